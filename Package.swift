@@ -1,0 +1,81 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "Maillage",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "maillage", targets: ["maillage"]),
+        .library(name: "MaillageCore", targets: ["MaillageCore"]),
+        .library(name: "MaillageSources", targets: ["MaillageSources"]),
+        .library(name: "MaillageStorage", targets: ["MaillageStorage"]),
+        .library(name: "MaillageWeb", targets: ["MaillageWeb"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+    ],
+    targets: [
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "MaillageCore"),
+        .target(
+            name: "MaillageSources",
+            dependencies: ["MaillageCore", "CZlib"]
+        ),
+        .target(
+            name: "MaillageStorage",
+            dependencies: [
+                "MaillageCore",
+                "MaillageSources",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "MaillageWeb",
+            dependencies: [
+                "MaillageCore",
+                "MaillageSources",
+                "MaillageStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            resources: [.copy("Templates"), .copy("Public")]
+        ),
+        .executableTarget(
+            name: "maillage",
+            dependencies: [
+                "MaillageCore",
+                "MaillageSources",
+                "MaillageStorage",
+                "MaillageWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Pack")]
+        ),
+        .testTarget(name: "MaillageCoreTests", dependencies: ["MaillageCore"]),
+        .testTarget(name: "MaillageSourcesTests", dependencies: ["MaillageSources"]),
+        .testTarget(name: "MaillageStorageTests", dependencies: ["MaillageStorage", "MaillageSources"]),
+        .testTarget(
+            name: "MaillageWebTests",
+            dependencies: [
+                "MaillageWeb",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

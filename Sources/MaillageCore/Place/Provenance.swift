@@ -1,0 +1,43 @@
+/// Where a place's data comes from: one record of one source.
+public struct Provenance: Hashable, Codable, Sendable {
+    public var source: SourceKind
+    public var sourceID: String
+    public var dateMaj: CalendarDay
+
+    public init(source: SourceKind, sourceID: String, dateMaj: CalendarDay) {
+        self.source = source
+        self.sourceID = sourceID
+        self.dateMaj = dateMaj
+    }
+
+    /// `source:id`, unique across sources.
+    public var key: String { "\(source.rawValue):\(sourceID)" }
+}
+
+/// The files Maillage reads places from.
+public enum SourceKind: String, Codable, Sendable, CaseIterable, Comparable {
+    /// A file in the national standard (CSV or JSON), e.g. the national consolidated export.
+    case standard = "standard"
+    case franceServices = "france-services"
+    case conseillerNumerique = "conseiller-numerique"
+    case dataInclusion = "data-inclusion"
+    case bibliotheques = "bibliotheques"
+    case aidantsConnect = "aidants-connect"
+
+    /// French label for pages and reports.
+    public var label: String {
+        switch self {
+        case .standard: "Standard national"
+        case .franceServices: "France Services (ANCT)"
+        case .conseillerNumerique: "Conseillers numériques (ANCT)"
+        case .dataInclusion: "data·inclusion"
+        case .bibliotheques: "Bibliothèques publiques (Ministère de la Culture)"
+        case .aidantsConnect: "Aidants Connect"
+        }
+    }
+
+    /// Field precedence when merging: earlier sources win for single-valued fields.
+    public var priority: Int { Self.allCases.firstIndex(of: self)! }
+
+    public static func < (lhs: SourceKind, rhs: SourceKind) -> Bool { lhs.priority < rhs.priority }
+}

@@ -1,0 +1,54 @@
+import MaillageCore
+
+/// The normalised forms of a record that the merge rules compare.
+struct MatchKey {
+    let siret: String
+    let name: String
+    let nameWords: Set<String>
+    let address: String
+    let hasHouseNumber: Bool
+
+    init(_ record: SourceRecord) {
+        let place = record.place
+        siret = place.pivot.count == 14 ? place.pivot : ""
+        let communeWords = Set(place.commune.folded.split(separator: " ").map(String.init))
+        let words = place.nom.folded.split(separator: " ").map(String.init)
+        name = words.filter { !Self.nameStopWords.contains($0) }.joined(separator: " ")
+        nameWords = Set(words.filter { $0.count > 2 && !Self.nameStopWords.contains($0) && !Self.genericWords.contains($0) })
+            .subtracting(communeWords)
+        let addressWords = place.adresse.folded.split(separator: " ").map { Self.streetTypes[String($0)] ?? String($0) }
+        address = addressWords.filter { !Self.nameStopWords.contains($0) }.joined(separator: " ")
+        hasHouseNumber = addressWords.first.map { $0.first?.isNumber ?? false } ?? false
+    }
+
+    private static let nameStopWords: Set<String> = ["de", "du", "des", "la", "le", "les", "l", "d", "et", "a", "au", "aux", "en"]
+    /// Words every other structure has in its name: sharing them proves nothing.
+    private static let genericWords: Set<String> = [
+        "mairie", "commune", "ville", "centre", "social", "sociale", "association", "maison", "espace", "service", "services",
+        "france", "ccas", "cias", "mediatheque", "bibliotheque", "numerique", "antenne", "site", "point", "structure",
+    ]
+    private static let streetTypes: [String: String] = [
+        "r": "rue", "av": "avenue", "ave": "avenue", "bd": "boulevard", "bld": "boulevard", "pl": "place", "rte": "route",
+        "chem": "chemin", "imp": "impasse", "all": "allee", "sq": "square", "crs": "cours", "fg": "faubourg",
+    ]
+}
+
+/// Disjoint sets over record indices.
+struct UnionFind {
+    private var parent: [Int]
+
+    init(count: Int) { parent = Array(0..<count) }
+
+    mutating func find(_ x: Int) -> Int {
+        var root = x
+        while parent[root] != root { root = parent[root] }
+        var node = x
+        while parent[node] != root { (parent[node], node) = (root, parent[node]) }
+        return root
+    }
+
+    mutating func union(_ a: Int, _ b: Int) {
+        let (ra, rb) = (find(a), find(b))
+        if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+    }
+}

@@ -1,0 +1,41 @@
+import MaillageCore
+
+/// Reads the structures habilitées Aidants Connect (JSON; no coordinates, no INSEE code, postal code as a number).
+///
+/// An Aidants Connect structure carries out online procedures on a person's behalf: "Aide aux démarches
+/// administratives", individually, under the Aidants Connect programme.
+public enum AidantsConnectReader {
+    public static func read(_ text: String, file: String, locator: PlaceLocator) throws(ImportError)
+        -> (records: [SourceRecord], report: ImportReport)
+    {
+        let rows = try JSONRows.array(text, file: file)
+        var collector = RecordCollector(source: .aidantsConnect, locator: locator, file: file, format: SourceKind.aidantsConnect.rawValue)
+        for (index, row) in rows.enumerated() {
+            let line = index + 1
+            collector.rowRead()
+            guard let date = CalendarDay(row.string("date_maj")) else {
+                collector.reject(line: line, field: "date_maj", value: row.string("date_maj"), expected: "une date JJ/MM/AAAA ou AAAA-MM-JJ")
+                continue
+            }
+            let postalCode = row.string("Code postal").leftPadded(to: 5)
+            guard postalCode.count == 5, postalCode.allSatisfy(\.isNumber) else {
+                collector.reject(line: line, field: "Code postal", value: row.string("Code postal"), expected: "un code postal de 5 chiffres")
+                continue
+            }
+            var id = row.string("Data pass ID").filter { $0.isLetter || $0.isNumber }
+            if id.isEmpty {
+                // A few structures have no Data pass ID: a stable id from what identifies them.
+                id = "sans-id-" + StableHash.hex("\(row.string("SIRET"))|\(row.string("Name"))|\(postalCode)")
+                collector.report.warn(line: line, field: "Data pass ID", "identifiant absent : identifiant dérivé du SIRET, du nom et du code postal")
+            }
+            var place = Place(id: id, pivot: PlaceFields.pivot(row.string("SIRET")),
+                              nom: row.string("Name"), commune: row.string("commune"), codePostal: postalCode, codeInsee: nil,
+                              adresse: row.string("Adresse"), dateMaj: date)
+            place.source = "Aidants Connect"
+            [StandardValue.service(.aideDemarchesAdministratives), .programme(.aidantsConnect), .supportMode(.accompagnementIndividuel)]
+                .forEach { place.add($0) }
+            collector.accept(place, line: line)
+        }
+        return (collector.records, collector.report)
+    }
+}

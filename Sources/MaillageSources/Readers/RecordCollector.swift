@@ -1,0 +1,41 @@
+import MaillageCore
+
+/// Turns place drafts into source records: checks what every record needs, locates it, reads its opening hours,
+/// counts unmapped vocabulary, and keeps the report balanced (every row accepted or rejected).
+struct RecordCollector {
+    let source: SourceKind
+    let locator: PlaceLocator
+    var report: ImportReport
+    private(set) var records: [SourceRecord] = []
+    private var seenIDs: Set<String> = []
+
+    init(source: SourceKind, locator: PlaceLocator, file: String, format: String) {
+        self.source = source
+        self.locator = locator
+        self.report = ImportReport(file: file, format: format)
+    }
+
+    mutating func rowRead() { report.rowsRead += 1 }
+
+    mutating func reject(line: Int, field: String, value: String, expected: String) {
+        report.reject(line: line, field: field, value: value, expected: expected)
+    }
+
+    /// Accepts a draft unless it lacks an id, a name or a date, or repeats an id of the same file.
+    mutating func accept(_ draft: Place, line: Int) {
+        var place = draft
+        guard let id = place.id.nonBlank else { return reject(line: line, field: "id", value: "", expected: "un identifiant") }
+        guard seenIDs.insert(id).inserted else {
+            return reject(line: line, field: "id", value: id, expected: "un identifiant unique dans le fichier")
+        }
+        guard place.nom.nonBlank != nil else { return reject(line: line, field: "nom", value: "", expected: "un nom") }
+        for warning in locator.locate(&place) { report.warn(line: line, field: warning.field, warning.message) }
+        if let hours = place.horaires?.nonBlank {
+            let parsed = OpeningHours(osm: hours)
+            if let problem = parsed.problem { report.warn(line: line, field: "horaires", "\(problem) — texte conservé : « \(hours) »") }
+        }
+        report.count(unmapped: place.unmappedValues)
+        records.append(SourceRecord(provenance: Provenance(source: source, sourceID: id, dateMaj: place.dateMaj), place: place))
+        report.accepted += 1
+    }
+}

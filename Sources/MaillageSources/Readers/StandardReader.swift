@@ -1,0 +1,48 @@
+import Foundation
+import MaillageCore
+
+/// Reads files of the national standard, CSV (`,` columns, `|` between values) or JSON (array of objects).
+public enum StandardReader {
+    public static func readCSV(_ text: String, file: String, locator: PlaceLocator) throws(ImportError)
+        -> (records: [SourceRecord], report: ImportReport)
+    {
+        let table = CSVTable(text: text, separator: ",")
+        let missing = StandardColumn.allCases.filter { $0.isRequired && table.column($0.rawValue) == nil }
+        guard missing.isEmpty else {
+            throw ImportError(file: file, message: "colonnes obligatoires absentes de l'en-tête : \(missing.map(\.rawValue).joined(separator: ", "))")
+        }
+        let indices = StandardColumn.allCases.map { ($0, table.column($0.rawValue)) }
+        let rows = table.rows.map { row in
+            (row.line, Dictionary(uniqueKeysWithValues: indices.map { ($0.0, row[$0.1]) }))
+        }
+        return collect(rows, file: file, format: "standard-csv", locator: locator)
+    }
+
+    public static func readJSON(_ text: String, file: String, locator: PlaceLocator) throws(ImportError)
+        -> (records: [SourceRecord], report: ImportReport)
+    {
+        let items = try JSONRows.array(text, file: file)
+        let rows = items.enumerated().map { index, item in
+            (index + 1, Dictionary(uniqueKeysWithValues: StandardColumn.allCases.map { ($0, item.string($0.rawValue)) }))
+        }
+        return collect(rows, file: file, format: "standard-json", locator: locator)
+    }
+
+    private static func collect(_ rows: [(Int, [StandardColumn: String])], file: String, format: String, locator: PlaceLocator)
+        -> (records: [SourceRecord], report: ImportReport)
+    {
+        var collector = RecordCollector(source: .standard, locator: locator, file: file, format: format)
+        for (line, row) in rows {
+            collector.rowRead()
+            switch StandardRowCodec.decode(row) {
+            case .success(let place):
+                collector.accept(place, line: line)
+            case .failure(let list):
+                for problem in list.problems {
+                    collector.reject(line: line, field: problem.column.rawValue, value: problem.value, expected: problem.expected)
+                }
+            }
+        }
+        return (collector.records, collector.report)
+    }
+}

@@ -1,0 +1,81 @@
+import Logging
+import SQLKit
+
+/// The database of a Maillage installation: owns the connection(s), runs the migrations, vends repositories.
+///
+/// One code path for SQLite and PostgreSQL; what differs between them lives in `AppDatabase+Dialect.swift`.
+public final class AppDatabase: Sendable {
+    public let sql: any SQLDatabase
+    public let backend: Backend
+    let logger: Logger
+    private let close: @Sendable () async throws -> Void
+    private let writeLock = WriteLock()
+
+    public enum Backend: String, Sendable { case sqlite, postgres }
+
+    /// Opens the database and brings its schema up to date.
+    public static func open(_ configuration: DatabaseConfiguration, logger: Logger = Logger(label: "maillage.db"),
+                            migrate: Bool = true) async throws -> AppDatabase {
+        let database: AppDatabase
+        switch configuration {
+        case .sqlite(let path):
+            let (sql, close) = try await SQLiteDriver.open(path: path, logger: logger)
+            database = AppDatabase(sql: sql, backend: .sqlite, logger: logger, close: close)
+        case .sqliteInMemory:
+            let (sql, close) = try await SQLiteDriver.open(path: nil, logger: logger)
+            database = AppDatabase(sql: sql, backend: .sqlite, logger: logger, close: close)
+        case .postgres(let url):
+            let (sql, close) = try PostgresDriver.open(url: url, logger: logger)
+            database = AppDatabase(sql: sql, backend: .postgres, logger: logger, close: close)
+        }
+        if migrate { try await Migrator(database: database).migrate() }
+        return database
+    }
+
+    private init(sql: any SQLDatabase, backend: Backend, logger: Logger, close: @escaping @Sendable () async throws -> Void) {
+        self.sql = sql
+        self.backend = backend
+        self.logger = logger
+        self.close = close
+    }
+
+    /// Runs `body` in one transaction on one connection; any error rolls everything back.
+    /// Writers are serialised so that an embedded SQLite connection never interleaves two transactions.
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await writeLock.run {
+            try await self.sql.withSession { session in
+                try await session.raw(self.beginStatement).run()
+                do {
+                    let result = try await body(session)
+                    try await session.raw("COMMIT").run()
+                    return result
+                } catch {
+                    try? await session.raw("ROLLBACK").run()
+                    throw error
+                }
+            }
+        }
+    }
+
+    public func shutdown() async throws { try await close() }
+
+    public var territories: TerritoryRepository { TerritoryRepository(database: self) }
+    public var places: PlaceRepository { PlaceRepository(database: self) }
+    public var importRuns: ImportRunRepository { ImportRunRepository(database: self) }
+}
+
+/// Serialises asynchronous critical sections.
+actor WriteLock {
+    private var busy = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        while busy { await withCheckedContinuation { waiters.append($0) } }
+        busy = true
+        defer {
+            busy = false
+            if !waiters.isEmpty { waiters.removeFirst().resume() }
+        }
+        return try await body()
+    }
+}

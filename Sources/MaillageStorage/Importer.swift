@@ -1,0 +1,103 @@
+import Foundation
+import MaillageCore
+import MaillageSources
+
+/// Imports files into the database, one transaction per file: territory reference files first, then place files.
+///
+/// A file that cannot be read, or a standard file with any invalid row (or any file with one, in strict mode), is
+/// rejected whole and leaves the database unchanged. Every run is recorded with its report.
+public struct Importer: Sendable {
+    public let database: AppDatabase
+    public var strict: Bool
+    public var merger: PlaceMerger
+
+    public init(database: AppDatabase, strict: Bool = false, merger: PlaceMerger = PlaceMerger()) {
+        self.database = database
+        self.strict = strict
+        self.merger = merger
+    }
+
+    /// The result of one file.
+    public struct Outcome: Sendable, Codable {
+        public var file: String
+        public var imported: Bool
+        public var report: ImportReport?
+        public var changes: PlaceRepository.Changes?
+        /// Why the file was rejected, when it was.
+        public var error: String?
+    }
+
+    public func run(_ urls: [URL], progress: @Sendable (String) -> Void = { _ in }) async throws -> [Outcome] {
+        var outcomes: [Outcome] = []
+        var territoryFiles: [(URL, String, SourceFormat)] = []
+        var placeFiles: [(URL, String, SourceFormat, String?)] = []
+        for url in urls {
+            do {
+                progress("Lecture de \(url.lastPathComponent)…")
+                let loaded = try FileLoader.load(url)
+                guard let format = SourceFormat.detect(text: loaded.text, fileName: url.lastPathComponent) else {
+                    throw ImportError(file: url.lastPathComponent, message: "format non reconnu (en-tête inattendu)")
+                }
+                if format.holdsPlaces {
+                    placeFiles.append((url, loaded.text, format, loaded.convertedFrom))
+                } else {
+                    territoryFiles.append((url, loaded.text, format))
+                }
+            } catch {
+                outcomes.append(Outcome(file: url.lastPathComponent, imported: false, error: String(describing: error)))
+            }
+        }
+        if !territoryFiles.isEmpty {
+            var assembler = TerritoryAssembler(existing: try await database.territories.load())
+            for (url, text, format) in territoryFiles {
+                do {
+                    let report = try assembler.add(text, format: format, file: url.lastPathComponent)
+                    progress("\(url.lastPathComponent) : \(report.accepted)/\(report.rowsRead) lignes acceptées")
+                    outcomes.append(Outcome(file: url.lastPathComponent, imported: true, report: report))
+                } catch {
+                    outcomes.append(Outcome(file: url.lastPathComponent, imported: false, error: String(describing: error)))
+                }
+            }
+            progress("Enregistrement du référentiel territorial…")
+            try await database.territories.replace(with: assembler.build())
+        }
+        if !placeFiles.isEmpty {
+            let locator = PlaceLocator(territory: try await database.territories.load())
+            for (url, text, format, converted) in placeFiles {
+                outcomes.append(await importPlaces(text, format: format, file: url.lastPathComponent, converted: converted,
+                                                   locator: locator, progress: progress))
+            }
+        }
+        for outcome in outcomes {
+            if let report = outcome.report { try await database.importRuns.record(report, imported: outcome.imported) }
+        }
+        return outcomes
+    }
+
+    /// Loads a territory pack into the database (reference data, then its records), in two transactions.
+    public func load(_ pack: TerritoryPack) async throws -> PlaceRepository.Changes {
+        try await database.territories.replace(with: pack.territory)
+        return try await database.places.importRecords(pack.records, merger: merger)
+    }
+
+    private func importPlaces(_ text: String, format: SourceFormat, file: String, converted: String?, locator: PlaceLocator,
+                              progress: @Sendable (String) -> Void) async -> Outcome {
+        do {
+            progress("\(file) : lecture des lieux (\(format.rawValue))…")
+            var (records, report) = try PlaceFileReader.read(text, format: format, file: file, locator: locator)
+            report.convertedFrom = converted
+            let rejectWhole = strict || format == .standardCSV || format == .standardJSON
+            if rejectWhole && report.rejected > 0 {
+                return Outcome(file: file, imported: false, report: report,
+                               error: "\(report.rejected) ligne(s) invalide(s) : fichier rejeté, base inchangée")
+            }
+            progress("\(file) : \(records.count) lieux lus, enregistrement et fusion…")
+            let changes = try await database.places.importRecords(records, merger: merger)
+            return Outcome(file: file, imported: true, report: report, changes: changes)
+        } catch let error as ImportError {
+            return Outcome(file: file, imported: false, error: error.description)
+        } catch {
+            return Outcome(file: file, imported: false, error: "\(file) : échec de l'enregistrement, base inchangée (\(error))")
+        }
+    }
+}

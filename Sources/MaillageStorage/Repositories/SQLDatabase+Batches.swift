@@ -1,0 +1,43 @@
+import Foundation
+import SQLKit
+
+extension SQLDatabase {
+    /// Inserts rows in as few statements as the bind limit allows.
+    func insertBatched(into table: String, columns: [String], rows: [[any Encodable & Sendable]], maxBinds: Int) async throws {
+        guard !rows.isEmpty else { return }
+        let perStatement = max(1, min(1_000, maxBinds / max(1, columns.count)))
+        var start = 0
+        while start < rows.count {
+            let end = min(rows.count, start + perStatement)
+            var insert = self.insert(into: table).columns(columns)
+            for row in rows[start..<end] { insert = insert.values(row.map { SQLBind($0) as any SQLExpression }) }
+            try await insert.run()
+            start = end
+        }
+    }
+
+    /// Runs `body` for `values` in chunks small enough for an `IN (…)` list.
+    func inChunks<T: Sendable, R>(_ values: [T], size: Int = 500, _ body: ([T]) async throws -> [R]) async throws -> [R] {
+        var results: [R] = []
+        var start = 0
+        while start < values.count {
+            let end = min(values.count, start + size)
+            results += try await body(Array(values[start..<end]))
+            start = end
+        }
+        return results
+    }
+}
+
+/// JSON with sorted keys: the same value always gives the same text, so fingerprints are stable.
+enum JSONColumn {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+        try JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+}

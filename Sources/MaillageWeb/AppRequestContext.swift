@@ -1,0 +1,16 @@
+import Foundation
+import Hummingbird
+
+/// The request context of Maillage: JSON in snake_case, as the national standard names its fields.
+struct AppRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+
+    init(source: Source) { coreContext = .init(source: source) }
+
+    var responseEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }
+}

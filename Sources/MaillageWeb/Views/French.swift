@@ -1,0 +1,22 @@
+import Foundation
+
+/// How numbers are written on French pages.
+enum French {
+    /// `159883` → `159 883` (narrow no-break space as thousands separator).
+    static func integer(_ value: Int) -> String {
+        let digits = String(abs(value))
+        var groups: [Substring] = []
+        var end = digits.endIndex
+        while end > digits.startIndex {
+            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+            groups.insert(digits[start..<end], at: 0)
+            end = start
+        }
+        return (value < 0 ? "−" : "") + groups.joined(separator: "\u{202F}")
+    }
+
+    /// `2.345` → `2,3`.
+    static func decimal(_ value: Double, digits: Int = 1) -> String {
+        String(format: "%.\(digits)f", value).replacingOccurrences(of: ".", with: ",")
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import Mustache
+
+/// Renders typed page models with the Mustache templates shipped in the module (auto-escaped HTML).
+struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+
+    static var templatesDirectory: String { Bundle.module.resourceURL!.appendingPathComponent("Templates").path }
+    static var publicDirectory: String { Bundle.module.resourceURL!.appendingPathComponent("Public").path }
+
+    static func load() async throws -> PageRenderer {
+        PageRenderer(library: try await MustacheLibrary(directory: templatesDirectory))
+    }
+
+    /// Renders a page inside the site layout.
+    func render(_ page: some PageModel) -> HTML {
+        guard let html = library.render(page, withTemplate: page.template) else {
+            return HTML(html: "Gabarit « \(page.template) » introuvable", status: .internalServerError)
+        }
+        return HTML(html: html)
+    }
+}
+
+/// A page's data: plain values that the template named `template` reads.
+protocol PageModel {
+    var template: String { get }
+    /// The `<title>` of the page.
+    var title: String { get }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import MaillageSources
+import MaillageStorage
+
+/// `maillage import FILE…`: detects each file's format, imports it in one transaction and prints its report.
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Importe des fichiers (lieux, communes, EPCI, contours, QPV, fragilité, ARCEP) ; un rapport par fichier.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "Fichiers à importer (.csv, .json, .geojson, éventuellement .gz).") var files: [String]
+    @Flag(help: "Rapport lisible par une machine (JSON).") var json = false
+    @Flag(help: "Rejeter tout fichier dont une ligne est invalide.") var strict = false
+    @Option(help: "Nombre de rejets et d'avertissements détaillés par fichier.") var details = 20
+
+    func run() async throws {
+        let db = try await database.open(logger: .cli("maillage.import"))
+        let quiet = json
+        let outcomes = try await Importer(database: db, strict: strict).run(files.map { URL(fileURLWithPath: $0) }) { message in
+            if !quiet { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        }
+        try await db.shutdown()
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(outcomes), as: UTF8.self))
+        } else {
+            for outcome in outcomes { print(ReportText.describe(outcome, details: details)) }
+        }
+        if outcomes.contains(where: { !$0.imported }) { throw ExitCode(2) }
+    }
+}
+
+/// The plain-French text of an import outcome.
+enum ReportText {
+    static func describe(_ outcome: Importer.Outcome, details: Int) -> String {
+        var lines = ["\(outcome.file) — \(outcome.report?.format ?? "?") — \(outcome.imported ? "importé" : "REJETÉ")"]
+        if let error = outcome.error { lines.append("  \(error)") }
+        if let report = outcome.report {
+            lines.append("  lignes lues \(report.rowsRead) · acceptées \(report.accepted) · rejetées \(report.rejected)")
+            if let converted = report.convertedFrom { lines.append("  encodage converti depuis \(converted)") }
+            if let revision = report.vocabularyRevision { lines.append("  table de correspondance : \(revision)") }
+            if let changes = outcome.changes {
+                lines.append("  fiches : \(changes.inserted) nouvelles, \(changes.updated) mises à jour, \(changes.unchanged) inchangées, "
+                    + "\(changes.conflicts.count) en conflit (conservées) · \(changes.placesRebuilt) lieux recalculés")
+                for conflict in changes.conflicts.prefix(details) { lines.append("    conflit : \(conflict) (version en base conservée)") }
+            }
+            for rejection in report.rejections.prefix(details) { lines.append("  rejet : \(rejection)") }
+            if report.rejections.count > details { lines.append("  … \(report.rejections.count - details) autres rejets") }
+            let summary = report.warningSummary
+            if !summary.isEmpty { lines.append("  avertissements (\(report.warnings.count)) :") }
+            for item in summary.prefix(details) { lines.append("    \(item.count) × \(item.message)") }
+            if !report.unmapped.isEmpty { lines.append("  valeurs sans correspondance (conservées) :") }
+            for (value, count) in report.unmapped.sorted(by: { $0.value > $1.value }).prefix(details) { lines.append("    \(count) × \(value)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

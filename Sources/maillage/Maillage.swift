@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `maillage`: the territorial network of digital inclusion, from the command line.
+@main
+struct Maillage: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "maillage",
+        abstract: "Maillage territorial de l'inclusion numérique : lieux, diagnostic, orientation.",
+        subcommands: [Serve.self, Migrate.self, Import.self, Export.self, Pack.self],
+        defaultSubcommand: Serve.self)
+}
