@@ -66,13 +66,19 @@ let package = Package(
             ],
             resources: [.copy("Pack")]
         ),
+        .target(
+            name: "MaillageTestSupport",
+            dependencies: ["MaillageCore", "MaillageSources", "MaillageStorage"],
+            path: "Tests/MaillageTestSupport"
+        ),
         .testTarget(name: "MaillageCoreTests", dependencies: ["MaillageCore"]),
-        .testTarget(name: "MaillageSourcesTests", dependencies: ["MaillageSources"]),
-        .testTarget(name: "MaillageStorageTests", dependencies: ["MaillageStorage", "MaillageSources"]),
+        .testTarget(name: "MaillageSourcesTests", dependencies: ["MaillageSources", "MaillageTestSupport"]),
+        .testTarget(name: "MaillageStorageTests", dependencies: ["MaillageStorage", "MaillageSources", "MaillageTestSupport"]),
         .testTarget(
             name: "MaillageWebTests",
             dependencies: [
                 "MaillageWeb",
+                "MaillageTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -5,6 +5,7 @@ public struct EPCI: Hashable, Codable, Sendable, Identifiable {
     public var siren: Siren
     public var name: String
     public var population: Int
+    /// Member communes, sorted by code.
     public var members: [CommuneCode]
 
     public var id: Siren { siren }
@@ -14,6 +15,6 @@ public struct EPCI: Hashable, Codable, Sendable, Identifiable {
         self.name = name
         self.kind = kind
         self.population = population
-        self.members = members
+        self.members = Array(Set(members)).sorted()
     }
 }

@@ -12,7 +12,8 @@ struct MatchKey {
         let place = record.place
         siret = place.pivot.count == 14 ? place.pivot : ""
         let communeWords = Set(place.commune.folded.split(separator: " ").map(String.init))
-        let words = place.nom.folded.split(separator: " ").map(String.init)
+        // plural and singular compare equal: "France services" is "France service"
+        let words = place.nom.folded.split(separator: " ").map { $0.count > 4 && $0.hasSuffix("s") ? String($0.dropLast()) : String($0) }
         name = words.filter { !Self.nameStopWords.contains($0) }.joined(separator: " ")
         nameWords = Set(words.filter { $0.count > 2 && !Self.nameStopWords.contains($0) && !Self.genericWords.contains($0) })
             .subtracting(communeWords)

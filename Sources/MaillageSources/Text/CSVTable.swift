@@ -67,7 +67,7 @@ public struct CSVTable: Sendable {
                     } else {
                         inQuotes = false
                     }
-                } else {
+                } else if scalar != "\r" {  // line ends inside a field become "\n"
                     if scalar == "\n" { line += 1 }
                     field.unicodeScalars.append(scalar)
                 }

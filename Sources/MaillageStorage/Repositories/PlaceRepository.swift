@@ -14,6 +14,14 @@ public struct PlaceRepository: Sendable {
         /// Records whose stored version differs but is not older: kept, and reported here (`source:id`).
         public var conflicts: [String] = []
         public var placesRebuilt = 0
+
+        public init(inserted: Int = 0, updated: Int = 0, unchanged: Int = 0, conflicts: [String] = [], placesRebuilt: Int = 0) {
+            self.inserted = inserted
+            self.updated = updated
+            self.unchanged = unchanged
+            self.conflicts = conflicts
+            self.placesRebuilt = placesRebuilt
+        }
     }
 
     /// Upserts the records by `(source, source_id)` and rebuilds the merged places of the communes they touch, in one

@@ -1,0 +1,157 @@
+import Foundation
+import MaillageCore
+import MaillageSources
+import MaillageStorage
+import MaillageTestSupport
+import SQLKit
+import Testing
+
+/// The same suite on SQLite and, when `MAILLAGE_TEST_POSTGRES_URL` is set, on PostgreSQL.
+@Suite("Storage", .serialized)
+struct StorageTests {
+    @Test(arguments: TestDatabases.available)
+    func migrationsAreAppliedOnceInOrder(kind: TestDatabases.Kind) async throws {
+        try await TestDatabases.with(kind) { db in
+            #expect(try await db.migrate().isEmpty)
+            let names = try await db.sql.select().column("name").from("schema_migrations").orderBy("name").all()
+                .map { try $0.decode(column: "name", as: String.self) }
+            #expect(names == AppDatabase.migrationNames)
+        }
+    }
+
+    @Test(arguments: TestDatabases.available)
+    func theTerritoryRoundTrips(kind: TestDatabases.Kind) async throws {
+        try await TestDatabases.with(kind) { db in
+            // setup
+            let pack = try TestData.loadPack()
+            // act
+            try await db.territories.replace(with: pack.territory)
+            let loaded = try await db.territories.load()
+            // check
+            #expect(loaded.communes == pack.territory.communes)
+            #expect(loaded.epcis == pack.territory.epcis)
+            #expect(loaded.qpvs == pack.territory.qpvs)
+            #expect(loaded.fragility == pack.territory.fragility)
+            #expect(loaded.adjacency == pack.territory.adjacency)
+            #expect(loaded.members(of: .caph).count == 47)
+        }
+    }
+
+    @Test(arguments: TestDatabases.available)
+    func reimportingTheSameRecordsChangesNothing(kind: TestDatabases.Kind) async throws {
+        try await TestDatabases.with(kind) { db in
+            // setup
+            let pack = try TestData.loadPack()
+            let first = try await Importer(database: db).load(pack)
+            let placesBefore = try await db.places.all()
+            // act
+            let second = try await db.places.importRecords(pack.records)
+            // check
+            #expect(first.inserted == pack.records.count)
+            #expect(second == PlaceRepository.Changes(inserted: 0, updated: 0, unchanged: pack.records.count, conflicts: [], placesRebuilt: 0))
+            #expect(try await db.places.all() == placesBefore)
+            #expect(try await db.places.recordCount() == pack.records.count)
+        }
+    }
+
+    @Test(arguments: TestDatabases.available)
+    func aDifferentRecordOfTheSameDateIsAConflictAndANewerOneAnUpdate(kind: TestDatabases.Kind) async throws {
+        try await TestDatabases.with(kind) { db in
+            // setup
+            let pack = try TestData.loadPack()
+            _ = try await Importer(database: db).load(pack)
+            let original = try #require(pack.records.first { $0.provenance.source == .franceServices })
+            var sameDate = original
+            sameDate.place.nom = "Nom modifié"
+            var newer = original
+            newer.place.nom = "Nom plus récent"
+            newer.provenance.dateMaj = CalendarDay("2030-01-01")!
+            newer.place.dateMaj = newer.provenance.dateMaj
+            // act
+            let conflict = try await db.places.importRecords([sameDate])
+            let kept = try await db.places.place(id: original.provenance.key.replacingOccurrences(of: ":", with: "-"))
+            let update = try await db.places.importRecords([newer])
+            let updated = try await db.places.place(id: original.provenance.key.replacingOccurrences(of: ":", with: "-"))
+            // check
+            #expect(conflict.conflicts == [original.provenance.key])
+            #expect(kept?.place.nom == original.place.nom)
+            #expect(update.updated == 1)
+            #expect(updated?.place.nom == "Nom plus récent")
+        }
+    }
+
+    @Test(arguments: TestDatabases.available)
+    func aRejectedFileLeavesTheDatabaseUnchanged(kind: TestDatabases.Kind) async throws {
+        try await TestDatabases.with(kind) { db in
+            // setup: CAPH loaded, then a standard file whose second row is invalid
+            _ = try await Importer(database: db).load(try TestData.loadPack())
+            let before = try await db.places.all()
+            let example = try TestData.text("lieux/schema-exemple-valide.csv")
+            let lines = example.split(separator: "\n").map(String.init)
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("cassé-\(UUID().uuidString).csv")
+            try [lines[0], lines[1], lines[1].replacingOccurrences(of: "\"structure-1\"", with: "\"structure-2\"")
+                .replacingOccurrences(of: "\"51100\"", with: "\"ABCDE\"")].joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(at: url) }
+            // act
+            let outcomes = try await Importer(database: db).run([url])
+            // check
+            #expect(outcomes.count == 1 && outcomes[0].imported == false)
+            #expect(outcomes[0].report?.rejections.first?.line == 3)
+            #expect(outcomes[0].report?.rejections.first?.field == "code_postal")
+            #expect(try await db.places.all() == before)
+            let runs = try await db.importRuns.recent()
+            #expect(runs.first?.status == "rejeté")
+        }
+    }
+
+    @Test(arguments: TestDatabases.available)
+    func aFailureInsideTheTransactionRollsEverythingBack(kind: TestDatabases.Kind) async throws {
+        try await TestDatabases.with(kind) { db in
+            _ = try await Importer(database: db).load(try TestData.loadPack())
+            let before = try await db.places.recordCount()
+            await #expect(throws: (any Error).self) {
+                try await db.transaction { session in
+                    try await session.delete(from: "place_sources").run()
+                    try await session.delete(from: "source_records").run()
+                    try await session.raw("SELECT * FROM no_such_table").run()
+                }
+            }
+            #expect(try await db.places.recordCount() == before)
+        }
+    }
+
+    @Test(arguments: TestDatabases.available)
+    func theSchemaEnforcesUniquenessAndCodeFormats(kind: TestDatabases.Kind) async throws {
+        try await TestDatabases.with(kind) { db in
+            _ = try await Importer(database: db).load(try TestData.loadPack())
+            let record = try await db.sql.select().columns("source", "source_id").from("source_records").first()
+            let source = try #require(try record?.decode(column: "source", as: String.self))
+            let id = try #require(try record?.decode(column: "source_id", as: String.self))
+            await #expect(throws: (any Error).self) {
+                try await db.sql.insert(into: "source_records").columns("source", "source_id", "date_maj", "block_key", "fingerprint", "body")
+                    .values(SQLBind(source), SQLBind(id), SQLBind("2020-01-01"), SQLBind("59172"), SQLBind("x"), SQLBind("{}")).run()
+            }
+            await #expect(throws: (any Error).self) {
+                try await db.sql.insert(into: "communes").columns("code", "name", "postal_code", "population", "latitude", "longitude")
+                    .values(SQLBind("5917"), SQLBind("X"), SQLBind("59220"), SQLBind(1), SQLBind(50.0), SQLBind(3.0)).run()
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabases.available)
+    func placesArePagedAndCountedByCommuneAndSource(kind: TestDatabases.Kind) async throws {
+        try await TestDatabases.with(kind) { db in
+            _ = try await Importer(database: db).load(try TestData.loadPack())
+            let denain = CommuneCode("59172")!
+            let page = try await db.places.page(communes: [denain], limit: 2, offset: 0)
+            #expect(page.places.count == min(2, page.total))
+            #expect(page.places.allSatisfy { $0.place.codeInsee == denain })
+            let counts = try await db.places.countByCommune()
+            #expect(counts[denain] == page.total)
+            let caph = Array(TestData.caphCommunes)
+            let bySource = try await db.places.countBySource(communes: caph)
+            #expect(bySource[.bibliotheques] == 36)
+            #expect(bySource[.franceServices] == 3)
+        }
+    }
+}
