@@ -1,4 +1,5 @@
 // swift-tools-version:6.2
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -85,3 +86,19 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Benchmarks (ordo-one/benchmark) are only part of the package when asked for, so that everyday builds and CI
+// never build them: MAILLAGE_BENCHMARKS=1 swift package benchmark
+if ProcessInfo.processInfo.environment["MAILLAGE_BENCHMARKS"] != nil {
+    package.dependencies.append(.package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]))
+    package.targets.append(
+        .executableTarget(
+            name: "MaillageBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                "MaillageCore", "MaillageSources", "MaillageStorage",
+            ],
+            path: "Benchmarks/MaillageBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ))
+}
