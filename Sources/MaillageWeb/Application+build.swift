@@ -18,13 +18,13 @@ public func buildApplication(_ configuration: AppConfiguration, logger: Logger =
             let changes = try await Importer(database: database).load(try TerritoryPack.read(pack))
             logger.info("Paquet chargé", metadata: ["lieux": .stringConvertible(changes.placesRebuilt)])
         }
-        let state = AppState(database: database, territory: try await database.territories.load(),
-                             focus: configuration.focusTerritory, pages: try await PageRenderer.load())
+        let store = try await IndexStore(database: database)
+        let state = AppState(database: database, index: store, focus: configuration.focusTerritory, pages: try await PageRenderer.load())
         let router = buildRouter(state: state, metricsRegistry: configuration.metricsRegistry)
         return Application(
             router: router,
             configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Maillage"),
-            services: [DatabaseService(database: database)],
+            services: [DatabaseService(database: database), IndexRefreshService(store: store, interval: .seconds(30), logger: logger)],
             logger: logger)
     } catch {
         try? await database.shutdown()
@@ -40,8 +40,15 @@ func buildRouter(state: AppState, metricsRegistry: PrometheusCollectorRegistry?)
     router.add(middleware: ErrorPageMiddleware(pages: state.pages))
     router.add(middleware: FileMiddleware(PageRenderer.publicDirectory, searchForIndexHtml: false))
     HomeController(state: state).register(on: router)
+    SearchController(state: state).register(on: router)
+    DirectoryController(state: state).register(on: router)
+    OrientationController(state: state).register(on: router)
     HealthController(database: state.database).register(on: router)
-    PlacesAPIController(state: state).register(on: router.group("api/v1"))
+    let api = router.group("api/v1")
+    PlacesAPIController(state: state).register(on: api)
+    SearchAPIController(state: state).register(on: api)
+    TerritoryAPIController(state: state).register(on: api)
+    OpenAPIController().register(on: api)
     if let metricsRegistry { MetricsController(registry: metricsRegistry).register(on: router) }
     return router
 }

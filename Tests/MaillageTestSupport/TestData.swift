@@ -46,3 +46,11 @@ public enum TestData {
     /// CAPH's 47 member communes as the national EPCI list gives them.
     public static let caphCommunes: Set<CommuneCode> = Set(nationalTerritory.epcis[.caph]!.members)
 }
+
+extension TestData {
+    /// The search index of the shipped pack (CAPH and its six neighbouring EPCIs), built once.
+    public static let packIndex: PlaceIndex = {
+        let pack = try! loadPack()
+        return PlaceIndex(places: PlaceMerger().merge(pack.records), territory: pack.territory)
+    }()
+}

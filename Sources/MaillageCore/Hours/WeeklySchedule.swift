@@ -23,6 +23,14 @@ public struct WeeklySchedule: Hashable, Codable, Sendable {
         }
     }
 
+    /// The first opening time within a slot of the week, if any.
+    public func overlap(with slot: WeeklySlot) -> TimeSpan? {
+        self[slot.day].lazy.compactMap { span -> TimeSpan? in
+            let start = max(span.start, slot.span.start), end = min(span.end, slot.span.end)
+            return end > start ? TimeSpan(start: start, end: end) : nil
+        }.first
+    }
+
     public var isEmpty: Bool { days.allSatisfy(\.isEmpty) }
 
     public func isOpen(on day: Weekday, atMinute minute: Int) -> Bool {

@@ -66,3 +66,17 @@ extension PlaceRepository {
         try JSONColumn.decode(MergedPlace.self, from: try row.decode(column: "body", as: String.self))
     }
 }
+
+extension PlaceRepository {
+    /// Changes whenever an import or a pack load changes the stored places: a cheap token to poll.
+    public func dataVersion() async throws -> String {
+        let places = try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .column(SQLFunction("MAX", args: SQLColumn("date_maj")), as: "d").from("places").first()
+        let runs = try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .column(SQLFunction("MAX", args: SQLColumn("started_at")), as: "d").from("import_runs").first()
+        let parts = try [places, runs].map { row in
+            "\(try row?.decode(column: "n", as: Int.self) ?? 0)/\(try row?.decode(column: "d", as: String?.self) ?? "")"
+        }
+        return parts.joined(separator: "|")
+    }
+}

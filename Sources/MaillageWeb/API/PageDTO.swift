@@ -19,9 +19,9 @@ struct Paging {
     var page: Int
     var perPage: Int
 
-    init(_ query: [String: String], defaultPerPage: Int = 50) throws {
-        page = try Self.integer(query["page"], name: "page", default: 1, range: 1...1_000_000)
-        perPage = try Self.integer(query["per_page"], name: "per_page", default: defaultPerPage, range: 1...Self.maxPerPage)
+    init(_ reader: QueryReader, defaultPerPage: Int = 50) throws {
+        page = try Self.integer(try reader.single("page"), name: "page", default: 1, range: 1...1_000_000)
+        perPage = try Self.integer(try reader.single("per_page"), name: "per_page", default: defaultPerPage, range: 1...Self.maxPerPage)
     }
 
     var offset: Int { (page - 1) * perPage }

@@ -11,17 +11,17 @@ struct PlacesAPIController {
     }
 
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> PageDTO<PlaceDTO> {
-        let query = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { first, _ in first })
-        let paging = try Paging(query)
+        let reader = QueryReader(request)
+        let paging = try Paging(reader)
         var communes: [CommuneCode]?
-        if let text = query["commune"] {
+        if let text = try reader.single("commune") {
             guard let code = CommuneCode(text) else {
                 throw APIError.badParameter("commune", "« commune » doit être un code INSEE de 5 caractères (ex. 59172)")
             }
             guard state.territory.commune(code) != nil else { throw APIError.badParameter("commune", "commune \(code) inconnue") }
             communes = [code]
         }
-        if let text = query["epci"] {
+        if let text = try reader.single("epci") {
             guard let siren = Siren(text) else { throw APIError.badParameter("epci", "« epci » doit être un SIREN de 9 chiffres") }
             guard let epci = state.territory.epcis[siren] else { throw APIError.badParameter("epci", "EPCI \(siren) inconnu") }
             communes = communes.map { $0.filter(epci.members.contains) } ?? epci.members

@@ -12,7 +12,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
             if request.uri.path.hasPrefix("/api/") { throw error }
             let status = (error as? any HTTPResponseError)?.status ?? .internalServerError
             if status.code >= 500 { context.logger.error("Erreur interne", metadata: ["error": "\(error)"]) }
-            let message = status.code < 500 ? (error as? HTTPError)?.body : nil
+            let message = status.code < 500 ? ((error as? HTTPError)?.body ?? (error as? ParameterError)?.message) : nil
             var page = pages.render(ErrorPage(status: status.code, message: message))
             page.status = status
             return try page.response(from: request, context: context)

@@ -1,4 +1,5 @@
 import Foundation
+import MaillageCore
 
 /// How numbers are written on French pages.
 enum French {
@@ -18,5 +19,15 @@ enum French {
     /// `2.345` → `2,3`.
     static func decimal(_ value: Double, digits: Int = 1) -> String {
         String(format: "%.\(digits)f", value).replacingOccurrences(of: ".", with: ",")
+    }
+}
+
+extension WeeklySchedule {
+    /// Each weekday with its hours read aloud: "9 h – 12 h, 13 h 30 – 17 h", or "fermé".
+    var frenchWeek: [(day: Weekday, hours: String)] {
+        Weekday.allCases.map { day in
+            let spans = self[day]
+            return (day, spans.isEmpty ? "fermé" : spans.map { "\(TimeSpan.frenchClock($0.start)) – \(TimeSpan.frenchClock($0.end))" }.joined(separator: ", "))
+        }
     }
 }

@@ -3,6 +3,7 @@ import MaillageCore
 /// The home page: the focus territory at a glance.
 struct HomePage: PageModel {
     struct CommuneRow {
+        var url: String
         var code: String
         var name: String
         var population: String
@@ -18,6 +19,13 @@ struct HomePage: PageModel {
     struct Neighbour {
         var name: String
         var siren: String
+        var url: String
+
+        init(_ epci: EPCI) {
+            name = epci.name
+            siren = epci.siren.rawValue
+            url = SiteURL.territory(epci.siren)
+        }
     }
 
     let template = "home"
@@ -32,9 +40,11 @@ struct HomePage: PageModel {
     var sources: [SourceRow]
     var neighbours: [Neighbour]
     var hasNeighbours: Bool
+    var territoryURL: String
 
     init(epci: EPCI, members: [Commune], placesByCommune: [CommuneCode: Int], recordsBySource: [SourceKind: Int], neighbours: [EPCI]) {
         title = "\(epci.name) — Maillage"
+        territoryURL = SiteURL.territory(epci.siren)
         territoryName = epci.name
         siren = epci.siren.rawValue
         population = French.integer(members.reduce(0) { $0 + $1.population })
@@ -43,13 +53,13 @@ struct HomePage: PageModel {
         communesWithoutPlace = French.integer(members.filter { (placesByCommune[$0.code] ?? 0) == 0 }.count)
         communes = members.map { commune in
             let count = placesByCommune[commune.code] ?? 0
-            return CommuneRow(code: commune.code.rawValue, name: commune.name, population: French.integer(commune.population),
+            return CommuneRow(url: SiteURL.commune(commune.code), code: commune.code.rawValue, name: commune.name, population: French.integer(commune.population),
                               places: French.integer(count), hasNoPlace: count == 0)
         }
         sources = SourceKind.allCases.compactMap { kind in
             recordsBySource[kind].map { SourceRow(label: kind.label, count: French.integer($0)) }
         }
-        self.neighbours = neighbours.map { Neighbour(name: $0.name, siren: $0.siren.rawValue) }
+        self.neighbours = neighbours.map(Neighbour.init)
         hasNeighbours = !neighbours.isEmpty
     }
 }

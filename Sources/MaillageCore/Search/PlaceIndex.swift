@@ -1,0 +1,87 @@
+/// An immutable in-memory index of merged places: a spatial grid, and per-commune and per-service lists.
+///
+/// Built once from the store; a new index replaces the old one when the data changes.
+public struct PlaceIndex: Sendable {
+    /// A place with what searches need precomputed.
+    public struct Entry: Sendable {
+        public let merged: MergedPlace
+        /// The weekly schedule read from `horaires`, when it could be read.
+        public let schedule: WeeklySchedule?
+        /// The EPCI of the place's commune.
+        public let epci: Siren?
+
+        public var place: Place { merged.place }
+    }
+
+    public let entries: [Entry]
+    public let territory: TerritoryData
+    private let grid: SpatialGrid<Int>
+    private let positions: [String: Int]
+    private let byCommune: [CommuneCode: [Int]]
+    private let byService: [Service: [Int]]
+
+    public init(places: [MergedPlace], territory: TerritoryData) {
+        self.territory = territory
+        entries = places.map { merged in
+            Entry(merged: merged, schedule: merged.place.horaires.flatMap { OpeningHours(osm: $0).schedule },
+                  epci: merged.place.codeInsee.flatMap { territory.commune($0)?.epci })
+        }
+        var grid = SpatialGrid<Int>(cellDegrees: 0.05)
+        var byCommune: [CommuneCode: [Int]] = [:]
+        var byService: [Service: [Int]] = [:]
+        for (index, entry) in entries.enumerated() {
+            if let point = entry.place.coordinate { grid.insert(index, at: point) }
+            if let code = entry.place.codeInsee { byCommune[code, default: []].append(index) }
+            for service in entry.place.services { byService[service, default: []].append(index) }
+        }
+        self.grid = grid
+        self.byCommune = byCommune
+        self.byService = byService
+        positions = Dictionary(entries.enumerated().map { ($1.place.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public var count: Int { entries.count }
+
+    public func entry(id: String) -> Entry? { positions[id].map { entries[$0] } }
+
+    /// The places of a commune, by name.
+    public func entries(in commune: CommuneCode) -> [Entry] {
+        (byCommune[commune] ?? []).map { entries[$0] }.sorted { $0.place.nom.folded < $1.place.nom.folded }
+    }
+
+    /// Number of places offering each service among the given communes.
+    public func serviceCounts(in communes: Set<CommuneCode>) -> [Service: Int] {
+        byService.mapValues { $0.filter { entries[$0].place.codeInsee.map(communes.contains) ?? false }.count }
+    }
+
+    /// Positions of the places within `radius` metres of `point`, with their distance.
+    func positions(near point: Coordinate, radius: Double) -> [(Int, Double)] {
+        grid.candidates(near: point, radiusMetres: radius).compactMap { position in
+            guard let location = entries[position].place.coordinate else { return nil }
+            let distance = point.distance(to: location)
+            return distance <= radius ? (position, distance) : nil
+        }
+    }
+
+    /// Positions of places offering every service of the set (all places for an empty set).
+    func positions(offering services: Set<Service>) -> [Int] {
+        guard let rarest = services.min(by: { (byService[$0]?.count ?? 0) < (byService[$1]?.count ?? 0) }) else {
+            return Array(entries.indices)
+        }
+        return byService[rarest] ?? []
+    }
+}
+
+extension PlaceIndex {
+    /// The nearest place offering a service, looking ever further up to `maxDistance` metres.
+    public func nearest(offering service: Service, from point: Coordinate, maxDistance: Double = neighbourSearchRadiusMetres)
+        -> (entry: Entry, distanceMetres: Double)?
+    {
+        for radius in [5_000.0, 20_000, maxDistance] where radius <= maxDistance {
+            let found = positions(near: point, radius: radius).filter { entries[$0.0].place.services.contains(service) }
+                .min { $0.1 < $1.1 }
+            if let found { return (entries[found.0], found.1) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Hummingbird
+import MaillageCore
+import MaillageSources
+
+/// `/api/v1/recherche` (JSON), `/api/v1/recherche.csv` (national standard) and `/api/v1/recherche.geojson`: the same
+/// parameters as the search page.
+struct SearchAPIController {
+    let state: AppState
+
+    func register(on group: RouterGroup<AppRequestContext>) {
+        group.get("recherche", use: search)
+        group.get("recherche.csv", use: csv)
+        group.get("recherche.geojson", use: geojson)
+    }
+
+    @Sendable func search(request: Request, context: AppRequestContext) async throws -> SearchDTO {
+        let paging = try Paging(QueryReader(request), defaultPerPage: 20)
+        let result = try run(request, limit: paging.page * paging.perPage)
+        return SearchDTO(result, paging: paging)
+    }
+
+    @Sendable func csv(request: Request, context: AppRequestContext) async throws -> Response {
+        let places = try run(request, limit: 5_000).matches.map(\.entry.place)
+        return download(Data(StandardCSVWriter.write(places).utf8), type: "text/csv; charset=utf-8", file: "lieux.csv")
+    }
+
+    @Sendable func geojson(request: Request, context: AppRequestContext) async throws -> Response {
+        let places = try run(request, limit: 5_000).matches.map(\.entry.place)
+        return download(GeoJSONWriter.write(places), type: "application/geo+json", file: "lieux.geojson")
+    }
+
+    private func run(_ request: Request, limit: Int) throws -> SearchResult {
+        let index = state.index.current
+        do {
+            let parameters = try SearchParameters(QueryReader(request))
+            let resolved = try OriginResolver(territory: index.territory, focus: state.focus).resolve(parameters)
+            return index.search(parameters.query(origin: resolved?.origin, limit: limit))
+        } catch {
+            throw APIError.badParameter(error.parameter, error.message)
+        }
+    }
+
+    private func download(_ data: Data, type: String, file: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(file)\""],
+                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

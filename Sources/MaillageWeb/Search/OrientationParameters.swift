@@ -1,0 +1,110 @@
+import Hummingbird
+import MaillageCore
+
+/// The guided orientation form: a person's needs and constraints, turned into a search. Nothing is stored.
+struct OrientationParameters: Sendable {
+    enum Mobility: String, CaseIterable, Sendable {
+        case pied, bus, voiture
+        /// How far the person can reasonably go.
+        var radiusKm: Double { switch self { case .pied: 2; case .bus: 10; case .voiture: 25 } }
+        var label: String { switch self { case .pied: "à pied (2 km)"; case .bus: "en bus (10 km)"; case .voiture: "en voiture (25 km)" } }
+    }
+
+    enum Equipment: String, CaseIterable, Sendable {
+        case aucun, smartphone, ordinateur
+        var label: String {
+            switch self {
+            case .aucun: "aucun appareil"
+            case .smartphone: "un smartphone seulement"
+            case .ordinateur: "un ordinateur"
+            }
+        }
+    }
+
+    enum Language: String, CaseIterable, Sendable {
+        case francais, anglais, autre
+        var label: String {
+            switch self {
+            case .francais: "parle et lit le français"
+            case .anglais: "parle anglais, peu le français"
+            case .autre: "parle une autre langue, peu le français"
+            }
+        }
+        var support: SpecificSupport? {
+            switch self {
+            case .francais: nil
+            case .anglais: .languesEtrangeresAnglais
+            case .autre: .languesEtrangeresAutres
+            }
+        }
+    }
+
+    var needs: [Service] = []
+    var place: String?
+    var supports: [SpecificSupport] = []
+    var language: Language = .francais
+    var equipment: Equipment?
+    var internetAtHome = true
+    var mobility: Mobility = .bus
+    var freeOnly = false
+    var availability: [WeeklySlot] = []
+
+    init() {}
+
+    init(_ reader: QueryReader) throws(ParameterError) {
+        needs = try reader.list("besoin")
+        place = try reader.single("ou")
+        supports = try reader.list("prise_en_charge_specifique")
+        language = try reader.choice("langue") ?? .francais
+        equipment = try reader.choice("equipement")
+        internetAtHome = try !reader.flag("sans_internet")
+        mobility = try reader.choice("mobilite") ?? .bus
+        freeOnly = try reader.flag("gratuit")
+        for value in try reader.all("dispo") {
+            let parts = value.split(separator: "-", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let day = Weekday.allCases.first(where: { $0.frenchName == parts[0] }),
+                  let part = WeeklySlot.Part(rawValue: parts[1])
+            else { throw ParameterError(parameter: "dispo", message: "« dispo » attend jour-moment, ex. mardi-matin, samedi-apres-midi") }
+            availability.append(WeeklySlot(day: day, part: part))
+        }
+    }
+
+    /// Whether the person needs help in person (no device or no connection at home).
+    var needsInPerson: Bool { equipment == .aucun || !internetAtHome }
+
+    func query(origin: SearchQuery.Origin?, limit: Int) -> SearchQuery {
+        var specific = Set(supports)
+        if let support = language.support { specific.insert(support) }
+        return SearchQuery(origin: origin, radiusMetres: mobility.radiusKm * 1_000, services: Set(needs), specificSupports: specific,
+                           fees: freeOnly ? [.gratuit] : [], availability: availability, inPerson: needsInPerson, limit: limit)
+    }
+
+    var queryItems: [(String, String)] {
+        var items = needs.map { ("besoin", $0.rawValue) }
+        if let place { items.append(("ou", place)) }
+        items += supports.map { ("prise_en_charge_specifique", $0.rawValue) }
+        if language != .francais { items.append(("langue", language.rawValue)) }
+        if let equipment { items.append(("equipement", equipment.rawValue)) }
+        if !internetAtHome { items.append(("sans_internet", "1")) }
+        items.append(("mobilite", mobility.rawValue))
+        if freeOnly { items.append(("gratuit", "1")) }
+        items += availability.map { slot in
+            ("dispo", "\(slot.day.frenchName)-\(WeeklySlot.Part.allCases.first { $0.span == slot.span }!.rawValue)")
+        }
+        return items
+    }
+
+    /// The person's situation in one sentence, for the results and the sheet.
+    var summary: String {
+        var parts: [String] = []
+        if !needs.isEmpty { parts.append("besoin : " + needs.map { $0.rawValue.lowercased() }.joined(separator: ", ")) }
+        if let equipment { parts.append("équipement : \(equipment.label)") }
+        if !internetAtHome { parts.append("pas d'internet à domicile") }
+        if language != .francais { parts.append(language.label) }
+        if !supports.isEmpty { parts.append("prise en charge : " + supports.map(\.rawValue).joined(separator: ", ")) }
+        parts.append("se déplace \(mobility.label)")
+        if freeOnly { parts.append("gratuit uniquement") }
+        if !availability.isEmpty { parts.append("disponible : " + availability.map(\.label).joined(separator: ", ")) }
+        return parts.joined(separator: " · ")
+    }
+}

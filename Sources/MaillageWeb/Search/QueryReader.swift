@@ -1,0 +1,77 @@
+import Foundation
+import Hummingbird
+import MaillageCore
+
+/// Reads query parameters with the checks every page and API route applies: length, known values, numbers in range.
+///
+/// Values are decoded as HTML forms send them (`application/x-www-form-urlencoded`: `+` is a space).
+struct QueryReader {
+    static let maximumLength = 200
+    private let values: [String: [String]]
+
+    init(query: String?) {
+        var values: [String: [String]] = [:]
+        for pair in (query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ text: Substring) -> String {
+                let spaced = text.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            values[decode(parts[0]), default: []].append(parts.count > 1 ? decode(parts[1]) : "")
+        }
+        self.values = values
+    }
+
+    init(_ request: Request) { self.init(query: request.uri.query) }
+
+    func single(_ name: String) throws(ParameterError) -> String? {
+        guard let value = values[name]?.first?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        guard value.count <= Self.maximumLength else { throw ParameterError(parameter: name, message: "« \(name) » est trop long") }
+        return value
+    }
+
+    func all(_ name: String) throws(ParameterError) -> [String] {
+        let values = (self.values[name] ?? []).filter { !$0.isEmpty }
+        guard values.count <= 50, values.allSatisfy({ $0.count <= Self.maximumLength }) else {
+            throw ParameterError(parameter: name, message: "« \(name) » est trop long")
+        }
+        return values
+    }
+
+    /// Values of a standard vocabulary, each written exactly as the standard writes it.
+    func list<T: StandardVocabulary>(_ name: String) throws(ParameterError) -> [T] {
+        var result: [T] = []
+        for raw in try all(name) {
+            guard let value = T(standardValue: raw) else {
+                throw ParameterError(parameter: name, message: "valeur inconnue pour « \(name) » ; valeurs possibles : \(T.allowedValuesDescription)")
+            }
+            if !result.contains(value) { result.append(value) }
+        }
+        return result
+    }
+
+    func flag(_ name: String) throws(ParameterError) -> Bool {
+        switch try single(name) {
+        case nil, "0", "non", "false": return false
+        case "1", "oui", "true", "on": return true
+        default: throw ParameterError(parameter: name, message: "« \(name) » vaut 1 ou 0")
+        }
+    }
+
+    func number(_ name: String, _ range: ClosedRange<Double>) throws(ParameterError) -> Double? {
+        guard let text = try single(name) else { return nil }
+        guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite, range.contains(value) else {
+            throw ParameterError(parameter: name, message: "« \(name) » doit être un nombre entre \(range.lowerBound) et \(range.upperBound)")
+        }
+        return value
+    }
+
+    /// One value among fixed choices.
+    func choice<T: RawRepresentable<String> & CaseIterable>(_ name: String) throws(ParameterError) -> T? {
+        guard let text = try single(name) else { return nil }
+        guard let value = T(rawValue: text) else {
+            throw ParameterError(parameter: name, message: "« \(name) » attend : \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
+    }
+}

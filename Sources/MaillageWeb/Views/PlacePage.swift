@@ -1,0 +1,140 @@
+import Foundation
+import MaillageCore
+
+/// `/lieux/:id`: every field of the standard in plain French, the week's hours, where each fact comes from.
+struct PlacePage: PageModel {
+    struct Field {
+        var label: String
+        var value: String
+        var source: String?
+    }
+
+    struct Link {
+        var label: String
+        var url: String
+    }
+
+    struct Day {
+        var name: String
+        var hours: String
+        var isToday: Bool
+    }
+
+    struct SourceRow {
+        var source: String
+        var identifier: String
+        var date: String
+    }
+
+    let template = "place"
+    var title: String
+    var name: String
+    var address: String
+    var communeURL: String?
+    var communeName: String
+    var status: String?
+    var isOpenNow: Bool
+    var hasSchedule: Bool
+    var days: [Day]
+    var rawHours: String?
+    var hoursProblem: String?
+    var fields: [Field]
+    var links: [Link]
+    var sources: [SourceRow]
+    var decisions: [String]
+    var hasDecisions: Bool
+    var completeness: String
+    var precisionNote: String?
+    var unmapped: [String]
+    var hasUnmapped: Bool
+    var map: String?
+
+    init(entry: PlaceIndex.Entry, index: PlaceIndex, now: Date = Date()) {
+        let place = entry.place
+        let merged = entry.merged
+        title = "\(place.nom) — Maillage"
+        name = place.nom
+        address = [place.adresse, place.complementAdresse, "\(place.codePostal) \(place.commune)"].compactMap { $0 }.joined(separator: ", ")
+        communeURL = place.codeInsee.map(SiteURL.commune)
+        communeName = place.commune
+        let moment = Self.parisMoment(now)
+        hasSchedule = entry.schedule != nil
+        isOpenNow = entry.schedule?.isOpen(on: moment.day, atMinute: moment.minute) ?? false
+        if let schedule = entry.schedule {
+            if let closing = schedule.closingMinute(on: moment.day, after: moment.minute) {
+                status = "Ouvert maintenant · ferme à \(TimeSpan.frenchClock(closing))"
+            } else if let next = schedule[moment.day].first(where: { $0.start > moment.minute }) {
+                status = "Fermé maintenant · ouvre à \(TimeSpan.frenchClock(next.start))"
+            } else {
+                status = "Fermé maintenant"
+            }
+            days = schedule.frenchWeek.map { Day(name: $0.day.frenchName.capitalized, hours: $0.hours, isToday: $0.day == moment.day) }
+        } else {
+            status = nil
+            days = []
+        }
+        rawHours = place.horaires
+        hoursProblem = place.horaires.flatMap { OpeningHours(osm: $0).problem }
+        func source(_ column: StandardColumn) -> String? {
+            merged.fieldSources[column.rawValue].map { keys in
+                keys.compactMap { key in merged.provenances.first { $0.key == key }.map { $0.source.label } }.joined(separator: ", ")
+            }
+        }
+        var fields: [Field] = []
+        func add(_ label: String, _ column: StandardColumn, _ values: [String]) {
+            if !values.isEmpty { fields.append(Field(label: label, value: values.joined(separator: " · "), source: source(column))) }
+        }
+        add("Services", .services, place.services.map(\.rawValue))
+        add("Publics spécifiquement adressés", .publicsSpecifiquementAdresses,
+            place.publicsSpecifiquementAdresses.isEmpty ? ["Tout public"] : place.publicsSpecifiquementAdresses.map(\.rawValue))
+        add("Prise en charge spécifique", .priseEnChargeSpecifique, place.priseEnChargeSpecifique.map(\.rawValue))
+        add("Frais à charge", .fraisACharge, place.fraisACharge.map(\.rawValue))
+        add("Modalités d'accès", .modalitesAcces, place.modalitesAcces.map(\.rawValue))
+        add("Modalités d'accompagnement", .modalitesAccompagnement, place.modalitesAccompagnement.map(\.rawValue))
+        add("Dispositifs et programmes nationaux", .dispositifProgrammesNationaux, place.dispositifProgrammesNationaux.map(\.rawValue))
+        add("Formations et labels", .formationsLabels, place.formationsLabels.map(\.rawValue))
+        add("Autres formations et labels", .autresFormationsLabels, place.autresFormationsLabels)
+        add("Typologie", .typologie, place.typologie.map(\.rawValue))
+        add("Itinérance", .itinerance, place.itinerance.map(\.rawValue))
+        add("Téléphone", .telephone, place.telephone.map { [Self.frenchPhone($0)] } ?? [])
+        add("Courriel(s)", .courriels, place.courriels)
+        add("Présentation", .presentationResume, place.presentationResume.map { [$0] } ?? [])
+        add("Présentation détaillée", .presentationDetail, place.presentationDetail.map { [$0] } ?? [])
+        add("Structure parente", .structureParente, place.structureParente.map { [$0] } ?? [])
+        add("SIRET / RNA", .pivot, place.pivot.isEmpty ? [] : [place.pivot])
+        add("Code INSEE", .codeInsee, place.codeInsee.map { [$0.rawValue] } ?? [])
+        add("Source déclarée", .source, place.source.map { [$0] } ?? [])
+        add("Date de mise à jour", .dateMaj, [place.dateMaj.description])
+        self.fields = fields
+        links = place.siteWeb.map { Link(label: "Site web", url: $0) } + (place.priseRdv.map { [Link(label: "Prendre rendez-vous en ligne", url: $0)] } ?? [])
+            + (place.ficheAccesLibre.map { [Link(label: "Fiche d'accessibilité (Accès libre)", url: $0)] } ?? [])
+        sources = merged.provenances.map { SourceRow(source: $0.source.label, identifier: $0.sourceID, date: $0.dateMaj.description) }
+        decisions = merged.decisions.map { "\($0.first) + \($0.second) : \($0.rule.label) (\($0.detail))" }
+        hasDecisions = !decisions.isEmpty
+        completeness = "\(place.completeness) %"
+        precisionNote = place.precision == .commune ? "Adresse non géolocalisée par la source : le lieu est placé au centre de la commune." : nil
+        unmapped = place.unmappedValues.map { "\($0.field) : \($0.value)" }
+        hasUnmapped = !unmapped.isEmpty
+        map = place.coordinate.flatMap { point in
+            let nearby = index.territory.communes.values.filter { $0.centroid.distance(to: point) < 6_000 }
+            return SVGMap(title: "Situation de \(place.nom)", description: "Le lieu et les communes alentour", communes: Array(nearby),
+                          highlighted: Set(place.codeInsee.map { [$0] } ?? []),
+                          markers: [SVGMap.Marker(point: point, label: "1", title: place.nom, style: .match)], width: 360, height: 300).render()
+        }
+    }
+
+    /// `+33327xxxxxx` → `03 27 xx xx xx`.
+    static func frenchPhone(_ number: String) -> String {
+        guard number.hasPrefix("+33"), number.count == 12 else { return number }
+        let digits = Array("0" + number.dropFirst(3))
+        return stride(from: 0, to: 10, by: 2).map { String(digits[$0..<$0 + 2]) }.joined(separator: " ")
+    }
+
+    /// The weekday and minute in France now.
+    static func parisMoment(_ date: Date) -> WeeklyMoment {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .current
+        let parts = calendar.dateComponents([.weekday, .hour, .minute], from: date)
+        return WeeklyMoment(day: Weekday(gregorianWeekday: parts.weekday ?? 2), minute: (parts.hour ?? 0) * 60 + (parts.minute ?? 0))
+    }
+}

@@ -1,0 +1,45 @@
+import MaillageCore
+
+/// A place in a list: name, address, distance, why it fits and what does not.
+struct PlaceSummary {
+    var number: String
+    var url: String
+    var name: String
+    var address: String
+    var commune: String
+    var distance: String?
+    var summary: String
+    var gaps: String?
+    var isPartial: Bool
+    var isOutside: Bool
+
+    init(match: SearchResult.Match, number: Int) {
+        let place = match.entry.place
+        self.number = String(number)
+        url = SiteURL.place(place.id)
+        name = place.nom
+        address = [place.adresse, place.complementAdresse].compactMap { $0 }.joined(separator: ", ")
+        commune = "\(place.codePostal) \(place.commune)"
+        distance = match.distanceMetres.map { place.precision == .commune ? "≈ \(Distance.french($0)) (centre de la commune)" : Distance.french($0) }
+        summary = match.summary.isEmpty ? place.services.map(\.rawValue).joined(separator: " · ") : match.summary
+        gaps = match.gaps.isEmpty ? nil : match.gaps.joined(separator: " · ")
+        isPartial = !match.isFullMatch
+        isOutside = match.isOutsideTerritory
+    }
+
+    /// A place listed without a query (commune and territory pages).
+    init(entry: PlaceIndex.Entry, number: Int) {
+        self.init(match: SearchResult.Match(entry: entry, distanceMetres: nil, reasons: entry.place.services.map(\.rawValue), gaps: [],
+                                            isOutsideTerritory: false), number: number)
+    }
+}
+
+/// The site's URLs, shared by routes and views so that links and routes never drift apart.
+enum SiteURL {
+    static let home = "/"
+    static let search = "/recherche"
+    static let orient = "/orienter"
+    static func place(_ id: String) -> String { "/lieux/\(URLQuery.component(id))" }
+    static func commune(_ code: CommuneCode) -> String { "/communes/\(code.rawValue)" }
+    static func territory(_ siren: Siren) -> String { "/territoires/\(siren.rawValue)" }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import MaillageCore
+
+/// A map drawn by the server as SVG: commune boundaries in Lambert-93, places as numbered markers, a legend, and
+/// `<title>`/`<desc>` for assistive technologies. Every text is XML-escaped here, as the SVG is inserted verbatim.
+struct SVGMap {
+    struct Marker {
+        var point: Coordinate
+        var label: String
+        var title: String
+        var style: MarkerStyle
+    }
+
+    enum MarkerStyle: String {
+        case match = "marker-match"
+        case partial = "marker-partial"
+        case outside = "marker-outside"
+        case origin = "marker-origin"
+
+        var legend: String {
+            switch self {
+            case .match: "lieu qui convient"
+            case .partial: "lieu qui convient en partie"
+            case .outside: "lieu d'un territoire voisin"
+            case .origin: "point de départ"
+            }
+        }
+    }
+
+    var title: String
+    var description: String
+    var communes: [Commune]
+    /// Communes drawn darker (e.g. the commune searched from).
+    var highlighted: Set<CommuneCode> = []
+    var markers: [Marker] = []
+    var width = 640.0
+    var height = 480.0
+
+    func render() -> String {
+        let points = communes.flatMap { $0.boundary?.polygons.flatMap { $0.rings.first ?? [] } ?? [$0.centroid] } + markers.map(\.point)
+        guard let box = BoundingBox(enclosing: points) else { return "" }
+        let projected = [Coordinate(latitude: box.minLatitude, longitude: box.minLongitude), Coordinate(latitude: box.maxLatitude, longitude: box.maxLongitude),
+                         Coordinate(latitude: box.minLatitude, longitude: box.maxLongitude), Coordinate(latitude: box.maxLatitude, longitude: box.minLongitude)]
+            .map(Lambert93.project)
+        let minX = projected.map(\.x).min()!, maxX = projected.map(\.x).max()!
+        let minY = projected.map(\.y).min()!, maxY = projected.map(\.y).max()!
+        let legendHeight = 28.0
+        let scale = min((width - 20) / max(maxX - minX, 1), (height - legendHeight - 20) / max(maxY - minY, 1))
+        func xy(_ c: Coordinate) -> (Double, Double) {
+            let p = Lambert93.project(c)
+            return (10 + (p.x - minX) * scale, 10 + (maxY - p.y) * scale)
+        }
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"map-title map-desc\" class=\"map\">"
+        svg += "<title id=\"map-title\">\(Self.escape(title))</title><desc id=\"map-desc\">\(Self.escape(description))</desc>"
+        svg += "<g class=\"communes\">"
+        for commune in communes {
+            guard let boundary = commune.boundary else { continue }
+            let d = boundary.polygons.flatMap(\.rings).map { ring in
+                "M" + ring.map { let (x, y) = xy($0); return String(format: "%.1f,%.1f", x, y) }.joined(separator: "L") + "Z"
+            }.joined()
+            let cls = highlighted.contains(commune.code) ? "commune commune-highlight" : "commune"
+            svg += "<path class=\"\(cls)\" d=\"\(d)\"><title>\(Self.escape(commune.name))</title></path>"
+        }
+        svg += "</g><g class=\"markers\">"
+        for marker in markers {
+            let (x, y) = xy(marker.point)
+            svg += "<g class=\"\(marker.style.rawValue)\"><title>\(Self.escape(marker.title))</title>"
+            svg += String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"9\"/>", x, y)
+            svg += String(format: "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" dominant-baseline=\"central\">", x, y) + Self.escape(marker.label) + "</text></g>"
+        }
+        svg += "</g>"
+        let styles = Array(Set(markers.map(\.style))).sorted { $0.rawValue < $1.rawValue }
+        var legendX = 10.0
+        svg += "<g class=\"legend\" transform=\"translate(0 \(Int(height - legendHeight + 6)))\">"
+        for style in styles {
+            svg += String(format: "<g class=\"%@\"><circle cx=\"%.0f\" cy=\"8\" r=\"7\"/></g>", style.rawValue, legendX + 7)
+            svg += String(format: "<text x=\"%.0f\" y=\"13\">", legendX + 18) + Self.escape(style.legend) + "</text>"
+            legendX += 30 + Double(style.legend.count) * 7
+        }
+        svg += "</g></svg>"
+        return svg
+    }
+
+    /// XML escaping of text and attribute values.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,52 @@
+import MaillageCore
+
+/// `/territoires/:siren`: an EPCI's communes and how many places offer each service.
+struct TerritoryPage: PageModel {
+    struct CommuneRow {
+        var name: String
+        var url: String
+        var population: String
+        var places: String
+        var hasNoPlace: Bool
+    }
+
+    struct ServiceRow {
+        var service: String
+        var count: String
+        var isMissing: Bool
+    }
+
+    let template = "territory"
+    var title: String
+    var name: String
+    var siren: String
+    var population: String
+    var placeCount: String
+    var communes: [CommuneRow]
+    var services: [ServiceRow]
+    var neighbours: [HomePage.Neighbour]
+    var map: String?
+
+    init(epci: EPCI, index: PlaceIndex) {
+        let territory = index.territory
+        let members = territory.members(of: epci.siren)
+        title = "\(epci.name) — Maillage"
+        name = epci.name
+        siren = epci.siren.rawValue
+        population = French.integer(members.reduce(0) { $0 + $1.population })
+        let perCommune = members.map { index.entries(in: $0.code).count }
+        placeCount = French.integer(perCommune.reduce(0, +))
+        communes = zip(members, perCommune).map { commune, count in
+            CommuneRow(name: commune.name, url: SiteURL.commune(commune.code), population: French.integer(commune.population),
+                       places: French.integer(count), hasNoPlace: count == 0)
+        }
+        let counts = index.serviceCounts(in: Set(epci.members))
+        services = Service.allCases.map { ServiceRow(service: $0.rawValue, count: French.integer(counts[$0] ?? 0), isMissing: (counts[$0] ?? 0) == 0) }
+        neighbours = territory.neighbouringEPCIs(of: epci.siren).map(HomePage.Neighbour.init)
+        let markers = members.flatMap { index.entries(in: $0.code) }.compactMap { entry in
+            entry.place.coordinate.map { SVGMap.Marker(point: $0, label: "", title: entry.place.nom, style: .match) }
+        }
+        map = SVGMap(title: "Carte de \(epci.name)", description: "\(members.count) communes et \(markers.count) lieux",
+                     communes: members, markers: markers).render()
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import HummingbirdTesting
+import MaillageTestSupport
+import Testing
+
+@Suite("JSON API and its OpenAPI document", .serialized)
+struct APITests {
+    /// Fetches JSON and checks it against the OpenAPI schema of the route.
+    func json(_ client: any TestClientProtocol, _ uri: String, schemaPath: String) async throws -> [String: Any] {
+        let document = try await client.execute(uri: "/api/v1/openapi.json", method: .get) {
+            try JSONSerialization.jsonObject(with: Data(buffer: $0.body)) as! [String: Any]
+        }
+        let validator = SchemaValidator(document: document)
+        let schema = try #require(validator.responseSchema(for: schemaPath))
+        return try await client.execute(uri: uri, method: .get) { response in
+            #expect(response.status == .ok, "\(uri)")
+            let value = try JSONSerialization.jsonObject(with: Data(buffer: response.body))
+            let problems = validator.violations(of: value, against: schema)
+            #expect(problems.isEmpty, "\(uri): \(problems.prefix(5))")
+            return value as? [String: Any] ?? [:]
+        }
+    }
+
+    @Test func theOpenAPIDocumentIsServedAsOpenAPI31() async throws {
+        try await withApp { client in
+            try await client.execute(uri: "/api/v1/openapi.json", method: .get) { response in
+                let document = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                #expect(document?["openapi"] as? String == "3.1.0")
+                #expect((document?["paths"] as? [String: Any])?.keys.contains("/recherche") == true)
+            }
+        }
+    }
+
+    @Test func searchResponsesMatchTheDocumentAndCarryReasons() async throws {
+        try await withApp { client in
+            let body = try await json(client, "/api/v1/recherche?ou=Raismes&services=\(q("Aide aux démarches administratives"))&sur_place=1",
+                                      schemaPath: "/recherche")
+            let results = try #require(body["results"] as? [[String: Any]])
+            #expect(!results.isEmpty)
+            #expect((results.first?["reasons"] as? [String])?.first == "propose « Aide aux démarches administratives »")
+            #expect((body["origin"] as? [String: Any])?["code_insee"] as? String == "59491")
+            let none = try await json(client, "/api/v1/recherche?ou=Denain&services=\(q("Insertion professionnelle via le numérique"))",
+                                      schemaPath: "/recherche")
+            #expect(none["no_local_match"] as? Bool == true)
+            #expect((none["neighbour_results"] as? [Any])?.isEmpty == false)
+        }
+    }
+
+    @Test func listsAndDetailsMatchTheDocument() async throws {
+        try await withApp { client in
+            _ = try await json(client, "/api/v1/places?epci=200042190&per_page=5", schemaPath: "/places")
+            let communes = try await json(client, "/api/v1/communes?epci=200042190&per_page=100", schemaPath: "/communes")
+            #expect((communes["data"] as? [Any])?.count == 47)
+            let denain = try await json(client, "/api/v1/communes/59172", schemaPath: "/communes/{code}")
+            #expect(denain["nom"] as? String == "Denain")
+            _ = try await json(client, "/api/v1/territoires", schemaPath: "/territoires")
+            let caph = try await json(client, "/api/v1/territoires/200042190", schemaPath: "/territoires/{siren}")
+            #expect((caph["voisins"] as? [String])?.count == 6)
+            #expect((caph["lieux_par_service"] as? [String: Int])?["Aide aux démarches administratives"] ?? 0 > 0)
+        }
+    }
+
+    @Test func searchResultsDownloadAsStandardCSVAndGeoJSON() async throws {
+        try await withApp { client in
+            let query = "ou=Denain&services=\(q("Aide aux démarches administratives"))&rayon_km=5"
+            try await client.execute(uri: "/api/v1/recherche.csv?\(query)", method: .get) { response in
+                let csv = String(buffer: response.body)
+                #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
+                #expect(csv.hasPrefix("\"id\",\"pivot\",\"nom\",\"commune\",\"code_postal\""))
+                #expect(csv.split(separator: "\r\n").count > 1)
+            }
+            try await client.execute(uri: "/api/v1/recherche.geojson?\(query)", method: .get) { response in
+                let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                #expect(object?["type"] as? String == "FeatureCollection")
+                #expect((object?["features"] as? [Any])?.isEmpty == false)
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("/api/v1/recherche?services=Jardinage", "services"), ("/api/v1/recherche?rayon_km=0", "rayon_km"),
+        ("/api/v1/recherche?lat=91&lon=3", "lat"), ("/api/v1/recherche?ou=Atlantide", "ou"),
+        ("/api/v1/recherche?commune=99999", "commune"), ("/api/v1/communes?epci=1", "epci"), ("/api/v1/recherche?per_page=0", "per_page"),
+        ("/api/v1/recherche.csv?samedi=peut-etre", "samedi"),
+    ])
+    func badSearchParametersGetAJSON400NamingTheParameter(uri: String, parameter: String) async throws {
+        try await withApp { client in
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status == .badRequest)
+                let body = try JSONDecoder().decode(APIErrorBody.self, from: Data(buffer: response.body))
+                #expect(body.error.parameter == parameter)
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import HummingbirdTesting
+import MaillageTestSupport
+import Testing
+
+/// Reads a page's HTML.
+func page(_ client: any TestClientProtocol, _ uri: String) async throws -> (status: Int, html: String) {
+    try await client.execute(uri: uri, method: .get) { (Int($0.status.code), String(buffer: $0.body)) }
+}
+
+/// Percent-encodes a value for a query string.
+func q(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
+
+@Suite("Pages: search, place, commune, territory, orientation", .serialized)
+struct PagesTests {
+    static let hostile = ["\"><script>alert(1)</script>", String(repeating: "x", count: 10_000), "\u{202E}تست\u{0301}\u{0301}e\u{0300}"]
+
+    @Test func aSearchKeepsItsFiltersAndShowsListMapAndExports() async throws {
+        try await withApp { client in
+            let uri = "/recherche?ou=Raismes&services=\(q("Aide aux démarches administratives"))&frais_a_charge=Gratuit&sur_place=1"
+            let (status, html) = try await page(client, uri)
+            #expect(status == 200)
+            #expect(html.contains("autour de Raismes (59491)"))
+            #expect(html.contains("propose « Aide aux démarches administratives »"))
+            #expect(html.contains("value=\"Aide aux démarches administratives\" checked"))
+            #expect(html.contains("<svg") && html.contains("<title id=\"map-title\">Carte des résultats</title>"))
+            #expect(html.contains("/api/v1/recherche.csv?ou=Raismes"))
+            #expect(html.contains("Ne convient pas : frais non renseignés"))
+        }
+    }
+
+    @Test func aSearchWithoutLocalAnswerSaysSoAndShowsNeighbours() async throws {
+        try await withApp { client in
+            let (_, html) = try await page(client, "/recherche?ou=Denain&services=\(q("Insertion professionnelle via le numérique"))")
+            #expect(html.contains("Aucun lieu ne convient à tous les critères dans CA de la Porte du Hainaut"))
+            #expect(html.contains("Dans les territoires voisins"))
+        }
+    }
+
+    @Test func aNameWithoutAccentsOrWithAPostalCodeFindsTheCommune() async throws {
+        try await withApp { client in
+            let byName = try await page(client, "/recherche?ou=saint+amand+les+eaux")
+            #expect(byName.html.contains("autour de Saint-Amand-les-Eaux (59526)"))
+            let byPostalCode = try await page(client, "/recherche?ou=59220")
+            #expect(byPostalCode.html.contains("autour de Denain (59172)"))
+        }
+    }
+
+    @Test(arguments: [
+        "/recherche?services=Jardinage", "/recherche?rayon_km=5000", "/recherche?lat=abc&lon=3", "/recherche?lat=50",
+        "/recherche?jour=funday&heure=10:00", "/recherche?ou=\(q("\"><script>alert(1)</script>"))",
+        "/recherche?ou=" + String(repeating: "a", count: 10_000),
+    ])
+    func badSearchesGetA400PageThatEchoesNothingDangerous(uri: String) async throws {
+        try await withApp { client in
+            let (status, html) = try await page(client, uri)
+            #expect(status == 400)
+            #expect(html.contains("Recherche invalide"))
+            #expect(!html.contains("<script>alert"))
+            #expect(html.count < 60_000)
+        }
+    }
+
+    @Test(arguments: hostile)
+    func hostileTextInEveryFieldIsEscaped(text: String) async throws {
+        try await withApp { client in
+            for name in ["ou", "commune", "services", "jour", "heure", "lieu", "besoin", "mobilite"] {
+                for path in ["/recherche", "/orienter/resultats", "/orienter/fiche", "/api/v1/recherche"] {
+                    try await client.execute(uri: "\(path)?\(name)=\(q(text))", method: .get) { response in
+                        #expect(response.status.code < 500, "\(path) \(name)")
+                        // pages escape what they show; the API answers JSON, which no browser runs as HTML
+                        let isJSON = response.headers[.contentType]?.hasPrefix("application/json") == true
+                        #expect(isJSON || !String(buffer: response.body).contains("<script>alert"), "\(path) \(name)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func aPlacePageShowsEveryFactWithItsSourceAndTheWeek() async throws {
+        try await withApp { client in
+            let (status, html) = try await page(client, "/lieux/france-services-1")
+            #expect(status == 404)
+            #expect(html.contains("Ce lieu n&#39;existe pas ou plus."))
+            let (_, list) = try await page(client, "/communes/59002")
+            let link = try #require(list.firstMatch(of: /href="(\/lieux\/france-services-[0-9]+)"/)?.1)
+            let (ok, place) = try await page(client, String(link))
+            #expect(ok == 200)
+            #expect(place.contains("<h1>France services Abscon</h1>"))
+            #expect(place.contains("Semaine type") && place.contains("<th scope=\"row\">Lundi</th>"))
+            #expect(place.contains("Ouvert maintenant") || place.contains("Fermé maintenant"))
+            #expect(place.contains("France Services (ANCT)") && place.contains("Aidants Connect"))
+            #expect(place.contains("Complétude de la fiche"))
+            #expect(place.contains("Pourquoi ces fiches ont été fusionnées"))
+        }
+    }
+
+    @Test func aCommunePageGivesTheNearestPlaceForEachService() async throws {
+        try await withApp { client in
+            let (status, html) = try await page(client, "/communes/59038")
+            #expect(status == 200)
+            #expect(html.contains("<h1>Avesnes-le-Sec <span class=\"code\">(59038)</span></h1>"))
+            #expect(html.contains("Aucun lieu recensé dans la commune."))
+            #expect(html.matches(of: /<th scope="row">(Aide aux démarches|Maîtrise|Insertion|Utilisation|Parentalité|Loisirs|Compréhension|Accès internet|Acquisition)/).count == 9)
+            #expect(html.contains("Indice de fragilité numérique"))
+            let unknown = try await page(client, "/communes/99999")
+            #expect(unknown.status == 404)
+            let hostile = try await page(client, "/communes/%22%3E%3Cscript%3E")
+            #expect(hostile.status == 404)
+        }
+    }
+
+    @Test func aTerritoryPageCountsPlacesPerService() async throws {
+        try await withApp { client in
+            let (status, html) = try await page(client, "/territoires/200042190")
+            #expect(status == 200)
+            #expect(html.contains("<h1>CA de la Porte du Hainaut</h1>"))
+            #expect(html.contains("Insertion professionnelle via le numérique</th><td class=\"num\">0 <span class=\"tag\">aucun</span>"))
+            #expect(html.contains("href=\"/communes/59172\">Denain</a>"))
+            let unknownTerritory = try await page(client, "/territoires/123")
+            #expect(unknownTerritory.status == 404)
+        }
+    }
+
+    @Test func theGuidedOrientationAnswersAndPrintsASheet() async throws {
+        try await withApp { client in
+            let (formStatus, form) = try await page(client, "/orienter")
+            #expect(formStatus == 200 && form.contains("faire une démarche en ligne"))
+            let uri = "/orienter/resultats?besoin=\(q("Aide aux démarches administratives"))&ou=Raismes&equipement=aucun&mobilite=bus&gratuit=1"
+            let (status, results) = try await page(client, uri)
+            #expect(status == 200)
+            #expect(results.contains("pour une personne de Raismes (59491)"))
+            #expect(results.contains("équipement : aucun appareil"))
+            let sheetLink = try #require(results.firstMatch(of: /href="(\/orienter\/fiche\?[^"]+)"/)?.1)
+            let (sheetStatus, sheet) = try await page(client, String(sheetLink).replacingOccurrences(of: "&amp;", with: "&"))
+            #expect(sheetStatus == 200)
+            #expect(sheet.contains("Fiche d&#39;orientation"))
+            #expect(sheet.contains("À apporter") && sheet.contains("une pièce d&#39;identité"))
+            #expect(sheet.contains("Comment y aller"))
+            let (missing, page400) = try await page(client, "/orienter/resultats?ou=Raismes")
+            #expect(missing == 400 && page400.contains("choisissez au moins un besoin"))
+        }
+    }
+}
