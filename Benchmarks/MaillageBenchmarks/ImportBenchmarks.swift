@@ -5,25 +5,26 @@ import MaillageSources
 import MaillageStorage
 
 /// The open data beside the repository (`../shared/data`), wherever the benchmark is launched from.
-private let sharedData: URL = {
+let sharedData: URL = {
     var directory = URL(fileURLWithPath: #filePath)
     for _ in 0..<4 { directory.deleteLastPathComponent() }  // file, target, Benchmarks, repository
     return directory.deletingLastPathComponent().appendingPathComponent("shared/data")
 }()
 
-private let placeFiles = [
+let placeFiles = [
     "lieux/france-services-2022-12.csv", "lieux/conseillers-numeriques-lieux-2022-12.json",
     "lieux/data-inclusion-structures-mediation-numerique-2023-02.json", "lieux/aidants-connect-structures-2023-01.json",
     "lieux/bibliotheques-publiques-france.csv.gz",
 ]
 
-private let territoryFiles = [
+let territoryFiles = [
     "territoire/communes-france-2024.csv.gz", "territoire/epci-france-2025.json.gz",
     "territoire/communes-59-nord-2018.geojson", "territoire/communes-62-pas-de-calais-2018.geojson",
 ]
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(120), maxIterations: 5)
+    searchBenchmarks()
 
     // The whole national import: read and locate every row of the five place files, store them in a fresh SQLite
     // file and merge them into places. The territory reference is loaded beforehand (not measured).

@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Accessibility check of Maillage's pages in a real headless Chromium, with axe-core (RGAA-minded).
+
+Usage: accessibility_check.py BASE_URL [SCREENSHOT_DIR]
+Visits every public page at a phone width (320 px) and a desktop width (1280 px), runs axe-core on each, checks that
+nothing overflows horizontally at 320 px and that the skip link takes the keyboard focus first, and exits non-zero on
+any serious or critical violation. Screenshots are written when a folder is given.
+"""
+import sys
+from pathlib import Path
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+PAGES = [
+    ("accueil", "/"),
+    ("recherche", "/recherche?ou=Raismes&services=Aide+aux+d%C3%A9marches+administratives&sur_place=1"),
+    ("recherche-voisins", "/recherche?ou=Denain&services=Insertion+professionnelle+via+le+num%C3%A9rique"),
+    ("commune", "/communes/59491"),
+    ("territoire", "/territoires/200042190"),
+    ("orienter", "/orienter"),
+    ("orienter-resultats", "/orienter/resultats?besoin=Aide+aux+d%C3%A9marches+administratives&ou=Raismes&equipement=aucun&mobilite=bus&gratuit=1"),
+    ("erreur", "/recherche?services=Jardinage"),
+]
+
+
+def main() -> int:
+    base = sys.argv[1].rstrip("/")
+    shots = Path(sys.argv[2]) if len(sys.argv) > 2 else None
+    if shots:
+        shots.mkdir(parents=True, exist_ok=True)
+    axe = Axe()
+    failures = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        pages = list(PAGES)
+        for width, label in ((320, "mobile"), (1280, "bureau")):
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            # a place page: the first result of the search
+            page.goto(base + PAGES[1][1])
+            place = page.locator("article.place h3 a").first.get_attribute("href")
+            for name, path in pages + [("lieu", place)]:
+                page.goto(base + path)
+                results = axe.run(page)
+                serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+                for v in serious:
+                    failures.append(f"{label} {name}: {v['id']} ({v['impact']}) — {v['help']} — {len(v['nodes'])} élément(s)")
+                if width == 320:
+                    overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1")
+                    if overflow:
+                        failures.append(f"{label} {name}: la page déborde horizontalement à 320 px")
+                page.keyboard.press("Tab")
+                focused = page.evaluate("document.activeElement && document.activeElement.className")
+                if focused != "skip-link":
+                    failures.append(f"{label} {name}: le premier Tab ne donne pas le lien d'évitement ({focused!r})")
+                if shots:
+                    page.screenshot(path=str(shots / f"{name}-{label}.png"), full_page=True)
+                print(f"{label:7} {name:20} {len(results.response['violations'])} violation(s) dont {len(serious)} graves")
+            page.close()
+        browser.close()
+    for failure in failures:
+        print("ÉCHEC", failure)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
