@@ -48,6 +48,7 @@ func buildRouter(state: AppState, metricsRegistry: PrometheusCollectorRegistry?)
     PlacesAPIController(state: state).register(on: api)
     SearchAPIController(state: state).register(on: api)
     TerritoryAPIController(state: state).register(on: api)
+    DiagnosticAPIController(state: state).register(on: api)
     OpenAPIController().register(on: api)
     if let metricsRegistry { MetricsController(registry: metricsRegistry).register(on: router) }
     return router

@@ -93,3 +93,33 @@ struct APITests {
         }
     }
 }
+
+@Suite("Diagnostic API", .serialized)
+struct DiagnosticAPITests {
+    @Test func theDiagnosticOfCAPHAndOfTheFocusCommunesIsServedWithItsAssumptions() async throws {
+        try await withApp { client in
+            let document = try await client.execute(uri: "/api/v1/openapi.json", method: .get) {
+                try JSONSerialization.jsonObject(with: Data(buffer: $0.body)) as! [String: Any]
+            }
+            let validator = SchemaValidator(document: document)
+            let schema = try #require(validator.responseSchema(for: "/diagnostic"))
+            try await client.execute(uri: "/api/v1/diagnostic?epci=200042190", method: .get) { response in
+                #expect(response.status == .ok)
+                let value = try JSONSerialization.jsonObject(with: Data(buffer: response.body))
+                #expect(validator.violations(of: value, against: schema).isEmpty)
+                let body = value as? [String: Any]
+                #expect((body?["communes"] as? [Any])?.count == 47)
+                #expect((body?["hypotheses"] as? [String])?.first?.contains("1,3") == true)
+            }
+            try await client.execute(uri: "/api/v1/diagnostic?communes=59526,59172,59491", method: .get) { response in
+                let body = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                #expect(body?["population"] as? Int == 48_675)
+            }
+            try await client.execute(uri: "/api/v1/diagnostic?communes=59526,%3Cscript%3E", method: .get) { response in
+                #expect(response.status == .badRequest)
+                let error = try JSONDecoder().decode(APIErrorBody.self, from: Data(buffer: response.body))
+                #expect(error.error.parameter == "communes")
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// How a commune is served for one need.
+public enum CoverageClass: String, Codable, Sendable, CaseIterable, Comparable {
+    /// A place in the commune itself.
+    case inCommune = "dans-la-commune"
+    /// Elsewhere in the perimeter, within reach by bus.
+    case withinReach = "a-portee"
+    /// The nearest answer is in the perimeter, but beyond reach by bus.
+    case outOfReach = "hors-de-portee"
+    /// The nearest answer is outside the perimeter, in a neighbouring territory.
+    case neighbourOnly = "territoire-voisin"
+    /// Nothing within the search limit.
+    case none = "aucune"
+
+    public var label: String {
+        switch self {
+        case .inCommune: "dans la commune"
+        case .withinReach: "ailleurs dans le périmètre, à portée"
+        case .outOfReach: "dans le périmètre, mais hors de portée en bus"
+        case .neighbourOnly: "seulement dans un territoire voisin"
+        case .none: "rien dans la limite de recherche"
+        }
+    }
+
+    /// A text symbol, so that tables and maps read in black and white and by colour-blind people.
+    public var symbol: String {
+        switch self {
+        case .inCommune: "●"
+        case .withinReach: "◐"
+        case .outOfReach: "◔"
+        case .neighbourOnly: "○"
+        case .none: "✕"
+        }
+    }
+
+    public static func < (lhs: CoverageClass, rhs: CoverageClass) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

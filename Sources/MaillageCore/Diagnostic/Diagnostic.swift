@@ -1,0 +1,89 @@
+/// The territorial diagnostic of a perimeter: for each commune and each need, what exists, how far, and what is missing.
+public struct Diagnostic: Sendable {
+    /// The nearest answer to a need from a commune.
+    public struct Answer: Hashable, Codable, Sendable {
+        public var placeID: String
+        public var placeName: String
+        public var commune: CommuneCode?
+        public var communeName: String
+        public var distanceMetres: Double
+        public var insidePerimeter: Bool
+        public var times: AccessTimes
+    }
+
+    /// One commune × one need.
+    public struct Cell: Hashable, Codable, Sendable {
+        public var commune: CommuneCode
+        public var need: Need
+        public var placesInCommune: Int
+        public var nearest: Answer?
+        public var coverage: CoverageClass
+    }
+
+    /// A commune's row: its facts and its cells.
+    public struct CommuneRow: Sendable {
+        public var commune: Commune
+        public var places: Int
+        public var placesPer10k: Double
+        public var fragility: Double?
+        public var qpvs: [String]
+        public var cells: [Cell]
+    }
+
+    /// Population per coverage class for one need.
+    public struct NeedSummary: Sendable {
+        public var need: Need
+        public var population: [CoverageClass: Int]
+        public var communes: [CoverageClass: Int]
+
+        public func share(_ coverage: CoverageClass, of total: Int) -> Double {
+            total > 0 ? Double(population[coverage] ?? 0) / Double(total) : 0
+        }
+    }
+
+    /// A QPV touching the perimeter and the supply around it.
+    public struct QPVLens: Sendable {
+        public var qpv: QPV
+        public var placesInItsCommunes: Int
+        public var nearest: [Need: Answer]
+    }
+
+    /// A need answered only outside the perimeter.
+    public struct Dependency: Hashable, Sendable {
+        public var commune: CommuneCode
+        public var need: Need
+        public var answer: Answer
+    }
+
+    /// A missing place: a need not met well for a commune, with why it ranks where it does.
+    public struct Gap: Sendable {
+        public var commune: CommuneCode
+        public var need: Need
+        public var populationConcerned: Int
+        public var fragility: Double?
+        public var nearestDistanceMetres: Double?
+        public var score: Double
+        public var reason: String
+    }
+
+    public let perimeter: Perimeter
+    public let parameters: DiagnosticParameters
+    public let needs: [Need]
+    public let rows: [CommuneRow]
+    public let summaries: [NeedSummary]
+    public let qpvs: [QPVLens]
+    public let dependencies: [Dependency]
+    public let gaps: [Gap]
+    public let neighbourEPCIs: [EPCI]
+
+    public var population: Int { rows.reduce(0) { $0 + $1.commune.population } }
+    public var placeCount: Int { rows.reduce(0) { $0 + $1.places } }
+
+    /// Flows out of the territory: for each outside commune reached, how many commune × need pairs depend on it.
+    public var outflows: [(communeName: String, pairs: Int, population: Int)] {
+        let grouped = Dictionary(grouping: dependencies) { $0.answer.communeName }
+        let people = Dictionary(uniqueKeysWithValues: rows.map { ($0.commune.code, $0.commune.population) })
+        return grouped.map { name, items in (name, items.count, Set(items.map(\.commune)).reduce(0) { $0 + (people[$1] ?? 0) }) }
+            .sorted { $0.pairs == $1.pairs ? $0.communeName < $1.communeName : $0.pairs > $1.pairs }
+    }
+}

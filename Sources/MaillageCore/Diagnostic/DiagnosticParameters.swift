@@ -1,0 +1,53 @@
+/// Every assumption of a diagnostic, explicit and printed with its results: the same inputs give the same diagnostic.
+public struct DiagnosticParameters: Hashable, Codable, Sendable {
+    /// Straight-line distance × this factor ≈ distance along roads and paths.
+    public var detourFactor = 1.3
+    public var walkingSpeedKmh = 4.5
+    public var cyclingSpeedKmh = 15.0
+    /// Average bus speed including stops, plus an average wait at the stop.
+    public var busSpeedKmh = 20.0
+    public var busWaitMinutes = 15.0
+    public var carSpeedKmh = 40.0
+    /// An answer elsewhere in the perimeter is "within reach" if the bus gets there in this time.
+    public var reachMinutes = 30.0
+    /// Communes within this distance of the perimeter (and the adjacent EPCIs) form its neighbouring territories.
+    public var neighbourDistanceKm = 15.0
+    /// Nothing is looked for beyond this distance.
+    public var maxDistanceKm = 60.0
+    /// "No support in foreign languages within 10 km": the radius of the public and modality lenses.
+    public var lensRadiusKm = 10.0
+
+    public init() {}
+
+    /// Access times in minutes for a straight-line distance, by mode.
+    public func accessTimes(distanceMetres: Double) -> AccessTimes {
+        let km = distanceMetres / 1_000 * detourFactor
+        return AccessTimes(walking: km / walkingSpeedKmh * 60, cycling: km / cyclingSpeedKmh * 60,
+                           bus: km < 0.8 ? km / walkingSpeedKmh * 60 : km / busSpeedKmh * 60 + busWaitMinutes,
+                           car: km / carSpeedKmh * 60)
+    }
+
+    /// The assumptions as sentences, for reports.
+    public var statements: [String] {
+        [
+            "Distances à vol d'oiseau multipliées par \(Self.french(detourFactor)) (détours).",
+            "Vitesses : à pied \(Self.french(walkingSpeedKmh)) km/h, à vélo \(Self.french(cyclingSpeedKmh)) km/h, en voiture \(Self.french(carSpeedKmh)) km/h.",
+            "Bus : \(Self.french(busSpeedKmh)) km/h arrêts compris, plus \(Self.french(busWaitMinutes)) min d'attente (à pied sous 800 m).",
+            "« À portée » : moins de \(Self.french(reachMinutes)) min en bus.",
+            "Territoires voisins : EPCI limitrophes et communes à moins de \(Self.french(neighbourDistanceKm)) km ; recherche limitée à \(Self.french(maxDistanceKm)) km.",
+            "Les communes sont représentées par leur point de référence INSEE.",
+        ]
+    }
+
+    static func french(_ value: Double) -> String {
+        value.rounded() == value ? String(Int(value)) : String(value).replacingOccurrences(of: ".", with: ",")
+    }
+}
+
+/// Estimated door-to-door times, in minutes.
+public struct AccessTimes: Hashable, Codable, Sendable {
+    public var walking: Double
+    public var cycling: Double
+    public var bus: Double
+    public var car: Double
+}

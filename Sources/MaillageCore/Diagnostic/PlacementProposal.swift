@@ -1,0 +1,66 @@
+/// Where new places would help most: the k communes where a new place offering a need would newly cover the most
+/// fragile inhabitants within an access time (greedy maximum coverage).
+public struct PlacementProposal: Sendable {
+    public struct Choice: Sendable, Hashable {
+        public var commune: CommuneCode
+        public var communeName: String
+        /// Communes newly covered by this choice, and their weight (inhabitants × fragility / 100).
+        public var newlyCovered: [CommuneCode]
+        public var weightGained: Double
+        public var inhabitantsGained: Int
+    }
+
+    public var need: Need
+    public var maxMinutes: Double
+    public var choices: [Choice]
+    /// Weight already covered before any new place.
+    public var initiallyCovered: Double
+    public var totalWeight: Double
+
+    /// - Parameters:
+    ///   - communes: the candidate sites and the communes to cover (the perimeter).
+    ///   - covered: communes already within `maxMinutes` of an existing answer.
+    ///   - minutes: access time between two communes (by the chosen mode).
+    ///   - weight: what covering a commune is worth (inhabitants × fragility / 100).
+    public static func greedy(need: Need, communes: [Commune], covered: Set<CommuneCode>, k: Int, maxMinutes: Double,
+                              minutes: (Commune, Commune) -> Double, weight: (Commune) -> Double) -> PlacementProposal {
+        var coveredNow = covered
+        var choices: [Choice] = []
+        let reach = Dictionary(uniqueKeysWithValues: communes.map { site in
+            (site.code, communes.filter { minutes(site, $0) <= maxMinutes }.map(\.code))
+        })
+        let byCode = Dictionary(uniqueKeysWithValues: communes.map { ($0.code, $0) })
+        for _ in 0..<max(0, k) {
+            var best: (site: Commune, gained: [CommuneCode], weight: Double)?
+            for site in communes {
+                let gained = (reach[site.code] ?? []).filter { !coveredNow.contains($0) }
+                let value = gained.reduce(0.0) { $0 + weight(byCode[$1]!) }
+                if value > (best?.weight ?? 0) || (value == best?.weight && value > 0 && site.code < best!.site.code) {
+                    best = (site, gained, value)
+                }
+            }
+            guard let best, best.weight > 0 else { break }
+            coveredNow.formUnion(best.gained)
+            choices.append(Choice(commune: best.site.code, communeName: best.site.name, newlyCovered: best.gained.sorted(),
+                                  weightGained: best.weight, inhabitantsGained: best.gained.reduce(0) { $0 + byCode[$1]!.population }))
+        }
+        return PlacementProposal(need: need, maxMinutes: maxMinutes, choices: choices,
+                                 initiallyCovered: covered.reduce(0.0) { $0 + (byCode[$1].map(weight) ?? 0) },
+                                 totalWeight: communes.reduce(0.0) { $0 + weight($1) })
+    }
+}
+
+extension Diagnostic {
+    /// The placement proposal for one need on this diagnostic's perimeter, by bus within `maxMinutes`.
+    public func placementProposal(for need: Need, k: Int, maxMinutes: Double, fragility: [CommuneCode: FragilityIndex]) -> PlacementProposal {
+        let communes = rows.map(\.commune)
+        let covered = Set(rows.compactMap { row -> CommuneCode? in
+            guard let cell = row.cells.first(where: { $0.need == need }) else { return nil }
+            return cell.placesInCommune > 0 || (cell.nearest.map { $0.times.bus <= maxMinutes } ?? false) ? row.commune.code : nil
+        })
+        return PlacementProposal.greedy(
+            need: need, communes: communes, covered: covered, k: k, maxMinutes: maxMinutes,
+            minutes: { parameters.accessTimes(distanceMetres: $0.centroid.distance(to: $1.centroid)).bus },
+            weight: { Double($0.population) * (fragility[$0.code]?.globalScore ?? 100) / 100 })
+    }
+}

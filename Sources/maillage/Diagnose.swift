@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import MaillageCore
+import MaillageSources
+
+/// `maillage diagnose`: the territorial diagnostic of an EPCI or of a list of communes.
+struct Diagnose: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Calcule le diagnostic territorial d'un EPCI ou d'une liste de communes (JSON, CSV, CSV Excel, GeoJSON).")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv, csvExcel = "csv-excel", geojson }
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "SIREN de l'EPCI (par défaut : CAPH).") var territory: String?
+    @Option(help: "Codes INSEE séparés par des virgules, ex. 59526,59172,59491.") var communes: String?
+    @Option(help: "json, csv, csv-excel ou geojson.") var format: Format = .json
+    @Option(help: "Fichier de sortie (par défaut : la sortie standard).") var out: String?
+
+    func run() async throws {
+        let db = try await database.open(logger: .cli("maillage.diagnose"))
+        let index = PlaceIndex(places: try await db.places.all(), territory: try await db.territories.load())
+        try await db.shutdown()
+        let perimeter = try perimeter(in: index.territory)
+        let diagnostic = Diagnostic.compute(perimeter: perimeter, index: index)
+        let bytes: Data = switch format {
+        case .json: DiagnosticDocument(diagnostic).json()
+        case .csv: DiagnosticCSVWriter.write(diagnostic)
+        case .csvExcel: DiagnosticCSVWriter.write(diagnostic, dialect: .excel)
+        case .geojson: DiagnosticGeoJSONWriter.write(diagnostic)
+        }
+        if let out {
+            try bytes.write(to: URL(fileURLWithPath: out))
+            FileHandle.standardError.write(Data("Diagnostic de \(perimeter.name) (\(diagnostic.rows.count) communes) écrit dans \(out)\n".utf8))
+        } else {
+            FileHandle.standardOutput.write(bytes)
+        }
+    }
+
+    private func perimeter(in reference: TerritoryData) throws -> Perimeter {
+        if let communes {
+            let codes = try communes.split(separator: ",").map { text -> CommuneCode in
+                guard let code = CommuneCode(String(text)), reference.commune(code) != nil else {
+                    throw ValidationError("--communes : « \(text) » n'est pas le code INSEE d'une commune de la base")
+                }
+                return code
+            }
+            return Perimeter(name: codes.compactMap { reference.commune($0)?.name }.joined(separator: ", "), communes: codes)
+        }
+        guard let siren = Siren(territory ?? Siren.caph.rawValue), let epci = reference.epcis[siren] else {
+            throw ValidationError("--territory : EPCI inconnu de la base (SIREN de 9 chiffres attendu)")
+        }
+        return .epci(epci)
+    }
+}

@@ -1,0 +1,36 @@
+import MaillageCore
+import Testing
+
+@Suite("Placement proposal (greedy maximum coverage)")
+struct PlacementProposalTests {
+    /// Five communes on a line, 10 km apart (0.09° of latitude): A B C D E. A new place covers its neighbours within 10.5 km.
+    /// Weights: A 100, B 100, C 100, D 500, E 500. Covering from D takes C, D, E (1 100), the best first choice;
+    /// then only A and B remain: a site at A or B takes both (200). The optimum for k = 2 is 1 300.
+    static func line() -> [Commune] {
+        ["A", "B", "C", "D", "E"].enumerated().map { index, name in
+            Commune(code: CommuneCode(String(format: "0100%d", index + 1))!, name: name, postalCode: "01000",
+                    population: index < 3 ? 100 : 500, centroid: Coordinate(latitude: 45 + Double(index) * 0.09, longitude: 5))
+        }
+    }
+
+    @Test func greedyFindsTheKnownOptimum() {
+        let communes = Self.line()
+        let proposal = PlacementProposal.greedy(
+            need: .service(.aideDemarchesAdministratives), communes: communes, covered: [], k: 2, maxMinutes: 10.5,
+            minutes: { $0.centroid.distance(to: $1.centroid) / 1_000 }, weight: { Double($0.population) })
+        #expect(proposal.choices.map(\.communeName) == ["D", "A"])
+        #expect(proposal.choices.map(\.weightGained) == [1_100, 200])
+        #expect(proposal.choices[0].newlyCovered.count == 3)
+        #expect(proposal.choices.reduce(0) { $0 + $1.inhabitantsGained } == 1_300)
+    }
+
+    @Test func alreadyCoveredCommunesAreNotCountedAgainAndUselessChoicesAreNotMade() {
+        let communes = Self.line()
+        let covered: Set<CommuneCode> = Set(communes.map(\.code))
+        let proposal = PlacementProposal.greedy(
+            need: .openOnSaturday, communes: communes, covered: covered, k: 3, maxMinutes: 10,
+            minutes: { $0.centroid.distance(to: $1.centroid) / 1_000 }, weight: { Double($0.population) })
+        #expect(proposal.choices.isEmpty)
+        #expect(proposal.initiallyCovered == proposal.totalWeight)
+    }
+}

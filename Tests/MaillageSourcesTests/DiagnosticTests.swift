@@ -1,0 +1,81 @@
+import MaillageCore
+import MaillageSources
+import MaillageTestSupport
+import Testing
+
+@Suite("The territorial diagnostic of CAPH")
+struct DiagnosticTests {
+    static let index = TestData.packIndex
+    static let caph = Diagnostic.compute(perimeter: .epci(index.territory.epcis[.caph]!), index: index)
+
+    func cell(_ code: String, _ need: Need) -> Diagnostic.Cell? {
+        Self.caph.rows.first { $0.commune.code.rawValue == code }?.cells.first { $0.need == need }
+    }
+
+    @Test func theThreeFranceServicesOfCAPHAreInAbsconWallersAndMortagne() {
+        let communes = Self.caph.rows.filter { row in
+            Self.index.entries(in: row.commune.code).contains { $0.place.dispositifProgrammesNationaux.contains(.franceServices) && $0.place.typologie.contains(.rfs) }
+        }.map(\.commune.name)
+        #expect(Set(communes) == ["Abscon", "Wallers", "Mortagne-du-Nord"])
+        #expect(Self.caph.rows.count == 47)
+        #expect(Self.caph.population == 158_568)
+    }
+
+    @Test func aCommuneWithoutPlaceGetsItsNearestAnswerAtTheHandComputedDistance() throws {
+        // Avesnes-le-Sec (50.24601 N, 3.37252 E) has no place; the nearest help with procedures is the France Services
+        // of Iwuy (50.23337 N, 3.33633 E), in the CA de Cambrai. Haversine by hand, R = 6 371 008.8 m:
+        // Δφ = −0.01264°, Δλ = −0.03619°, a = sin²(Δφ/2) + cos φ1 cos φ2 sin²(Δλ/2) = 5.2979e-8 → d = 2R·asin(√a) = 2 932.5 m.
+        let cell = try #require(self.cell("59038", Need.service(.aideDemarchesAdministratives)))
+        #expect(cell.placesInCommune == 0)
+        let answer = try #require(cell.nearest)
+        #expect(answer.commune?.rawValue == "59322")
+        #expect(abs(answer.distanceMetres - 2_932.5) < 1)
+        #expect(!answer.insidePerimeter)
+        #expect(cell.coverage == .neighbourOnly)
+        // 2.93 km × 1.3 at 4.5 km/h ≈ 50.8 minutes on foot
+        #expect(abs(answer.times.walking - 2.9325 * 1.3 / 4.5 * 60) < 0.1)
+    }
+
+    @Test func aNeedWithNoSupplyInCAPHIsInTheNeighbourRegister() {
+        let need = Need.service(.insertionProfessionnelle)
+        let outside = Self.caph.dependencies.filter { $0.need == need }
+        #expect(outside.count == 47)
+        #expect(outside.allSatisfy { !$0.answer.insidePerimeter })
+        #expect(Self.caph.summaries.first { $0.need == need }?.population[.neighbourOnly] == 158_568)
+        #expect(!Self.caph.outflows.isEmpty)
+    }
+
+    @Test func everyCellHasExactlyOneCoverageAndPopulationsAddUp() {
+        for summary in Self.caph.summaries {
+            #expect(summary.population.values.reduce(0, +) == 158_568)
+            #expect(summary.communes.values.reduce(0, +) == 47)
+        }
+        #expect(Self.caph.rows.allSatisfy { $0.cells.count == Need.all.count })
+    }
+
+    @Test func gapsAreRankedByPeopleFragilityAndDistanceWithTheirReason() throws {
+        let gaps = Self.caph.gaps
+        #expect(gaps.map(\.score) == gaps.map(\.score).sorted(by: >))
+        let first = try #require(gaps.first)
+        #expect(first.reason.contains("habitants"))
+        #expect(gaps.allSatisfy { if case .service = $0.need { true } else { false } })
+    }
+
+    @Test func qpvsTouchingCAPHAreSeenWithTheirPopulation() {
+        #expect(Self.caph.qpvs.count == 13)
+        #expect(Self.caph.qpvs.first { $0.qpv.code == "QP059050" }?.qpv.population == 13_195)
+    }
+
+    @Test func theSameInputsGiveTheSameDiagnostic() {
+        let again = Diagnostic.compute(perimeter: .epci(Self.index.territory.epcis[.caph]!), index: Self.index)
+        #expect(again.rows.flatMap(\.cells) == Self.caph.rows.flatMap(\.cells))
+        #expect(again.gaps.map(\.reason) == Self.caph.gaps.map(\.reason))
+    }
+
+    @Test func theThreeFocusCommunesFormAPerimeterToo() {
+        let focus = Perimeter(name: "Communes du cycle", communes: ["59526", "59172", "59491"].compactMap(CommuneCode.init))
+        let diagnostic = Diagnostic.compute(perimeter: focus, index: Self.index)
+        #expect(diagnostic.rows.map(\.commune.name) == ["Denain", "Raismes", "Saint-Amand-les-Eaux"])
+        #expect(diagnostic.neighbourEPCIs.contains { $0.siren == .caph })
+    }
+}
