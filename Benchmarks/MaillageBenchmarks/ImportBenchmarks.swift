@@ -7,7 +7,7 @@ import MaillageStorage
 /// The open data beside the repository (`../shared/data`), wherever the benchmark is launched from.
 let sharedData: URL = {
     var directory = URL(fileURLWithPath: #filePath)
-    for _ in 0..<4 { directory.deleteLastPathComponent() }  // file, target, Benchmarks, repository
+    for _ in 0..<3 { directory.deleteLastPathComponent() }  // file name, target folder, Benchmarks: the repository
     return directory.deletingLastPathComponent().appendingPathComponent("shared/data")
 }()
 

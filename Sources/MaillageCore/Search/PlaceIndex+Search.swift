@@ -52,7 +52,7 @@ extension PlaceIndex {
 
     private func order(_ a: Int, _ da: Double?, _ b: Int, _ db: Double?) -> Bool {
         if let da, let db, da != db { return da < db }
-        return (entries[a].place.nom.folded, entries[a].place.id) < (entries[b].place.nom.folded, entries[b].place.id)
+        return (entries[a].sortName, entries[a].place.id) < (entries[b].sortName, entries[b].place.id)
     }
 
     private func match(_ position: Int, _ distance: Double?, _ criteria: [Criterion], _ originEPCI: EPCI?) -> SearchResult.Match {

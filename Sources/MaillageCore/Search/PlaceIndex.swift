@@ -9,6 +9,8 @@ public struct PlaceIndex: Sendable {
         public let schedule: WeeklySchedule?
         /// The EPCI of the place's commune.
         public let epci: Siren?
+        /// The name folded once for sorting (case and accents ignored).
+        public let sortName: String
 
         public var place: Place { merged.place }
     }
@@ -24,7 +26,7 @@ public struct PlaceIndex: Sendable {
         self.territory = territory
         entries = places.map { merged in
             Entry(merged: merged, schedule: merged.place.horaires.flatMap { OpeningHours(osm: $0).schedule },
-                  epci: merged.place.codeInsee.flatMap { territory.commune($0)?.epci })
+                  epci: merged.place.codeInsee.flatMap { territory.commune($0)?.epci }, sortName: merged.place.nom.folded)
         }
         var grid = SpatialGrid<Int>(cellDegrees: 0.05)
         var byCommune: [CommuneCode: [Int]] = [:]
@@ -46,7 +48,7 @@ public struct PlaceIndex: Sendable {
 
     /// The places of a commune, by name.
     public func entries(in commune: CommuneCode) -> [Entry] {
-        (byCommune[commune] ?? []).map { entries[$0] }.sorted { $0.place.nom.folded < $1.place.nom.folded }
+        (byCommune[commune] ?? []).map { entries[$0] }.sorted { $0.sortName < $1.sortName }
     }
 
     /// Number of places offering each service among the given communes.
