@@ -21,6 +21,7 @@ PAGES = [
     ("orienter", "/orienter"),
     ("orienter-resultats", "/orienter/resultats?besoin=Aide+aux+d%C3%A9marches+administratives&ou=Raismes&equipement=aucun&mobilite=bus&gratuit=1"),
     ("erreur", "/recherche?services=Jardinage"),
+    ("diagnostic", "/diagnostic?epci=200042190"),
 ]
 
 

@@ -9,13 +9,28 @@ struct DiagnosticAPIController {
 
     func register(on group: RouterGroup<AppRequestContext>) {
         group.get("diagnostic", use: diagnostic)
+        group.get("diagnostic.csv") { request, _ in
+            let bytes = DiagnosticCSVWriter.write(try compute(request), dialect: .excel)
+            return Self.file(bytes, type: "text/csv; charset=utf-8", name: "diagnostic.csv")
+        }
+        group.get("diagnostic.geojson") { request, _ in
+            Self.file(DiagnosticGeoJSONWriter.write(try compute(request)), type: "application/geo+json", name: "diagnostic.geojson")
+        }
     }
 
     @Sendable func diagnostic(request: Request, context: AppRequestContext) async throws -> Response {
+        Self.file(DiagnosticDocument(try compute(request)).json(), type: "application/json", name: nil)
+    }
+
+    private func compute(_ request: Request) throws -> Diagnostic {
         let index = state.index.current
-        let perimeter = try Self.perimeter(QueryReader(request), territory: index.territory, default: state.focus)
-        let document = DiagnosticDocument(Diagnostic.compute(perimeter: perimeter, index: index))
-        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: document.json())))
+        return Diagnostic.compute(perimeter: try Self.perimeter(QueryReader(request), territory: index.territory, default: state.focus), index: index)
+    }
+
+    private static func file(_ bytes: Data, type: String, name: String?) -> Response {
+        var headers: HTTPFields = [.contentType: type]
+        if let name { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     /// The perimeter named by `communes` (INSEE codes, comma-separated) or `epci` (SIREN), the focus EPCI by default.

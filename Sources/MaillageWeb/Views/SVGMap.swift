@@ -32,6 +32,9 @@ struct SVGMap {
     var communes: [Commune]
     /// Communes drawn darker (e.g. the commune searched from).
     var highlighted: Set<CommuneCode> = []
+    /// A choropleth: a CSS class and a text symbol per commune, with the legend of the classes.
+    var fills: [CommuneCode: (cssClass: String, symbol: String)] = [:]
+    var fillLegend: [(cssClass: String, symbol: String, label: String)] = []
     var markers: [Marker] = []
     var width = 640.0
     var height = 480.0
@@ -44,7 +47,7 @@ struct SVGMap {
             .map(Lambert93.project)
         let minX = projected.map(\.x).min()!, maxX = projected.map(\.x).max()!
         let minY = projected.map(\.y).min()!, maxY = projected.map(\.y).max()!
-        let legendHeight = 28.0
+        let legendHeight = 28.0 + 18 * Double(fillLegend.count)
         let scale = min((width - 20) / max(maxX - minX, 1), (height - legendHeight - 20) / max(maxY - minY, 1))
         func xy(_ c: Coordinate) -> (Double, Double) {
             let p = Lambert93.project(c)
@@ -58,8 +61,14 @@ struct SVGMap {
             let d = boundary.polygons.flatMap(\.rings).map { ring in
                 "M" + ring.map { let (x, y) = xy($0); return String(format: "%.1f,%.1f", x, y) }.joined(separator: "L") + "Z"
             }.joined()
-            let cls = highlighted.contains(commune.code) ? "commune commune-highlight" : "commune"
+            let fill = fills[commune.code]
+            let cls = fill.map { "commune \($0.cssClass)" } ?? (highlighted.contains(commune.code) ? "commune commune-highlight" : "commune")
             svg += "<path class=\"\(cls)\" d=\"\(d)\"><title>\(Self.escape(commune.name))</title></path>"
+            if let fill {
+                let (x, y) = xy(commune.centroid)
+                svg += String(format: "<text class=\"symbol\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" dominant-baseline=\"central\">", x, y)
+                    + Self.escape(fill.symbol) + "</text>"
+            }
         }
         svg += "</g><g class=\"markers\">"
         for marker in markers {
@@ -76,6 +85,11 @@ struct SVGMap {
             svg += String(format: "<g class=\"%@\"><circle cx=\"%.0f\" cy=\"8\" r=\"7\"/></g>", style.rawValue, legendX + 7)
             svg += String(format: "<text x=\"%.0f\" y=\"13\">", legendX + 18) + Self.escape(style.legend) + "</text>"
             legendX += 30 + Double(style.legend.count) * 7
+        }
+        for (row, item) in fillLegend.enumerated() {
+            let y = Double(row) * 18 + (styles.isEmpty ? 0 : 18)
+            svg += String(format: "<rect class=\"%@\" x=\"10\" y=\"%.0f\" width=\"14\" height=\"14\"/>", item.cssClass, y + 1)
+            svg += String(format: "<text x=\"30\" y=\"%.0f\">", y + 13) + Self.escape("\(item.symbol) \(item.label)") + "</text>"
         }
         svg += "</g></svg>"
         return svg

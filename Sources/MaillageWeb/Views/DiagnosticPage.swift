@@ -1,0 +1,145 @@
+import MaillageCore
+
+/// `/diagnostic`: the territorial diagnostic of a perimeter, key figures first, then the map, the matrix, the gaps,
+/// the neighbour register and the assumptions. Prints as an A4 report.
+struct DiagnosticPage: PageModel {
+    struct Figure {
+        var value: String
+        var label: String
+    }
+
+    struct NeedOption {
+        var key: String
+        var label: String
+        var selected: Bool
+        var url: String
+    }
+
+    struct MatrixRow {
+        var commune: String
+        var url: String
+        var population: String
+        var cells: [MatrixCell]
+    }
+
+    struct MatrixCell {
+        var symbol: String
+        var cssClass: String
+        var title: String
+    }
+
+    struct SummaryRow {
+        var need: String
+        var inCommune: String
+        var withinReach: String
+        var elsewhere: String
+        var none: String
+    }
+
+    struct GapRow {
+        var rank: String
+        var commune: String
+        var need: String
+        var reason: String
+    }
+
+    struct DependencyRow {
+        var commune: String
+        var need: String
+        var place: String
+        var placeURL: String
+        var whereTo: String
+        var distance: String
+    }
+
+    struct LegendItem {
+        var symbol: String
+        var cssClass: String
+        var label: String
+    }
+
+    let template = "diagnostic"
+    var title: String
+    var name: String
+    var figures: [Figure]
+    var needs: [NeedOption]
+    var selectedNeed: String
+    var map: String
+    var legend: [LegendItem]
+    var serviceHeaders: [String]
+    var matrix: [MatrixRow]
+    var summaries: [SummaryRow]
+    var gaps: [GapRow]
+    var dependencies: [DependencyRow]
+    var hasDependencies: Bool
+    var outflows: [String]
+    var neighbours: String
+    var assumptions: [String]
+    var jsonURL: String
+    var csvURL: String
+    var geojsonURL: String
+
+    init(diagnostic: Diagnostic, selected: Need, query: String) {
+        title = "Diagnostic — \(diagnostic.perimeter.name) — Maillage"
+        name = diagnostic.perimeter.name
+        let services = diagnostic.summaries.filter { if case .service = $0.need { true } else { false } }
+        let total = diagnostic.population
+        let coveredEverywhere = services.filter { ($0.population[.inCommune] ?? 0) + ($0.population[.withinReach] ?? 0) == total }.count
+        let noPlace = diagnostic.rows.filter { $0.places == 0 }
+        figures = [
+            Figure(value: French.integer(diagnostic.rows.count), label: "communes"),
+            Figure(value: French.integer(total), label: "habitants"),
+            Figure(value: French.integer(diagnostic.placeCount), label: "lieux recensés"),
+            Figure(value: French.decimal(total > 0 ? Double(diagnostic.placeCount) * 10_000 / Double(total) : 0), label: "lieux pour 10 000 habitants"),
+            Figure(value: French.integer(noPlace.count), label: "communes sans aucun lieu (\(French.integer(noPlace.reduce(0) { $0 + $1.commune.population })) hab.)"),
+            Figure(value: "\(coveredEverywhere) / 9", label: "services à portée de tous les habitants"),
+        ]
+        let base = query.isEmpty ? "" : query + "&"
+        needs = diagnostic.needs.map { NeedOption(key: $0.key, label: $0.label, selected: $0 == selected, url: "/diagnostic?\(base)besoin=\($0.key)") }
+        selectedNeed = selected.label
+        legend = CoverageClass.allCases.map { LegendItem(symbol: $0.symbol, cssClass: "cov-\($0.rawValue)", label: $0.label) }
+        var fills: [CommuneCode: (cssClass: String, symbol: String)] = [:]
+        for row in diagnostic.rows {
+            if let cell = row.cells.first(where: { $0.need == selected }) { fills[row.commune.code] = ("cov-\(cell.coverage.rawValue)", cell.coverage.symbol) }
+        }
+        map = SVGMap(title: "Couverture : \(selected.label)", description: "Chaque commune colorée selon où ses habitants trouvent ce service ; même information dans le tableau",
+                     communes: diagnostic.rows.map(\.commune), fills: fills,
+                     fillLegend: CoverageClass.allCases.map { ("cov-\($0.rawValue)", $0.symbol, $0.label) }, width: 640, height: 520).render()
+        let serviceNeeds = Service.allCases.map(Need.service)
+        serviceHeaders = serviceNeeds.map(\.label)
+        matrix = diagnostic.rows.map { row in
+            MatrixRow(commune: row.commune.name, url: SiteURL.commune(row.commune.code), population: French.integer(row.commune.population),
+                      cells: serviceNeeds.map { need in
+                          let cell = row.cells.first { $0.need == need }
+                          let coverage = cell?.coverage ?? .none
+                          let detail = cell?.nearest.map { " — \($0.placeName), \($0.communeName), \(Distance.french($0.distanceMetres))" } ?? ""
+                          return MatrixCell(symbol: coverage.symbol, cssClass: "cov-\(coverage.rawValue)", title: "\(need.label) : \(coverage.label)\(detail)")
+                      })
+        }
+        func share(_ summary: Diagnostic.NeedSummary, _ classes: [CoverageClass]) -> String {
+            let people = classes.reduce(0) { $0 + (summary.population[$1] ?? 0) }
+            return "\(French.decimal(total > 0 ? Double(people) * 100 / Double(total) : 0, digits: 0)) %"
+        }
+        summaries = diagnostic.summaries.map { summary in
+            SummaryRow(need: summary.need.label, inCommune: share(summary, [.inCommune]), withinReach: share(summary, [.withinReach]),
+                       elsewhere: share(summary, [.outOfReach, .neighbourOnly]), none: share(summary, [.none]))
+        }
+        let names = Dictionary(uniqueKeysWithValues: diagnostic.rows.map { ($0.commune.code, $0.commune.name) })
+        gaps = diagnostic.gaps.prefix(15).enumerated().map { index, gap in
+            GapRow(rank: String(index + 1), commune: names[gap.commune] ?? gap.commune.rawValue, need: gap.need.label, reason: gap.reason)
+        }
+        dependencies = diagnostic.dependencies.prefix(60).map { dependency in
+            DependencyRow(commune: names[dependency.commune] ?? dependency.commune.rawValue, need: dependency.need.label,
+                          place: dependency.answer.placeName, placeURL: SiteURL.place(dependency.answer.placeID),
+                          whereTo: dependency.answer.communeName, distance: Distance.french(dependency.answer.distanceMetres))
+        }
+        hasDependencies = !dependencies.isEmpty
+        outflows = diagnostic.outflows.prefix(10).map { "\($0.communeName) : \($0.pairs) besoin(s) × commune, \(French.integer($0.population)) habitants concernés" }
+        neighbours = diagnostic.neighbourEPCIs.map(\.name).joined(separator: ", ")
+        assumptions = diagnostic.parameters.statements
+        let suffix = query.isEmpty ? "" : "?" + query
+        jsonURL = "/api/v1/diagnostic" + suffix
+        csvURL = "/api/v1/diagnostic.csv" + suffix
+        geojsonURL = "/api/v1/diagnostic.geojson" + suffix
+    }
+}
