@@ -56,25 +56,10 @@ public struct PlaceRepository: Sendable {
                 blocks.insert(record.blockKey)
                 writes.append([record.provenance.source.rawValue, record.provenance.sourceID, date, record.blockKey, fingerprint, body])
             }
-            try await upsert(writes, on: db, maxBinds: maxBinds)
+            try await db.insertBatched(into: "source_records", columns: ["source", "source_id", "date_maj", "block_key", "fingerprint", "body"],
+                                       rows: writes, maxBinds: maxBinds, upsertOn: ["source", "source_id"])
             changes.placesRebuilt = try await rebuild(blocks: blocks.sorted(), on: db, merger: merger, maxBinds: maxBinds)
             return changes
-        }
-    }
-
-    private func upsert(_ rows: [[any Encodable & Sendable]], on db: any SQLDatabase, maxBinds: Int) async throws {
-        let columns = ["source", "source_id", "date_maj", "block_key", "fingerprint", "body"]
-        let perStatement = max(1, min(500, maxBinds / columns.count))
-        var start = 0
-        while start < rows.count {
-            let end = min(rows.count, start + perStatement)
-            var insert = db.insert(into: "source_records").columns(columns)
-            for row in rows[start..<end] { insert = insert.values(row.map { SQLBind($0) as any SQLExpression }) }
-            try await insert.onConflict(with: ["source", "source_id"]) { conflict in
-                conflict.set(excludedValueOf: "date_maj").set(excludedValueOf: "block_key")
-                    .set(excludedValueOf: "fingerprint").set(excludedValueOf: "body")
-            }.run()
-            start = end
         }
     }
 

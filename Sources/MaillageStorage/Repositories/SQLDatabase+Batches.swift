@@ -2,8 +2,10 @@ import Foundation
 import SQLKit
 
 extension SQLDatabase {
-    /// Inserts rows in as few statements as the bind limit allows.
-    func insertBatched(into table: String, columns: [String], rows: [[any Encodable & Sendable]], maxBinds: Int) async throws {
+    /// Inserts rows in as few statements as the bind limit allows. With `upsertOn`, a row whose key already exists
+    /// replaces the stored values of the other columns.
+    func insertBatched(into table: String, columns: [String], rows: [[any Encodable & Sendable]], maxBinds: Int,
+                       upsertOn key: [String] = []) async throws {
         guard !rows.isEmpty else { return }
         let perStatement = max(1, min(1_000, maxBinds / max(1, columns.count)))
         var start = 0
@@ -11,6 +13,11 @@ extension SQLDatabase {
             let end = min(rows.count, start + perStatement)
             var insert = self.insert(into: table).columns(columns)
             for row in rows[start..<end] { insert = insert.values(row.map { SQLBind($0) as any SQLExpression }) }
+            if !key.isEmpty {
+                insert = insert.onConflict(with: key) { update in
+                    columns.filter { !key.contains($0) }.reduce(update) { $0.set(excludedValueOf: $1) }
+                }
+            }
             try await insert.run()
             start = end
         }

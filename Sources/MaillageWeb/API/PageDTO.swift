@@ -7,6 +7,13 @@ struct PageDTO<Item: Codable & Sendable>: ResponseEncodable, Sendable {
         var perPage: Int
         var total: Int
         var pages: Int
+
+        init(paging: Paging, total: Int) {
+            page = paging.page
+            perPage = paging.perPage
+            self.total = total
+            pages = (total + paging.perPage - 1) / paging.perPage
+        }
     }
 
     var data: [Item]

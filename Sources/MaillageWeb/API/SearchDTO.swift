@@ -45,7 +45,6 @@ struct SearchDTO: ResponseEncodable, Sendable {
         partialResults = paging.page == 1 ? result.partialMatches.map(Result.init) : []
         noLocalMatch = result.noLocalMatch
         neighbourResults = result.neighbourMatches.map(Result.init)
-        pagination = .init(page: paging.page, perPage: paging.perPage, total: result.totalMatches,
-                           pages: (result.totalMatches + paging.perPage - 1) / paging.perPage)
+        pagination = .init(paging: paging, total: result.totalMatches)
     }
 }

@@ -27,8 +27,7 @@ struct PlacesAPIController {
             communes = communes.map { $0.filter(epci.members.contains) } ?? epci.members
         }
         let (places, total) = try await state.database.places.page(communes: communes, limit: paging.perPage, offset: paging.offset)
-        return PageDTO(data: places.map(PlaceDTO.init), pagination: .init(
-            page: paging.page, perPage: paging.perPage, total: total, pages: (total + paging.perPage - 1) / paging.perPage))
+        return PageDTO(data: places.map(PlaceDTO.init), pagination: .init(paging: paging, total: total))
     }
 
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> PlaceDTO {

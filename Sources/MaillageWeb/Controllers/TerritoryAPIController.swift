@@ -50,7 +50,6 @@ struct TerritoryAPIController {
 
     private func page<T, Item>(_ items: [T], paging: Paging, _ transform: (T) -> Item) -> PageDTO<Item> {
         let slice = items.dropFirst(paging.offset).prefix(paging.perPage).map(transform)
-        return PageDTO(data: Array(slice), pagination: .init(page: paging.page, perPage: paging.perPage, total: items.count,
-                                                             pages: (items.count + paging.perPage - 1) / paging.perPage))
+        return PageDTO(data: Array(slice), pagination: .init(paging: paging, total: items.count))
     }
 }
