@@ -7,10 +7,13 @@ struct AppRequestContext: RequestContext {
 
     init(source: Source) { coreContext = .init(source: source) }
 
-    var responseEncoder: JSONEncoder {
+    var responseEncoder: JSONEncoder { Self.jsonEncoder }
+
+    /// One encoder for every response (its configuration never changes).
+    static let jsonEncoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.withoutEscapingSlashes]
         return encoder
-    }
+    }()
 }

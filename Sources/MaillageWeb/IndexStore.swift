@@ -6,17 +6,24 @@ import Synchronization
 
 /// Holds the current search index; a rebuilt index replaces it atomically, so a request always sees one whole index.
 final class IndexStore: Sendable {
+    /// An index and what is derived from it, replaced together.
+    struct Snapshot: Sendable {
+        let index: PlaceIndex
+        let placeJSON = PlaceJSONCache()
+    }
+
     let database: AppDatabase
-    private let index: Mutex<PlaceIndex>
+    private let snapshotStore: Mutex<Snapshot>
     private let version: Mutex<String>
 
     init(database: AppDatabase) async throws {
         self.database = database
-        index = Mutex(try await Self.build(from: database))
+        snapshotStore = Mutex(Snapshot(index: try await Self.build(from: database)))
         version = Mutex(try await database.places.dataVersion())
     }
 
-    var current: PlaceIndex { index.withLock { $0 } }
+    var snapshot: Snapshot { snapshotStore.withLock { $0 } }
+    var current: PlaceIndex { snapshot.index }
 
     /// Rebuilds the index when the stored data changed since the last build; returns whether it did.
     @discardableResult
@@ -24,7 +31,7 @@ final class IndexStore: Sendable {
         let latest = try await database.places.dataVersion()
         guard latest != version.withLock({ $0 }) else { return false }
         let rebuilt = try await Self.build(from: database)
-        index.withLock { $0 = rebuilt }
+        snapshotStore.withLock { $0 = Snapshot(index: rebuilt) }
         version.withLock { $0 = latest }
         return true
     }

@@ -2,18 +2,21 @@ import ArgumentParser
 import Foundation
 import MaillageCore
 import MaillageSources
+import MaillageWeb
 
 /// `maillage diagnose`: the territorial diagnostic of an EPCI or of a list of communes.
 struct Diagnose: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Calcule le diagnostic territorial d'un EPCI ou d'une liste de communes (JSON, CSV, CSV Excel, GeoJSON).")
+        abstract: "Calcule le diagnostic territorial d'un EPCI ou d'une liste de communes (HTML autonome, JSON, CSV, CSV Excel, GeoJSON).")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv, csvExcel = "csv-excel", geojson }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case html, json, csv, csvExcel = "csv-excel", geojson }
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "SIREN de l'EPCI (par défaut : CAPH).") var territory: String?
     @Option(help: "Codes INSEE séparés par des virgules, ex. 59526,59172,59491.") var communes: String?
-    @Option(help: "json, csv, csv-excel ou geojson.") var format: Format = .json
+    @Option(help: "html (rapport autonome, imprimable), json, csv, csv-excel ou geojson.") var format: Format = .json
+    @Option(help: "Adresse du site Maillage, pour que les liens du rapport HTML y mènent (ex. https://maillage.example.fr/).")
+    var siteURL: String?
     @Option(help: "Fichier de sortie (par défaut : la sortie standard).") var out: String?
 
     func run() async throws {
@@ -23,6 +26,7 @@ struct Diagnose: AsyncParsableCommand {
         let perimeter = try perimeter(in: index.territory)
         let diagnostic = Diagnostic.compute(perimeter: perimeter, index: index)
         let bytes: Data = switch format {
+        case .html: Data(try await DiagnosticReport.standaloneHTML(diagnostic, index: index, siteURL: siteURL).utf8)
         case .json: DiagnosticDocument(diagnostic).json()
         case .csv: DiagnosticCSVWriter.write(diagnostic)
         case .csvExcel: DiagnosticCSVWriter.write(diagnostic, dialect: .excel)

@@ -13,10 +13,65 @@ struct DiagnosticPageTests {
             #expect(html.contains("<strong>47</strong> communes"))
             #expect(html.contains("<title id=\"map-title\">Couverture : Insertion professionnelle via le numérique</title>"))
             #expect(html.contains("class=\"commune cov-territoire-voisin\""))
-            #expect(html.matches(of: /<tr><th scope="row"><a href="\/communes\/\d{5}">/).count == 47)
+            #expect(html.matches(of: /<tr><th scope="row"><a href="\/diagnostic\/communes\/\d{5}\?epci=200042190">/).count == 47)
             #expect(html.contains("Lieux manquants (classés)"))
             #expect(html.contains("Distances à vol d&#39;oiseau multipliées par 1,3"))
             #expect(html.contains("/api/v1/diagnostic.csv?epci=200042190"))
+        }
+    }
+
+    @Test func aCommunePageGivesEachNeedItsNearestAnswerAndAccessTimes() async throws {
+        try await withApp { client in
+            // Avesnes-le-Sec has no place: its nearest help with procedures is the France Services of Iwuy, 2.9 km away,
+            // outside CAPH; 2.93 km × 1.3 at 4.5 km/h is 51 minutes on foot.
+            let (status, html) = try await page(client, "/diagnostic/communes/59038")
+            #expect(status == 200)
+            #expect(html.contains("<h1>Diagnostic de Avesnes-le-Sec</h1>"))
+            #expect(html.contains("Commune du périmètre « CA de la Porte du Hainaut »"))
+            let rows = html.matches(of: /<tr><th scope="row">/).count
+            #expect(rows == 20) // 9 services, 2 time lenses, 6 specific supports, 3 modalities
+            let row = try #require(html.components(separatedBy: "<tr>").first { $0.hasPrefix("<th scope=\"row\">Aide aux démarches administratives</th>") })
+            #expect(row.contains("Iwuy"))
+            #expect(row.contains("(hors périmètre)"))
+            #expect(row.contains("2,9 km"))
+            #expect(row.contains("51 min"))
+            #expect(html.contains("rang "))
+            #expect(html.contains("<title id=\"map-title\">Réponses les plus proches depuis Avesnes-le-Sec</title>"))
+        }
+    }
+
+    @Test func thePlacementProposalAnswersTheChosenServiceAndCount() async throws {
+        try await withApp { client in
+            // No place of CAPH offers "Insertion professionnelle via le numérique": two new places, 20 minutes by bus.
+            let (status, html) = try await page(client, "/diagnostic?epci=200042190&placer=service-3&k=2&minutes=20")
+            #expect(status == 200)
+            let section = try #require(html.split(separator: "id=\"titre-placement\"").last?.split(separator: "</section>").first)
+            #expect(section.contains("Insertion professionnelle via le numérique"))
+            #expect(section.contains("couverture pondérée : 0 %"))
+            #expect(section.matches(of: /<li><strong><a href="\/diagnostic\/communes\/\d{5}\?epci=200042190">/).count == 2)
+            #expect(section.contains("value=\"2\""))
+        }
+    }
+
+    @Test func theQPVLensListsTheNeighbourhoodsOfThePerimeter() async throws {
+        try await withApp { client in
+            let (_, html) = try await page(client, "/diagnostic?epci=200042190")
+            let section = try #require(html.split(separator: "id=\"titre-qpv\"").last?.split(separator: "</section>").first)
+            #expect(section.contains("QP059"))
+            #expect(section.contains("Denain"))
+        }
+    }
+
+    @Test func theStandaloneReportInlinesItsStylesheet() async throws {
+        try await withApp { client in
+            try await client.execute(uri: "/diagnostic.html?communes=59526,59172,59491", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(response.headers[.contentDisposition] == "attachment; filename=\"diagnostic.html\"")
+                #expect(html.contains("<style>"))
+                #expect(html.contains(".skip-link"))
+                #expect(!html.contains("<link rel=\"stylesheet\""))
+                #expect(html.contains("Diagnostic territorial : Saint-Amand-les-Eaux, Denain, Raismes"))
+            }
         }
     }
 
@@ -37,11 +92,23 @@ struct DiagnosticPageTests {
     }
 
     @Test(arguments: ["/diagnostic?epci=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/diagnostic?besoin=%3Cscript%3Ealert(1)",
-                      "/diagnostic?communes=" + String(repeating: "59172,", count: 2_000), "/diagnostic?communes=%E2%80%AE59172"])
+                      "/diagnostic?communes=" + String(repeating: "59172,", count: 2_000), "/diagnostic?communes=%E2%80%AE59172",
+                      "/diagnostic?placer=%3Cscript%3Ealert(1)", "/diagnostic?k=1000", "/diagnostic?minutes=-5",
+                      "/diagnostic/communes/59526?communes=59172"])
     func badPerimetersGetA400WithoutEchoingScript(uri: String) async throws {
         try await withApp { client in
             let (status, html) = try await page(client, uri)
             #expect(status == 400)
+            #expect(!html.contains("<script>alert"))
+        }
+    }
+
+    @Test(arguments: ["/diagnostic/communes/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/diagnostic/communes/" + String(repeating: "9", count: 10_000),
+                      "/diagnostic/communes/%E2%80%AE5917%CC%81"])
+    func unknownCommunesGetA404WithoutEchoingScript(uri: String) async throws {
+        try await withApp { client in
+            let (status, html) = try await page(client, uri)
+            #expect(status == 404)
             #expect(!html.contains("<script>alert"))
         }
     }

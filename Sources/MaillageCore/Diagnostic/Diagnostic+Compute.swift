@@ -22,7 +22,7 @@ extension Diagnostic {
         for commune in communes {
             let local = index.entries(in: commune.code)
             let cells = needs.map { need -> Cell in
-                let count = local.filter(need.isMet).count
+                let count = finders[need].map { places in local.filter(places.test.passes).count } ?? 0
                 let nearest = answer(for: need, from: commune.centroid)
                 let coverage: CoverageClass
                 if count > 0 { coverage = .inCommune }
@@ -98,13 +98,15 @@ extension Diagnostic {
 
 /// The places answering one need, with a finder over their positions.
 private struct NeedPlaces {
+    let test: CriterionTest
     let positions: [Int]
     let finder: NearestFinder
 
     init(need: Need, index: PlaceIndex) {
+        test = CriterionTest(need.criterion)
         var positions: [Int] = [], points: [Coordinate] = []
-        for (position, entry) in index.entries.enumerated() where need.isMet(by: entry) {
-            guard let point = entry.place.coordinate else { continue }
+        for (position, entry) in index.entries.enumerated() where test.passes(entry) {
+            guard let point = entry.coordinate else { continue }
             positions.append(position)
             points.append(point)
         }

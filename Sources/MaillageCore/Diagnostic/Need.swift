@@ -36,18 +36,20 @@ public enum Need: Hashable, Codable, Sendable, Comparable {
         }
     }
 
-    /// Whether a place answers this need.
-    public func isMet(by entry: PlaceIndex.Entry) -> Bool {
-        let place = entry.place
+    /// The search criterion a place must meet to answer this need.
+    public var criterion: Criterion {
         switch self {
-        case .service(let service): return place.services.contains(service)
-        case .openAfterSix: return entry.schedule?.isOpenAfter(minute: 18 * 60) ?? false
-        case .openOnSaturday: return entry.schedule?.isOpenOnSaturday ?? false
-        case .specificSupport(let support): return place.priseEnChargeSpecifique.contains(support)
-        case .supportMode(let mode): return place.modalitesAccompagnement.contains(mode)
-        case .walkIn: return place.modalitesAcces.contains(.sePresenter)
+        case .service(let service): .service(service)
+        case .openAfterSix: .openAfterSix
+        case .openOnSaturday: .openOnSaturday
+        case .specificSupport(let support): .specificSupport(support)
+        case .supportMode(let mode): .supportMode(mode)
+        case .walkIn: .accessMode(.sePresenter)
         }
     }
+
+    /// Whether a place answers this need.
+    public func isMet(by entry: PlaceIndex.Entry) -> Bool { criterion.isMet(by: entry) }
 
     public static func < (lhs: Need, rhs: Need) -> Bool { all.firstIndex(of: lhs)! < all.firstIndex(of: rhs)! }
 }

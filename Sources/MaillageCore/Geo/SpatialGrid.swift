@@ -39,15 +39,21 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
 
     /// Items registered in the cells within `radiusMetres` of the point (a superset: filter by exact distance).
     public func candidates(near point: Coordinate, radiusMetres: Double) -> [Item] {
+        var found: [Item] = []
+        forEachCandidate(near: point, radiusMetres: radiusMetres) { found.append($0) }
+        return found
+    }
+
+    /// Calls `body` with every item registered in the cells within `radiusMetres` of the point, without allocating.
+    public func forEachCandidate(near point: Coordinate, radiusMetres: Double, _ body: (Item) -> Void) {
         let latitudeSpan = radiusMetres / 111_195
         let longitudeSpan = latitudeSpan / max(0.01, cos(point.latitude * .pi / 180))
-        var seen: [Item] = []
         for row in index(point.latitude - latitudeSpan)...index(point.latitude + latitudeSpan) {
             for column in index(point.longitude - longitudeSpan)...index(point.longitude + longitudeSpan) {
-                seen.append(contentsOf: (cells[Cell(row: row, column: column)] ?? []).map(\.item))
+                guard let cell = cells[Cell(row: row, column: column)] else { continue }
+                for entry in cell { body(entry.item) }
             }
         }
-        return seen
     }
 
     private func index(_ degrees: Double) -> Int { Int((degrees / cellDegrees).rounded(.down)) }

@@ -6,6 +6,7 @@ extension PlaceIndex {
     /// origin's territory has no full match, the nearest full matches in neighbouring territories.
     public func search(_ query: SearchQuery) -> SearchResult {
         let criteria = Criterion.all(of: query)
+        let tests = criteria.map(CriterionTest.init)
         let (point, commune) = resolve(query.origin)
         let originEPCI = commune?.epci.flatMap { territory.epcis[$0] }
         let radius = min(max(query.radiusMetres, 0), SearchQuery.maximumRadiusMetres)
@@ -15,24 +16,28 @@ extension PlaceIndex {
         var full: [(Int, Double?)] = []
         var partial: [(Int, Double?, Int)] = []
         for (position, distance) in candidates {
-            let unmet = criteria.reduce(0) { $0 + ($1.isMet(by: entries[position]) ? 0 : 1) }
+            var unmet = 0
+            for test in tests where !test.passes(entries[position]) { unmet += 1 }
             if unmet == 0 { full.append((position, distance)) } else if unmet < criteria.count { partial.append((position, distance, unmet)) }
         }
         full.sort { order($0.0, $0.1, $1.0, $1.1) }
-        partial.sort { $0.2 != $1.2 ? $0.2 < $1.2 : order($0.0, $0.1, $1.0, $1.1) }
         let limit = max(1, query.limit)
-        let matches = full.prefix(limit).map { match($0.0, $0.1, criteria, originEPCI) }
-        let partialMatches = partial.prefix(max(0, limit - matches.count)).map { match($0.0, $0.1, criteria, originEPCI) }
+        let matches = full.prefix(limit).map { match($0.0, $0.1, tests, originEPCI) }
+        var partialMatches: [SearchResult.Match] = []
+        if matches.count < limit {
+            partial.sort { $0.2 != $1.2 ? $0.2 < $1.2 : order($0.0, $0.1, $1.0, $1.1) }
+            partialMatches = partial.prefix(limit - matches.count).map { match($0.0, $0.1, tests, originEPCI) }
+        }
 
         let noLocalMatch = originEPCI.map { epci in !full.contains { entries[$0.0].epci == epci.siren } } ?? (point != nil && full.isEmpty)
         var neighbourMatches: [SearchResult.Match] = []
         if noLocalMatch, let point {
             neighbourMatches = positions(near: point, radius: Self.neighbourSearchRadiusMetres)
                 .filter { candidate in
-                    entries[candidate.0].epci != originEPCI?.siren && criteria.allSatisfy { $0.isMet(by: entries[candidate.0]) }
+                    entries[candidate.0].epci != originEPCI?.siren && tests.allSatisfy { $0.passes(entries[candidate.0]) }
                 }
                 .sorted { $0.1 < $1.1 }.prefix(5)
-                .map { match($0.0, $0.1, criteria, originEPCI) }
+                .map { match($0.0, $0.1, tests, originEPCI) }
         }
         return SearchResult(originPoint: point, originCommune: commune, originEPCI: originEPCI, matches: matches, totalMatches: full.count,
                             partialMatches: partialMatches, noLocalMatch: noLocalMatch, neighbourMatches: neighbourMatches)
@@ -55,12 +60,12 @@ extension PlaceIndex {
         return (entries[a].sortName, entries[a].place.id) < (entries[b].sortName, entries[b].place.id)
     }
 
-    private func match(_ position: Int, _ distance: Double?, _ criteria: [Criterion], _ originEPCI: EPCI?) -> SearchResult.Match {
+    private func match(_ position: Int, _ distance: Double?, _ tests: [CriterionTest], _ originEPCI: EPCI?) -> SearchResult.Match {
         let entry = entries[position]
         var reasons: [String] = [], gaps: [String] = []
-        for criterion in criteria {
-            let text = criterion.explanation(for: entry)
-            if criterion.isMet(by: entry) { reasons.append(text) } else { gaps.append(text) }
+        for test in tests {
+            let passed = test.passes(entry)
+            if passed { reasons.append(test.explanation(for: entry, passed: true)) } else { gaps.append(test.explanation(for: entry, passed: false)) }
         }
         let outside = originEPCI.map { entry.epci != $0.siren } ?? false
         return SearchResult.Match(entry: entry, distanceMetres: distance, reasons: reasons, gaps: gaps, isOutsideTerritory: outside)

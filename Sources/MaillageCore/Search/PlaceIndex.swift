@@ -2,8 +2,9 @@
 ///
 /// Built once from the store; a new index replaces the old one when the data changes.
 public struct PlaceIndex: Sendable {
-    /// A place with what searches need precomputed.
-    public struct Entry: Sendable {
+    /// A place with what searches need precomputed. A class, so that results share the index's entries instead of
+    /// copying every field of the place.
+    public final class Entry: Sendable {
         public let merged: MergedPlace
         /// The weekly schedule read from `horaires`, when it could be read.
         public let schedule: WeeklySchedule?
@@ -11,8 +12,20 @@ public struct PlaceIndex: Sendable {
         public let epci: Siren?
         /// The name folded once for sorting (case and accents ignored).
         public let sortName: String
+        /// What searches test, as bits and flags.
+        public let traits: PlaceTraits
+        public let coordinate: Coordinate?
 
         public var place: Place { merged.place }
+
+        init(merged: MergedPlace, schedule: WeeklySchedule?, epci: Siren?, sortName: String, traits: PlaceTraits, coordinate: Coordinate?) {
+            self.merged = merged
+            self.schedule = schedule
+            self.epci = epci
+            self.sortName = sortName
+            self.traits = traits
+            self.coordinate = coordinate
+        }
     }
 
     public let entries: [Entry]
@@ -25,8 +38,10 @@ public struct PlaceIndex: Sendable {
     public init(places: [MergedPlace], territory: TerritoryData) {
         self.territory = territory
         entries = places.map { merged in
-            Entry(merged: merged, schedule: merged.place.horaires.flatMap { OpeningHours(osm: $0).schedule },
-                  epci: merged.place.codeInsee.flatMap { territory.commune($0)?.epci }, sortName: merged.place.nom.folded)
+            let place = merged.place
+            let schedule = place.horaires.flatMap { OpeningHours(osm: $0).schedule }
+            return Entry(merged: merged, schedule: schedule, epci: place.codeInsee.flatMap { territory.commune($0)?.epci },
+                         sortName: place.nom.folded, traits: PlaceTraits(place: place, schedule: schedule), coordinate: place.coordinate)
         }
         var grid = SpatialGrid<Int>(cellDegrees: 0.05)
         var byCommune: [CommuneCode: [Int]] = [:]
@@ -58,11 +73,13 @@ public struct PlaceIndex: Sendable {
 
     /// Positions of the places within `radius` metres of `point`, with their distance.
     func positions(near point: Coordinate, radius: Double) -> [(Int, Double)] {
-        grid.candidates(near: point, radiusMetres: radius).compactMap { position in
-            guard let location = entries[position].place.coordinate else { return nil }
+        var found: [(Int, Double)] = []
+        grid.forEachCandidate(near: point, radiusMetres: radius) { position in
+            guard let location = entries[position].coordinate else { return }
             let distance = point.distance(to: location)
-            return distance <= radius ? (position, distance) : nil
+            if distance <= radius { found.append((position, distance)) }
         }
+        return found
     }
 
     /// Positions of places offering every service of the set (all places for an empty set).
@@ -79,8 +96,9 @@ extension PlaceIndex {
     public func nearest(offering service: Service, from point: Coordinate, maxDistance: Double = neighbourSearchRadiusMetres)
         -> (entry: Entry, distanceMetres: Double)?
     {
+        let wanted = VocabularyBits([service])
         for radius in [5_000.0, 20_000, maxDistance] where radius <= maxDistance {
-            let found = positions(near: point, radius: radius).filter { entries[$0.0].place.services.contains(service) }
+            let found = positions(near: point, radius: radius).filter { entries[$0.0].traits.services.intersects(wanted) }
                 .min { $0.1 < $1.1 }
             if let found { return (entries[found.0], found.1) }
         }

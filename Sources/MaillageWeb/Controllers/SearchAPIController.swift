@@ -16,22 +16,22 @@ struct SearchAPIController {
 
     @Sendable func search(request: Request, context: AppRequestContext) async throws -> SearchDTO {
         let paging = try Paging(QueryReader(request), defaultPerPage: 20)
-        let result = try run(request, limit: paging.page * paging.perPage)
-        return SearchDTO(result, paging: paging)
+        let snapshot = state.index.snapshot
+        let result = try run(request, on: snapshot.index, limit: paging.page * paging.perPage)
+        return SearchDTO(result: result, paging: paging, placeJSON: snapshot.placeJSON)
     }
 
     @Sendable func csv(request: Request, context: AppRequestContext) async throws -> Response {
-        let places = try run(request, limit: 5_000).matches.map(\.entry.place)
+        let places = try run(request, on: state.index.current, limit: 5_000).matches.map(\.entry.place)
         return download(Data(StandardCSVWriter.write(places).utf8), type: "text/csv; charset=utf-8", file: "lieux.csv")
     }
 
     @Sendable func geojson(request: Request, context: AppRequestContext) async throws -> Response {
-        let places = try run(request, limit: 5_000).matches.map(\.entry.place)
+        let places = try run(request, on: state.index.current, limit: 5_000).matches.map(\.entry.place)
         return download(GeoJSONWriter.write(places), type: "application/geo+json", file: "lieux.geojson")
     }
 
-    private func run(_ request: Request, limit: Int) throws -> SearchResult {
-        let index = state.index.current
+    private func run(_ request: Request, on index: PlaceIndex, limit: Int) throws -> SearchResult {
         do {
             let parameters = try SearchParameters(QueryReader(request))
             let resolved = try OriginResolver(territory: index.territory, focus: state.focus).resolve(parameters)

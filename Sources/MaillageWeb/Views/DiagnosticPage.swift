@@ -8,6 +8,11 @@ struct DiagnosticPage: PageModel {
         var label: String
     }
 
+    struct Field {
+        var name: String
+        var value: String
+    }
+
     struct NeedOption {
         var key: String
         var label: String
@@ -58,12 +63,48 @@ struct DiagnosticPage: PageModel {
         var label: String
     }
 
+    /// Set for the standalone report: the stylesheet is inlined and links resolve against the site.
+    struct Standalone {
+        var stylesheet: String
+        var baseURL: String?
+    }
+
+    struct QPVRow {
+        var code: String
+        var communes: String
+        var population: String
+        var places: String
+        var distances: [String]
+    }
+
+    struct PlacementChoice {
+        var commune: String
+        var url: String
+        var covers: String
+        var inhabitants: String
+    }
+
+    struct Placement {
+        var needs: [NeedOption]
+        var need: String
+        var k: String
+        var minutes: String
+        var choices: [PlacementChoice]
+        var hasChoices: Bool
+        var before: String
+        var after: String
+    }
+
     let template = "diagnostic"
+    var standalone: Standalone?
     var title: String
     var name: String
     var figures: [Figure]
     var needs: [NeedOption]
     var selectedNeed: String
+    var selectedKey: String
+    /// The perimeter as hidden form fields, so that the forms keep it.
+    var perimeterFields: [Field]
     var map: String
     var legend: [LegendItem]
     var serviceHeaders: [String]
@@ -73,13 +114,21 @@ struct DiagnosticPage: PageModel {
     var dependencies: [DependencyRow]
     var hasDependencies: Bool
     var outflows: [String]
+    var qpvRows: [QPVRow]
+    var hasQPVs: Bool
+    var placement: Placement
+    var reportURL: String
     var neighbours: String
     var assumptions: [String]
     var jsonURL: String
     var csvURL: String
     var geojsonURL: String
 
-    init(diagnostic: Diagnostic, selected: Need, query: String) {
+    init(diagnostic: Diagnostic, selected: Need, perimeterItems: [(String, String)], index: PlaceIndex, placement request: PlacementRequest) {
+        let proposal = diagnostic.placementProposal(for: request.need, k: request.k, maxMinutes: request.minutes, fragility: index.territory.fragility)
+        let query = URLQuery.encode(perimeterItems)
+        perimeterFields = perimeterItems.map { Field(name: $0.0, value: $0.1) }
+        selectedKey = selected.key
         title = "Diagnostic — \(diagnostic.perimeter.name) — Maillage"
         name = diagnostic.perimeter.name
         let services = diagnostic.summaries.filter { if case .service = $0.need { true } else { false } }
@@ -108,7 +157,7 @@ struct DiagnosticPage: PageModel {
         let serviceNeeds = Service.allCases.map(Need.service)
         serviceHeaders = serviceNeeds.map(\.label)
         matrix = diagnostic.rows.map { row in
-            MatrixRow(commune: row.commune.name, url: SiteURL.commune(row.commune.code), population: French.integer(row.commune.population),
+            MatrixRow(commune: row.commune.name, url: "/diagnostic/communes/\(row.commune.code.rawValue)\(query.isEmpty ? "" : "?" + query)", population: French.integer(row.commune.population),
                       cells: serviceNeeds.map { need in
                           let cell = row.cells.first { $0.need == need }
                           let coverage = cell?.coverage ?? .none
@@ -137,9 +186,34 @@ struct DiagnosticPage: PageModel {
         outflows = diagnostic.outflows.prefix(10).map { "\($0.communeName) : \($0.pairs) besoin(s) × commune, \(French.integer($0.population)) habitants concernés" }
         neighbours = diagnostic.neighbourEPCIs.map(\.name).joined(separator: ", ")
         assumptions = diagnostic.parameters.statements
+        qpvRows = diagnostic.qpvs.map { lens in
+            QPVRow(code: lens.qpv.code, communes: lens.qpv.communeNames, population: French.integer(lens.qpv.population),
+                   places: French.integer(lens.placesInItsCommunes),
+                   distances: serviceNeeds.map { need in lens.nearest[need].map { Distance.french($0.distanceMetres) } ?? "—" })
+        }
+        hasQPVs = !qpvRows.isEmpty
+        placement = Self.placement(proposal, requestedK: request.k, diagnostic: diagnostic, names: names, query: query)
         let suffix = query.isEmpty ? "" : "?" + query
+        reportURL = "/diagnostic.html" + suffix
         jsonURL = "/api/v1/diagnostic" + suffix
         csvURL = "/api/v1/diagnostic.csv" + suffix
         geojsonURL = "/api/v1/diagnostic.geojson" + suffix
+    }
+
+    private static func placement(_ proposal: PlacementProposal, requestedK: Int, diagnostic: Diagnostic, names: [CommuneCode: String], query: String) -> Placement {
+        let total = max(proposal.totalWeight, 1)
+        var covered = proposal.initiallyCovered
+        let choices = proposal.choices.map { choice in
+            covered += choice.weightGained
+            return PlacementChoice(commune: choice.communeName,
+                                   url: "/diagnostic/communes/\(choice.commune.rawValue)\(query.isEmpty ? "" : "?" + query)",
+                                   covers: choice.newlyCovered.map { names[$0] ?? $0.rawValue }.joined(separator: ", "),
+                                   inhabitants: French.integer(choice.inhabitantsGained))
+        }
+        return Placement(needs: diagnostic.needs.map { NeedOption(key: $0.key, label: $0.label, selected: $0 == proposal.need, url: "") },
+                         need: proposal.need.label, k: String(requestedK), minutes: French.decimal(proposal.maxMinutes, digits: 0),
+                         choices: choices, hasChoices: !choices.isEmpty,
+                         before: French.decimal(proposal.initiallyCovered * 100 / total, digits: 0) + " %",
+                         after: French.decimal(covered * 100 / total, digits: 0) + " %")
     }
 }

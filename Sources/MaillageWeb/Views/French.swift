@@ -18,7 +18,7 @@ enum French {
 
     /// `2.345` → `2,3`.
     static func decimal(_ value: Double, digits: Int = 1) -> String {
-        String(format: "%.\(digits)f", value).replacingOccurrences(of: ".", with: ",")
+        FixedPoint.format(value, digits: digits, separator: ",")
     }
 }
 

@@ -4,12 +4,15 @@ import Mustache
 /// Renders typed page models with the Mustache templates shipped in the module (auto-escaped HTML).
 struct PageRenderer: Sendable {
     let library: MustacheLibrary
+    /// The site's stylesheet, inlined in standalone reports.
+    let stylesheet: String
 
     static var templatesDirectory: String { Bundle.module.resourceURL!.appendingPathComponent("Templates").path }
     static var publicDirectory: String { Bundle.module.resourceURL!.appendingPathComponent("Public").path }
 
     static func load() async throws -> PageRenderer {
-        PageRenderer(library: try await MustacheLibrary(directory: templatesDirectory))
+        PageRenderer(library: try await MustacheLibrary(directory: templatesDirectory),
+                     stylesheet: try String(contentsOfFile: publicDirectory + "/style.css", encoding: .utf8))
     }
 
     /// Renders a page inside the site layout.

@@ -1,4 +1,3 @@
-import Foundation
 import MaillageCore
 
 /// A map drawn by the server as SVG: commune boundaries in Lambert-93, places as numbered markers, a legend, and
@@ -59,14 +58,14 @@ struct SVGMap {
         for commune in communes {
             guard let boundary = commune.boundary else { continue }
             let d = boundary.polygons.flatMap(\.rings).map { ring in
-                "M" + ring.map { let (x, y) = xy($0); return String(format: "%.1f,%.1f", x, y) }.joined(separator: "L") + "Z"
+                "M" + ring.map { let (x, y) = xy($0); return "\(Self.n(x)),\(Self.n(y))" }.joined(separator: "L") + "Z"
             }.joined()
             let fill = fills[commune.code]
             let cls = fill.map { "commune \($0.cssClass)" } ?? (highlighted.contains(commune.code) ? "commune commune-highlight" : "commune")
             svg += "<path class=\"\(cls)\" d=\"\(d)\"><title>\(Self.escape(commune.name))</title></path>"
             if let fill {
                 let (x, y) = xy(commune.centroid)
-                svg += String(format: "<text class=\"symbol\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" dominant-baseline=\"central\">", x, y)
+                svg += "<text class=\"symbol\" x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" text-anchor=\"middle\" dominant-baseline=\"central\">"
                     + Self.escape(fill.symbol) + "</text>"
             }
         }
@@ -74,26 +73,29 @@ struct SVGMap {
         for marker in markers {
             let (x, y) = xy(marker.point)
             svg += "<g class=\"\(marker.style.rawValue)\"><title>\(Self.escape(marker.title))</title>"
-            svg += String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"9\"/>", x, y)
-            svg += String(format: "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" dominant-baseline=\"central\">", x, y) + Self.escape(marker.label) + "</text></g>"
+            svg += "<circle cx=\"\(Self.n(x))\" cy=\"\(Self.n(y))\" r=\"9\"/>"
+            svg += "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" text-anchor=\"middle\" dominant-baseline=\"central\">" + Self.escape(marker.label) + "</text></g>"
         }
         svg += "</g>"
         let styles = Array(Set(markers.map(\.style))).sorted { $0.rawValue < $1.rawValue }
         var legendX = 10.0
         svg += "<g class=\"legend\" transform=\"translate(0 \(Int(height - legendHeight + 6)))\">"
         for style in styles {
-            svg += String(format: "<g class=\"%@\"><circle cx=\"%.0f\" cy=\"8\" r=\"7\"/></g>", style.rawValue, legendX + 7)
-            svg += String(format: "<text x=\"%.0f\" y=\"13\">", legendX + 18) + Self.escape(style.legend) + "</text>"
+            svg += "<g class=\"\(style.rawValue)\"><circle cx=\"\(Self.n(legendX + 7, 0))\" cy=\"8\" r=\"7\"/></g>"
+            svg += "<text x=\"\(Self.n(legendX + 18, 0))\" y=\"13\">" + Self.escape(style.legend) + "</text>"
             legendX += 30 + Double(style.legend.count) * 7
         }
         for (row, item) in fillLegend.enumerated() {
             let y = Double(row) * 18 + (styles.isEmpty ? 0 : 18)
-            svg += String(format: "<rect class=\"%@\" x=\"10\" y=\"%.0f\" width=\"14\" height=\"14\"/>", item.cssClass, y + 1)
-            svg += String(format: "<text x=\"30\" y=\"%.0f\">", y + 13) + Self.escape("\(item.symbol) \(item.label)") + "</text>"
+            svg += "<rect class=\"\(item.cssClass)\" x=\"10\" y=\"\(Self.n(y + 1, 0))\" width=\"14\" height=\"14\"/>"
+            svg += "<text x=\"30\" y=\"\(Self.n(y + 13, 0))\">" + Self.escape("\(item.symbol) \(item.label)") + "</text>"
         }
         svg += "</g></svg>"
         return svg
     }
+
+    /// An SVG coordinate: one decimal by default.
+    private static func n(_ value: Double, _ digits: Int = 1) -> String { FixedPoint.format(value, digits: digits) }
 
     /// XML escaping of text and attribute values.
     static func escape(_ text: String) -> String {

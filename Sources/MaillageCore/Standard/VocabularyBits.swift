@@ -1,0 +1,19 @@
+/// A set of values of one standard vocabulary held as bits (one per case, in case order), so that a search can test
+/// a place without hashing or allocating.
+public struct VocabularyBits<Value: StandardVocabulary>: Hashable, Sendable {
+    public let rawValue: UInt32
+
+    public init(_ values: some Sequence<Value>) {
+        let cases = Array(Value.allCases)
+        precondition(cases.count <= 32, "\(Value.self) has more cases than VocabularyBits can hold")
+        rawValue = values.reduce(0) { bits, value in bits | 1 << UInt32(cases.firstIndex(of: value)!) }
+    }
+
+    public var isEmpty: Bool { rawValue == 0 }
+
+    /// Whether the two sets share a value.
+    public func intersects(_ other: Self) -> Bool { rawValue & other.rawValue != 0 }
+
+    /// Whether every value of `other` is in this set.
+    public func isSuperset(of other: Self) -> Bool { rawValue & other.rawValue == other.rawValue }
+}

@@ -1,0 +1,112 @@
+import MaillageCore
+
+/// `/diagnostic/communes/:code`: one commune's row of the diagnostic of its perimeter — every need with its coverage,
+/// nearest answer and access times, the commune's missing places with their rank in the perimeter, and a map of the
+/// nearest answers.
+struct CommuneDiagnosticPage: PageModel {
+    struct NeedRow {
+        var need: String
+        var symbol: String
+        var cssClass: String
+        var coverage: String
+        var placesInCommune: String
+        var place: String?
+        var placeURL: String?
+        var placeCommune: String?
+        var distance: String?
+        var walking: String?
+        var cycling: String?
+        var bus: String?
+        var car: String?
+        var outside: Bool
+        var marker: String?
+    }
+
+    struct GapRow {
+        var rank: String
+        var need: String
+        var reason: String
+    }
+
+    let template = "commune-diagnostic"
+    var title: String
+    var name: String
+    var perimeterName: String
+    var perimeterURL: String
+    var communeURL: String
+    var figures: [DiagnosticPage.Figure]
+    var qpvs: String?
+    var rows: [NeedRow]
+    var gaps: [GapRow]
+    var hasGaps: Bool
+    var map: String
+    var assumptions: [String]
+
+    init(diagnostic: Diagnostic, row: Diagnostic.CommuneRow, perimeterQuery: String, index: PlaceIndex) {
+        let territory = index.territory
+        let commune = row.commune
+        title = "Diagnostic — \(commune.name) — Maillage"
+        name = commune.name
+        perimeterName = diagnostic.perimeter.name
+        perimeterURL = "/diagnostic" + (perimeterQuery.isEmpty ? "" : "?" + perimeterQuery)
+        communeURL = SiteURL.commune(commune.code)
+        let coveredServices = row.cells.filter { cell in
+            if case .service = cell.need { return cell.coverage == .inCommune || cell.coverage == .withinReach }
+            return false
+        }.count
+        figures = [
+            .init(value: French.integer(commune.population), label: "habitants"),
+            .init(value: French.integer(row.places), label: "lieux dans la commune"),
+            .init(value: French.decimal(row.placesPer10k), label: "lieux pour 10 000 habitants"),
+            .init(value: row.fragility.map { French.decimal($0, digits: 0) } ?? "—", label: "indice de fragilité numérique (100 = moyenne)"),
+            .init(value: "\(coveredServices) / 9", label: "services dans la commune ou à portée en bus"),
+        ]
+        let qpvList = territory.qpvs(touching: [commune.code])
+        qpvs = qpvList.isEmpty ? nil : qpvList.map { "\($0.code) (\(French.integer($0.population)) hab.)" }.joined(separator: ", ")
+
+        // Each distinct nearest place outside the commune gets a number, on the map and in the table.
+        var numbers: [String: Int] = [:]
+        var markers: [SVGMap.Marker] = []
+        for cell in row.cells {
+            guard let answer = cell.nearest, cell.placesInCommune == 0, numbers[answer.placeID] == nil,
+                  let point = index.entry(id: answer.placeID)?.coordinate else { continue }
+            numbers[answer.placeID] = numbers.count + 1
+            markers.append(SVGMap.Marker(point: point, label: String(numbers.count), title: "\(answer.placeName), \(answer.communeName)",
+                                         style: answer.insidePerimeter ? .match : .outside))
+        }
+        rows = row.cells.map { cell in
+            let answer = cell.nearest
+            let times = answer?.times
+            return NeedRow(need: cell.need.label, symbol: cell.coverage.symbol, cssClass: "cov-\(cell.coverage.rawValue)", coverage: cell.coverage.label,
+                           placesInCommune: French.integer(cell.placesInCommune), place: answer?.placeName,
+                           placeURL: answer.map { SiteURL.place($0.placeID) }, placeCommune: answer?.communeName,
+                           distance: answer.map { Distance.french($0.distanceMetres) },
+                           walking: times.map { Self.minutes($0.walking) }, cycling: times.map { Self.minutes($0.cycling) },
+                           bus: times.map { Self.minutes($0.bus) }, car: times.map { Self.minutes($0.car) },
+                           outside: answer.map { !$0.insidePerimeter } ?? false,
+                           marker: answer.flatMap { numbers[$0.placeID] }.map(String.init))
+        }
+        gaps = diagnostic.gaps.enumerated().filter { $0.element.commune == commune.code }.map { rank, gap in
+            GapRow(rank: String(rank + 1), need: gap.need.label, reason: gap.reason)
+        }
+        hasGaps = !gaps.isEmpty
+        // The perimeter, the commune's neighbours and the communes of the answers, so that every trip has its context.
+        let neighbours = territory.adjacency.neighbours(of: commune.code).compactMap { territory.commune($0) }
+        let reached = markers.compactMap { marker in territory.commune(containing: marker.point) }
+        var shown: [Commune] = []
+        var seen = Set<CommuneCode>()
+        for candidate in diagnostic.rows.map(\.commune) + neighbours + reached where seen.insert(candidate.code).inserted {
+            shown.append(candidate)
+        }
+        map = SVGMap(title: "Réponses les plus proches depuis \(commune.name)",
+                     description: "\(markers.count) lieux numérotés comme dans le tableau ; la commune est en foncé", communes: shown,
+                     highlighted: [commune.code], markers: markers).render()
+        assumptions = diagnostic.parameters.statements
+    }
+
+    /// "12 min", "1 h 05".
+    static func minutes(_ value: Double) -> String {
+        let total = Int(value.rounded())
+        return total < 60 ? "\(total) min" : "\(total / 60) h \(total % 60 < 10 ? "0" : "")\(total % 60)"
+    }
+}
