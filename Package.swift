@@ -96,7 +96,7 @@ if ProcessInfo.processInfo.environment["MAILLAGE_BENCHMARKS"] != nil {
             name: "MaillageBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
-                "MaillageCore", "MaillageSources", "MaillageStorage",
+                "MaillageCore", "MaillageSources", "MaillageStorage", "MaillageWeb",
             ],
             path: "Benchmarks/MaillageBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

@@ -6,12 +6,15 @@ import MaillageSources
 /// Every national place source read, located and merged: the national index's input (built once, not measured).
 private let nationalPlaces: (places: [MergedPlace], territory: TerritoryData) = {
     var assembler = TerritoryAssembler()
-    for file in territoryFiles { _ = try! assembler.add(sharedData.appendingPathComponent(file)) }
+    for file in territoryFiles + territoryExtras { _ = try! assembler.add(sharedData.appendingPathComponent(file)) }
     let territory = assembler.build()
     let locator = PlaceLocator(territory: territory)
     let records = placeFiles.flatMap { try! PlaceFileReader.read(sharedData.appendingPathComponent($0), locator: locator).records }
     return (PlaceMerger().merge(records), territory)
 }()
+
+/// QPV and digital fragility, which the diagnostic weighs with.
+private let territoryExtras = ["qpv/qpv-2015-demographie-2020.csv", "fragilite-numerique/indice-fragilite-numerique-2020-hauts-de-france-iris.csv"]
 
 /// The national index, built once for the query benchmarks.
 let nationalIndex = PlaceIndex(places: nationalPlaces.places, territory: nationalPlaces.territory)

@@ -62,6 +62,7 @@ public final class AppDatabase: Sendable {
     public var territories: TerritoryRepository { TerritoryRepository(database: self) }
     public var places: PlaceRepository { PlaceRepository(database: self) }
     public var importRuns: ImportRunRepository { ImportRunRepository(database: self) }
+    public var personas: PersonaRepository { PersonaRepository(database: self) }
 }
 
 /// Serialises asynchronous critical sections.

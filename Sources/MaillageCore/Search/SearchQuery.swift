@@ -72,7 +72,7 @@ public struct WeeklyMoment: Hashable, Sendable {
 }
 
 /// A time window of the typical week: "mardi matin", "samedi après-midi".
-public struct WeeklySlot: Hashable, Sendable {
+public struct WeeklySlot: Hashable, Codable, Sendable {
     public var day: Weekday
     public var span: TimeSpan
 

@@ -3,20 +3,15 @@ import MaillageCore
 
 /// The diagnostic as a table: one row per commune × need.
 public enum DiagnosticCSVWriter {
-    /// `standard`: `,` and `.` decimals, UTF-8. `excel`: BOM, `;` and decimal commas, which French Excel opens as is.
-    public enum Dialect: Sendable { case standard, excel }
+    public typealias Dialect = CSVDialect
 
     static let header = ["code_insee", "commune", "population", "indice_fragilite", "besoin", "lieux_dans_commune", "couverture",
                          "lieu_le_plus_proche", "commune_du_lieu", "distance_km", "dans_perimetre", "minutes_pied", "minutes_velo",
                          "minutes_bus", "minutes_voiture"]
 
     public static func write(_ diagnostic: Diagnostic, dialect: Dialect = .standard) -> Data {
-        let separator = dialect == .excel ? ";" : ","
-        func number(_ value: Double, digits: Int) -> String {
-            let text = String(format: "%.\(digits)f", value)
-            return dialect == .excel ? text.replacingOccurrences(of: ".", with: ",") : text
-        }
-        var lines = [header.map(StandardCSVWriter.quoted).joined(separator: separator)]
+        func number(_ value: Double, digits: Int) -> String { dialect.number(value, digits: digits) }
+        var rows = [header]
         for row in diagnostic.rows {
             for cell in row.cells {
                 let a = cell.nearest
@@ -27,10 +22,9 @@ public enum DiagnosticCSVWriter {
                     a.map { String(Int($0.times.walking.rounded())) } ?? "", a.map { String(Int($0.times.cycling.rounded())) } ?? "",
                     a.map { String(Int($0.times.bus.rounded())) } ?? "", a.map { String(Int($0.times.car.rounded())) } ?? "",
                 ]
-                lines.append(fields.map(StandardCSVWriter.quoted).joined(separator: separator))
+                rows.append(fields)
             }
         }
-        let text = lines.joined(separator: "\r\n") + "\r\n"
-        return (dialect == .excel ? Data([0xEF, 0xBB, 0xBF]) : Data()) + Data(text.utf8)
+        return dialect.document(rows)
     }
 }

@@ -13,6 +13,7 @@ let allMigrations: [any Migration] = [
     CreateTerritory(),
     CreatePlaces(),
     CreateImportRuns(),
+    CreatePersonas(),
 ]
 
 /// Applies the migrations a database lacks and records them in `schema_migrations`.

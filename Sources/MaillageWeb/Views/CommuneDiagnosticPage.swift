@@ -81,8 +81,8 @@ struct CommuneDiagnosticPage: PageModel {
                            placesInCommune: French.integer(cell.placesInCommune), place: answer?.placeName,
                            placeURL: answer.map { SiteURL.place($0.placeID) }, placeCommune: answer?.communeName,
                            distance: answer.map { Distance.french($0.distanceMetres) },
-                           walking: times.map { Self.minutes($0.walking) }, cycling: times.map { Self.minutes($0.cycling) },
-                           bus: times.map { Self.minutes($0.bus) }, car: times.map { Self.minutes($0.car) },
+                           walking: times.map { TripDuration.french($0.walking) }, cycling: times.map { TripDuration.french($0.cycling) },
+                           bus: times.map { TripDuration.french($0.bus) }, car: times.map { TripDuration.french($0.car) },
                            outside: answer.map { !$0.insidePerimeter } ?? false,
                            marker: answer.flatMap { numbers[$0.placeID] }.map(String.init))
         }
@@ -102,11 +102,5 @@ struct CommuneDiagnosticPage: PageModel {
                      description: "\(markers.count) lieux numérotés comme dans le tableau ; la commune est en foncé", communes: shown,
                      highlighted: [commune.code], markers: markers).render()
         assumptions = diagnostic.parameters.statements
-    }
-
-    /// "12 min", "1 h 05".
-    static func minutes(_ value: Double) -> String {
-        let total = Int(value.rounded())
-        return total < 60 ? "\(total) min" : "\(total / 60) h \(total % 60 < 10 ? "0" : "")\(total % 60)"
     }
 }

@@ -1,0 +1,174 @@
+extension Journey {
+    /// Computes the journey of a persona on the places of the index; nil when the persona's commune is unknown.
+    ///
+    /// For each need, the candidates are the places that meet every constraint and are reachable within the persona's
+    /// time by their mode. Places answering several needs are chosen first (fewer trips), then places of the persona's
+    /// own EPCI, then the quickest to reach.
+    public static func compute(for persona: Persona, index: PlaceIndex, parameters: DiagnosticParameters = DiagnosticParameters()) -> Journey? {
+        guard let commune = index.territory.commune(persona.commune) else { return nil }
+        let origin = commune.centroid
+        let reach = persona.mobility.reachMetres(minutes: persona.maxMinutes, parameters: parameters)
+        let nearby = index.positions(near: origin, radius: reach)
+
+        func visit(_ position: Int, _ distance: Double) -> Visit {
+            let entry = index.entries[position]
+            return Visit(entry: entry, distanceMetres: distance, minutes: persona.mobility.minutes(distanceMetres: distance, parameters: parameters),
+                         isOutsideTerritory: entry.epci != commune.epci)
+        }
+
+        // Every need's candidates, quickest first.
+        let constraints = persona.needs.map { JourneyConstraint.all(for: persona, need: $0) }
+        let candidates: [[Visit]] = constraints.map { tests in
+            nearby.filter { position, _ in tests.allSatisfy { $0.test(index.entries[position]) } }
+                .map(visit)
+                .filter { $0.minutes <= persona.maxMinutes }
+                .sorted { ($0.minutes, $0.entry.sortName) < ($1.minutes, $1.entry.sortName) }
+        }
+        let chosen = chooseFewestPlaces(candidates)
+
+        var steps: [Step] = []
+        for (number, need) in persona.needs.enumerated() {
+            let place = chosen[number]
+            let hasLocalSupply = index.entries(in: commune.code).contains { $0.traits.services.intersects(VocabularyBits([need.service])) }
+            var flags: Set<Flag> = hasLocalSupply ? [] : [.missingPlace]
+            var explanation: String
+            var blocker: Blocker?
+            if let place {
+                if place.isOutsideTerritory { flags.insert(.outsideTerritory) }
+                explanation = "\(place.entry.place.nom) (\(place.entry.place.commune)), à \(TripDuration.french(place.minutes)) \(persona.mobility.label)"
+                if place.isOutsideTerritory { explanation += ", hors du territoire de \(persona.firstName)" }
+            } else {
+                flags.insert(.rupture)
+                (explanation, blocker) = explainFailure(persona: persona, need: need, constraints: constraints[number], index: index,
+                                                        origin: origin, homeEPCI: commune.epci, parameters: parameters)
+            }
+            steps.append(Step(need: need, visit: place, alternatives: candidates[number].filter { $0.entry.place.id != place?.entry.place.id }.prefix(2).map { $0 },
+                              reasons: place.map { reasons(for: $0, need: need, persona: persona) } ?? [], explanation: explanation, flags: flags,
+                              blocker: blocker, sharedWith: [], howToGetIn: place.map { howToGetIn($0.entry, persona: persona) }, referral: nil))
+        }
+        for number in steps.indices {
+            guard let id = steps[number].visit?.entry.place.id else { continue }
+            steps[number].sharedWith = steps.indices.filter { $0 != number && steps[$0].visit?.entry.place.id == id }
+        }
+        let firstContact = steps.lazy.compactMap(\.visit).first
+        if let firstContact {
+            for number in steps.indices {
+                guard let place = steps[number].visit, place.entry.place.id != firstContact.entry.place.id else { continue }
+                steps[number].referral = referral(from: firstContact.entry, to: place.entry, persona: persona)
+            }
+        }
+        return Journey(persona: persona, commune: commune, steps: steps, firstContact: firstContact, parameters: parameters)
+    }
+
+    /// Greedy set cover: repeatedly the place that answers the most needs still open, in the persona's territory
+    /// first, then the quickest; each need then goes to the place chosen for it.
+    static func chooseFewestPlaces(_ candidates: [[Visit]]) -> [Visit?] {
+        var chosen = [Visit?](repeating: nil, count: candidates.count)
+        var open = Set(candidates.indices.filter { !candidates[$0].isEmpty })
+        while !open.isEmpty {
+            var best: (visit: Visit, needs: [Int])?
+            for need in open.sorted() {
+                for visit in candidates[need] {
+                    let answered = open.filter { other in candidates[other].contains { $0.entry === visit.entry } }.sorted()
+                    guard let current = best else { best = (visit, answered); continue }
+                    let better = (answered.count, !visit.isOutsideTerritory ? 1 : 0, -visit.minutes)
+                    let incumbent = (current.needs.count, !current.visit.isOutsideTerritory ? 1 : 0, -current.visit.minutes)
+                    if better > incumbent { best = (visit, answered) }
+                }
+            }
+            guard let best else { break }
+            for need in best.needs { chosen[need] = candidates[need].first { $0.entry === best.visit.entry } }
+            open.subtract(best.needs)
+        }
+        return chosen
+    }
+
+    /// Which constraint excluded every candidate, how many remained before it, and the nearest place that would fit
+    /// without the access limit.
+    static func explainFailure(persona: Persona, need: PersonaNeed, constraints: [JourneyConstraint], index: PlaceIndex, origin: Coordinate,
+                               homeEPCI: Siren?, parameters: DiagnosticParameters) -> (String, Blocker) {
+        let limit = parameters.maxDistanceKm * 1_000
+        var remaining = index.positions(near: origin, radius: limit)
+        var parts: [String] = []
+        for constraint in constraints {
+            let kept = remaining.filter { constraint.test(index.entries[$0.0]) }
+            if kept.isEmpty {
+                parts.append(parts.isEmpty ? "\(constraint.noneText) à moins de \(Int(parameters.maxDistanceKm)) km" : constraint.noneText)
+                return (sentence(parts), constraint.kind)
+            }
+            let count = kept.count == 1 ? "1 lieu \(constraint.survivorText.one)" : "\(kept.count) lieux \(constraint.survivorText.many)"
+            parts.append(parts.isEmpty ? "\(count) à moins de \(Int(parameters.maxDistanceKm)) km" : count)
+            remaining = kept
+        }
+        // Every constraint but the trip can be met: name the nearest such place and its trip.
+        guard let (position, distance) = remaining.min(by: { $0.1 < $1.1 }) else { return (sentence(parts), .trip) }
+        let entry = index.entries[position]
+        let minutes = persona.mobility.minutes(distanceMetres: distance, parameters: parameters)
+        let outside = entry.epci != homeEPCI ? ", hors du territoire" : ""
+        parts.append("aucun n'est à moins de \(TripDuration.french(persona.maxMinutes)) \(persona.mobility.label) ; le plus proche est \(entry.place.nom) à \(Distance.french(distance)) (\(entry.place.commune)\(outside)), \(TripDuration.french(minutes)) \(persona.mobility.label)")
+        return (sentence(parts), .trip)
+    }
+
+    private static func sentence(_ parts: [String]) -> String {
+        let text = parts.joined(separator: " ; ")
+        return text.prefix(1).uppercased() + text.dropFirst() + "."
+    }
+
+    /// Why a place fits: the service, the opening matching the persona's time, fees, in-person help, the trip.
+    static func reasons(for visit: Visit, need: PersonaNeed, persona: Persona) -> [String] {
+        let entry = visit.entry
+        var result = [Criterion.service(need.service).explanation(for: entry)]
+        if !persona.availability.isEmpty { result.append(Criterion.availability(persona.availability).explanation(for: entry)) }
+        if persona.freeOnly {
+            result.append(entry.traits.fees.isEmpty ? "frais non renseignés (à vérifier)" : Criterion.fee([.gratuit, .gratuitSousCondition]).explanation(for: entry))
+        }
+        for support in persona.specificSupports { result.append(Criterion.specificSupport(support).explanation(for: entry)) }
+        if persona.needsInPersonHelp { result.append(Criterion.inPerson.explanation(for: entry)) }
+        result.append("\(TripDuration.french(visit.minutes)) \(persona.mobility.label) (\(Distance.french(visit.distanceMetres)))")
+        return result
+    }
+
+    /// The way in the persona can use alone: walk in, call, or — with equipment and autonomy — book online or write.
+    static func howToGetIn(_ entry: PlaceIndex.Entry, persona: Persona) -> String {
+        let place = entry.place
+        let modes = place.modalitesAcces
+        if modes.contains(.sePresenter) { return "se présenter aux heures d'ouverture" }
+        if modes.contains(.telephoner) { return place.telephone.map { "téléphoner au \($0)" } ?? "téléphoner" }
+        if persona.canUseOnlineContact, modes.contains(.rdvEnLigne) { return "prendre rendez-vous en ligne" + (place.priseRdv.map { " (\($0))" } ?? "") }
+        if persona.canUseOnlineContact, modes.contains(.contacterParMail) { return "écrire par courriel" }
+        if modes.contains(.ficheDePrescription) { return "être orienté·e par un professionnel (fiche de prescription)" }
+        if let phone = place.telephone { return "modalités d'accès non renseignées : téléphoner au \(phone)" }
+        return "modalités d'accès non renseignées"
+    }
+
+    /// How the first point of contact passes the persona on.
+    static func referral(from first: PlaceIndex.Entry, to next: PlaceIndex.Entry, persona: Persona) -> String {
+        let how: String
+        if next.place.modalitesAcces.contains(.ficheDePrescription) { how = "par une fiche de prescription envoyée par courriel" }
+        else if next.place.modalitesAcces.contains(.telephoner) { how = "par téléphone, pour prendre rendez-vous avec \(persona.firstName)" }
+        else if next.place.modalitesAcces.contains(.rdvEnLigne) { how = "en prenant pour \(persona.firstName) un rendez-vous en ligne" }
+        else { how = "en lui donnant l'adresse et les horaires" }
+        return "orienté·e par \(first.place.nom) \(how)"
+    }
+}
+
+extension Persona.Mobility {
+    /// The longest straight-line distance reachable in `minutes` by this mode, with the diagnostic's assumptions.
+    public func reachMetres(minutes: Double, parameters: DiagnosticParameters) -> Double {
+        let roadKm: Double = switch self {
+        case .onFoot: minutes / 60 * parameters.walkingSpeedKmh
+        case .bus: max(minutes / 60 * parameters.walkingSpeedKmh, (minutes - parameters.busWaitMinutes) / 60 * parameters.busSpeedKmh)
+        case .car: minutes / 60 * parameters.carSpeedKmh
+        }
+        return min(max(0, roadKm) / parameters.detourFactor * 1_000, parameters.maxDistanceKm * 1_000)
+    }
+}
+
+/// Durations in plain French.
+public enum TripDuration {
+    /// "12 min", "1 h 05".
+    public static func french(_ minutes: Double) -> String {
+        let total = Int(minutes.rounded())
+        return total < 60 ? "\(total) min" : "\(total / 60) h \(total % 60 < 10 ? "0" : "")\(total % 60)"
+    }
+}

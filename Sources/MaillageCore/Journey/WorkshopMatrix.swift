@@ -1,0 +1,60 @@
+/// The workshop's table: every persona living in every chosen commune, and how their journey ends.
+public struct WorkshopMatrix: Sendable {
+    public struct Cell: Sendable {
+        public var persona: Persona
+        public var commune: CommuneCode
+        public var outcome: Journey.Outcome
+        /// The needs broken or answered only outside the territory.
+        public var difficultNeeds: [PersonaNeed]
+        /// Needs answered, out of all the persona's needs.
+        public var metNeeds: Int
+        public var totalNeeds: Int
+    }
+
+    /// A commune's column, with the services hardest to get there.
+    public struct Column: Sendable {
+        public var commune: Commune
+        public var cells: [Cell]
+        /// Services by how many personas' needs broke or left the territory, most first.
+        public var hardestServices: [(service: Service, broken: Int, outside: Int)]
+        /// Why needs broke there, most frequent first.
+        public var blockers: [(blocker: Journey.Blocker, count: Int)]
+    }
+
+    public var personas: [Persona]
+    public var columns: [Column]
+
+    /// Places each persona in each commune (keeping everything else of the persona) and computes the journeys.
+    public static func compute(personas: [Persona], communes: [CommuneCode], index: PlaceIndex,
+                               parameters: DiagnosticParameters = DiagnosticParameters()) -> WorkshopMatrix {
+        let columns = communes.compactMap { code -> Column? in
+            guard let commune = index.territory.commune(code) else { return nil }
+            var broken: [Service: Int] = [:], outside: [Service: Int] = [:], blockers: [Journey.Blocker: Int] = [:]
+            let cells = personas.compactMap { persona -> Cell? in
+                var resident = persona
+                resident.commune = code
+                if let qpv = persona.qpv, !(index.territory.qpvs(touching: [code]).contains { $0.code == qpv }) { resident.qpv = nil }
+                guard let journey = Journey.compute(for: resident, index: index, parameters: parameters) else { return nil }
+                var difficult: [PersonaNeed] = []
+                for step in journey.steps {
+                    if let blocker = step.blocker { blockers[blocker, default: 0] += 1 }
+                    if step.flags.contains(.rupture) { broken[step.need.service, default: 0] += 1; difficult.append(step.need) }
+                    else if step.flags.contains(.outsideTerritory) { outside[step.need.service, default: 0] += 1; difficult.append(step.need) }
+                }
+                return Cell(persona: persona, commune: code, outcome: journey.outcome, difficultNeeds: difficult,
+                            metNeeds: journey.steps.filter { $0.visit != nil }.count, totalNeeds: journey.steps.count)
+            }
+            let hardest = Service.allCases.compactMap { service -> (Service, Int, Int)? in
+                let b = broken[service] ?? 0, o = outside[service] ?? 0
+                return b + o > 0 ? (service, b, o) : nil
+            }.sorted { ($0.1, $0.2) > ($1.1, $1.2) }
+            return Column(commune: commune, cells: cells, hardestServices: hardest.map { (service: $0.0, broken: $0.1, outside: $0.2) },
+                          blockers: Journey.Blocker.allCases.compactMap { blocker in blockers[blocker].map { (blocker: blocker, count: $0) } }
+                              .sorted { $0.count > $1.count })
+        }
+        return WorkshopMatrix(personas: personas, columns: columns)
+    }
+
+    /// The default communes of the workshop: the three focus communes of the seed.
+    public static let focusCommunes = ["59526", "59172", "59491"].compactMap(CommuneCode.init)
+}

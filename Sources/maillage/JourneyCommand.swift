@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import MaillageCore
+import MaillageSources
+import MaillageStorage
+
+/// `maillage journey`: a persona's journey on the territory's places, step by step, with what breaks and why.
+struct JourneyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "journey",
+                                                    abstract: "Calcule le parcours d'un persona (besoin par besoin : lieu, trajet, ruptures).")
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "Identifiant ou prénom du persona (ex. karima).") var persona: String
+    @Option(help: "Code INSEE de la commune où le placer (par défaut : la sienne).") var commune: String?
+    @Option(help: "Changer une contrainte : \(WhatIf.allCases.map(\.rawValue).joined(separator: ", ")).") var whatIf: String?
+
+    func run() async throws {
+        let (personas, index) = try await database.personasAndIndex()
+        var chosen = try PersonaLookup.find(persona, in: personas)
+        if let commune {
+            guard let code = CommuneCode(commune), index.territory.commune(code) != nil else {
+                throw ValidationError("--commune : « \(commune) » n'est pas le code INSEE d'une commune de la base")
+            }
+            chosen.commune = code
+        }
+        if let whatIf {
+            guard let change = WhatIf(rawValue: whatIf) else { throw ValidationError("--what-if : valeurs possibles \(WhatIf.allCases.map(\.rawValue))") }
+            chosen = change.applied(to: chosen) ?? chosen
+        }
+        guard let journey = Journey.compute(for: chosen, index: index) else { throw ValidationError("commune du persona inconnue de la base") }
+        print("Parcours de \(chosen.firstName) (\(journey.commune.name)) : \(journey.outcome.label), \(journey.trips) lieu(x) à visiter")
+        for (number, step) in journey.steps.enumerated() {
+            let flags = step.flags.isEmpty ? "" : " [" + Journey.Flag.allCases.filter(step.flags.contains).map(\.label).joined(separator: ", ") + "]"
+            print("\(number + 1). \(step.need.task) — \(step.need.service.rawValue)\(flags)")
+            print("   \(step.explanation)")
+            if let how = step.howToGetIn { print("   Accès : \(how)") }
+            if let referral = step.referral { print("   \(referral)") }
+        }
+    }
+}
+
+/// `maillage matrix`: the workshop matrix, personas × communes.
+struct MatrixCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "matrix", abstract: "Calcule la matrice de l'atelier : personas × communes.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv }
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "Codes INSEE séparés par des virgules (par défaut : Saint-Amand-les-Eaux, Denain, Raismes).") var communes: String?
+    @Option(help: "text ou csv (Excel).") var format: Format = .text
+
+    func run() async throws {
+        let (personas, index) = try await database.personasAndIndex()
+        let codes = try communes.map { list in
+            try list.split(separator: ",").map { text in
+                guard let code = CommuneCode(String(text)), index.territory.commune(code) != nil else {
+                    throw ValidationError("--communes : « \(text) » n'est pas le code INSEE d'une commune de la base")
+                }
+                return code
+            }
+        } ?? WorkshopMatrix.focusCommunes
+        let matrix = WorkshopMatrix.compute(personas: personas, communes: codes, index: index)
+        switch format {
+        case .csv: FileHandle.standardOutput.write(MatrixCSVWriter.write(matrix))
+        case .text:
+            for column in matrix.columns {
+                print("\(column.commune.name) (\(column.commune.code))")
+                for cell in column.cells {
+                    let hard = cell.difficultNeeds.map(\.service.rawValue).joined(separator: ", ")
+                    print("  \(cell.outcome.symbol) \(cell.persona.firstName) (\(cell.metNeeds)/\(cell.totalNeeds)) : \(cell.outcome.label)\(hard.isEmpty ? "" : " — \(hard)")")
+                }
+                let hardest = column.hardestServices.prefix(3).map { "\($0.service.rawValue) (\($0.broken) rupture(s), \($0.outside) hors territoire)" }
+                print("  Besoins les plus difficiles : \(hardest.isEmpty ? "aucun" : hardest.joined(separator: " ; "))")
+                print("  Causes des ruptures : \(column.blockers.map { "\($0.blocker.label) (\($0.count))" }.joined(separator: ", "))")
+            }
+        }
+    }
+}
+
+/// Finds a persona by identifier or first name (case and accents ignored).
+enum PersonaLookup {
+    static func find(_ text: String, in personas: [Persona]) throws -> Persona {
+        if let found = personas.first(where: { $0.id == text || $0.firstName.folded == text.folded }) { return found }
+        throw ValidationError("persona « \(text) » inconnu ; personas : \(personas.map(\.id).joined(separator: ", "))")
+    }
+}
+
+extension DatabaseOptions {
+    /// The stored personas and the place index, the database closed afterwards.
+    func personasAndIndex() async throws -> ([Persona], PlaceIndex) {
+        let db = try await open(logger: .cli("maillage"))
+        let personas = try await db.personas.all().map(\.persona)
+        let index = PlaceIndex(places: try await db.places.all(), territory: try await db.territories.load())
+        try await db.shutdown()
+        return (personas, index)
+    }
+}
