@@ -22,6 +22,11 @@ PAGES = [
     ("orienter-resultats", "/orienter/resultats?besoin=Aide+aux+d%C3%A9marches+administratives&ou=Raismes&equipement=aucun&mobilite=bus&gratuit=1"),
     ("erreur", "/recherche?services=Jardinage"),
     ("diagnostic", "/diagnostic?epci=200042190"),
+    ("diagnostic-commune", "/diagnostic/communes/59038"),
+    ("personas", "/personas"),
+    ("persona-formulaire", "/personas/nouveau"),
+    ("parcours", "/personas/karima/parcours"),
+    ("atelier", "/atelier"),
 ]
 
 

@@ -30,6 +30,19 @@ struct QueryReader {
         return value
     }
 
+    /// A longer free text (a description), trimmed, at most `maximumLength` characters.
+    func text(_ name: String, maximumLength: Int) throws(ParameterError) -> String? {
+        guard let value = values[name]?.first?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        guard value.count <= maximumLength else { throw ParameterError(parameter: name, message: "« \(name) » dépasse \(maximumLength) caractères") }
+        return value
+    }
+
+    /// Reads a posted form (`application/x-www-form-urlencoded`), refusing bodies over 64 KB.
+    static func form(_ request: Request) async throws -> QueryReader {
+        let body = try await request.body.collect(upTo: 65_536)
+        return QueryReader(query: String(buffer: body))
+    }
+
     func all(_ name: String) throws(ParameterError) -> [String] {
         let values = (self.values[name] ?? []).filter { !$0.isEmpty }
         guard values.count <= 50, values.allSatisfy({ $0.count <= Self.maximumLength }) else {

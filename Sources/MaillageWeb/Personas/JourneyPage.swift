@@ -1,0 +1,151 @@
+import MaillageCore
+
+/// `/personas/:id/parcours?commune=…&si=…`: the journey, step by step, as a timeline and a map; what-ifs beside it.
+struct JourneyPage: PageModel {
+    struct StepView {
+        var number: Int
+        var task: String
+        var service: String
+        var place: String?
+        var placeURL: String?
+        var placeCommune: String?
+        var explanation: String
+        var reasons: [String]
+        var hasReasons: Bool
+        var flags: [String]
+        var hasFlags: Bool
+        var isRupture: Bool
+        var howToGetIn: String?
+        var referral: String?
+        var shared: String?
+        var missingPlaceURL: String?
+        var alternatives: String?
+    }
+
+    struct WhatIfLink {
+        var label: String
+        var url: String
+        var selected: Bool
+    }
+
+    let template = "journey"
+    var title: String
+    var personaName: String
+    var personaURL: String
+    var communeName: String
+    var outcome: String
+    var outcomeClass: String
+    var trips: String
+    var firstContact: String?
+    var timeline: String
+    var map: String
+    var steps: [StepView]
+    var whatIfs: [WhatIfLink]
+    var whatIf: String?
+    var comparison: String?
+    var assumptions: [String]
+
+    init(journey: Journey, baseline: Journey?, applied: WhatIf?, baseURL: String, commune: CommuneCode, index: PlaceIndex) {
+        let persona = journey.persona
+        title = "Parcours de \(persona.firstName) — Maillage"
+        personaName = persona.firstName
+        personaURL = "/personas/\(URLQuery.component(persona.id))"
+        communeName = journey.commune.name
+        outcome = journey.outcome.label
+        outcomeClass = "outcome-\(journey.outcome.rawValue)"
+        trips = journey.trips == 1 ? "1 lieu à visiter" : "\(journey.trips) lieux à visiter"
+        firstContact = journey.firstContact.map { "\($0.entry.place.nom) (\($0.entry.place.commune))" }
+        timeline = JourneyTimeline(journey: journey).render()
+        steps = journey.steps.enumerated().map { number, step in
+            let place = step.visit?.entry.place
+            let flags = Journey.Flag.allCases.filter(step.flags.contains)
+            return StepView(number: number + 1, task: step.need.task, service: step.need.service.rawValue, place: place?.nom,
+                            placeURL: place.map { SiteURL.place($0.id) }, placeCommune: place?.commune, explanation: step.explanation,
+                            reasons: step.reasons, hasReasons: !step.reasons.isEmpty, flags: flags.map(\.label), hasFlags: !flags.isEmpty, isRupture: step.visit == nil,
+                            howToGetIn: step.howToGetIn, referral: step.referral,
+                            shared: step.sharedWith.isEmpty ? nil : "même lieu que l'étape " + step.sharedWith.map { String($0 + 1) }.joined(separator: " et "),
+                            missingPlaceURL: step.flags.contains(.missingPlace) ? "/diagnostic/communes/\(journey.commune.code.rawValue)" : nil,
+                            alternatives: step.alternatives.isEmpty ? nil : "autres possibilités : " + step.alternatives.map {
+                                "\($0.entry.place.nom) (\(TripDuration.french($0.minutes)))"
+                            }.joined(separator: ", "))
+        }
+        whatIfs = WhatIf.allCases.filter { $0.applied(to: baseline?.persona ?? persona) != nil }.map { change in
+            WhatIfLink(label: change.label, url: "\(baseURL)?commune=\(commune.rawValue)&si=\(change.rawValue)", selected: change == applied)
+        }
+        whatIf = applied?.label
+        comparison = baseline.map { before in
+            let changed = zip(before.steps, journey.steps).filter { $0.visit?.entry.place.id != $1.visit?.entry.place.id }.count
+            return "Sans ce changement : \(before.outcome.label) ; \(changed) étape(s) changent."
+        }
+        var markers: [SVGMap.Marker] = []
+        var shown = [journey.commune]
+        var seen: Set<CommuneCode> = [journey.commune.code]
+        for (number, step) in journey.steps.enumerated() {
+            guard let visit = step.visit, let point = visit.entry.coordinate else { continue }
+            markers.append(SVGMap.Marker(point: point, label: String(number + 1), title: visit.entry.place.nom, style: visit.isOutsideTerritory ? .outside : .match))
+            if let commune = index.territory.commune(containing: point), seen.insert(commune.code).inserted { shown.append(commune) }
+        }
+        for code in index.territory.adjacency.neighbours(of: journey.commune.code).sorted(by: { $0.rawValue < $1.rawValue })
+        where seen.insert(code).inserted {
+            if let commune = index.territory.commune(code) { shown.append(commune) }
+        }
+        markers.append(SVGMap.Marker(point: journey.commune.centroid, label: "⌂", title: "Domicile de \(persona.firstName) (\(journey.commune.name))", style: .origin))
+        map = SVGMap(title: "Trajets de \(persona.firstName)", description: "Le domicile et les lieux numérotés comme les étapes", communes: shown,
+                     highlighted: [journey.commune.code], markers: markers, width: 520, height: 400).render()
+        assumptions = journey.parameters.statements
+    }
+}
+
+/// `/atelier?communes=…`: personas × communes, each cell the outcome of that persona living there.
+struct MatrixPage: PageModel {
+    struct Cell {
+        var symbol: String
+        var cssClass: String
+        var label: String
+        var url: String
+    }
+
+    struct Row {
+        var persona: String
+        var url: String
+        var cells: [Cell]
+    }
+
+    struct Summary {
+        var commune: String
+        var hardest: [String]
+        var causes: String
+    }
+
+    let template = "matrix"
+    let title = "Atelier : personas × communes — Maillage"
+    var communes: [String]
+    var rows: [Row]
+    var summaries: [Summary]
+    var legend: [Cell]
+    var csvURL: String
+    var communesValue: String
+
+    init(matrix: WorkshopMatrix, communesQuery: String) {
+        communes = matrix.columns.map(\.commune.name)
+        communesValue = matrix.columns.map(\.commune.code.rawValue).joined(separator: ",")
+        rows = matrix.personas.enumerated().map { number, persona in
+            let url = "/personas/\(URLQuery.component(persona.id))"
+            return Row(persona: persona.firstName, url: url, cells: matrix.columns.compactMap { column in
+                column.cells.first { $0.persona.id == persona.id }.map { cell in
+                    let hard = cell.difficultNeeds.map(\.service.rawValue).joined(separator: ", ")
+                    return Cell(symbol: cell.outcome.symbol, cssClass: "outcome-\(cell.outcome.rawValue)",
+                                label: "\(cell.metNeeds)/\(cell.totalNeeds) — \(cell.outcome.label)\(hard.isEmpty ? "" : " : \(hard)")",
+                                url: "\(url)/parcours?commune=\(column.commune.code.rawValue)")
+                }
+            })
+        }
+        summaries = matrix.columns.map { column in
+            Summary(commune: column.commune.name,
+                    hardest: column.hardestServices.prefix(4).map { "\($0.service.rawValue) : \($0.broken) rupture(s), \($0.outside) hors territoire" },
+                    causes: column.blockers.map { "\($0.blocker.label) (\($0.count))" }.joined(separator: ", "))
+        }
+        legend = Journey.Outcome.allCases.map { Cell(symbol: $0.symbol, cssClass: "outcome-\($0.rawValue)", label: $0.label, url: "") }
+        csvURL = "/atelier.csv" + (communesQuery.isEmpty ? "" : "?" + communesQuery)
+    }
+}

@@ -1,0 +1,43 @@
+import Hummingbird
+import MaillageCore
+
+/// The persona form: its fields as the page shows them, read back from a posted form into a ``Persona``.
+struct PersonaForm {
+    /// One availability checkbox: a day and a part of the day.
+    static let slots: [WeeklySlot] = Weekday.allCases.flatMap { day in WeeklySlot.Part.allCases.map { WeeklySlot(day: day, part: $0) } }
+
+    static func slotKey(_ slot: WeeklySlot) -> String { "\(slot.day.osmCode.lowercased())-\(Part.key(slot))" }
+
+    private enum Part {
+        static func key(_ slot: WeeklySlot) -> String { WeeklySlot.Part.allCases.first { $0.span == slot.span }?.rawValue ?? "autre" }
+    }
+
+    /// Reads a posted form; the identifier is kept from `id` (nil for a new persona).
+    static func persona(from reader: QueryReader, id: String?) throws(ParameterError) -> Persona {
+        func choice<T: RawRepresentable & CaseIterable>(_ name: String, _: T.Type) throws(ParameterError) -> T where T.RawValue == String {
+            guard let text = try reader.single(name), let value = T(rawValue: text) else {
+                throw ParameterError(parameter: name, message: "« \(name) » : choisissez une des valeurs proposées")
+            }
+            return value
+        }
+        let firstName = try reader.single("prenom") ?? ""
+        let description = try reader.text("description", maximumLength: 1_000) ?? ""
+        guard let code = try reader.single("commune").flatMap(CommuneCode.init) else {
+            throw ParameterError(parameter: "commune", message: "« commune » attend un code INSEE (ex. 59172)")
+        }
+        let minutes = try reader.number("minutes", 5...180) ?? 30
+        let chosen = Set(try reader.all("dispo"))
+        var needs: [PersonaNeed] = []
+        for number in 1...Persona.maximumNeeds {
+            guard let task = try reader.single("tache\(number)") else { continue }
+            needs.append(PersonaNeed(task: task, service: try choice("service\(number)", Service.self)))
+        }
+        let supports: [SpecificSupport] = try reader.list("prise_en_charge_specifique")
+        return Persona(id: id ?? "", firstName: firstName, description: description, ageBand: try choice("age", Persona.AgeBand.self),
+                       commune: code, qpv: try reader.single("qpv"), situation: try choice("situation", Persona.Situation.self),
+                       equipment: try choice("equipement", Persona.Equipment.self), internetAtHome: try reader.flag("internet"),
+                       autonomy: try choice("autonomie", Persona.Autonomy.self), specificSupports: supports,
+                       mobility: try choice("mobilite", Persona.Mobility.self), maxMinutes: minutes,
+                       availability: slots.filter { chosen.contains(slotKey($0)) }, freeOnly: try reader.flag("gratuit"), needs: needs)
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import MaillageTestSupport
+import NIOCore
+import Testing
+
+/// Posts a form and returns the status, the location header and the body.
+func post(_ client: any TestClientProtocol, _ uri: String, _ fields: [(String, String)]) async throws -> (status: Int, location: String?, html: String) {
+    let body = fields.map { "\(q($0.0))=\(q($0.1))" }.joined(separator: "&")
+    return try await client.execute(uri: uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                    body: ByteBuffer(string: body)) { (Int($0.status.code), $0.headers[.location], String(buffer: $0.body)) }
+}
+
+@Suite("Personas, journeys and the workshop matrix: pages and API", .serialized)
+struct PersonaPagesTests {
+    static func form(name: String, description: String = "Persona de test", commune: String = "59172") -> [(String, String)] {
+        [("prenom", name), ("description", description), ("age", "60-74"), ("situation", "retraite-seul"), ("commune", commune),
+         ("equipement", "aucun"), ("autonomie", "aucune"), ("mobilite", "bus"), ("minutes", "45"), ("dispo", "mo-matin"), ("dispo", "tu-matin"),
+         ("gratuit", "1"), ("tache1", "déclarer ses revenus"), ("service1", "Aide aux démarches administratives")]
+    }
+
+    @Test func theListShowsEveryDefaultPersonaWithItsOutcome() async throws {
+        try await withApp { client in
+            let (status, html) = try await page(client, "/personas")
+            #expect(status == 200)
+            #expect(html.matches(of: /<li class="persona-card">/).count == 9)
+            #expect(html.contains("<a href=\"/personas/karima\">Karima</a>"))
+            #expect(html.contains("Voir le parcours"))
+        }
+    }
+
+    @Test func aJourneyPageShowsStepsTimelineMapAndWhatIfs() async throws {
+        try await withApp { client in
+            let (status, html) = try await page(client, "/personas/karima/parcours")
+            #expect(status == 200)
+            #expect(html.contains("<h1>Parcours de Karima à Denain</h1>"))
+            #expect(html.contains("<title id=\"tl-title\">Parcours de Karima</title>"))
+            #expect(html.contains("<title id=\"map-title\">Trajets de Karima</title>"))
+            #expect(html.contains("Aucun lieu ne propose « Parentalité et éducation avec le numérique » à moins de 60 km."))
+            #expect(html.contains("<span class=\"flag\">rupture</span>"))
+            #expect(html.contains("href=\"/diagnostic/communes/59172\""))
+            #expect(html.contains("/personas/karima/parcours?commune=59172&amp;si=soiree"))
+            let (_, changed) = try await page(client, "/personas/amadou/parcours?si=accompagnant")
+            #expect(changed.contains("Et si Amadou avait un·e interprète ou un proche qui l&#39;accompagne ?"))
+            #expect(changed.contains("Sans ce changement : parcours rompu"))
+        }
+    }
+
+    @Test func theMatrixCrossesPersonasAndCommunesAndDownloads() async throws {
+        try await withApp { client in
+            let (status, html) = try await page(client, "/atelier")
+            #expect(status == 200)
+            #expect(html.contains("<th scope=\"col\">Saint-Amand-les-Eaux</th><th scope=\"col\">Denain</th><th scope=\"col\">Raismes</th>"))
+            #expect(html.matches(of: /<td class="cov outcome-/).count == 27)
+            #expect(html.contains("Causes des ruptures : "))
+            try await client.execute(uri: "/atelier.csv?communes=59491", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(text.hasPrefix("\u{FEFF}\"persona\";\"commune_code_insee\""))
+                #expect(text.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 10)
+            }
+        }
+    }
+
+    @Test func aPersonaIsCreatedEditedDuplicatedAndDeletedAndAConflictOverwritesNothing() async throws {
+        try await withApp { client in
+            // Create
+            let created = try await post(client, "/personas", Self.form(name: "Gisèle"))
+            #expect(created.status == 302)
+            #expect(created.location == "/personas/gisele")
+            let (_, shown) = try await page(client, "/personas/gisele")
+            #expect(shown.contains("<h1>Gisèle</h1>") && shown.contains("habite Denain"))
+
+            // Edit at version 1, then a stale edit at version 1 again is refused
+            let edited = try await post(client, "/personas/gisele/modifier", [("version", "1")] + Self.form(name: "Gisèle", commune: "59491"))
+            #expect(edited.status == 302)
+            let stale = try await post(client, "/personas/gisele/modifier", [("version", "1")] + Self.form(name: "Gisèle", commune: "59526"))
+            #expect(stale.status == 409)
+            let (_, afterConflict) = try await page(client, "/personas/gisele")
+            #expect(afterConflict.contains("habite Raismes"))
+
+            // Duplicate, then delete the copy with its version
+            let copy = try await post(client, "/personas/gisele/dupliquer", [])
+            #expect(copy.status == 302)
+            #expect(copy.location == "/personas/gisele-copie/modifier")
+            #expect(try await post(client, "/personas/gisele-copie/supprimer", [("version", "2")]).status == 409)
+            #expect(try await post(client, "/personas/gisele-copie/supprimer", [("version", "1")]).status == 302)
+            #expect(try await page(client, "/personas/gisele-copie").status == 404)
+        }
+    }
+
+    @Test(arguments: PagesTests.hostile)
+    func hostileTextInThePersonaFormIsEscapedOrRefused(text: String) async throws {
+        try await withApp { client in
+            let result = try await post(client, "/personas", Self.form(name: String(text.prefix(60)), description: text))
+            #expect(!result.html.contains("<script>alert"))
+            if text.count > 1_000 {
+                #expect(result.status == 400)
+            } else {
+                #expect(result.status == 302)
+                let (_, html) = try await page(client, result.location ?? "/")
+                #expect(!html.contains("<script>alert"))
+                #expect(html.contains(text.contains("<script>") ? "&lt;script&gt;" : String(text.prefix(20))))
+            }
+        }
+    }
+
+    @Test func anInvalidPersonaComesBackWithWhatToFix() async throws {
+        try await withApp { client in
+            let result = try await post(client, "/personas", Self.form(name: "", commune: "99999"))
+            #expect(result.status == 422)
+            #expect(result.html.contains("prenom : il faut un prénom de 1 à 60 caractères"))
+            #expect(result.html.contains("commune : il faut le code INSEE d&#39;une commune connue"))
+        }
+    }
+
+    @Test(arguments: ["/personas/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/personas/" + String(repeating: "x", count: 10_000),
+                      "/personas/%E2%80%AE%D8%AA%D8%B3%D8%AA/parcours"])
+    func unknownPersonasAre404WithoutEcho(uri: String) async throws {
+        try await withApp { client in
+            let (status, html) = try await page(client, uri)
+            #expect(status == 404)
+            #expect(!html.contains("<script>alert"))
+        }
+    }
+
+    @Test(arguments: ["/personas/karima/parcours?commune=%3Cscript%3Ealert(1)", "/personas/karima/parcours?si=%3Cscript%3Ealert(1)",
+                      "/atelier?communes=" + String(repeating: "59172,", count: 200), "/atelier?communes=%E2%80%AE59172"])
+    func badJourneyAndMatrixParametersAre400(uri: String) async throws {
+        try await withApp { client in
+            let (status, html) = try await page(client, uri)
+            #expect(status == 400)
+            #expect(!html.contains("<script>alert"))
+        }
+    }
+
+    @Test func theAPIServesPersonasJourneysAndTheMatrixAsDocumented() async throws {
+        try await withApp { client in
+            let api = APITests()
+            let personas = try await client.execute(uri: "/api/v1/personas", method: .get) { try JSONSerialization.jsonObject(with: Data(buffer: $0.body)) as? [Any] }
+            #expect(personas?.count == 9)
+            let karima = try await api.json(client, "/api/v1/personas/karima", schemaPath: "/personas/{id}")
+            #expect(karima["version"] as? Int == 1)
+            let journey = try await api.json(client, "/api/v1/personas/marcel/parcours?si=voiture", schemaPath: "/personas/{id}/parcours")
+            #expect(journey["what_if"] as? String == "voiture")
+            #expect((journey["steps"] as? [Any])?.count == 2)
+            let matrix = try await api.json(client, "/api/v1/atelier", schemaPath: "/atelier")
+            #expect((matrix["columns"] as? [Any])?.count == 3)
+            try await client.execute(uri: "/api/v1/personas/nobody", method: .get) { #expect($0.status == .notFound) }
+        }
+    }
+}
