@@ -26,6 +26,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(120), maxIterations: 5)
     searchBenchmarks()
     diagnosticBenchmarks()
+    journeyBenchmarks()
 
     // The whole national import: read and locate every row of the five place files, store them in a fresh SQLite
     // file and merge them into places. The territory reference is loaded beforehand (not measured).

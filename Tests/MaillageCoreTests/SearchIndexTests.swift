@@ -51,6 +51,19 @@ struct SearchIndexTests {
         #expect(mondayAfternoon.partialMatches.first?.gaps == ["fermé lundi à 15 h"])
     }
 
+    @Test func chordsOnTheUnitSphereGiveTheHaversineDistance() {
+        // Raismes → Avesnes-le-Sec, Denain → Paris, and two points 10 m apart
+        let pairs = [(Coordinate(latitude: 50.3899, longitude: 3.4866), Coordinate(latitude: 50.24601, longitude: 3.37252)),
+                     (Coordinate(latitude: 50.3289, longitude: 3.3956), Coordinate(latitude: 48.8566, longitude: 2.3522)),
+                     (Coordinate(latitude: 50.0, longitude: 3.0), Coordinate(latitude: 50.00009, longitude: 3.0))]
+        for (a, b) in pairs {
+            let difference = a.unitVector - b.unitVector
+            let chord = Coordinate.metres(forSquaredChord: (difference * difference).sum())
+            #expect(abs(chord - a.distance(to: b)) < 1e-6 * max(1, a.distance(to: b)))
+        }
+        #expect(abs(Coordinate.metres(forSquaredChord: Coordinate.squaredChord(forMetres: 60_000)) - 60_000) < 1e-6)
+    }
+
     @Test func distancesReadInFrench() {
         #expect(Distance.french(850) == "850 m")
         #expect(Distance.french(2_345) == "2,3 km")

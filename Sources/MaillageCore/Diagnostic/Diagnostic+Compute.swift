@@ -3,15 +3,15 @@ extension Diagnostic {
     public static func compute(perimeter: Perimeter, index: PlaceIndex, parameters: DiagnosticParameters = DiagnosticParameters(),
                                needs: [Need] = Need.all) -> Diagnostic {
         let territory = index.territory
-        let communes = perimeter.communes.compactMap { territory.commune($0) }.sorted { $0.name.folded < $1.name.folded }
+        let communes = perimeter.communes.compactMap { territory.commune($0) }.sortedByName()
         let inside = Set(communes.map(\.code))
-        let finders = Dictionary(uniqueKeysWithValues: needs.map { need in
-            (need, NeedPlaces(need: need, index: index))
-        })
+        // One finder per need, in the order of `needs` (cells follow that order too).
+        let finders = needs.map { NeedPlaces(need: $0, index: index) }
         let maxDistance = parameters.maxDistanceKm * 1_000
 
-        func answer(for need: Need, from point: Coordinate) -> Answer? {
-            guard let places = finders[need], let found = places.finder.nearest(to: point, maxDistance: maxDistance) else { return nil }
+        func answer(for need: Int, from point: Coordinate) -> Answer? {
+            let places = finders[need]
+            guard let found = places.finder.nearest(to: point, maxDistance: maxDistance) else { return nil }
             let entry = index.entries[places.positions[found.index]]
             return Answer(placeID: entry.place.id, placeName: entry.place.nom, commune: entry.place.codeInsee, communeName: entry.place.commune,
                           distanceMetres: found.distance, insidePerimeter: entry.place.codeInsee.map(inside.contains) ?? false,
@@ -20,16 +20,16 @@ extension Diagnostic {
 
         var rows: [CommuneRow] = []
         for commune in communes {
-            let local = index.entries(in: commune.code)
-            let cells = needs.map { need -> Cell in
-                let count = finders[need].map { places in local.filter(places.test.passes).count } ?? 0
+            let local = index.unsortedEntries(in: commune.code)
+            let cells = needs.indices.map { need -> Cell in
+                let count = local.count { finders[need].test.passes($0) }
                 let nearest = answer(for: need, from: commune.centroid)
                 let coverage: CoverageClass
                 if count > 0 { coverage = .inCommune }
                 else if let nearest, nearest.insidePerimeter { coverage = nearest.times.bus <= parameters.reachMinutes ? .withinReach : .outOfReach }
                 else if nearest != nil { coverage = .neighbourOnly }
                 else { coverage = .none }
-                return Cell(commune: commune.code, need: need, placesInCommune: count, nearest: nearest, coverage: coverage)
+                return Cell(commune: commune.code, need: needs[need], placesInCommune: count, nearest: nearest, coverage: coverage)
             }
             rows.append(CommuneRow(commune: commune, places: local.count,
                                    placesPer10k: commune.population > 0 ? Double(local.count) * 10_000 / Double(commune.population) : 0,
@@ -37,22 +37,22 @@ extension Diagnostic {
                                    qpvs: territory.qpvs(touching: [commune.code]).map(\.code), cells: cells))
         }
 
-        let summaries = needs.map { need -> NeedSummary in
+        let summaries = needs.indices.map { need -> NeedSummary in
             var population: [CoverageClass: Int] = [:], count: [CoverageClass: Int] = [:]
             for row in rows {
-                guard let cell = row.cells.first(where: { $0.need == need }) else { continue }
+                let cell = row.cells[need]
                 population[cell.coverage, default: 0] += row.commune.population
                 count[cell.coverage, default: 0] += 1
             }
-            return NeedSummary(need: need, population: population, communes: count)
+            return NeedSummary(need: needs[need], population: population, communes: count)
         }
 
         let qpvs = territory.qpvs(touching: inside).map { qpv -> QPVLens in
             let own = qpv.communes.filter(inside.contains)
             let anchor = own.first.flatMap { territory.commune($0) }
             var nearest: [Need: Answer] = [:]
-            if let anchor { for need in needs { nearest[need] = answer(for: need, from: anchor.centroid) } }
-            return QPVLens(qpv: qpv, placesInItsCommunes: own.reduce(0) { $0 + index.entries(in: $1).count }, nearest: nearest)
+            if let anchor { for need in needs.indices { nearest[needs[need]] = answer(for: need, from: anchor.centroid) } }
+            return QPVLens(qpv: qpv, placesInItsCommunes: own.reduce(0) { $0 + index.unsortedEntries(in: $1).count }, nearest: nearest)
         }
 
         let dependencies = rows.flatMap { row in
@@ -84,12 +84,9 @@ extension Diagnostic {
                 let distanceKm = (cell.nearest?.distanceMetres ?? parameters.maxDistanceKm * 1_000) / 1_000
                 let fragility = row.fragility ?? 100
                 let score = Double(row.commune.population) * fragility / 100 * distanceKm
-                let whereText = cell.nearest.map { "réponse la plus proche à \(Distance.french($0.distanceMetres)) (\($0.communeName))" }
-                    ?? "aucune réponse à moins de \(Int(parameters.maxDistanceKm)) km"
-                let fragilityText = row.fragility.map { ", fragilité numérique \(Int($0.rounded()))" } ?? ""
                 gaps.append(Gap(commune: row.commune.code, need: cell.need, populationConcerned: row.commune.population,
-                                fragility: row.fragility, nearestDistanceMetres: cell.nearest?.distanceMetres, score: score,
-                                reason: "\(row.commune.population) habitants\(fragilityText), \(whereText)"))
+                                fragility: row.fragility, nearestDistanceMetres: cell.nearest?.distanceMetres,
+                                nearestCommuneName: cell.nearest?.communeName, score: score, searchLimitKm: parameters.maxDistanceKm))
             }
         }
         return gaps.sorted { $0.score == $1.score ? ($0.commune, $0.need) < ($1.commune, $1.need) : $0.score > $1.score }

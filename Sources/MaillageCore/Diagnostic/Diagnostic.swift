@@ -62,8 +62,20 @@ public struct Diagnostic: Sendable {
         public var populationConcerned: Int
         public var fragility: Double?
         public var nearestDistanceMetres: Double?
+        public var nearestCommuneName: String?
         public var score: Double
-        public var reason: String
+        /// How far answers were looked for.
+        public var searchLimitKm: Double
+
+        /// Why the gap ranks there, in French: "20 640 habitants, fragilité numérique 105, réponse la plus proche à 6,3 km (Wallers)".
+        public var reason: String {
+            let fragilityText = fragility.map { ", fragilité numérique \(Int($0.rounded()))" } ?? ""
+            var whereText = "aucune réponse à moins de \(Int(searchLimitKm)) km"
+            if let distance = nearestDistanceMetres, let name = nearestCommuneName {
+                whereText = "réponse la plus proche à \(Distance.french(distance)) (\(name))"
+            }
+            return "\(populationConcerned) habitants\(fragilityText), \(whereText)"
+        }
     }
 
     public let perimeter: Perimeter

@@ -56,5 +56,46 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
         }
     }
 
+    /// The item nearest to the point within `maxDistanceMetres`, looking at rings of cells around the point's cell and
+    /// stopping as soon as no unvisited cell can hold anything nearer.
+    ///
+    /// Candidates are compared with the equirectangular approximation (exact enough below a few hundred kilometres, and
+    /// without trigonometry per point); the distance returned is the haversine distance of the one found.
+    public func nearest(to point: Coordinate, maxDistanceMetres: Double, location: (Item) -> Coordinate?) -> (item: Item, distance: Double)? {
+        let metresPerDegree = 111_195.0
+        let cosine = max(0.01, cos(point.latitude * .pi / 180))
+        let row = index(point.latitude), column = index(point.longitude)
+        let limit = maxDistanceMetres * 1.01
+        var best: (item: Item, location: Coordinate, squared: Double)?
+        var ring = 0
+        while true {
+            // How far the point is from leaving the square of the rings already visited: nothing beyond is nearer.
+            if ring > 0 {
+                let latitudeGap = min(point.latitude - Double(row - ring + 1) * cellDegrees, Double(row + ring) * cellDegrees - point.latitude)
+                let longitudeGap = min(point.longitude - Double(column - ring + 1) * cellDegrees, Double(column + ring) * cellDegrees - point.longitude)
+                let bound = min(latitudeGap * metresPerDegree, longitudeGap * metresPerDegree * cosine)
+                if bound > limit || (best.map { $0.squared <= bound * bound } ?? false) { break }
+            }
+            for r in (row - ring)...(row + ring) {
+                let onEdge = r == row - ring || r == row + ring
+                let step = onEdge ? 1 : max(1, 2 * ring)
+                for c in stride(from: column - ring, through: column + ring, by: step) {
+                    guard let cell = cells[Cell(row: r, column: c)] else { continue }
+                    for entry in cell {
+                        guard let location = location(entry.item) else { continue }
+                        let dy = (location.latitude - point.latitude) * metresPerDegree
+                        let dx = (location.longitude - point.longitude) * metresPerDegree * cosine
+                        let squared = dx * dx + dy * dy
+                        if squared <= limit * limit, squared < (best?.squared ?? .infinity) { best = (entry.item, location, squared) }
+                    }
+                }
+            }
+            ring += 1
+        }
+        guard let best else { return nil }
+        let distance = point.distance(to: best.location)
+        return distance <= maxDistanceMetres ? (best.item, distance) : nil
+    }
+
     private func index(_ degrees: Double) -> Int { Int((degrees / cellDegrees).rounded(.down)) }
 }

@@ -8,7 +8,8 @@ extension Journey {
         guard let commune = index.territory.commune(persona.commune) else { return nil }
         let origin = commune.centroid
         let reach = persona.mobility.reachMetres(minutes: persona.maxMinutes, parameters: parameters)
-        let nearby = index.positions(near: origin, radius: reach)
+        let services = VocabularyBits(persona.needs.map(\.service))
+        let nearby = index.positions(near: origin, radius: reach) { $0.traits.services.intersects(services) }
 
         func visit(_ position: Int, _ distance: Double) -> Visit {
             let entry = index.entries[position]
@@ -29,8 +30,7 @@ extension Journey {
         var steps: [Step] = []
         for (number, need) in persona.needs.enumerated() {
             let place = chosen[number]
-            let hasLocalSupply = index.entries(in: commune.code).contains { $0.traits.services.intersects(VocabularyBits([need.service])) }
-            var flags: Set<Flag> = hasLocalSupply ? [] : [.missingPlace]
+            var flags: Set<Flag> = index.offers(need.service, in: commune.code) ? [] : [.missingPlace]
             var explanation: String
             var blocker: Blocker?
             if let place {
@@ -88,16 +88,22 @@ extension Journey {
     static func explainFailure(persona: Persona, need: PersonaNeed, constraints: [JourneyConstraint], index: PlaceIndex, origin: Coordinate,
                                homeEPCI: Siren?, parameters: DiagnosticParameters) -> (String, Blocker) {
         let limit = parameters.maxDistanceKm * 1_000
-        var remaining = index.positions(near: origin, radius: limit)
-        var parts: [String] = []
-        for constraint in constraints {
+        let within = "à moins de \(Int(parameters.maxDistanceKm)) km"
+        func survivors(_ constraint: JourneyConstraint, _ count: Int) -> String {
+            count == 1 ? "1 lieu \(constraint.survivorText.one)" : "\(count) lieux \(constraint.survivorText.many)"
+        }
+        // The first constraint (the service) is applied while scanning, before any distance is computed.
+        let service = constraints[0]
+        var remaining = index.positions(near: origin, radius: limit, where: service.test)
+        if remaining.isEmpty { return (sentence(["\(service.noneText) \(within)"]), service.kind) }
+        var parts = ["\(survivors(service, remaining.count)) \(within)"]
+        for constraint in constraints.dropFirst() {
             let kept = remaining.filter { constraint.test(index.entries[$0.0]) }
             if kept.isEmpty {
-                parts.append(parts.isEmpty ? "\(constraint.noneText) à moins de \(Int(parameters.maxDistanceKm)) km" : constraint.noneText)
+                parts.append(constraint.noneText)
                 return (sentence(parts), constraint.kind)
             }
-            let count = kept.count == 1 ? "1 lieu \(constraint.survivorText.one)" : "\(kept.count) lieux \(constraint.survivorText.many)"
-            parts.append(parts.isEmpty ? "\(count) à moins de \(Int(parameters.maxDistanceKm)) km" : count)
+            parts.append(survivors(constraint, kept.count))
             remaining = kept
         }
         // Every constraint but the trip can be met: name the nearest such place and its trip.

@@ -31,6 +31,8 @@ public struct PlaceIndex: Sendable {
     public let entries: [Entry]
     public let territory: TerritoryData
     private let grid: SpatialGrid<Int>
+    /// Each entry's point on the unit sphere (NaN without coordinates), for distance scans without trigonometry.
+    private let vectors: [SIMD3<Double>]
     private let positions: [String: Int]
     private let byCommune: [CommuneCode: [Int]]
     private let byService: [Service: [Int]]
@@ -52,6 +54,7 @@ public struct PlaceIndex: Sendable {
             for service in entry.place.services { byService[service, default: []].append(index) }
         }
         self.grid = grid
+        vectors = entries.map { $0.coordinate?.unitVector ?? SIMD3(repeating: .nan) }
         self.byCommune = byCommune
         self.byService = byService
         positions = Dictionary(entries.enumerated().map { ($1.place.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -66,20 +69,33 @@ public struct PlaceIndex: Sendable {
         (byCommune[commune] ?? []).map { entries[$0] }.sorted { $0.sortName < $1.sortName }
     }
 
+    /// The places of a commune, in index order (for counting, without the cost of sorting).
+    public func unsortedEntries(in commune: CommuneCode) -> [Entry] { (byCommune[commune] ?? []).map { entries[$0] } }
+
     /// Number of places offering each service among the given communes.
     public func serviceCounts(in communes: Set<CommuneCode>) -> [Service: Int] {
         byService.mapValues { $0.filter { entries[$0].place.codeInsee.map(communes.contains) ?? false }.count }
     }
 
-    /// Positions of the places within `radius` metres of `point`, with their distance.
-    func positions(near point: Coordinate, radius: Double) -> [(Int, Double)] {
+    /// Positions of the places within `radius` metres of `point` that pass `filter`, with their great-circle distance
+    /// (compared as chords on the unit sphere: no trigonometry per place).
+    func positions(near point: Coordinate, radius: Double, where filter: (Entry) -> Bool = { _ in true }) -> [(Int, Double)] {
         var found: [(Int, Double)] = []
+        let origin = point.unitVector
+        let limit = Coordinate.squaredChord(forMetres: radius)
         grid.forEachCandidate(near: point, radiusMetres: radius) { position in
-            guard let location = entries[position].coordinate else { return }
-            let distance = point.distance(to: location)
-            if distance <= radius { found.append((position, distance)) }
+            let difference = vectors[position] - origin
+            let squared = (difference * difference).sum()
+            guard squared <= limit, filter(entries[position]) else { return }
+            found.append((position, Coordinate.metres(forSquaredChord: squared)))
         }
         return found
+    }
+
+    /// Whether a place of the commune offers the service.
+    public func offers(_ service: Service, in commune: CommuneCode) -> Bool {
+        let wanted = VocabularyBits([service])
+        return (byCommune[commune] ?? []).contains { entries[$0].traits.services.intersects(wanted) }
     }
 
     /// Positions of places offering every service of the set (all places for an empty set).
@@ -98,8 +114,7 @@ extension PlaceIndex {
     {
         let wanted = VocabularyBits([service])
         for radius in [5_000.0, 20_000, maxDistance] where radius <= maxDistance {
-            let found = positions(near: point, radius: radius).filter { entries[$0.0].traits.services.intersects(wanted) }
-                .min { $0.1 < $1.1 }
+            let found = positions(near: point, radius: radius) { $0.traits.services.intersects(wanted) }.min { $0.1 < $1.1 }
             if let found { return (entries[found.0], found.1) }
         }
         return nil

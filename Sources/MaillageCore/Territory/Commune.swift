@@ -26,3 +26,10 @@ public struct Commune: Hashable, Codable, Sendable, Identifiable {
         self.boundary = boundary
     }
 }
+
+extension Sequence<Commune> {
+    /// Sorted by name, case and accents ignored (each name folded once), then by code.
+    public func sortedByName() -> [Commune] {
+        map { ($0.name.folded, $0) }.sorted { ($0.0, $0.1.code.rawValue) < ($1.0, $1.1.code.rawValue) }.map(\.1)
+    }
+}

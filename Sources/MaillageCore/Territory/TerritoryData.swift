@@ -10,6 +10,7 @@ public struct TerritoryData: Sendable {
 
     private var byPostalCode: [String: [CommuneCode]] = [:]
     private var byFoldedName: [String: [CommuneCode]] = [:]
+    private var qpvsByCommune: [CommuneCode: [String]] = [:]
     private var boundaries = SpatialGrid<CommuneCode>(cellDegrees: 0.05)
 
     public init(communes: [Commune], postalCodes: [String: Set<CommuneCode>] = [:], epcis: [EPCI] = [], qpvs: [QPV] = [],
@@ -27,6 +28,7 @@ public struct TerritoryData: Sendable {
             if let box = commune.boundary?.boundingBox { boundaries.insert(commune.code, covering: box) }
         }
         byPostalCode = postal.mapValues { $0.sorted() }
+        for qpv in qpvs { for code in Set(qpv.communes) { qpvsByCommune[code, default: []].append(qpv.code) } }
     }
 
     public func commune(_ code: CommuneCode) -> Commune? { communes[code] }
@@ -60,7 +62,7 @@ public struct TerritoryData: Sendable {
 
     /// Member communes of an EPCI, sorted by name.
     public func members(of siren: Siren) -> [Commune] {
-        (epcis[siren]?.members ?? []).compactMap { communes[$0] }.sorted { $0.name.folded < $1.name.folded }
+        (epcis[siren]?.members ?? []).compactMap { communes[$0] }.sortedByName()
     }
 
     /// EPCIs with at least one commune adjacent to a commune of `siren`.
@@ -74,7 +76,6 @@ public struct TerritoryData: Sendable {
 
     /// QPVs with at least one commune in the list.
     public func qpvs(touching codes: some Sequence<CommuneCode>) -> [QPV] {
-        let set = Set(codes)
-        return qpvs.values.filter { !set.isDisjoint(with: $0.communes) }.sorted { $0.code < $1.code }
+        Set(codes.flatMap { qpvsByCommune[$0] ?? [] }).sorted().compactMap { qpvs[$0] }
     }
 }
