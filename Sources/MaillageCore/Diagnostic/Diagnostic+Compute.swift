@@ -9,7 +9,7 @@ extension Diagnostic {
         let finders = needs.map { NeedPlaces(need: $0, index: index) }
         let maxDistance = parameters.maxDistanceKm * 1_000
 
-        func answer(for need: Int, from point: Coordinate) -> Answer? {
+        @Sendable func answer(for need: Int, from point: Coordinate) -> Answer? {
             let places = finders[need]
             guard let found = places.finder.nearest(to: point, maxDistance: maxDistance) else { return nil }
             let entry = index.entries[places.positions[found.index]]
@@ -18,8 +18,7 @@ extension Diagnostic {
                           times: parameters.accessTimes(distanceMetres: found.distance))
         }
 
-        var rows: [CommuneRow] = []
-        for commune in communes {
+        @Sendable func row(for commune: Commune) -> CommuneRow {
             let local = index.unsortedEntries(in: commune.code)
             let cells = needs.indices.map { need -> Cell in
                 let count = local.count { finders[need].test.passes($0) }
@@ -31,11 +30,13 @@ extension Diagnostic {
                 else { coverage = .none }
                 return Cell(commune: commune.code, need: needs[need], placesInCommune: count, nearest: nearest, coverage: coverage)
             }
-            rows.append(CommuneRow(commune: commune, places: local.count,
-                                   placesPer10k: commune.population > 0 ? Double(local.count) * 10_000 / Double(commune.population) : 0,
-                                   fragility: territory.fragility[commune.code]?.globalScore,
-                                   qpvs: territory.qpvs(touching: [commune.code]).map(\.code), cells: cells))
+            return CommuneRow(commune: commune, places: local.count,
+                              placesPer10k: commune.population > 0 ? Double(local.count) * 10_000 / Double(commune.population) : 0,
+                              fragility: territory.fragility[commune.code]?.globalScore,
+                              qpvs: territory.qpvs(touching: [commune.code]).map(\.code), cells: cells)
         }
+        // Large perimeters (a region, France) use every core; the result is the same, in the same order.
+        let rows = communes.count >= 500 ? communes.concurrentMap(row) : communes.map(row)
 
         let summaries = needs.indices.map { need -> NeedSummary in
             var population: [CoverageClass: Int] = [:], count: [CoverageClass: Int] = [:]
@@ -94,7 +95,7 @@ extension Diagnostic {
 }
 
 /// The places answering one need, with a finder over their positions.
-private struct NeedPlaces {
+private struct NeedPlaces: Sendable {
     let test: CriterionTest
     let positions: [Int]
     let finder: NearestFinder

@@ -2,7 +2,7 @@
 ///
 /// The cell size follows the density of the points (about four per cell on average), so that a rare need does not
 /// make every search walk hundreds of empty cells and a common one does not scan crowded cells.
-struct NearestFinder {
+struct NearestFinder: Sendable {
     private var grid: SpatialGrid<Int>
     private let points: [Coordinate]
 
