@@ -36,6 +36,15 @@ struct WritersTests {
         #expect((parsed["empty"] as? [Any])?.isEmpty == true)
     }
 
+    @Test func queryValuesAreDecodedAsFormsSendThem() {
+        #expect(QueryReader.formDecoded("a+b%20c%C3%A9") == "a b cé")
+        #expect(QueryReader.formDecoded("100%") == "100%")
+        #expect(QueryReader.formDecoded("%zz%4") == "%zz%4")
+        #expect(QueryReader.formDecoded("%E2%80%AE%D8%AA") == "\u{202E}ت")
+        #expect(QueryReader.formDecoded("%FF") == "\u{FFFD}")
+        #expect(QueryReader.trimmed("  Denain \t") == "Denain")
+    }
+
     @Test func fixedPointNumbersRoundLikePrintf() {
         #expect(FixedPoint.format(12.345) == "12.3")
         #expect(FixedPoint.format(12.35, digits: 2) == "12.35")

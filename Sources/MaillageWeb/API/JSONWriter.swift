@@ -65,21 +65,18 @@ struct JSONWriter {
     }
 
     private mutating func writeString(_ value: String) {
-        buffer.writeInteger(UInt8(ascii: "\""))
-        let utf8 = value.utf8
-        var pendingStart = utf8.startIndex
-        var position = utf8.startIndex
-        while position != utf8.endIndex {
-            let byte = utf8[position]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                buffer.writeBytes(utf8[pendingStart..<position])
+        var value = value
+        value.withUTF8 { bytes in
+            buffer.writeInteger(UInt8(ascii: "\""))
+            var pending = 0
+            for (offset, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[pending..<offset]))
                 buffer.writeString(Self.escape(byte))
-                pendingStart = utf8.index(after: position)
+                pending = offset + 1
             }
-            position = utf8.index(after: position)
+            buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[pending...]))
+            buffer.writeInteger(UInt8(ascii: "\""))
         }
-        buffer.writeBytes(utf8[pendingStart..<utf8.endIndex])
-        buffer.writeInteger(UInt8(ascii: "\""))
     }
 
     private static func escape(_ byte: UInt8) -> String {

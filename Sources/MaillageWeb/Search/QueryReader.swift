@@ -13,19 +13,48 @@ struct QueryReader {
         var values: [String: [String]] = [:]
         for pair in (query ?? "").split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ text: Substring) -> String {
-                let spaced = text.replacingOccurrences(of: "+", with: " ")
-                return spaced.removingPercentEncoding ?? spaced
-            }
-            values[decode(parts[0]), default: []].append(parts.count > 1 ? decode(parts[1]) : "")
+            values[Self.formDecoded(parts[0]), default: []].append(parts.count > 1 ? Self.formDecoded(parts[1]) : "")
         }
         self.values = values
     }
 
     init(_ request: Request) { self.init(query: request.uri.query) }
 
+    /// `+` as a space and `%XX` as a byte, the whole read as UTF-8 (invalid sequences repaired); a malformed escape
+    /// is kept as written. Pure Swift: Foundation's string bridging is slow on Linux and this runs on every request.
+    static func formDecoded(_ text: Substring) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                guard let high = iterator.next() else { bytes.append(byte); break }
+                guard let low = iterator.next() else { bytes += [byte, high]; break }
+                if let h = hexValue(high), let l = hexValue(low) { bytes.append(h << 4 | l) } else { bytes += [byte, high, low] }
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The text without white space at either end.
+    static func trimmed(_ text: String) -> String {
+        String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
     func single(_ name: String) throws(ParameterError) -> String? {
-        guard let value = values[name]?.first?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        guard let value = values[name]?.first.map(Self.trimmed), !value.isEmpty else { return nil }
         guard value.count <= Self.maximumLength else { throw ParameterError(parameter: name, message: "« \(name) » est trop long") }
         return value
     }
