@@ -41,15 +41,7 @@ struct Diagnose: AsyncParsableCommand {
     }
 
     private func perimeter(in reference: TerritoryData) throws -> Perimeter {
-        if let communes {
-            let codes = try communes.split(separator: ",").map { text -> CommuneCode in
-                guard let code = CommuneCode(String(text)), reference.commune(code) != nil else {
-                    throw ValidationError("--communes : « \(text) » n'est pas le code INSEE d'une commune de la base")
-                }
-                return code
-            }
-            return Perimeter(name: codes.compactMap { reference.commune($0)?.name }.joined(separator: ", "), communes: codes)
-        }
+        if let communes { return .communes(try CommuneListOption.parse(communes, in: reference), in: reference) }
         guard let siren = Siren(territory ?? Siren.caph.rawValue), let epci = reference.epcis[siren] else {
             throw ValidationError("--territory : EPCI inconnu de la base (SIREN de 9 chiffres attendu)")
         }

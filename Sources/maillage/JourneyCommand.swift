@@ -21,7 +21,7 @@ struct JourneyCommand: AsyncParsableCommand {
             guard let code = CommuneCode(commune), index.territory.commune(code) != nil else {
                 throw ValidationError("--commune : « \(commune) » n'est pas le code INSEE d'une commune de la base")
             }
-            chosen.commune = code
+            chosen = chosen.living(in: code, territory: index.territory)
         }
         if let whatIf {
             guard let change = WhatIf(rawValue: whatIf) else { throw ValidationError("--what-if : valeurs possibles \(WhatIf.allCases.map(\.rawValue))") }
@@ -51,14 +51,7 @@ struct MatrixCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (personas, index) = try await database.personasAndIndex()
-        let codes = try communes.map { list in
-            try list.split(separator: ",").map { text in
-                guard let code = CommuneCode(String(text)), index.territory.commune(code) != nil else {
-                    throw ValidationError("--communes : « \(text) » n'est pas le code INSEE d'une commune de la base")
-                }
-                return code
-            }
-        } ?? WorkshopMatrix.focusCommunes
+        let codes = try communes.map { try CommuneListOption.parse($0, in: index.territory) } ?? WorkshopMatrix.focusCommunes
         let matrix = WorkshopMatrix.compute(personas: personas, communes: codes, index: index)
         switch format {
         case .csv: FileHandle.standardOutput.write(MatrixCSVWriter.write(matrix))
@@ -73,6 +66,17 @@ struct MatrixCommand: AsyncParsableCommand {
                 print("  Besoins les plus difficiles : \(hardest.isEmpty ? "aucun" : hardest.joined(separator: " ; "))")
                 print("  Causes des ruptures : \(column.blockers.map { "\($0.blocker.label) (\($0.count))" }.joined(separator: ", "))")
             }
+        }
+    }
+}
+
+/// The `--communes` option of the commands: INSEE codes separated by commas.
+enum CommuneListOption {
+    static func parse(_ list: String, in territory: TerritoryData) throws -> [CommuneCode] {
+        do {
+            return try territory.communeCodes(inList: list)
+        } catch {
+            throw ValidationError("--communes : « \(error.text) » n'est pas le code INSEE d'une commune de la base")
         }
     }
 }

@@ -14,4 +14,9 @@ public struct Perimeter: Hashable, Codable, Sendable {
     public static func epci(_ epci: EPCI) -> Perimeter {
         Perimeter(name: epci.name, communes: epci.members, epci: epci.siren)
     }
+
+    /// A list of communes, named after them ("Saint-Amand-les-Eaux, Denain, Raismes").
+    public static func communes(_ codes: [CommuneCode], in territory: TerritoryData) -> Perimeter {
+        Perimeter(name: codes.compactMap { territory.commune($0)?.name }.joined(separator: ", "), communes: codes)
+    }
 }

@@ -31,10 +31,8 @@ public struct WorkshopMatrix: Sendable {
             guard let commune = index.territory.commune(code) else { return nil }
             var broken: [Service: Int] = [:], outside: [Service: Int] = [:], blockers: [Journey.Blocker: Int] = [:]
             let cells = personas.compactMap { persona -> Cell? in
-                var resident = persona
-                resident.commune = code
-                if let qpv = persona.qpv, !(index.territory.qpvs(touching: [code]).contains { $0.code == qpv }) { resident.qpv = nil }
-                guard let journey = Journey.compute(for: resident, index: index, parameters: parameters) else { return nil }
+                guard let journey = Journey.compute(for: persona.living(in: code, territory: index.territory), index: index, parameters: parameters)
+                else { return nil }
                 var difficult: [PersonaNeed] = []
                 for step in journey.steps {
                     if let blocker = step.blocker { blockers[blocker, default: 0] += 1 }

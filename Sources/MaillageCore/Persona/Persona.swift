@@ -62,6 +62,14 @@ public struct Persona: Hashable, Codable, Sendable, Identifiable {
         return result
     }
 
+    /// The same persona living in another commune; their QPV is kept only if it touches that commune.
+    public func living(in code: CommuneCode, territory: TerritoryData) -> Persona {
+        var moved = self
+        moved.commune = code
+        if let qpv, !territory.qpvs(touching: [code]).contains(where: { $0.code == qpv }) { moved.qpv = nil }
+        return moved
+    }
+
     /// Help must be given in person: the persona cannot follow remote help alone.
     public var needsInPersonHelp: Bool { equipment == .none || !internetAtHome || autonomy == .none }
 

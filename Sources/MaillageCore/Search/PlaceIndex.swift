@@ -113,10 +113,9 @@ extension PlaceIndex {
         -> (entry: Entry, distanceMetres: Double)?
     {
         let wanted = VocabularyBits([service])
-        for radius in [5_000.0, 20_000, maxDistance] where radius <= maxDistance {
-            let found = positions(near: point, radius: radius) { $0.traits.services.intersects(wanted) }.min { $0.1 < $1.1 }
-            if let found { return (entries[found.0], found.1) }
-        }
-        return nil
+        // Places not offering the service have no location for this search, so the grid skips them.
+        return grid.nearest(to: point, maxDistanceMetres: maxDistance) { position in
+            entries[position].traits.services.intersects(wanted) ? entries[position].coordinate : nil
+        }.map { (entries[$0.item], $0.distance) }
     }
 }

@@ -36,14 +36,10 @@ struct DiagnosticAPIController {
     /// The perimeter named by `communes` (INSEE codes, comma-separated) or `epci` (SIREN), the focus EPCI by default.
     static func perimeter(_ reader: QueryReader, territory: TerritoryData, default focus: Siren) throws(ParameterError) -> Perimeter {
         if let list = try reader.single("communes") {
-            var codes: [CommuneCode] = []
-            for text in list.split(separator: ",") {
-                guard let code = CommuneCode(String(text)), territory.commune(code) != nil, codes.count < 500 else {
-                    throw ParameterError(parameter: "communes", message: "« communes » attend des codes INSEE connus, séparés par des virgules")
-                }
-                codes.append(code)
+            guard let codes = try? territory.communeCodes(inList: list), codes.count <= 500 else {
+                throw ParameterError(parameter: "communes", message: "« communes » attend des codes INSEE connus, séparés par des virgules")
             }
-            return Perimeter(name: codes.compactMap { territory.commune($0)?.name }.joined(separator: ", "), communes: codes)
+            return .communes(codes, in: territory)
         }
         let text = try reader.single("epci") ?? focus.rawValue
         guard let siren = Siren(text), let epci = territory.epcis[siren] else {

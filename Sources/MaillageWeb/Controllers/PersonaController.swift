@@ -104,13 +104,10 @@ struct PersonaController {
         let index = state.index.current
         var communes = WorkshopMatrix.focusCommunes
         if let list = try reader.single("communes") {
-            communes = []
-            for text in list.split(separator: ",") {
-                guard let code = CommuneCode(String(text.trimmingCharacters(in: .whitespaces))), index.territory.commune(code) != nil, communes.count < 60 else {
-                    throw ParameterError(parameter: "communes", message: "« communes » attend jusqu'à 60 codes INSEE connus, séparés par des virgules")
-                }
-                communes.append(code)
+            guard let codes = try? index.territory.communeCodes(inList: list), codes.count <= 60 else {
+                throw ParameterError(parameter: "communes", message: "« communes » attend jusqu'à 60 codes INSEE connus, séparés par des virgules")
             }
+            communes = codes
         }
         return WorkshopMatrix.compute(personas: try await state.database.personas.all().map(\.persona), communes: communes, index: index)
     }
@@ -153,8 +150,7 @@ struct JourneyRequest {
             guard let code = CommuneCode(text), index.territory.commune(code) != nil else {
                 throw ParameterError(parameter: "commune", message: "« commune » attend le code INSEE d'une commune connue")
             }
-            placed.commune = code
-            if code != persona.commune { placed.qpv = nil }
+            placed = persona.living(in: code, territory: index.territory)
         }
         commune = placed.commune
         if let text = try reader.single("si") {

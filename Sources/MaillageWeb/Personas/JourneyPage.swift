@@ -77,18 +77,11 @@ struct JourneyPage: PageModel {
             let changed = zip(before.steps, journey.steps).filter { $0.visit?.entry.place.id != $1.visit?.entry.place.id }.count
             return "Sans ce changement : \(before.outcome.label) ; \(changed) étape(s) changent."
         }
-        var markers: [SVGMap.Marker] = []
-        var shown = [journey.commune]
-        var seen: Set<CommuneCode> = [journey.commune.code]
-        for (number, step) in journey.steps.enumerated() {
-            guard let visit = step.visit, let point = visit.entry.coordinate else { continue }
-            markers.append(SVGMap.Marker(point: point, label: String(number + 1), title: visit.entry.place.nom, style: visit.isOutsideTerritory ? .outside : .match))
-            if let commune = index.territory.commune(containing: point), seen.insert(commune.code).inserted { shown.append(commune) }
+        var markers: [SVGMap.Marker] = journey.steps.enumerated().compactMap { number, step in
+            guard let visit = step.visit, let point = visit.entry.coordinate else { return nil }
+            return SVGMap.Marker(point: point, label: String(number + 1), title: visit.entry.place.nom, style: visit.isOutsideTerritory ? .outside : .match)
         }
-        for code in index.territory.adjacency.neighbours(of: journey.commune.code).sorted(by: { $0.rawValue < $1.rawValue })
-        where seen.insert(code).inserted {
-            if let commune = index.territory.commune(code) { shown.append(commune) }
-        }
+        let shown = SVGMap.context(home: journey.commune, markers: markers, territory: index.territory)
         markers.append(SVGMap.Marker(point: journey.commune.centroid, label: "⌂", title: "Domicile de \(persona.firstName) (\(journey.commune.name))", style: .origin))
         map = SVGMap(title: "Trajets de \(persona.firstName)", description: "Le domicile et les lieux numérotés comme les étapes", communes: shown,
                      highlighted: [journey.commune.code], markers: markers, width: 520, height: 400).render()

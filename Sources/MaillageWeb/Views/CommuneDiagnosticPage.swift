@@ -90,14 +90,7 @@ struct CommuneDiagnosticPage: PageModel {
             GapRow(rank: String(rank + 1), need: gap.need.label, reason: gap.reason)
         }
         hasGaps = !gaps.isEmpty
-        // The perimeter, the commune's neighbours and the communes of the answers, so that every trip has its context.
-        let neighbours = territory.adjacency.neighbours(of: commune.code).compactMap { territory.commune($0) }
-        let reached = markers.compactMap { marker in territory.commune(containing: marker.point) }
-        var shown: [Commune] = []
-        var seen = Set<CommuneCode>()
-        for candidate in diagnostic.rows.map(\.commune) + neighbours + reached where seen.insert(candidate.code).inserted {
-            shown.append(candidate)
-        }
+        let shown = SVGMap.context(home: commune, markers: markers, base: diagnostic.rows.map(\.commune), territory: territory)
         map = SVGMap(title: "Réponses les plus proches depuis \(commune.name)",
                      description: "\(markers.count) lieux numérotés comme dans le tableau ; la commune est en foncé", communes: shown,
                      highlighted: [commune.code], markers: markers).render()

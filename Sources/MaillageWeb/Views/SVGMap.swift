@@ -94,6 +94,15 @@ struct SVGMap {
         return svg
     }
 
+    /// The communes to draw around a home commune: `base` (e.g. the perimeter), the home commune, its neighbours and
+    /// the communes of the markers, each once, so that every trip has its context.
+    static func context(home: Commune, markers: [Marker], base: [Commune] = [], territory: TerritoryData) -> [Commune] {
+        let neighbours = territory.adjacency.neighbours(of: home.code).sorted { $0.rawValue < $1.rawValue }.compactMap { territory.commune($0) }
+        let reached = markers.compactMap { territory.commune(containing: $0.point) }
+        var seen = Set<CommuneCode>()
+        return (base + [home] + neighbours + reached).filter { seen.insert($0.code).inserted }
+    }
+
     /// An SVG coordinate: one decimal by default.
     private static func n(_ value: Double, _ digits: Int = 1) -> String { FixedPoint.format(value, digits: digits) }
 
