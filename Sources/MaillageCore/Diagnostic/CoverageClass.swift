@@ -32,7 +32,16 @@ public enum CoverageClass: String, Codable, Sendable, CaseIterable, Comparable {
         }
     }
 
-    public static func < (lhs: CoverageClass, rhs: CoverageClass) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// The position in `allCases`, from the best served to the worst.
+    var ordinal: Int {
+        switch self {
+        case .inCommune: 0
+        case .withinReach: 1
+        case .outOfReach: 2
+        case .neighbourOnly: 3
+        case .none: 4
+        }
     }
+
+    public static func < (lhs: CoverageClass, rhs: CoverageClass) -> Bool { lhs.ordinal < rhs.ordinal }
 }

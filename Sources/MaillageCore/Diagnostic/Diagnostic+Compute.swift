@@ -3,7 +3,7 @@ extension Diagnostic {
     public static func compute(perimeter: Perimeter, index: PlaceIndex, parameters: DiagnosticParameters = DiagnosticParameters(),
                                needs: [Need] = Need.all) -> Diagnostic {
         let territory = index.territory
-        let communes = perimeter.communes.compactMap { territory.commune($0) }.sortedByName()
+        let communes = territory.communes(sortedByName: perimeter.communes)
         let inside = Set(communes.map(\.code))
         // One finder per need, in the order of `needs` (cells follow that order too).
         let finders = needs.map { NeedPlaces(need: $0, index: index) }
@@ -37,32 +37,18 @@ extension Diagnostic {
         }
         // Large perimeters (a region, France) use every core; the result is the same, in the same order.
         let rows = communes.count >= 500 ? communes.concurrentMap(row) : communes.map(row)
+        let rowOfCommune = Dictionary(uniqueKeysWithValues: rows.indices.map { (rows[$0].commune.code, $0) })
 
-        let summaries = needs.indices.map { need -> NeedSummary in
-            var population: [CoverageClass: Int] = [:], count: [CoverageClass: Int] = [:]
-            for row in rows {
-                let cell = row.cells[need]
-                population[cell.coverage, default: 0] += row.commune.population
-                count[cell.coverage, default: 0] += 1
-            }
-            return NeedSummary(need: needs[need], population: population, communes: count)
-        }
-
+        // The QPV's first commune inside the perimeter is its anchor: its row already holds the nearest answers.
         let qpvs = territory.qpvs(touching: inside).map { qpv -> QPVLens in
             let own = qpv.communes.filter(inside.contains)
-            let anchor = own.first.flatMap { territory.commune($0) }
             var nearest: [Need: Answer] = [:]
-            if let anchor { for need in needs.indices { nearest[needs[need]] = answer(for: need, from: anchor.centroid) } }
+            if let anchor = own.first.flatMap({ rowOfCommune[$0] }) {
+                for need in needs.indices { nearest[needs[need]] = rows[anchor].cells[need].nearest }
+            }
             return QPVLens(qpv: qpv, placesInItsCommunes: own.reduce(0) { $0 + index.unsortedEntries(in: $1).count }, nearest: nearest)
         }
 
-        let dependencies = rows.flatMap { row in
-            row.cells.filter { $0.coverage == .neighbourOnly }.compactMap { cell in
-                cell.nearest.map { Dependency(commune: row.commune.code, need: cell.need, answer: $0) }
-            }
-        }
-
-        let gaps = rankGaps(rows: rows, parameters: parameters)
         let neighbourEPCIs: [EPCI]
         if let epci = perimeter.epci {
             neighbourEPCIs = territory.neighbouringEPCIs(of: epci)
@@ -72,25 +58,73 @@ extension Diagnostic {
             }
             neighbourEPCIs = Set(near.compactMap(\.epci)).compactMap { territory.epcis[$0] }.sorted { $0.name < $1.name }
         }
-        return Diagnostic(perimeter: perimeter, parameters: parameters, needs: needs, rows: rows, summaries: summaries, qpvs: qpvs,
-                          dependencies: dependencies, gaps: gaps, neighbourEPCIs: neighbourEPCIs)
+        return Diagnostic(perimeter: perimeter, parameters: parameters, needs: needs, rows: rows,
+                          summaries: summarize(rows: rows, needs: needs), qpvs: qpvs, dependencies: dependencies(in: rows),
+                          gaps: rankGaps(rows: rows, needs: needs, parameters: parameters), neighbourEPCIs: neighbourEPCIs)
     }
 
-    /// Missing places: a service not offered in a commune, ranked by people concerned × fragility × distance to the answer.
-    static func rankGaps(rows: [CommuneRow], parameters: DiagnosticParameters) -> [Gap] {
-        var gaps: [Gap] = []
-        for row in rows {
-            for cell in row.cells where cell.coverage != .inCommune {
-                guard case .service = cell.need else { continue }
-                let distanceKm = (cell.nearest?.distanceMetres ?? parameters.maxDistanceKm * 1_000) / 1_000
-                let fragility = row.fragility ?? 100
-                let score = Double(row.commune.population) * fragility / 100 * distanceKm
-                gaps.append(Gap(commune: row.commune.code, need: cell.need, populationConcerned: row.commune.population,
-                                fragility: row.fragility, nearestDistanceMetres: cell.nearest?.distanceMetres,
-                                nearestCommuneName: cell.nearest?.communeName, score: score, searchLimitKm: parameters.maxDistanceKm))
+    // The passes below read the rows by index: `for row in rows` would copy every row and its cells.
+
+    /// Population and communes per coverage class, need by need.
+    private static func summarize(rows: [CommuneRow], needs: [Need]) -> [NeedSummary] {
+        let classes = CoverageClass.allCases
+        var population = Array(repeating: Array(repeating: 0, count: classes.count), count: needs.count)
+        var communes = population
+        for row in rows.indices {
+            let inhabitants = rows[row].commune.population
+            for need in needs.indices {
+                let coverage = rows[row].cells[need].coverage.ordinal
+                population[need][coverage] += inhabitants
+                communes[need][coverage] += 1
             }
         }
-        return gaps.sorted { $0.score == $1.score ? ($0.commune, $0.need) < ($1.commune, $1.need) : $0.score > $1.score }
+        func byClass(_ counts: [Int]) -> [CoverageClass: Int] {
+            Dictionary(uniqueKeysWithValues: classes.indices.filter { counts[$0] > 0 }.map { (classes[$0], counts[$0]) })
+        }
+        return needs.indices.map { NeedSummary(need: needs[$0], population: byClass(population[$0]), communes: byClass(communes[$0])) }
+    }
+
+    /// Every commune × need answered only in a neighbouring territory.
+    private static func dependencies(in rows: [CommuneRow]) -> [Dependency] {
+        var dependencies: [Dependency] = []
+        for row in rows.indices {
+            for cell in rows[row].cells.indices where rows[row].cells[cell].coverage == .neighbourOnly {
+                guard let answer = rows[row].cells[cell].nearest else { continue }
+                dependencies.append(Dependency(commune: rows[row].commune.code, need: rows[row].cells[cell].need, answer: answer))
+            }
+        }
+        return dependencies
+    }
+
+    /// Missing places: a service not offered in a commune, ranked by people concerned × fragility × distance to the
+    /// answer; equal scores by commune code, then in the order of the needs.
+    private static func rankGaps(rows: [CommuneRow], needs: [Need], parameters: DiagnosticParameters) -> [Gap] {
+        struct Key { var score: Double; var row: Int32; var need: Int32 }
+        var keys: [Key] = []
+        for row in rows.indices {
+            let weight = Double(rows[row].commune.population) * (rows[row].fragility ?? 100) / 100
+            for need in needs.indices where rows[row].cells[need].coverage != .inCommune {
+                guard case .service = needs[need] else { continue }
+                let distanceKm = (rows[row].cells[need].nearest?.distanceMetres ?? parameters.maxDistanceKm * 1_000) / 1_000
+                keys.append(Key(score: weight * distanceKm, row: Int32(row), need: Int32(need)))
+            }
+        }
+        // Sorting small keys, then building the gaps in order, moves far less memory than sorting the gaps.
+        let codeOrder = rows.indices.sorted { rows[$0].commune.code < rows[$1].commune.code }
+        var codeRank = Array(repeating: 0, count: rows.count)
+        for (rank, row) in codeOrder.enumerated() { codeRank[row] = rank }
+        keys.sort { lhs, rhs in
+            if lhs.score != rhs.score { return lhs.score > rhs.score }
+            if lhs.row != rhs.row { return codeRank[Int(lhs.row)] < codeRank[Int(rhs.row)] }
+            return lhs.need < rhs.need
+        }
+        return keys.map { key in
+            let row = Int(key.row), need = Int(key.need)
+            let nearest = rows[row].cells[need].nearest
+            return Gap(commune: rows[row].commune.code, need: needs[need], populationConcerned: rows[row].commune.population,
+                       fragility: rows[row].fragility, nearestDistanceMetres: nearest?.distanceMetres,
+                       nearestCommuneName: nearest?.communeName, score: key.score, searchLimitKm: parameters.maxDistanceKm)
+        }
     }
 }
 

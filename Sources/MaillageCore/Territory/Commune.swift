@@ -26,14 +26,3 @@ public struct Commune: Hashable, Codable, Sendable, Identifiable {
         self.boundary = boundary
     }
 }
-
-extension Sequence<Commune> {
-    /// Sorted by name, case and accents ignored (each name folded once), then by code.
-    public func sortedByName() -> [Commune] {
-        let communes = Array(self)
-        let fold: @Sendable (Commune) -> (String, Commune) = { ($0.name.folded, $0) }
-        // Folding is slow enough (Foundation) that thousands of names are folded on every core.
-        let keyed = communes.count >= 1_000 ? communes.concurrentMap(fold) : communes.map(fold)
-        return keyed.sorted { ($0.0, $0.1.code.rawValue) < ($1.0, $1.1.code.rawValue) }.map(\.1)
-    }
-}

@@ -11,6 +11,8 @@ public struct TerritoryData: Sendable {
     private var byPostalCode: [String: [CommuneCode]] = [:]
     private var byFoldedName: [String: [CommuneCode]] = [:]
     private var qpvsByCommune: [CommuneCode: [String]] = [:]
+    /// Each commune's place in alphabetical order (name folded, then code), computed once.
+    private var nameRank: [CommuneCode: Int] = [:]
     private var boundaries = SpatialGrid<CommuneCode>(cellDegrees: 0.05)
 
     public init(communes: [Commune], postalCodes: [String: Set<CommuneCode>] = [:], epcis: [EPCI] = [], qpvs: [QPV] = [],
@@ -22,12 +24,16 @@ public struct TerritoryData: Sendable {
         self.broadband = Dictionary(broadband.map { ($0.commune, $0) }, uniquingKeysWith: { first, _ in first })
         self.adjacency = adjacency ?? Adjacency(communes: communes)
         var postal: [String: Set<CommuneCode>] = postalCodes
-        for commune in communes {
+        // Folding is slow enough (Foundation) that thousands of names are folded on every core.
+        let foldedNames = communes.count >= 1_000 ? communes.concurrentMap { $0.name.folded } : communes.map(\.name.folded)
+        for (commune, folded) in zip(communes, foldedNames) {
             postal[commune.postalCode, default: []].insert(commune.code)
-            byFoldedName[commune.name.folded, default: []].append(commune.code)
+            byFoldedName[folded, default: []].append(commune.code)
             if let box = commune.boundary?.boundingBox { boundaries.insert(commune.code, covering: box) }
         }
         byPostalCode = postal.mapValues { $0.sorted() }
+        let alphabetical = zip(foldedNames, communes.map(\.code)).sorted { ($0.0, $0.1.rawValue) < ($1.0, $1.1.rawValue) }
+        nameRank = Dictionary(alphabetical.enumerated().map { ($1.1, $0) }, uniquingKeysWith: min)
         for qpv in qpvs { for code in Set(qpv.communes) { qpvsByCommune[code, default: []].append(qpv.code) } }
     }
 
@@ -61,8 +67,12 @@ public struct TerritoryData: Sendable {
     }
 
     /// Member communes of an EPCI, sorted by name.
-    public func members(of siren: Siren) -> [Commune] {
-        (epcis[siren]?.members ?? []).compactMap { communes[$0] }.sortedByName()
+    public func members(of siren: Siren) -> [Commune] { communes(sortedByName: epcis[siren]?.members ?? []) }
+
+    /// The known communes among `codes`, sorted by name (case and accents ignored), then by code.
+    public func communes(sortedByName codes: some Sequence<CommuneCode>) -> [Commune] {
+        codes.compactMap { code in communes[code].map { (nameRank[code] ?? .max, $0) } }
+            .sorted { ($0.0, $0.1.code.rawValue) < ($1.0, $1.1.code.rawValue) }.map(\.1)
     }
 
     /// EPCIs with at least one commune adjacent to a commune of `siren`.
