@@ -162,7 +162,8 @@ struct DiagnosticPage: PageModel {
                           let cell = row.cells.first { $0.need == need }
                           let coverage = cell?.coverage ?? .none
                           let detail = cell?.nearest.map { " — \($0.placeName), \($0.communeName), \(Distance.french($0.distanceMetres))" } ?? ""
-                          return MatrixCell(symbol: coverage.symbol, cssClass: "cov-\(coverage.rawValue)", title: "\(need.label) : \(coverage.label)\(detail)")
+                          // The column header already names the service (and screen readers announce it).
+                          return MatrixCell(symbol: coverage.symbol, cssClass: "cov-\(coverage.rawValue)", title: "\(coverage.label)\(detail)")
                       })
         }
         func share(_ summary: Diagnostic.NeedSummary, _ classes: [CoverageClass]) -> String {

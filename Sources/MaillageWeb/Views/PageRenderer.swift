@@ -11,13 +11,14 @@ struct PageRenderer: Sendable {
     static var publicDirectory: String { Bundle.module.resourceURL!.appendingPathComponent("Public").path }
 
     static func load() async throws -> PageRenderer {
-        PageRenderer(library: try await MustacheLibrary(directory: templatesDirectory),
+        HTMLEscaping.register()
+        return PageRenderer(library: try await MustacheLibrary(directory: templatesDirectory),
                      stylesheet: try String(contentsOfFile: publicDirectory + "/style.css", encoding: .utf8))
     }
 
     /// Renders a page inside the site layout.
     func render(_ page: some PageModel) -> HTML {
-        guard let html = library.render(page, withTemplate: page.template) else {
+        guard let html = library.render(TemplateTree.make(page) ?? page, withTemplate: page.template) else {
             return HTML(html: "Gabarit « \(page.template) » introuvable", status: .internalServerError)
         }
         return HTML(html: html)

@@ -53,7 +53,7 @@ struct SVGMap {
             return (10 + (p.x - minX) * scale, 10 + (maxY - p.y) * scale)
         }
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"map-title map-desc\" class=\"map\">"
-        svg += "<title id=\"map-title\">\(Self.escape(title))</title><desc id=\"map-desc\">\(Self.escape(description))</desc>"
+        svg += "<title id=\"map-title\">\(HTMLEscaping.escape(title))</title><desc id=\"map-desc\">\(HTMLEscaping.escape(description))</desc>"
         svg += "<g class=\"communes\">"
         for commune in communes {
             guard let boundary = commune.boundary else { continue }
@@ -62,19 +62,19 @@ struct SVGMap {
             }.joined()
             let fill = fills[commune.code]
             let cls = fill.map { "commune \($0.cssClass)" } ?? (highlighted.contains(commune.code) ? "commune commune-highlight" : "commune")
-            svg += "<path class=\"\(cls)\" d=\"\(d)\"><title>\(Self.escape(commune.name))</title></path>"
+            svg += "<path class=\"\(cls)\" d=\"\(d)\"><title>\(HTMLEscaping.escape(commune.name))</title></path>"
             if let fill {
                 let (x, y) = xy(commune.centroid)
                 svg += "<text class=\"symbol\" x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" text-anchor=\"middle\" dominant-baseline=\"central\">"
-                    + Self.escape(fill.symbol) + "</text>"
+                    + HTMLEscaping.escape(fill.symbol) + "</text>"
             }
         }
         svg += "</g><g class=\"markers\">"
         for marker in markers {
             let (x, y) = xy(marker.point)
-            svg += "<g class=\"\(marker.style.rawValue)\"><title>\(Self.escape(marker.title))</title>"
+            svg += "<g class=\"\(marker.style.rawValue)\"><title>\(HTMLEscaping.escape(marker.title))</title>"
             svg += "<circle cx=\"\(Self.n(x))\" cy=\"\(Self.n(y))\" r=\"9\"/>"
-            svg += "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" text-anchor=\"middle\" dominant-baseline=\"central\">" + Self.escape(marker.label) + "</text></g>"
+            svg += "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" text-anchor=\"middle\" dominant-baseline=\"central\">" + HTMLEscaping.escape(marker.label) + "</text></g>"
         }
         svg += "</g>"
         let styles = Array(Set(markers.map(\.style))).sorted { $0.rawValue < $1.rawValue }
@@ -82,13 +82,13 @@ struct SVGMap {
         svg += "<g class=\"legend\" transform=\"translate(0 \(Int(height - legendHeight + 6)))\">"
         for style in styles {
             svg += "<g class=\"\(style.rawValue)\"><circle cx=\"\(Self.n(legendX + 7, 0))\" cy=\"8\" r=\"7\"/></g>"
-            svg += "<text x=\"\(Self.n(legendX + 18, 0))\" y=\"13\">" + Self.escape(style.legend) + "</text>"
+            svg += "<text x=\"\(Self.n(legendX + 18, 0))\" y=\"13\">" + HTMLEscaping.escape(style.legend) + "</text>"
             legendX += 30 + Double(style.legend.count) * 7
         }
         for (row, item) in fillLegend.enumerated() {
             let y = Double(row) * 18 + (styles.isEmpty ? 0 : 18)
             svg += "<rect class=\"\(item.cssClass)\" x=\"10\" y=\"\(Self.n(y + 1, 0))\" width=\"14\" height=\"14\"/>"
-            svg += "<text x=\"30\" y=\"\(Self.n(y + 13, 0))\">" + Self.escape("\(item.symbol) \(item.label)") + "</text>"
+            svg += "<text x=\"30\" y=\"\(Self.n(y + 13, 0))\">" + HTMLEscaping.escape("\(item.symbol) \(item.label)") + "</text>"
         }
         svg += "</g></svg>"
         return svg
@@ -105,21 +105,4 @@ struct SVGMap {
 
     /// An SVG coordinate: one decimal by default.
     private static func n(_ value: Double, _ digits: Int = 1) -> String { FixedPoint.format(value, digits: digits) }
-
-    /// XML escaping of text and attribute values.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
 }
