@@ -36,6 +36,19 @@ struct WritersTests {
         #expect((parsed["empty"] as? [Any])?.isEmpty == true)
     }
 
+    @Test(arguments: ["Aide aux démarches administratives", "a&b=c+d/é?#", "\"><script>", "e\u{301}\u{202E}👩🏽‍💻", "abc-_.~XYZ09", ""])
+    func queryComponentsAreEncodedAndDecodeBackToTheSameText(text: String) {
+        let encoded = URLQuery.component(text)
+        let allowed = Set("%-_.~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
+        #expect(encoded.utf8.allSatisfy(allowed.contains))
+        #expect(QueryReader.formDecoded(Substring(encoded)) == text)
+    }
+
+    @Test func queryComponentsUseTheUnreservedSetOfRFC3986() {
+        #expect(URLQuery.component("démarches, 2") == "d%C3%A9marches%2C%202")
+        #expect(URLQuery.encode([("services", "Aide+ ~x")]) == "services=Aide%2B%20~x")
+    }
+
     @Test func queryValuesAreDecodedAsFormsSendThem() {
         #expect(QueryReader.formDecoded("a+b%20c%C3%A9") == "a b cé")
         #expect(QueryReader.formDecoded("100%") == "100%")
