@@ -55,7 +55,7 @@ struct WritersTests {
         #expect(QueryReader.formDecoded("%zz%4") == "%zz%4")
         #expect(QueryReader.formDecoded("%E2%80%AE%D8%AA") == "\u{202E}ت")
         #expect(QueryReader.formDecoded("%FF") == "\u{FFFD}")
-        #expect(QueryReader.trimmed("  Denain \t") == "Denain")
+        #expect("  Denain \t\u{A0}\n".trimmed == "Denain")
     }
 
     @Test func fixedPointNumbersRoundLikePrintf() {

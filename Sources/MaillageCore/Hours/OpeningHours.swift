@@ -36,7 +36,7 @@ public struct OpeningHours: Hashable, Codable, Sendable {
         var problems: [String] = []
         var anyFilled = false
         for (day, text) in franceServicesDays {
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = text.trimmed
             if trimmed.isEmpty || trimmed == "-" { continue }
             anyFilled = true
             let times = Self.clockTimes(in: trimmed)
@@ -56,12 +56,12 @@ public struct OpeningHours: Hashable, Codable, Sendable {
     struct ParseError: Error { let message: String }
 
     private static func parseOSM(_ text: String, tolerated: inout Bool) throws(ParseError) -> WeeklySchedule {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         guard !trimmed.isEmpty else { throw ParseError(message: "Horaires vides") }
         if trimmed == "24/7" { return fullWeek() }
         var schedule = WeeklySchedule()
         for rule in trimmed.split(separator: ";") {
-            let rule = rule.trimmingCharacters(in: .whitespaces)
+            let rule = rule.trimmed
             if rule.isEmpty { continue }
             try apply(rule: rule, to: &schedule, tolerated: &tolerated)
         }
@@ -81,7 +81,7 @@ public struct OpeningHours: Hashable, Codable, Sendable {
         if let first = parts.first, first.first?.isLetter == true, first.lowercased() != "off", first.lowercased() != "closed" {
             if first == "PH" || first == "SH" { return }  // public/school holidays: not part of a typical week
             days = try weekdays(first)
-            timePart = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+            timePart = parts.count > 1 ? parts[1].trimmed : ""
         }
         guard !timePart.isEmpty else { throw ParseError(message: "Règle « \(rule) » sans horaire") }
         let lowered = timePart.lowercased()
@@ -91,7 +91,7 @@ public struct OpeningHours: Hashable, Codable, Sendable {
         }
         var spans: [(Int, Int)] = []
         for spanText in timePart.split(separator: ",") {
-            spans.append(try span(String(spanText).trimmingCharacters(in: .whitespaces), in: rule, tolerated: &tolerated))
+            spans.append(try span(String(spanText).trimmed, in: rule, tolerated: &tolerated))
         }
         for day in days {
             schedule[day] = []
@@ -126,7 +126,7 @@ public struct OpeningHours: Hashable, Codable, Sendable {
 
     /// `HH:MM` (strict OSM) or, tolerated, `9h`, `9h30`, `9:30`.
     private static func clock(_ text: String, tolerated: inout Bool) -> Int? {
-        let text = text.trimmingCharacters(in: .whitespaces)
+        let text = text.trimmed
         let strict = text.count == 5 && Array(text)[2] == ":"
         let separators = CharacterSet(charactersIn: ":hH")
         let pieces = text.components(separatedBy: separators)

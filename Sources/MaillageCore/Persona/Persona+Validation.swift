@@ -12,7 +12,7 @@ extension Persona {
     /// Everything wrong with the persona, field by field (empty when it can be saved).
     public func validationErrors(in territory: TerritoryData) -> [FieldError] {
         var errors: [FieldError] = []
-        let name = firstName.trimmingCharacters(in: .whitespaces)
+        let name = firstName.trimmed
         if name.isEmpty || name.count > 60 { errors.append(FieldError(field: "prenom", message: "un prénom de 1 à 60 caractères")) }
         if description.count > 1_000 { errors.append(FieldError(field: "description", message: "une description de 1 000 caractères au plus")) }
         if territory.commune(commune) == nil { errors.append(FieldError(field: "commune", message: "le code INSEE d'une commune connue")) }
@@ -24,7 +24,7 @@ extension Persona {
         if needs.isEmpty || needs.count > Self.maximumNeeds {
             errors.append(FieldError(field: "besoins", message: "de 1 à \(Self.maximumNeeds) besoins"))
         }
-        if needs.contains(where: { $0.task.trimmingCharacters(in: .whitespaces).isEmpty || $0.task.count > 200 }) {
+        if needs.contains(where: { $0.task.trimmed.isEmpty || $0.task.count > 200 }) {
             errors.append(FieldError(field: "besoins", message: "chaque besoin décrit en 1 à 200 caractères"))
         }
         return errors

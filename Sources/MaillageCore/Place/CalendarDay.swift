@@ -16,7 +16,7 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
 
     /// Parses ISO `YYYY-MM-DD`, also accepting the French `DD/MM/YYYY` found in some national files.
     public init?(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed
         let iso = trimmed.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
         let french = trimmed.split(separator: "/", omittingEmptySubsequences: false)
         if iso.count == 3, iso[0].count == 4, let y = Int(iso[0]), let m = Int(iso[1]), let d = Int(iso[2]) {

@@ -17,7 +17,7 @@ extension StandardVocabulary {
 
     /// Parses a value as written in a standard file: exact spelling, or a known alias.
     public init?(standardValue: String) {
-        let trimmed = standardValue.trimmingCharacters(in: .whitespaces)
+        let trimmed = standardValue.trimmed
         if let value = Self(rawValue: trimmed) {
             self = value
         } else if let value = Self.aliases[trimmed] {

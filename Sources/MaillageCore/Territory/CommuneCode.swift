@@ -7,7 +7,7 @@ public struct CommuneCode: Hashable, Comparable, Codable, Sendable, CustomString
     public let rawValue: String
 
     public init?(_ text: String) {
-        var code = text.trimmingCharacters(in: .whitespaces).uppercased()
+        var code = text.trimmed.uppercased()
         if code.count == 4, code.allSatisfy(\.isNumber) { code = "0" + code }
         guard code.count == 5, code.unicodeScalars.allSatisfy({ $0.isASCII }) else { return nil }
         let chars = Array(code)

@@ -10,7 +10,7 @@ extension TerritoryData {
     public func communeCodes(inList list: String) throws(UnknownCommune) -> [CommuneCode] {
         var codes: [CommuneCode] = []
         for item in list.split(separator: ",") {
-            let text = item.trimmingCharacters(in: .whitespaces)
+            let text = item.trimmed
             guard let code = CommuneCode(text), commune(code) != nil else { throw UnknownCommune(text: text) }
             codes.append(code)
         }

@@ -40,7 +40,7 @@ public enum SourceFormat: String, CaseIterable, Sendable, Codable {
             return nil
         }
         let columns = Set(firstLine.replacingOccurrences(of: "\"", with: "").split(whereSeparator: { $0 == "," || $0 == ";" })
-            .map { $0.trimmingCharacters(in: .whitespaces) })
+            .map { $0.trimmed })
         if columns.isSuperset(of: ["id", "pivot", "nom", "date_maj"]) { return .standardCSV }
         if columns.isSuperset(of: ["id_fs", "lib_fs"]) { return .franceServices }
         if columns.isSuperset(of: ["Libelle1", "code_bib"]) { return .bibliotheques }

@@ -40,7 +40,7 @@ public enum StandardRowCodec {
     /// Decodes and validates a row; any problem rejects the row.
     public static func decode(_ row: [StandardColumn: String]) -> Result<Place, ProblemList> {
         var problems: [Problem] = []
-        func text(_ column: StandardColumn) -> String { (row[column] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        func text(_ column: StandardColumn) -> String { (row[column] ?? "").trimmed }
         func check(_ column: StandardColumn, _ ok: Bool, _ expected: String) {
             if !ok { problems.append(Problem(column: column, value: text(column), expected: expected)) }
         }
@@ -109,7 +109,7 @@ public enum StandardRowCodec {
     private static func values<T: StandardVocabulary>(_ column: StandardColumn, _ row: [StandardColumn: String], _ problems: inout [Problem]) -> [T] {
         var result: [T] = []
         for item in (row[column] ?? "").split(separator: StandardColumn.valueSeparator) {
-            let value = item.trimmingCharacters(in: .whitespaces)
+            let value = item.trimmed
             if value.isEmpty { continue }
             if let parsed = T(standardValue: value) {
                 if !result.contains(parsed) { result.append(parsed) }

@@ -66,7 +66,7 @@ public enum CommunesReader {
 extension String {
     /// Restores leading zeros lost by spreadsheets (`1400` → `01400`); blank stays blank.
     func leftPadded(to length: Int) -> String {
-        let trimmed = trimmingCharacters(in: .whitespaces)
+        let trimmed = self.trimmed
         guard !trimmed.isEmpty, trimmed.count < length, trimmed.allSatisfy(\.isNumber) else { return trimmed }
         return String(repeating: "0", count: length - trimmed.count) + trimmed
     }

@@ -25,7 +25,7 @@ public struct CSVTable: Sendable {
         let sep = separator ?? Self.detectSeparator(rest)
         var parsed = Self.parse(rest, separator: sep, firstLine: lines)
         self.separator = sep
-        self.header = parsed.isEmpty ? [] : parsed.removeFirst().fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        self.header = parsed.isEmpty ? [] : parsed.removeFirst().fields.map { $0.trimmed }
         self.rows = parsed
     }
 

@@ -19,7 +19,7 @@ extension Dictionary where Key == String, Value == Any {
     /// The value as text, whatever its JSON type; "" when absent or null.
     func string(_ key: String) -> String {
         switch self[key] {
-        case let text as String: text.trimmingCharacters(in: .whitespacesAndNewlines)
+        case let text as String: text.trimmed
         case let number as NSNumber: number.stringValue
         default: ""
         }

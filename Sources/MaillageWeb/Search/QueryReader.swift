@@ -39,11 +39,6 @@ struct QueryReader {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The text without white space at either end.
-    static func trimmed(_ text: String) -> String {
-        String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-    }
-
     private static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
@@ -54,14 +49,14 @@ struct QueryReader {
     }
 
     func single(_ name: String) throws(ParameterError) -> String? {
-        guard let value = values[name]?.first.map(Self.trimmed), !value.isEmpty else { return nil }
+        guard let value = values[name]?.first?.trimmed, !value.isEmpty else { return nil }
         guard value.count <= Self.maximumLength else { throw ParameterError(parameter: name, message: "« \(name) » est trop long") }
         return value
     }
 
     /// A longer free text (a description), trimmed, at most `maximumLength` characters.
     func text(_ name: String, maximumLength: Int) throws(ParameterError) -> String? {
-        guard let value = values[name]?.first?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        guard let value = values[name]?.first?.trimmed, !value.isEmpty else { return nil }
         guard value.count <= maximumLength else { throw ParameterError(parameter: name, message: "« \(name) » dépasse \(maximumLength) caractères") }
         return value
     }
