@@ -35,9 +35,9 @@ let benchmarks: @Sendable () -> Void = {
         let database = try await AppDatabase.open(.sqlite(path: directory.appendingPathComponent("db.sqlite").path))
         _ = try await Importer(database: database).run(territoryFiles.map { sharedData.appendingPathComponent($0) })
         benchmark.startMeasurement()
-        let outcomes = try await Importer(database: database).run(placeFiles.map { sharedData.appendingPathComponent($0) })
+        let result = try await Importer(database: database).run(placeFiles.map { sharedData.appendingPathComponent($0) })
         benchmark.stopMeasurement()
-        precondition(outcomes.allSatisfy(\.imported))
+        precondition(result.files.allSatisfy(\.imported) && result.placesRebuilt > 0)
         try await database.shutdown()
         try? FileManager.default.removeItem(at: directory)
     }

@@ -18,6 +18,9 @@ public func buildApplication(_ configuration: AppConfiguration, logger: Logger =
             let changes = try await Importer(database: database).load(try TerritoryPack.read(pack))
             logger.info("Paquet chargé", metadata: ["lieux": .stringConvertible(changes.placesRebuilt)])
         }
+        // An import interrupted between storing its files and merging them leaves communes pending: merge them now.
+        let rebuilt = try await database.places.rebuildPendingBlocks()
+        if rebuilt > 0 { logger.info("Fusion en attente terminée", metadata: ["lieux": .stringConvertible(rebuilt)]) }
         let store = try await IndexStore(database: database)
         let state = AppState(database: database, index: store, focus: configuration.focusTerritory, pages: try await PageRenderer.load())
         let router = buildRouter(state: state, metricsRegistry: configuration.metricsRegistry)

@@ -17,18 +17,19 @@ struct Import: AsyncParsableCommand {
     func run() async throws {
         let db = try await database.open(logger: .cli("maillage.import"))
         let quiet = json
-        let outcomes = try await Importer(database: db, strict: strict).run(files.map { URL(fileURLWithPath: $0) }) { message in
+        let result = try await Importer(database: db, strict: strict).run(files.map { URL(fileURLWithPath: $0) }) { message in
             if !quiet { FileHandle.standardError.write(Data((message + "\n").utf8)) }
         }
         try await db.shutdown()
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(outcomes), as: UTF8.self))
+            print(String(decoding: try encoder.encode(result), as: UTF8.self))
         } else {
-            for outcome in outcomes { print(ReportText.describe(outcome, details: details)) }
+            for outcome in result.files { print(ReportText.describe(outcome, details: details)) }
+            print("Fusion : \(result.placesRebuilt) lieux recalculés")
         }
-        if outcomes.contains(where: { !$0.imported }) { throw ExitCode(2) }
+        if result.files.contains(where: { !$0.imported }) { throw ExitCode(2) }
     }
 }
 
@@ -43,7 +44,7 @@ enum ReportText {
             if let revision = report.vocabularyRevision { lines.append("  table de correspondance : \(revision)") }
             if let changes = outcome.changes {
                 lines.append("  fiches : \(changes.inserted) nouvelles, \(changes.updated) mises à jour, \(changes.unchanged) inchangées, "
-                    + "\(changes.conflicts.count) en conflit (conservées) · \(changes.placesRebuilt) lieux recalculés")
+                    + "\(changes.conflicts.count) en conflit (conservées)")
                 for conflict in changes.conflicts.prefix(details) { lines.append("    conflit : \(conflict) (version en base conservée)") }
             }
             for rejection in report.rejections.prefix(details) { lines.append("  rejet : \(rejection)") }

@@ -93,7 +93,7 @@ struct StorageTests {
                 .replacingOccurrences(of: "\"51100\"", with: "\"ABCDE\"")].joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(at: url) }
             // act
-            let outcomes = try await Importer(database: db).run([url])
+            let outcomes = try await Importer(database: db).run([url]).files
             // check
             #expect(outcomes.count == 1 && outcomes[0].imported == false)
             #expect(outcomes[0].report?.rejections.first?.line == 3)
@@ -102,6 +102,42 @@ struct StorageTests {
             let runs = try await db.importRuns.recent()
             #expect(runs.first?.status == "rejeté")
         }
+    }
+
+    @Test(arguments: TestDatabases.available)
+    func filesStoredOneByOneAndMergedOnceGiveTheSamePlacesAsMergingEachFile(kind: TestDatabases.Kind) async throws {
+        // Setup: the Nord and Pas-de-Calais rows of two national files whose places overlap (France services also
+        // registered with Aidants Connect).
+        let files = ["france-services-2022-12.csv", "aidants-connect-structures-2023-01.json"].map { file in
+            TestData.nationalRecords[file]!.records.filter { ["59", "62"].contains($0.place.codeInsee?.department) }
+        }
+        let mergedEachTime = try await TestDatabases.with(kind) { db in
+            for records in files { _ = try await db.places.importRecords(records) }
+            return try await db.places.all()
+        }
+
+        // Act: each file stored in its own transaction, merged once, with the records in memory…
+        let mergedOnce = try await TestDatabases.with(kind) { db in
+            var written: [SourceRecord] = []
+            for records in files { written += try await db.places.stage(records).written }
+            #expect(try await db.places.all().isEmpty)  // stored, not merged yet
+            let rebuilt = try await db.places.rebuildPendingBlocks(known: written)
+            #expect(try await db.places.rebuildPendingBlocks() == 0)  // nothing left pending
+            return (rebuilt, try await db.places.all())
+        }
+        // … and merged later from the stored records alone, as after an interrupted import.
+        let mergedAfterInterruption = try await TestDatabases.with(kind) { db in
+            for records in files { _ = try await db.places.stage(records) }
+            try await db.places.rebuildPendingBlocks()
+            return try await db.places.all()
+        }
+
+        // Check
+        #expect(mergedEachTime.count > 250)
+        #expect(mergedEachTime.count < files.joined().count)  // some records merged into one place
+        #expect(mergedOnce.0 == mergedEachTime.count)
+        #expect(mergedOnce.1 == mergedEachTime)
+        #expect(mergedAfterInterruption == mergedEachTime)
     }
 
     @Test(arguments: TestDatabases.available)

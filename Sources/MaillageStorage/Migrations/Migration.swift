@@ -14,6 +14,7 @@ let allMigrations: [any Migration] = [
     CreatePlaces(),
     CreateImportRuns(),
     CreatePersonas(),
+    CreatePendingBlocks(),
 ]
 
 /// Applies the migrations a database lacks and records them in `schema_migrations`.
