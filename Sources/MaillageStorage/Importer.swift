@@ -29,17 +29,17 @@ public struct Importer: Sendable {
     }
 
     /// The outcome of each file, and how many places the merge that followed rebuilt.
-    public struct Result: Sendable, Codable {
+    public struct Summary: Sendable, Codable {
         public var files: [Outcome]
         public var placesRebuilt: Int
     }
 
     /// Imports the files: territory files first, then each place file in its own transaction, then one merge of the
     /// communes they touched into places.
-    public func run(_ urls: [URL], progress: @Sendable (String) -> Void = { _ in }) async throws -> Result {
+    public func run(_ urls: [URL], progress: @Sendable (String) -> Void = { _ in }) async throws -> Summary {
         var outcomes: [Outcome] = []
         var territoryFiles: [(URL, String, SourceFormat)] = []
-        var placeFiles: [(URL, String, SourceFormat, String?)] = []
+        var placeFiles: [PlaceFile] = []
         for url in urls {
             do {
                 progress("Lecture de \(url.lastPathComponent)…")
@@ -48,7 +48,7 @@ public struct Importer: Sendable {
                     throw ImportError(file: url.lastPathComponent, message: "format non reconnu (en-tête inattendu)")
                 }
                 if format.holdsPlaces {
-                    placeFiles.append((url, loaded.text, format, loaded.convertedFrom))
+                    placeFiles.append(PlaceFile(name: url.lastPathComponent, text: loaded.text, format: format, convertedFrom: loaded.convertedFrom))
                 } else {
                     territoryFiles.append((url, loaded.text, format))
                 }
@@ -73,9 +73,13 @@ public struct Importer: Sendable {
         var written: [SourceRecord] = []
         if !placeFiles.isEmpty {
             let locator = PlaceLocator(territory: try await database.territories.load())
-            for (url, text, format, converted) in placeFiles {
-                let (outcome, stored) = await importPlaces(text, format: format, file: url.lastPathComponent, converted: converted,
-                                                           locator: locator, progress: progress)
+            // Reading is pure and each file independent: the files are read on every core, then stored in order.
+            progress("Lecture des lieux (\(placeFiles.count) fichier(s))…")
+            let reads = placeFiles.concurrentMap { file in
+                Swift.Result { try PlaceFileReader.read(file.text, format: file.format, file: file.name, locator: locator) }
+            }
+            for (file, read) in zip(placeFiles, reads) {
+                let (outcome, stored) = await importPlaces(file, read: read, progress: progress)
                 outcomes.append(outcome)
                 written += stored
             }
@@ -86,7 +90,7 @@ public struct Importer: Sendable {
         for outcome in outcomes {
             if let report = outcome.report { try await database.importRuns.record(report, imported: outcome.imported) }
         }
-        return Result(files: outcomes, placesRebuilt: placesRebuilt)
+        return Summary(files: outcomes, placesRebuilt: placesRebuilt)
     }
 
     /// Loads a territory pack into the database (reference data, then its records), in two transactions.
@@ -95,24 +99,31 @@ public struct Importer: Sendable {
         return try await database.places.importRecords(pack.records, merger: merger)
     }
 
-    private func importPlaces(_ text: String, format: SourceFormat, file: String, converted: String?, locator: PlaceLocator,
+    /// A place file loaded and recognised, not read yet.
+    private struct PlaceFile: Sendable {
+        var name: String
+        var text: String
+        var format: SourceFormat
+        var convertedFrom: String?
+    }
+
+    private func importPlaces(_ file: PlaceFile, read: Swift.Result<(records: [SourceRecord], report: ImportReport), any Error>,
                               progress: @Sendable (String) -> Void) async -> (Outcome, written: [SourceRecord]) {
         do {
-            progress("\(file) : lecture des lieux (\(format.rawValue))…")
-            var (records, report) = try PlaceFileReader.read(text, format: format, file: file, locator: locator)
-            report.convertedFrom = converted
-            let rejectWhole = strict || format == .standardCSV || format == .standardJSON
+            var (records, report) = try read.get()
+            report.convertedFrom = file.convertedFrom
+            let rejectWhole = strict || file.format == .standardCSV || file.format == .standardJSON
             if rejectWhole && report.rejected > 0 {
-                return (Outcome(file: file, imported: false, report: report,
+                return (Outcome(file: file.name, imported: false, report: report,
                                 error: "\(report.rejected) ligne(s) invalide(s) : fichier rejeté, base inchangée"), [])
             }
-            progress("\(file) : \(records.count) lieux lus, enregistrement…")
+            progress("\(file.name) : \(records.count) lieux lus, enregistrement…")
             let (changes, written) = try await database.places.stage(records)
-            return (Outcome(file: file, imported: true, report: report, changes: changes), written)
+            return (Outcome(file: file.name, imported: true, report: report, changes: changes), written)
         } catch let error as ImportError {
-            return (Outcome(file: file, imported: false, error: error.description), [])
+            return (Outcome(file: file.name, imported: false, error: error.description), [])
         } catch {
-            return (Outcome(file: file, imported: false, error: "\(file) : échec de l'enregistrement, base inchangée (\(error))"), [])
+            return (Outcome(file: file.name, imported: false, error: "\(file.name) : échec de l'enregistrement, base inchangée (\(error))"), [])
         }
     }
 }

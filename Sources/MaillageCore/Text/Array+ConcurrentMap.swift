@@ -4,7 +4,7 @@ import Synchronization
 extension Array where Element: Sendable {
     /// `map` spread over the machine's cores, in chunks, keeping the order: for large pure computations such as the
     /// diagnostic of every commune of France.
-    func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+    public func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         let chunkCount = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
         guard chunkCount > 1 else { return map(transform) }
         let results = Mutex<[[T]]>(Array<[T]>(repeating: [], count: chunkCount))

@@ -67,7 +67,7 @@ public struct PlaceRepository: Sendable {
     }
 
     private static func encode(_ records: [SourceRecord]) throws -> [(SourceRecord, String)] {
-        try records.map { record -> (SourceRecord, String) in (record, try JSONColumn.encode(record)) }
+        Array(zip(records, try JSONColumn.encode(all: records)))
     }
 
     /// Writes new and newer records; returns the changes, the blocks touched and the records stored as given.
@@ -121,11 +121,11 @@ public struct PlaceRepository: Sendable {
             try await db.delete(from: "places").where("block_key", .in, chunk).run()
             return []
         }
-        let placeRows: [[any Encodable & Sendable]] = try merged.map { item in
+        let placeRows: [[any Encodable & Sendable]] = zip(merged, try JSONColumn.encode(all: merged)).map { item, body in
             let place = item.place
             return [place.id, place.nom, SourceRecord(provenance: item.provenances[0], place: place).blockKey, place.codeInsee?.rawValue,
                     place.codePostal, place.coordinate?.latitude, place.coordinate?.longitude, place.precision.rawValue,
-                    place.dateMaj.description, try JSONColumn.encode(item)]
+                    place.dateMaj.description, body]
         }
         try await db.insertBatched(
             into: "places",

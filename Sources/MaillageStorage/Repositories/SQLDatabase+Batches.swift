@@ -1,4 +1,5 @@
 import Foundation
+import MaillageCore
 import SQLKit
 
 extension SQLDatabase {
@@ -42,6 +43,11 @@ enum JSONColumn {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// Encodes many values on every core (JSON encoding is most of the cost of storing a national file), in order.
+    static func encode<T: Encodable & Sendable>(all values: [T]) throws -> [String] {
+        try values.concurrentMap { value in Result { try encode(value) } }.map { try $0.get() }
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
