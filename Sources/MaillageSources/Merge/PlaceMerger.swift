@@ -19,7 +19,8 @@ public struct PlaceMerger: Sendable {
     }
 
     public func merge(_ records: [SourceRecord]) -> [MergedPlace] {
-        let keys = records.map(MatchKey.init)
+        // Normalising and combining are independent per record and per place: national merges use every core.
+        let keys = records.concurrentMap(MatchKey.init)
         var groups = UnionFind(count: records.count)
         var decisions: [Int: [MergeDecision]] = [:]
         let blocks = Dictionary(grouping: records.indices) { records[$0].blockKey }
@@ -36,12 +37,13 @@ public struct PlaceMerger: Sendable {
         }
         var members: [Int: [Int]] = [:]
         for index in records.indices { members[groups.find(index), default: []].append(index) }
-        return members.values.map { indices in
+        let finalDecisions = decisions
+        return Array(members.values).concurrentMap { indices in
             let sorted = indices.sorted { lhs, rhs in
                 let a = records[lhs].provenance, b = records[rhs].provenance
                 return a.source != b.source ? a.source < b.source : (a.dateMaj != b.dateMaj ? a.dateMaj > b.dateMaj : a.sourceID < b.sourceID)
             }
-            return combine(sorted.map { records[$0] }, decisions: indices.flatMap { decisions[$0] ?? [] })
+            return combine(sorted.map { records[$0] }, decisions: indices.flatMap { finalDecisions[$0] ?? [] })
         }.sorted { $0.id < $1.id }
     }
 
@@ -86,7 +88,7 @@ public struct PlaceMerger: Sendable {
         for column in [StandardColumn.id, .nom, .commune, .codePostal, .adresse, .dateMaj] {
             sources[column.rawValue] = [primary.provenance.key]
         }
-        place.id = primary.provenance.key.replacingOccurrences(of: ":", with: "-")
+        place.id = String(primary.provenance.key.map { $0 == ":" ? "-" : $0 })
         place.dateMaj = members.map(\.place.dateMaj).max()!
         if place.pivot.isEmpty, let withPivot = members.first(where: { !$0.place.pivot.isEmpty }) {
             place.pivot = withPivot.place.pivot
