@@ -17,6 +17,7 @@ struct DiagnosticPageTests {
             #expect(html.contains("Lieux manquants (classés)"))
             #expect(html.contains("Distances à vol d&#39;oiseau multipliées par 1,3"))
             #expect(html.contains("/api/v1/diagnostic.csv?epci=200042190"))
+            #expect(html.contains("/api/v1/diagnostic.csv?epci=200042190&amp;dialecte=standard"))
         }
     }
 
@@ -83,6 +84,16 @@ struct DiagnosticPageTests {
                 let bytes = Array(Data(buffer: response.body))
                 #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
                 #expect(String(decoding: bytes, as: UTF8.self).contains("\"59172\";\"Denain\""))
+            }
+            try await client.execute(uri: "/api/v1/diagnostic.csv?communes=59526,59172,59491&dialecte=standard", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(!text.hasPrefix("\u{FEFF}"))
+                #expect(text.hasPrefix("\"code_insee\",\"commune\""))
+                #expect(text.contains("\"59172\",\"Denain\""))
+            }
+            try await client.execute(uri: "/api/v1/diagnostic.csv?dialecte=%3Cscript%3E", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(!String(buffer: response.body).contains("<script>"))
             }
             try await client.execute(uri: "/api/v1/diagnostic.geojson?epci=200042190", method: .get) { response in
                 let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]

@@ -2,7 +2,7 @@ import Foundation
 
 /// How a CSV table is written: `standard` (`,`, `.` decimals, UTF-8) or `excel` (BOM, `;`, decimal commas), which
 /// French Excel opens as it is.
-public enum CSVDialect: Sendable {
+public enum CSVDialect: String, Sendable, CaseIterable {
     case standard, excel
 
     var separator: String { self == .excel ? ";" : "," }

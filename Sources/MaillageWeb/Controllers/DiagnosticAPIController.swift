@@ -9,8 +9,10 @@ struct DiagnosticAPIController {
 
     func register(on group: RouterGroup<AppRequestContext>) {
         group.get("diagnostic", use: diagnostic)
+        // Excel-friendly by default (what most people open it with); `dialecte=standard` for other tools.
         group.get("diagnostic.csv") { request, _ in
-            let bytes = DiagnosticCSVWriter.write(try compute(request), dialect: .excel)
+            let dialect: CSVDialect = try QueryReader(request).choice("dialecte") ?? .excel
+            let bytes = DiagnosticCSVWriter.write(try compute(request), dialect: dialect)
             return Self.file(bytes, type: "text/csv; charset=utf-8", name: "diagnostic.csv")
         }
         group.get("diagnostic.geojson") { request, _ in

@@ -122,6 +122,7 @@ struct DiagnosticPage: PageModel {
     var assumptions: [String]
     var jsonURL: String
     var csvURL: String
+    var standardCSVURL: String
     var geojsonURL: String
 
     init(diagnostic: Diagnostic, selected: Need, perimeterItems: [(String, String)], index: PlaceIndex, placement request: PlacementRequest) {
@@ -198,6 +199,7 @@ struct DiagnosticPage: PageModel {
         reportURL = "/diagnostic.html" + suffix
         jsonURL = "/api/v1/diagnostic" + suffix
         csvURL = "/api/v1/diagnostic.csv" + suffix
+        standardCSVURL = "/api/v1/diagnostic.csv" + (query.isEmpty ? "?" : suffix + "&") + "dialecte=standard"
         geojsonURL = "/api/v1/diagnostic.geojson" + suffix
     }
 
