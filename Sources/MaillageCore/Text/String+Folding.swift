@@ -7,8 +7,12 @@ extension String {
 
     /// `folded` through Foundation's locale-aware folding: the reference, used for any text beyond Latin letters.
     var foundationFolded: String {
-        let base = folding(options: Self.foldingOptions, locale: Self.french).lowercased()
-        return Self.joinedWords(base.split(whereSeparator: { !($0.isLetter || $0.isNumber) }))
+        Self.joinedWords(foldedCharacters.split(whereSeparator: { !($0.isLetter || $0.isNumber) }))
+    }
+
+    /// Foundation's folding of the whole text (case, accents, width), lower-cased, before splitting into words.
+    fileprivate var foldedCharacters: String {
+        folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Self.french).lowercased()
     }
 
     /// `folded` for text of Latin letters and common punctuation (French names and addresses), scalar by scalar from a
@@ -30,7 +34,6 @@ extension String {
         return Self.joinedWords(words)
     }
 
-    private static let foldingOptions: String.CompareOptions = [.diacriticInsensitive, .caseInsensitive, .widthInsensitive]
     private static let french = Locale(identifier: "fr_FR")
 
     private static func joinedWords(_ words: [Substring]) -> String {
@@ -54,10 +57,11 @@ extension String {
 /// folded alone by Foundation, and whether it is part of a word (letters and digits) or a separator. Nil where the fold
 /// is empty or mixes both, and for marks and format characters (which join the previous character in Foundation's
 /// word splitting): such text takes Foundation's path.
-private let latinFolds: [(text: String, isWordPart: Bool)?] = (0..<0x250).map(scalarFold)
-private let punctuationFolds: [(text: String, isWordPart: Bool)?] = (0x2000..<0x2070).map(scalarFold)
+private typealias ScalarFold = (text: String, isWordPart: Bool)
+private let latinFolds: [ScalarFold?] = (0..<0x250).map(scalarFold)
+private let punctuationFolds: [ScalarFold?] = (0x2000..<0x2070).map(scalarFold)
 
-private func latinFold(_ value: UInt32) -> (text: String, isWordPart: Bool)? {
+private func latinFold(_ value: UInt32) -> ScalarFold? {
     switch value {
     case 0..<0x250: latinFolds[Int(value)]
     case 0x2000..<0x2070: punctuationFolds[Int(value) - 0x2000]
@@ -65,14 +69,13 @@ private func latinFold(_ value: UInt32) -> (text: String, isWordPart: Bool)? {
     }
 }
 
-private func scalarFold(_ value: Int) -> (text: String, isWordPart: Bool)? {
+private func scalarFold(_ value: Int) -> ScalarFold? {
     guard let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
     switch scalar.properties.generalCategory {
     case .nonspacingMark, .spacingMark, .enclosingMark, .format: return nil
     default: break
     }
-    let text = String(scalar).folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "fr_FR"))
-        .lowercased()
+    let text = String(scalar).foldedCharacters
     guard !text.isEmpty else { return nil }
     let wordParts = text.map { $0.isLetter || $0.isNumber }
     if wordParts.allSatisfy({ $0 }) { return (text, true) }

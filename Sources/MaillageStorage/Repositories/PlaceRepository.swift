@@ -13,6 +13,7 @@ public struct PlaceRepository: Sendable {
         public var unchanged = 0
         /// Records whose stored version differs but is not older: kept, and reported here (`source:id`).
         public var conflicts: [String] = []
+        /// Places rebuilt by this call; 0 for `stage`, whose merge comes later (`rebuildPendingBlocks`).
         public var placesRebuilt = 0
 
         public init(inserted: Int = 0, updated: Int = 0, unchanged: Int = 0, conflicts: [String] = [], placesRebuilt: Int = 0) {
