@@ -46,7 +46,7 @@ extension Diagnostic {
             if let anchor = own.first.flatMap({ rowOfCommune[$0] }) {
                 for need in needs.indices { nearest[needs[need]] = rows[anchor].cells[need].nearest }
             }
-            return QPVLens(qpv: qpv, placesInItsCommunes: own.reduce(0) { $0 + index.unsortedEntries(in: $1).count }, nearest: nearest)
+            return QPVLens(qpv: qpv, placesInItsCommunes: own.reduce(0) { $0 + index.placeCount(in: $1) }, nearest: nearest)
         }
 
         let neighbourEPCIs: [EPCI]

@@ -48,8 +48,6 @@ public enum Need: Hashable, Codable, Sendable, Comparable {
         }
     }
 
-    /// Whether a place answers this need.
-    public func isMet(by entry: PlaceIndex.Entry) -> Bool { criterion.isMet(by: entry) }
 
     public static func < (lhs: Need, rhs: Need) -> Bool { all.firstIndex(of: lhs)! < all.firstIndex(of: rhs)! }
 }

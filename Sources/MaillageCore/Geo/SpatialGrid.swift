@@ -37,17 +37,10 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
             .filter { $0.box.contains(point) }.map(\.item)
     }
 
-    /// Items registered in the cells within `radiusMetres` of the point (a superset: filter by exact distance).
-    public func candidates(near point: Coordinate, radiusMetres: Double) -> [Item] {
-        var found: [Item] = []
-        forEachCandidate(near: point, radiusMetres: radiusMetres) { found.append($0) }
-        return found
-    }
-
     /// Calls `body` with every item registered in the cells within `radiusMetres` of the point, without allocating.
     public func forEachCandidate(near point: Coordinate, radiusMetres: Double, _ body: (Item) -> Void) {
-        let latitudeSpan = radiusMetres / 111_195
-        let longitudeSpan = latitudeSpan / max(0.01, cos(point.latitude * .pi / 180))
+        let latitudeSpan = radiusMetres / Self.metresPerDegree
+        let longitudeSpan = latitudeSpan / Self.longitudeScale(at: point.latitude)
         for row in index(point.latitude - latitudeSpan)...index(point.latitude + latitudeSpan) {
             for column in index(point.longitude - longitudeSpan)...index(point.longitude + longitudeSpan) {
                 guard let cell = cells[Cell(row: row, column: column)] else { continue }
@@ -62,8 +55,8 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
     /// Candidates are compared with the equirectangular approximation (exact enough below a few hundred kilometres, and
     /// without trigonometry per point); the distance returned is the haversine distance of the one found.
     public func nearest(to point: Coordinate, maxDistanceMetres: Double, location: (Item) -> Coordinate?) -> (item: Item, distance: Double)? {
-        let metresPerDegree = 111_195.0
-        let cosine = max(0.01, cos(point.latitude * .pi / 180))
+        let metresPerDegree = Self.metresPerDegree
+        let cosine = Self.longitudeScale(at: point.latitude)
         let row = index(point.latitude), column = index(point.longitude)
         let limit = maxDistanceMetres * 1.01
         var best: (item: Item, location: Coordinate, squared: Double)?
@@ -98,4 +91,10 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
     }
 
     private func index(_ degrees: Double) -> Int { Int((degrees / cellDegrees).rounded(.down)) }
+
+    /// Metres in one degree of latitude.
+    private static var metresPerDegree: Double { 111_195 }
+
+    /// How much shorter a degree of longitude is than one of latitude (never below 1 %, near the poles).
+    private static func longitudeScale(at latitude: Double) -> Double { max(0.01, cos(latitude * .pi / 180)) }
 }

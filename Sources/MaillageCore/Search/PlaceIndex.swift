@@ -69,8 +69,11 @@ public struct PlaceIndex: Sendable {
         (byCommune[commune] ?? []).map { entries[$0] }.sorted { $0.sortName < $1.sortName }
     }
 
-    /// The places of a commune, in index order (for counting, without the cost of sorting).
+    /// The places of a commune, in index order (for scanning, without the cost of sorting).
     public func unsortedEntries(in commune: CommuneCode) -> [Entry] { (byCommune[commune] ?? []).map { entries[$0] } }
+
+    /// How many places a commune has.
+    public func placeCount(in commune: CommuneCode) -> Int { byCommune[commune]?.count ?? 0 }
 
     /// Number of places offering each service among the given communes.
     public func serviceCounts(in communes: Set<CommuneCode>) -> [Service: Int] {

@@ -24,8 +24,7 @@ public struct TerritoryData: Sendable {
         self.broadband = Dictionary(broadband.map { ($0.commune, $0) }, uniquingKeysWith: { first, _ in first })
         self.adjacency = adjacency ?? Adjacency(communes: communes)
         var postal: [String: Set<CommuneCode>] = postalCodes
-        // Folding is slow enough (Foundation) that thousands of names are folded on every core.
-        let foldedNames = communes.count >= 1_000 ? communes.concurrentMap { $0.name.folded } : communes.map(\.name.folded)
+        let foldedNames = communes.map(\.name.folded)
         for (commune, folded) in zip(communes, foldedNames) {
             postal[commune.postalCode, default: []].insert(commune.code)
             byFoldedName[folded, default: []].append(commune.code)

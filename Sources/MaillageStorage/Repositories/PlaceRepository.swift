@@ -61,6 +61,7 @@ public struct PlaceRepository: Sendable {
         let maxBinds = database.maxBindsPerStatement
         return try await database.transaction { db in
             let blocks = try await db.select().column("block_key").from("pending_blocks").all(decodingColumn: "block_key", as: String.self)
+            guard !blocks.isEmpty else { return 0 }
             let rebuilt = try await rebuild(blocks: blocks.sorted(), on: db, merger: merger, known: known, maxBinds: maxBinds)
             try await db.delete(from: "pending_blocks").run()
             return rebuilt

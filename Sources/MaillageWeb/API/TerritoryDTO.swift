@@ -23,7 +23,7 @@ struct CommuneDTO: Codable, Sendable {
         latitude = commune.centroid.latitude
         longitude = commune.centroid.longitude
         epci = commune.epci?.rawValue
-        lieux = index.entries(in: commune.code).count
+        lieux = index.placeCount(in: commune.code)
         indiceFragiliteNumerique = index.territory.fragility[commune.code]?.globalScore
         partTresHautDebit = index.territory.broadband[commune.code]?.veryHighSpeedShare
         qpv = index.territory.qpvs(touching: [commune.code]).map(\.code)

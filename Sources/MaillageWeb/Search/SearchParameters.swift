@@ -112,6 +112,8 @@ enum URLQuery {
         items.map { "\(component($0.0))=\(component($0.1))" }.joined(separator: "&")
     }
 
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
     /// The text with every byte outside RFC 3986's unreserved characters (`A–Z a–z 0–9 - _ . ~`) written `%XX`.
     static func component(_ text: String) -> String {
         func isUnreserved(_ byte: UInt8) -> Bool {
@@ -122,11 +124,10 @@ enum URLQuery {
             }
         }
         guard !text.utf8.allSatisfy(isUnreserved) else { return text }
-        let hex = Array("0123456789ABCDEF".utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count * 3)
         for byte in text.utf8 {
-            if isUnreserved(byte) { bytes.append(byte) } else { bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]] }
+            if isUnreserved(byte) { bytes.append(byte) } else { bytes += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]] }
         }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -34,7 +34,7 @@ struct TerritoryPage: PageModel {
         name = epci.name
         siren = epci.siren.rawValue
         population = French.integer(members.reduce(0) { $0 + $1.population })
-        let perCommune = members.map { index.entries(in: $0.code).count }
+        let perCommune = members.map { index.placeCount(in: $0.code) }
         placeCount = French.integer(perCommune.reduce(0, +))
         communes = zip(members, perCommune).map { commune, count in
             CommuneRow(name: commune.name, url: SiteURL.commune(commune.code), population: French.integer(commune.population),
