@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "MaillageCore", targets: ["MaillageCore"]),
         .library(name: "MaillageSources", targets: ["MaillageSources"]),
         .library(name: "MaillageStorage", targets: ["MaillageStorage"]),
+        .library(name: "MaillageImport", targets: ["MaillageImport"]),
         .library(name: "MaillageWeb", targets: ["MaillageWeb"]),
     ],
     dependencies: [
@@ -22,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -39,6 +43,16 @@ let package = Package(
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .target(
+            name: "MaillageImport",
+            dependencies: [
+                "MaillageCore",
+                "MaillageSources",
+                "MaillageStorage",
+                .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
         .target(
@@ -47,11 +61,14 @@ let package = Package(
                 "MaillageCore",
                 "MaillageSources",
                 "MaillageStorage",
+                "MaillageImport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Templates"), .copy("Public")]
         ),
@@ -61,26 +78,39 @@ let package = Package(
                 "MaillageCore",
                 "MaillageSources",
                 "MaillageStorage",
+                "MaillageImport",
                 "MaillageWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             resources: [.copy("Pack")]
         ),
         .target(
             name: "MaillageTestSupport",
-            dependencies: ["MaillageCore", "MaillageSources", "MaillageStorage"],
+            dependencies: ["MaillageCore", "MaillageSources", "MaillageStorage", .product(name: "Logging", package: "swift-log")],
             path: "Tests/MaillageTestSupport"
         ),
         .testTarget(name: "MaillageCoreTests", dependencies: ["MaillageCore"]),
-        .testTarget(name: "MaillageSourcesTests", dependencies: ["MaillageSources", "MaillageTestSupport"]),
-        .testTarget(name: "MaillageStorageTests", dependencies: ["MaillageStorage", "MaillageSources", "MaillageTestSupport"]),
+        .testTarget(name: "MaillageSourcesTests", dependencies: ["MaillageCore", "MaillageSources", "MaillageTestSupport"]),
+        .testTarget(
+            name: "MaillageStorageTests",
+            dependencies: ["MaillageCore", "MaillageStorage", "MaillageSources", "MaillageImport", "MaillageTestSupport",
+                           .product(name: "SQLKit", package: "sql-kit")]
+        ),
         .testTarget(
             name: "MaillageWebTests",
             dependencies: [
+                "MaillageCore",
+                "MaillageSources",
+                "MaillageStorage",
                 "MaillageWeb",
                 "MaillageTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ],

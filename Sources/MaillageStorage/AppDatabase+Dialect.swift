@@ -10,6 +10,23 @@ extension AppDatabase {
         }
     }
 
+    /// Taken at the start of the migration transaction so that concurrent instances migrate one after the other;
+    /// released with the transaction. SQLite needs none: `BEGIN IMMEDIATE` already serialises writers.
+    var migrationLockStatement: SQLQueryString? {
+        switch backend {
+        case .sqlite: nil
+        case .postgres: "SELECT pg_advisory_xact_lock(\(literal: Migrator.advisoryLockKey))"
+        }
+    }
+
+    /// Taken before appending to the change log, held until commit: sequence numbers are then given in commit order.
+    var changeLogLockStatement: SQLQueryString? {
+        switch backend {
+        case .sqlite: nil
+        case .postgres: "LOCK TABLE change_log IN EXCLUSIVE MODE"
+        }
+    }
+
     /// Largest number of bound values one statement may carry (SQLite 32,766; PostgreSQL 65,535), with a margin.
     var maxBindsPerStatement: Int {
         switch backend {
@@ -23,6 +40,14 @@ extension AppDatabase {
 }
 
 extension SQLDatabase {
+    /// A boolean: PostgreSQL's BOOLEAN; SQLite stores it as 0 or 1 under the same declared type.
+    var booleanType: SQLDataType { .custom(SQLRaw("BOOLEAN")) }
+
+    /// An auto-incremented key: SQLite only auto-increments an `INTEGER PRIMARY KEY`; PostgreSQL takes a 64-bit identity.
+    var sequenceType: SQLDataType {
+        dialect.name == "postgresql" ? .bigint : .int
+    }
+
     /// 8-byte floating point: SQLite's REAL is one, PostgreSQL's REAL is only 4 bytes (too coarse for coordinates).
     var doubleType: SQLDataType {
         dialect.name == "postgresql" ? .custom(SQLRaw("DOUBLE PRECISION")) : .real

@@ -13,9 +13,19 @@ public final class AppDatabase: Sendable {
 
     public enum Backend: String, Sendable { case sqlite, postgres }
 
-    /// Opens the database and brings its schema up to date.
+    /// What opening does with the schema.
+    public enum SchemaPolicy: Sendable, Equatable {
+        /// Applies pending migrations (under a lock): `maillage migrate`, a single instance, tests.
+        case migrate
+        /// Refuses a schema that is not exactly this version's (``SchemaOutOfDate``), changing nothing.
+        case requireCurrent
+        /// Neither: an administrative connection (creating or dropping test databases).
+        case unchecked
+    }
+
+    /// Opens the database and checks or migrates its schema as `schema` says.
     public static func open(_ configuration: DatabaseConfiguration, logger: Logger = Logger(label: "maillage.db"),
-                            migrate: Bool = true) async throws -> AppDatabase {
+                            schema: SchemaPolicy = .requireCurrent) async throws -> AppDatabase {
         let database: AppDatabase
         switch configuration {
         case .sqlite(let path):
@@ -28,7 +38,16 @@ public final class AppDatabase: Sendable {
             let (sql, close) = try PostgresDriver.open(url: url, logger: logger)
             database = AppDatabase(sql: sql, backend: .postgres, logger: logger, close: close)
         }
-        if migrate { try await Migrator(database: database).migrate() }
+        do {
+            switch schema {
+            case .migrate: try await database.migrate()
+            case .requireCurrent: try await database.requireCurrentSchema()
+            case .unchecked: break
+            }
+        } catch {
+            try? await database.shutdown()
+            throw error
+        }
         return database
     }
 
@@ -63,6 +82,7 @@ public final class AppDatabase: Sendable {
     public var places: PlaceRepository { PlaceRepository(database: self) }
     public var importRuns: ImportRunRepository { ImportRunRepository(database: self) }
     public var personas: PersonaRepository { PersonaRepository(database: self) }
+    public var changes: ChangeLog { ChangeLog(database: self) }
 }
 
 /// Serialises asynchronous critical sections.

@@ -18,3 +18,14 @@ public enum DatabaseConfiguration: Sendable, Equatable {
         }
     }
 }
+
+extension DatabaseConfiguration {
+    /// An embedded SQLite database serves one instance, which may migrate it at start; PostgreSQL is shared by several
+    /// instances and is migrated explicitly (`maillage migrate`) before they start.
+    public var migratesAtStartByDefault: Bool {
+        switch self {
+        case .sqlite, .sqliteInMemory: true
+        case .postgres: false
+        }
+    }
+}

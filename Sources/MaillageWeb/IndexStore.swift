@@ -5,43 +5,73 @@ import ServiceLifecycle
 import Synchronization
 
 /// Holds the current search index; a rebuilt index replaces it atomically, so a request always sees one whole index.
+///
+/// It follows the database's change log: when places of some communes changed (an import here or on another
+/// instance), only those communes' places are read again and the index rebuilt around them; a territory change, or
+/// changes older than the log keeps, reload everything.
 final class IndexStore: Sendable {
     /// An index and what is derived from it, replaced together.
     struct Snapshot: Sendable {
         let index: PlaceIndex
         let placeJSON = PlaceJSONCache()
+        /// The last change-log entry the index reflects.
+        let seenChange: Int
     }
 
     let database: AppDatabase
     private let snapshotStore: Mutex<Snapshot>
-    private let version: Mutex<String>
 
     init(database: AppDatabase) async throws {
         self.database = database
-        snapshotStore = Mutex(Snapshot(index: try await Self.build(from: database)))
-        version = Mutex(try await database.places.dataVersion())
+        // The log position is read before the data: a write in between is seen again by the next refresh.
+        let seen = try await database.changes.latest()
+        snapshotStore = Mutex(Snapshot(index: try await Self.load(from: database), seenChange: seen))
     }
 
     var snapshot: Snapshot { snapshotStore.withLock { $0 } }
     var current: PlaceIndex { snapshot.index }
 
-    /// Rebuilds the index when the stored data changed since the last build; returns whether it did.
-    @discardableResult
-    func refreshIfChanged() async throws -> Bool {
-        let latest = try await database.places.dataVersion()
-        guard latest != version.withLock({ $0 }) else { return false }
-        let rebuilt = try await Self.build(from: database)
-        snapshotStore.withLock { $0 = Snapshot(index: rebuilt) }
-        version.withLock { $0 = latest }
-        return true
+    /// What a refresh did.
+    enum Refresh: Equatable {
+        case unchanged
+        /// The places of these blocks were read again.
+        case blocks(Int)
+        case everything
     }
 
-    private static func build(from database: AppDatabase) async throws -> PlaceIndex {
+    /// Brings the index up to date with the change log; returns what it reloaded.
+    @discardableResult
+    func refreshIfChanged() async throws -> Refresh {
+        let current = snapshot
+        let latest = try await database.changes.latest()
+        guard latest != current.seenChange else { return .unchanged }
+        let changes = try await database.changes.changes(after: current.seenChange)
+        let refresh: Refresh
+        let index: PlaceIndex
+        if let items = changes.items, items[.territory] == nil {
+            let blocks = items[.places] ?? []
+            guard !blocks.isEmpty else {
+                snapshotStore.withLock { $0 = Snapshot(index: current.index, seenChange: changes.latest) }
+                return .unchanged
+            }
+            let reloaded = try await database.places.all(inBlocks: blocks.sorted())
+            let kept = current.index.entries.lazy.map(\.merged).filter { !blocks.contains($0.place.blockKey) }
+            index = PlaceIndex(places: (Array(kept) + reloaded).sorted { $0.id < $1.id }, territory: current.index.territory)
+            refresh = .blocks(blocks.count)
+        } else {
+            index = try await Self.load(from: database)
+            refresh = .everything
+        }
+        snapshotStore.withLock { $0 = Snapshot(index: index, seenChange: changes.latest) }
+        return refresh
+    }
+
+    private static func load(from database: AppDatabase) async throws -> PlaceIndex {
         PlaceIndex(places: try await database.places.all(), territory: try await database.territories.load())
     }
 }
 
-/// Checks every `interval` whether imports changed the data, and rebuilds the index if so.
+/// Follows the change log every `interval` and refreshes the index when the data changed.
 struct IndexRefreshService: ServiceLifecycle.Service {
     let store: IndexStore
     let interval: Duration
@@ -53,9 +83,14 @@ struct IndexRefreshService: ServiceLifecycle.Service {
             while !Task.isCancelled {
                 try await Task.sleep(for: interval)
                 do {
-                    if try await store.refreshIfChanged() { logger.info("Index des lieux reconstruit", metadata: ["lieux": "\(store.current.count)"]) }
+                    switch try await store.refreshIfChanged() {
+                    case .unchanged: break
+                    case .blocks(let count):
+                        logger.info("Index des lieux mis à jour", metadata: ["communes": "\(count)", "lieux": "\(store.current.count)"])
+                    case .everything: logger.info("Index des lieux reconstruit", metadata: ["lieux": "\(store.current.count)"])
+                    }
                 } catch {
-                    logger.error("Reconstruction de l'index impossible", metadata: ["error": "\(error)"])
+                    logger.error("Mise à jour de l'index impossible", metadata: ["error": "\(error)"])
                 }
             }
         }

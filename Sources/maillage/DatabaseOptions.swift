@@ -4,16 +4,27 @@ import Logging
 import MaillageStorage
 
 /// `--database`: an SQLite path (default `maillage-data/maillage.sqlite`) or a `postgres://` URL; also `MAILLAGE_DATABASE`.
+/// `--migrate`: apply pending migrations on opening.
+///
+/// An embedded SQLite database serves one instance and is migrated on opening; a PostgreSQL database, shared by
+/// several instances, is only migrated by `maillage migrate` (or `--migrate`): otherwise a command refuses an
+/// out-of-date schema and changes nothing.
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "Fichier SQLite ou URL postgres:// (par défaut : $MAILLAGE_DATABASE ou maillage-data/maillage.sqlite).")
     var database: String?
+
+    @Flag(name: .long, help: "Appliquer les migrations en attente à l'ouverture (d'office pour une base SQLite).")
+    var migrate = false
 
     var configuration: DatabaseConfiguration {
         DatabaseConfiguration(database ?? ProcessInfo.processInfo.environment["MAILLAGE_DATABASE"] ?? "maillage-data/maillage.sqlite")
     }
 
-    func open(logger: Logger, migrate: Bool = true) async throws -> AppDatabase {
-        try await AppDatabase.open(configuration, logger: logger, migrate: migrate)
+    /// Whether opening applies pending migrations.
+    var migratesOnOpen: Bool { migrate || configuration.migratesAtStartByDefault }
+
+    func open(logger: Logger) async throws -> AppDatabase {
+        try await AppDatabase.open(configuration, logger: logger, schema: migratesOnOpen ? .migrate : .requireCurrent)
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MaillageImport
 import MaillageSources
 import MaillageStorage
 

@@ -16,19 +16,20 @@ struct JourneyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (personas, index) = try await database.personasAndIndex()
-        var chosen = try PersonaLookup.find(persona, in: personas)
-        if let commune {
-            guard let code = CommuneCode(commune), index.territory.commune(code) != nil else {
-                throw ValidationError("--commune : « \(commune) » n'est pas le code INSEE d'une commune de la base")
-            }
-            chosen = chosen.living(in: code, territory: index.territory)
+        let chosen = try PersonaLookup.find(persona, in: personas)
+        let request: JourneyRequest
+        do {
+            request = try JourneyRequest(persona: chosen, commune: commune, whatIf: whatIf, index: index)
+        } catch {
+            throw ValidationError("--\(error.parameter == "si" ? "what-if" : error.parameter) : \(error.message)")
         }
-        if let whatIf {
-            guard let change = WhatIf(rawValue: whatIf) else { throw ValidationError("--what-if : valeurs possibles \(WhatIf.allCases.map(\.rawValue))") }
-            chosen = change.applied(to: chosen) ?? chosen
+        let journey = request.journey
+        if let baseline = request.baseline {
+            print("Sans « \(request.whatIf?.label ?? "") » : \(baseline.outcome.label), \(baseline.trips) lieu(x) à visiter")
+        } else if let whatIf = request.whatIf {
+            print("« \(whatIf.label) » ne change rien pour \(chosen.firstName).")
         }
-        guard let journey = Journey.compute(for: chosen, index: index) else { throw ValidationError("commune du persona inconnue de la base") }
-        print("Parcours de \(chosen.firstName) (\(journey.commune.name)) : \(journey.outcome.label), \(journey.trips) lieu(x) à visiter")
+        print("Parcours de \(journey.persona.firstName) (\(journey.commune.name)) : \(journey.outcome.label), \(journey.trips) lieu(x) à visiter")
         for (number, step) in journey.steps.enumerated() {
             let flags = step.flags.isEmpty ? "" : " [" + Journey.Flag.allCases.filter(step.flags.contains).map(\.label).joined(separator: ", ") + "]"
             print("\(number + 1). \(step.need.task) — \(step.need.service.rawValue)\(flags)")

@@ -1,16 +1,25 @@
 import ArgumentParser
+import Foundation
 import Logging
+import MaillageStorage
 
-/// `maillage migrate`: brings the database schema up to date.
+/// `maillage migrate`: brings the database schema up to date (under a lock: instances started together wait for it).
 struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Applique les migrations de schéma en attente.")
 
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let db = try await database.open(logger: .cli("maillage.migrate"), migrate: false)
-        let applied = try await db.migrate()
-        print(applied.isEmpty ? "Schéma à jour." : "Migrations appliquées : \(applied.joined(separator: ", "))")
-        try await db.shutdown()
+        let db = try await AppDatabase.open(database.configuration, logger: .cli("maillage.migrate"), schema: .unchecked)
+        do {
+            let status = try await db.schemaStatus()
+            guard status.unknown.isEmpty else { throw SchemaOutOfDate(status: status) }
+            let applied = try await db.migrate()
+            print(applied.isEmpty ? "Schéma à jour." : "Migrations appliquées : \(applied.joined(separator: ", "))")
+            try await db.shutdown()
+        } catch {
+            try? await db.shutdown()
+            throw error
+        }
     }
 }

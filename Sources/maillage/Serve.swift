@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import MaillageCore
+import MaillageStorage
 import MaillageWeb
 import Metrics
 import Prometheus
@@ -25,7 +26,7 @@ struct Serve: AsyncParsableCommand {
         let app = try await buildApplication(
             AppConfiguration(hostname: hostname, port: port, database: database.configuration,
                              seedPack: pack.map { URL(fileURLWithPath: $0) } ?? BundledPack.caph, focusTerritory: focus,
-                             metricsRegistry: registry),
+                             metricsRegistry: registry, migrateAtStart: database.migratesOnOpen),
             logger: logger)
         try await app.runService()
     }

@@ -1,5 +1,6 @@
 import Foundation
 import MaillageCore
+import MaillageImport
 import MaillageSources
 import MaillageStorage
 import MaillageTestSupport
@@ -45,7 +46,7 @@ struct StorageTests {
             let first = try await Importer(database: db).load(pack)
             let placesBefore = try await db.places.all()
             // act
-            let second = try await db.places.importRecords(pack.records)
+            let second = try await Importer(database: db).importRecords(pack.records)
             // check
             #expect(first.inserted == pack.records.count)
             #expect(second == PlaceRepository.Changes(inserted: 0, updated: 0, unchanged: pack.records.count, conflicts: [], placesRebuilt: 0))
@@ -68,9 +69,9 @@ struct StorageTests {
             newer.provenance.dateMaj = CalendarDay("2030-01-01")!
             newer.place.dateMaj = newer.provenance.dateMaj
             // act
-            let conflict = try await db.places.importRecords([sameDate])
+            let conflict = try await Importer(database: db).importRecords([sameDate])
             let kept = try await db.places.place(id: original.provenance.key.replacingOccurrences(of: ":", with: "-"))
-            let update = try await db.places.importRecords([newer])
+            let update = try await Importer(database: db).importRecords([newer])
             let updated = try await db.places.place(id: original.provenance.key.replacingOccurrences(of: ":", with: "-"))
             // check
             #expect(conflict.conflicts == [original.provenance.key])
@@ -112,23 +113,23 @@ struct StorageTests {
             TestData.nationalRecords[file]!.records.filter { ["59", "62"].contains($0.place.codeInsee?.department) }
         }
         let mergedEachTime = try await TestDatabases.with(kind) { db in
-            for records in files { _ = try await db.places.importRecords(records) }
+            for records in files { _ = try await Importer(database: db).importRecords(records) }
             return try await db.places.all()
         }
 
         // Act: each file stored in its own transaction, merged once, with the records in memory…
         let mergedOnce = try await TestDatabases.with(kind) { db in
             var written: [SourceRecord] = []
-            for records in files { written += try await db.places.stage(records).written }
+            for records in files { written += try await Importer(database: db).stage(records).written }
             #expect(try await db.places.all().isEmpty)  // stored, not merged yet
-            let rebuilt = try await db.places.rebuildPendingBlocks(known: written)
-            #expect(try await db.places.rebuildPendingBlocks() == 0)  // nothing left pending
+            let rebuilt = try await Importer(database: db).finishPendingMerge(known: written)
+            #expect(try await Importer(database: db).finishPendingMerge() == 0)  // nothing left pending
             return (rebuilt, try await db.places.all())
         }
         // … and merged later from the stored records alone, as after an interrupted import.
         let mergedAfterInterruption = try await TestDatabases.with(kind) { db in
-            for records in files { _ = try await db.places.stage(records) }
-            try await db.places.rebuildPendingBlocks()
+            for records in files { _ = try await Importer(database: db).stage(records) }
+            try await Importer(database: db).finishPendingMerge()
             return try await db.places.all()
         }
 

@@ -13,40 +13,53 @@ public enum TestDatabases {
     /// The backends available in this run.
     public static var available: [Kind] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
 
-    /// Runs `body` on a fresh, migrated database of the given kind, then drops it.
-    public static func with<T>(_ kind: Kind, _ body: (AppDatabase) async throws -> T) async throws -> T {
+    static var logger: Logger {
         var logger = Logger(label: "maillage.test")
         logger.logLevel = .warning
+        return logger
+    }
+
+    /// Runs `body` on a fresh database of the given kind (migrated unless `schema` says otherwise), then drops it.
+    public static func with<T>(_ kind: Kind, schema: AppDatabase.SchemaPolicy = .migrate, _ body: (AppDatabase) async throws -> T) async throws -> T {
         switch kind {
         case .sqlite:
-            let database = try await AppDatabase.open(.sqliteInMemory, logger: logger)
-            do {
-                let result = try await body(database)
-                try await database.shutdown()
-                return result
-            } catch {
-                try? await database.shutdown()
-                throw error
-            }
+            return try await using(try await AppDatabase.open(.sqliteInMemory, logger: logger, schema: schema), body)
         case .postgres:
-            guard let url = postgresURL, var components = URLComponents(string: url) else { throw TestDatabaseError.noPostgres }
-            let admin = try await AppDatabase.open(.postgres(url: url), logger: logger, migrate: false)
-            let name = "maillage_test_\(UUID().uuidString.prefix(8).lowercased())"
-            try await admin.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
-            components.path = "/\(name)"
-            let database = try await AppDatabase.open(.postgres(url: components.string!), logger: logger)
-            do {
-                let result = try await body(database)
-                try await database.shutdown()
-                try await admin.sql.raw("DROP DATABASE \(unsafeRaw: name)").run()
-                try await admin.shutdown()
-                return result
-            } catch {
-                try? await database.shutdown()
-                try? await admin.sql.raw("DROP DATABASE \(unsafeRaw: name)").run()
-                try? await admin.shutdown()
-                throw error
+            return try await withFreshPostgres { url in
+                try await using(try await AppDatabase.open(.postgres(url: url), logger: logger, schema: schema), body)
             }
+        }
+    }
+
+    /// Runs `body` with the URL of a new, empty PostgreSQL database, dropped afterwards (several instances can open it).
+    public static func withFreshPostgres<T>(_ body: (String) async throws -> T) async throws -> T {
+        guard let url = postgresURL, var components = URLComponents(string: url) else { throw TestDatabaseError.noPostgres }
+        let admin = try await AppDatabase.open(.postgres(url: url), logger: logger, schema: .unchecked)
+        let name = "maillage_test_\(UUID().uuidString.prefix(8).lowercased())"
+        try await admin.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
+        components.path = "/\(name)"
+        func drop() async {
+            try? await admin.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
+            try? await admin.shutdown()
+        }
+        do {
+            let result = try await body(components.string!)
+            await drop()
+            return result
+        } catch {
+            await drop()
+            throw error
+        }
+    }
+
+    private static func using<T>(_ database: AppDatabase, _ body: (AppDatabase) async throws -> T) async throws -> T {
+        do {
+            let result = try await body(database)
+            try await database.shutdown()
+            return result
+        } catch {
+            try? await database.shutdown()
+            throw error
         }
     }
 

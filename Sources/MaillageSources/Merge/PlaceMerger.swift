@@ -129,8 +129,3 @@ public struct PlaceMerger: Sendable {
         return MergedPlace(place: place, provenances: members.map(\.provenance), fieldSources: sources, decisions: decisions)
     }
 }
-
-extension SourceRecord {
-    /// Records are only compared within a block: their commune, or their postal code when the commune is unknown.
-    public var blockKey: String { place.codeInsee?.rawValue ?? "cp-\(place.codePostal)" }
-}

@@ -14,10 +14,11 @@ public struct ImportRunRepository: Sendable {
         public var report: ImportReport
     }
 
-    /// Records an import; `imported` false means the file was rejected and nothing else changed.
-    public func record(_ report: ImportReport, imported: Bool) async throws {
+    /// Records an import inside the caller's transaction (the one that stored the file, so that both or neither stay);
+    /// `imported` false means the file was rejected and nothing else changed.
+    public func record(_ report: ImportReport, imported: Bool, on db: any SQLDatabase) async throws {
         let body = try JSONColumn.encode(report)
-        try await database.sql.insert(into: "import_runs")
+        try await db.insert(into: "import_runs")
             .columns("id", "file", "format", "started_at", "status", "rows_read", "accepted", "rejected", "report")
             .values(SQLBind(UUID().uuidString), SQLBind(report.file), SQLBind(report.format),
                     SQLBind(ISO8601DateFormatter().string(from: Date())), SQLBind(imported ? "importé" : "rejeté"),

@@ -7,6 +7,13 @@ extension PlaceRepository {
         try await database.sql.select().column("body").from("places").orderBy("id").all().map(Self.decode)
     }
 
+    /// The merged places of some blocks (communes, or postal codes for places without one).
+    public func all(inBlocks blocks: [String]) async throws -> [MergedPlace] {
+        try await database.sql.inChunks(blocks) { chunk in
+            try await database.sql.select().column("body").from("places").where("block_key", .in, chunk).all().map(Self.decode)
+        }
+    }
+
     public func place(id: String) async throws -> MergedPlace? {
         try await database.sql.select().column("body").from("places").where("id", .equal, id).first().map(Self.decode)
     }
@@ -64,19 +71,5 @@ extension PlaceRepository {
 
     private static func decode(_ row: any SQLRow) throws -> MergedPlace {
         try JSONColumn.decode(MergedPlace.self, from: try row.decode(column: "body", as: String.self))
-    }
-}
-
-extension PlaceRepository {
-    /// Changes whenever an import or a pack load changes the stored places: a cheap token to poll.
-    public func dataVersion() async throws -> String {
-        let places = try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .column(SQLFunction("MAX", args: SQLColumn("date_maj")), as: "d").from("places").first()
-        let runs = try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .column(SQLFunction("MAX", args: SQLColumn("started_at")), as: "d").from("import_runs").first()
-        let parts = try [places, runs].map { row in
-            "\(try row?.decode(column: "n", as: Int.self) ?? 0)/\(try row?.decode(column: "d", as: String?.self) ?? "")"
-        }
-        return parts.joined(separator: "|")
     }
 }

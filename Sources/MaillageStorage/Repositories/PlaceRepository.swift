@@ -1,19 +1,22 @@
 import MaillageCore
-import MaillageSources
 import SQLKit
 
-/// Stores source records and the merged places built from them.
+/// Stores source records and the merged places built from them; the merge itself is the importer's.
+///
+/// The writing methods take the session of a transaction the caller opened (`AppDatabase.transaction`), so that one
+/// use case (store a file, record its run, merge the communes it touched) commits or rolls back as a whole.
 public struct PlaceRepository: Sendable {
     let database: AppDatabase
 
-    /// What an import changed, record by record.
+    /// What storing records changed, record by record.
     public struct Changes: Codable, Sendable, Equatable {
         public var inserted = 0
         public var updated = 0
         public var unchanged = 0
-        /// Records whose stored version differs but is not older: kept, and reported here (`source:id`).
+        /// Records whose stored version differs but is neither newer nor read by a newer reader: kept, and reported
+        /// here (`source:id`).
         public var conflicts: [String] = []
-        /// Places rebuilt by this call; 0 for `stage`, whose merge comes later (`rebuildPendingBlocks`).
+        /// Places rebuilt by the merge that followed, when it followed at once; 0 when the merge is deferred.
         public var placesRebuilt = 0
 
         public init(inserted: Int = 0, updated: Int = 0, unchanged: Int = 0, conflicts: [String] = [], placesRebuilt: Int = 0) {
@@ -25,74 +28,47 @@ public struct PlaceRepository: Sendable {
         }
     }
 
-    /// Upserts the records by `(source, source_id)` and rebuilds the merged places of the communes they touch, in one
-    /// transaction. A record identical to the stored one changes nothing; an older or same-date record that differs is a
-    /// conflict: the stored version is kept and the conflict reported.
-    public func importRecords(_ records: [SourceRecord], merger: PlaceMerger = PlaceMerger()) async throws -> Changes {
-        let maxBinds = database.maxBindsPerStatement
-        let encoded = try Self.encode(records)
-        return try await database.transaction { db in
-            var (changes, blocks, written) = try await store(encoded, on: db, maxBinds: maxBinds)
-            changes.placesRebuilt = try await rebuild(blocks: blocks.sorted(), on: db, merger: merger, known: written, maxBinds: maxBinds)
-            return changes
-        }
+    /// Records to store, encoded (on every core) before the transaction opens.
+    public struct EncodedRecords: Sendable {
+        let rows: [(record: SourceRecord, body: String, fingerprint: String, readerVersion: Int)]
     }
 
-    /// Upserts the records like `importRecords`, in one transaction, but only marks the communes they touch as pending:
-    /// an import of several files stages each file, then merges once with `rebuildPendingBlocks`.
-    /// - Returns: what changed, and the records now stored as given (for the merge to reuse without decoding them).
-    public func stage(_ records: [SourceRecord]) async throws -> (changes: Changes, written: [SourceRecord]) {
-        let maxBinds = database.maxBindsPerStatement
-        let encoded = try Self.encode(records)
-        return try await database.transaction { db in
-            let (changes, blocks, written) = try await store(encoded, on: db, maxBinds: maxBinds)
-            let pending = Set(try await db.select().column("block_key").from("pending_blocks").all(decodingColumn: "block_key", as: String.self))
-            try await db.insertBatched(into: "pending_blocks", columns: ["block_key"],
-                                       rows: blocks.subtracting(pending).sorted().map { [$0] }, maxBinds: maxBinds)
-            return (changes, written)
-        }
+    /// Encodes records for ``stage(_:on:)``; `readerVersion` says which version of its reader produced each one.
+    public func encode(_ records: [SourceRecord], readerVersion: @Sendable (SourceKind) -> Int) throws -> EncodedRecords {
+        let bodies = try JSONColumn.encode(all: records)
+        return EncodedRecords(rows: zip(records, bodies).map { record, body in
+            (record, body, StableHash.hex(body), readerVersion(record.provenance.source))
+        })
     }
 
-    /// Rebuilds the merged places of every pending commune, in one transaction, and clears them.
-    /// - Parameter known: records known to be stored as they are (from `stage`), merged without decoding their JSON.
-    /// - Returns: the number of places rebuilt.
-    @discardableResult
-    public func rebuildPendingBlocks(merger: PlaceMerger = PlaceMerger(), known: [SourceRecord] = []) async throws -> Int {
-        let maxBinds = database.maxBindsPerStatement
-        return try await database.transaction { db in
-            let blocks = try await db.select().column("block_key").from("pending_blocks").all(decodingColumn: "block_key", as: String.self)
-            guard !blocks.isEmpty else { return 0 }
-            let rebuilt = try await rebuild(blocks: blocks.sorted(), on: db, merger: merger, known: known, maxBinds: maxBinds)
-            try await db.delete(from: "pending_blocks").run()
-            return rebuilt
-        }
-    }
-
-    private static func encode(_ records: [SourceRecord]) throws -> [(SourceRecord, String)] {
-        Array(zip(records, try JSONColumn.encode(all: records)))
-    }
-
-    /// Writes new and newer records; returns the changes, the blocks touched and the records stored as given.
-    private func store(_ encoded: [(SourceRecord, String)], on db: any SQLDatabase, maxBinds: Int) async throws
+    /// Upserts the records by `(source, source_id)` and marks the communes (blocks) they touch as pending a merge.
+    ///
+    /// A record identical to the stored one changes nothing. A different one replaces the stored one when it is newer
+    /// or was read by a newer reader; otherwise it is a conflict: the stored version is kept and the conflict reported.
+    /// - Returns: what changed, the blocks touched, and the records now stored as given (for the merge to reuse).
+    public func stage(_ encoded: EncodedRecords, on db: any SQLDatabase) async throws
         -> (changes: Changes, blocks: Set<String>, written: [SourceRecord]) {
+        let maxBinds = database.maxBindsPerStatement
         var changes = Changes()
-        let sources = Set(encoded.map(\.0.provenance.source.rawValue)).sorted()
-        var stored: [String: (fingerprint: String, date: String, block: String)] = [:]
-        for row in try await db.select().columns("source", "source_id", "fingerprint", "date_maj", "block_key")
+        let sources = Set(encoded.rows.map(\.record.provenance.source.rawValue)).sorted()
+        var stored: [String: (fingerprint: String, date: String, block: String, readerVersion: Int)] = [:]
+        for row in try await db.select().columns("source", "source_id", "fingerprint", "date_maj", "block_key", "reader_version")
             .from("source_records").where("source", .in, sources).all() {
             let key = "\(try row.decode(column: "source", as: String.self)):\(try row.decode(column: "source_id", as: String.self))"
             stored[key] = (try row.decode(column: "fingerprint", as: String.self), try row.decode(column: "date_maj", as: String.self),
-                           try row.decode(column: "block_key", as: String.self))
+                           try row.decode(column: "block_key", as: String.self), try row.decode(column: "reader_version", as: Int.self))
         }
         var writes: [[any Encodable & Sendable]] = []
         var blocks: Set<String> = []
         var written: [SourceRecord] = []
-        for (record, body) in encoded {
-            let fingerprint = StableHash.hex(body)
+        for (record, body, fingerprint, readerVersion) in encoded.rows {
             let date = record.provenance.dateMaj.description
             if let existing = stored[record.provenance.key] {
                 if existing.fingerprint == fingerprint { changes.unchanged += 1; written.append(record); continue }
-                guard date > existing.date else { changes.conflicts.append(record.provenance.key); continue }
+                guard date > existing.date || readerVersion > existing.readerVersion else {
+                    changes.conflicts.append(record.provenance.key)
+                    continue
+                }
                 changes.updated += 1
                 blocks.insert(existing.block)
             } else {
@@ -100,32 +76,44 @@ public struct PlaceRepository: Sendable {
             }
             blocks.insert(record.blockKey)
             written.append(record)
-            writes.append([record.provenance.source.rawValue, record.provenance.sourceID, date, record.blockKey, fingerprint, body])
+            writes.append([record.provenance.source.rawValue, record.provenance.sourceID, date, record.blockKey, fingerprint, readerVersion, body])
         }
-        try await db.insertBatched(into: "source_records", columns: ["source", "source_id", "date_maj", "block_key", "fingerprint", "body"],
+        try await db.insertBatched(into: "source_records",
+                                   columns: ["source", "source_id", "date_maj", "block_key", "fingerprint", "reader_version", "body"],
                                    rows: writes, maxBinds: maxBinds, upsertOn: ["source", "source_id"])
+        let pending = Set(try await pendingBlocks(on: db))
+        try await db.insertBatched(into: "pending_blocks", columns: ["block_key"],
+                                   rows: blocks.subtracting(pending).sorted().map { [$0] }, maxBinds: maxBinds)
         return (changes, blocks, written)
     }
 
-    /// Re-merges every record of the given blocks and replaces their places.
-    private func rebuild(blocks: [String], on db: any SQLDatabase, merger: PlaceMerger, known: [SourceRecord], maxBinds: Int) async throws -> Int {
-        guard !blocks.isEmpty else { return 0 }
-        let knownByKey = Dictionary(known.map { ($0.provenance.key, $0) }, uniquingKeysWith: { _, last in last })
-        let records: [SourceRecord] = try await db.inChunks(blocks) { chunk in
+    /// The blocks whose records changed since their places were last rebuilt.
+    public func pendingBlocks(on db: any SQLDatabase) async throws -> [String] {
+        try await db.select().column("block_key").from("pending_blocks").orderBy("block_key").all(decodingColumn: "block_key", as: String.self)
+    }
+
+    /// Every stored record of the blocks; records in `known` (by provenance key) are taken as given, not decoded.
+    public func records(inBlocks blocks: [String], known: [String: SourceRecord], on db: any SQLDatabase) async throws -> [SourceRecord] {
+        try await db.inChunks(blocks) { chunk in
             try await db.select().columns("source", "source_id", "body").from("source_records").where("block_key", .in, chunk).all()
                 .map { row in
                     let key = "\(try row.decode(column: "source", as: String.self)):\(try row.decode(column: "source_id", as: String.self))"
-                    return try knownByKey[key] ?? JSONColumn.decode(SourceRecord.self, from: try row.decode(column: "body", as: String.self))
+                    return try known[key] ?? JSONColumn.decode(SourceRecord.self, from: try row.decode(column: "body", as: String.self))
                 }
         }
-        let merged = merger.merge(records)
+    }
+
+    /// Replaces the places of the blocks with `merged` and clears the blocks from the pending list.
+    public func replacePlaces(inBlocks blocks: [String], with merged: [MergedPlace], on db: any SQLDatabase) async throws {
+        let maxBinds = database.maxBindsPerStatement
         let _: [Int] = try await db.inChunks(blocks) { chunk in
             try await db.delete(from: "places").where("block_key", .in, chunk).run()
+            try await db.delete(from: "pending_blocks").where("block_key", .in, chunk).run()
             return []
         }
         let placeRows: [[any Encodable & Sendable]] = zip(merged, try JSONColumn.encode(all: merged)).map { item, body in
             let place = item.place
-            return [place.id, place.nom, SourceRecord(provenance: item.provenances[0], place: place).blockKey, place.codeInsee?.rawValue,
+            return [place.id, place.nom, place.blockKey, place.codeInsee?.rawValue,
                     place.codePostal, place.coordinate?.latitude, place.coordinate?.longitude, place.precision.rawValue,
                     place.dateMaj.description, body]
         }
@@ -136,6 +124,6 @@ public struct PlaceRepository: Sendable {
         try await db.insertBatched(
             into: "place_sources", columns: ["source", "source_id", "place_id"],
             rows: merged.flatMap { item in item.provenances.map { [$0.source.rawValue, $0.sourceID, item.id] } }, maxBinds: maxBinds)
-        return merged.count
+        try await ChangeLog.record(.places, keys: blocks, on: db, database: database)
     }
 }

@@ -7,6 +7,11 @@ public struct TerritoryRepository: Sendable {
 
     /// Replaces all reference data in one transaction.
     public func replace(with territory: TerritoryData) async throws {
+        try await database.transaction { db in try await replace(with: territory, on: db) }
+    }
+
+    /// Replaces all reference data inside the caller's transaction.
+    public func replace(with territory: TerritoryData, on db: any SQLDatabase) async throws {
         let maxBinds = database.maxBindsPerStatement
         let communes = territory.communes.values.sorted { $0.code < $1.code }
         let epcis = territory.epcis.values.sorted { $0.siren < $1.siren }
@@ -18,36 +23,35 @@ public struct TerritoryRepository: Sendable {
         let postalRows: [[any Encodable & Sendable]] = territory.postalCodes.flatMap { postal, codes in
             codes.map { [postal, $0.rawValue] }
         }
-        try await database.transaction { db in
-            for table in ["commune_adjacency", "broadband", "fragility", "qpv_communes", "qpvs", "epci_members", "epcis",
-                          "commune_postal_codes", "communes"] {
-                try await db.delete(from: table).run()
-            }
-            try await db.insertBatched(into: "epcis", columns: ["siren", "name", "kind", "population"],
-                                       rows: epcis.map { [$0.siren.rawValue, $0.name, $0.kind, $0.population] }, maxBinds: maxBinds)
-            try await db.insertBatched(into: "epci_members", columns: ["epci_siren", "commune_code"],
-                                       rows: epcis.flatMap { e in Set(e.members).sorted().map { [e.siren.rawValue, $0.rawValue] } },
-                                       maxBinds: maxBinds)
-            try await db.insertBatched(
-                into: "communes",
-                columns: ["code", "name", "postal_code", "population", "latitude", "longitude", "area_km2", "epci_siren", "boundary"],
-                rows: communeRows, maxBinds: maxBinds)
-            try await db.insertBatched(into: "commune_postal_codes", columns: ["postal_code", "commune_code"], rows: postalRows, maxBinds: maxBinds)
-            try await db.insertBatched(into: "qpvs", columns: ["code", "commune_names", "population"],
-                                       rows: qpvs.map { [$0.code, $0.communeNames, $0.population] }, maxBinds: maxBinds)
-            try await db.insertBatched(into: "qpv_communes", columns: ["qpv_code", "commune_code"],
-                                       rows: qpvs.flatMap { q in Set(q.communes).sorted().map { [q.code, $0.rawValue] } }, maxBinds: maxBinds)
-            try await db.insertBatched(
-                into: "fragility", columns: ["commune_code", "global_score", "access_score", "skills_score", "iris_count"],
-                rows: territory.fragility.values.map { [$0.commune.rawValue, $0.globalScore, $0.accessScore, $0.skillsScore, $0.irisCount] },
-                maxBinds: maxBinds)
-            try await db.insertBatched(
-                into: "broadband", columns: ["commune_code", "premises", "ineligible", "at_least_8", "at_least_30", "at_least_100"],
-                rows: territory.broadband.values.map { [$0.commune.rawValue, $0.premises, $0.ineligible, $0.atLeast8Mbps, $0.atLeast30Mbps, $0.atLeast100Mbps] },
-                maxBinds: maxBinds)
-            try await db.insertBatched(into: "commune_adjacency", columns: ["a", "b"],
-                                       rows: territory.adjacency.pairs.map { [$0.0.rawValue, $0.1.rawValue] }, maxBinds: maxBinds)
+        for table in ["commune_adjacency", "broadband", "fragility", "qpv_communes", "qpvs", "epci_members", "epcis",
+                      "commune_postal_codes", "communes"] {
+            try await db.delete(from: table).run()
         }
+        try await db.insertBatched(into: "epcis", columns: ["siren", "name", "kind", "population"],
+                                   rows: epcis.map { [$0.siren.rawValue, $0.name, $0.kind, $0.population] }, maxBinds: maxBinds)
+        try await db.insertBatched(into: "epci_members", columns: ["epci_siren", "commune_code"],
+                                   rows: epcis.flatMap { e in Set(e.members).sorted().map { [e.siren.rawValue, $0.rawValue] } },
+                                   maxBinds: maxBinds)
+        try await db.insertBatched(
+            into: "communes",
+            columns: ["code", "name", "postal_code", "population", "latitude", "longitude", "area_km2", "epci_siren", "boundary"],
+            rows: communeRows, maxBinds: maxBinds)
+        try await db.insertBatched(into: "commune_postal_codes", columns: ["postal_code", "commune_code"], rows: postalRows, maxBinds: maxBinds)
+        try await db.insertBatched(into: "qpvs", columns: ["code", "commune_names", "population"],
+                                   rows: qpvs.map { [$0.code, $0.communeNames, $0.population] }, maxBinds: maxBinds)
+        try await db.insertBatched(into: "qpv_communes", columns: ["qpv_code", "commune_code"],
+                                   rows: qpvs.flatMap { q in Set(q.communes).sorted().map { [q.code, $0.rawValue] } }, maxBinds: maxBinds)
+        try await db.insertBatched(
+            into: "fragility", columns: ["commune_code", "global_score", "access_score", "skills_score", "iris_count"],
+            rows: territory.fragility.values.map { [$0.commune.rawValue, $0.globalScore, $0.accessScore, $0.skillsScore, $0.irisCount] },
+            maxBinds: maxBinds)
+        try await db.insertBatched(
+            into: "broadband", columns: ["commune_code", "premises", "ineligible", "at_least_8", "at_least_30", "at_least_100"],
+            rows: territory.broadband.values.map { [$0.commune.rawValue, $0.premises, $0.ineligible, $0.atLeast8Mbps, $0.atLeast30Mbps, $0.atLeast100Mbps] },
+            maxBinds: maxBinds)
+        try await db.insertBatched(into: "commune_adjacency", columns: ["a", "b"],
+                                   rows: territory.adjacency.pairs.map { [$0.0.rawValue, $0.1.rawValue] }, maxBinds: maxBinds)
+        try await ChangeLog.record(.territory, keys: [], on: db, database: database)
     }
 
     /// Whether any commune is stored.

@@ -5,37 +5,40 @@ import MaillageCore
 /// placement proposal), its standalone HTML report `/diagnostic.html`, and one commune's page
 /// `/diagnostic/communes/:code`.
 struct DiagnosticController {
-    let state: AppState
+    let index: IndexStore
+    let focus: Siren
+    let pages: PageRenderer
 
     func register(on router: Router<AppRequestContext>) {
-        router.get("diagnostic", use: show)
-        router.get("diagnostic.html", use: report)
-        router.get("diagnostic/communes/:code", use: commune)
+        router.get(.diagnostic, use: show)
+        router.get(.diagnosticReport, use: report)
+        router.get(.communeDiagnostic(.key), use: commune)
     }
 
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> HTML {
-        state.pages.render(try page(request))
+        pages.render(try page(request))
     }
 
     /// The same page as a single file: the stylesheet inlined, links made absolute to this site.
     @Sendable func report(request: Request, context: AppRequestContext) async throws -> Response {
         var page = try page(request)
-        page.standalone = .init(stylesheet: state.pages.stylesheet, baseURL: request.head.authority.map { "http://\($0)/" })
-        var response = try state.pages.render(page).response(from: request, context: context)
+        page.standalone = .init(stylesheet: pages.stylesheet, baseURL: request.head.authority.map { "http://\($0)/" })
+        var response = try pages.render(page).response(from: request, context: context)
         response.headers[.contentDisposition] = "attachment; filename=\"diagnostic.html\""
         return response
     }
 
     @Sendable func commune(request: Request, context: AppRequestContext) async throws -> HTML {
-        let index = state.index.current
+        let index = index.current
         let text = try context.parameters.require("code")
         guard let code = CommuneCode(text), let commune = index.territory.commune(code) else {
             throw HTTPError(.notFound, message: "Commune inconnue")
         }
         let reader = QueryReader(request)
+        let asked = try reader.perimeter()
         let perimeter: Perimeter
-        if try reader.single("communes") != nil || reader.single("epci") != nil {
-            perimeter = try DiagnosticAPIController.perimeter(reader, territory: index.territory, default: state.focus)
+        if asked != Perimeter.Request() {
+            perimeter = try asked.resolve(in: index.territory, default: focus)
         } else if let epci = commune.epci.flatMap({ index.territory.epcis[$0] }) {
             perimeter = .epci(epci)
         } else {
@@ -45,14 +48,14 @@ struct DiagnosticController {
         guard let row = diagnostic.rows.first(where: { $0.commune.code == code }) else {
             throw ParameterError(parameter: "communes", message: "\(commune.name) n'est pas dans le périmètre demandé")
         }
-        return state.pages.render(CommuneDiagnosticPage(diagnostic: diagnostic, row: row, perimeterQuery: URLQuery.encode(Self.perimeterItems(reader, perimeter)),
+        return pages.render(CommuneDiagnosticPage(diagnostic: diagnostic, row: row, perimeterQuery: URLQuery.encode(Self.perimeterItems(reader, perimeter)),
                                                         index: index))
     }
 
     private func page(_ request: Request) throws -> DiagnosticPage {
-        let index = state.index.current
+        let index = index.current
         let reader = QueryReader(request)
-        let perimeter = try DiagnosticAPIController.perimeter(reader, territory: index.territory, default: state.focus)
+        let perimeter = try reader.perimeter().resolve(in: index.territory, default: focus)
         let need = try Self.need(reader, "besoin") ?? .service(.aideDemarchesAdministratives)
         let diagnostic = Diagnostic.compute(perimeter: perimeter, index: index)
         return DiagnosticPage(diagnostic: diagnostic, selected: need, perimeterItems: Self.perimeterItems(reader, perimeter), index: index,
@@ -61,8 +64,8 @@ struct DiagnosticController {
 
     /// The perimeter as it was asked for, to carry it on in links and forms.
     private static func perimeterItems(_ reader: QueryReader, _ perimeter: Perimeter) -> [(String, String)] {
-        if let communes = try? reader.single("communes") { return [("communes", communes)] }
-        return DiagnosticReport.perimeterItems(perimeter)
+        let asked = (try? reader.perimeter())?.items ?? []
+        return asked.isEmpty ? DiagnosticReport.perimeterItems(perimeter) : asked
     }
 
     static func need(_ reader: QueryReader, _ name: String) throws(ParameterError) -> Need? {

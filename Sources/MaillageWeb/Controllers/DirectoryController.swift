@@ -3,35 +3,36 @@ import MaillageCore
 
 /// `/lieux/:id`, `/communes/:code` and `/territoires/:siren`: the pages of one place, one commune, one EPCI.
 struct DirectoryController {
-    let state: AppState
+    let index: IndexStore
+    let pages: PageRenderer
 
     func register(on router: Router<AppRequestContext>) {
-        router.get("lieux/:id", use: place)
-        router.get("communes/:code", use: commune)
-        router.get("territoires/:siren", use: territory)
+        router.get(.place(.key), use: place)
+        router.get(.commune(.key), use: commune)
+        router.get(.territory(.key), use: territory)
     }
 
     @Sendable func place(request: Request, context: AppRequestContext) async throws -> HTML {
-        let index = state.index.current
+        let index = index.current
         guard let entry = index.entry(id: try context.parameters.require("id")) else {
             throw HTTPError(.notFound, message: "Ce lieu n'existe pas ou plus.")
         }
-        return state.pages.render(PlacePage(entry: entry, index: index))
+        return pages.render(PlacePage(entry: entry, index: index))
     }
 
     @Sendable func commune(request: Request, context: AppRequestContext) async throws -> HTML {
-        let index = state.index.current
+        let index = index.current
         guard let code = CommuneCode(try context.parameters.require("code")), let commune = index.territory.commune(code) else {
             throw HTTPError(.notFound, message: "Cette commune n'est pas dans la base.")
         }
-        return state.pages.render(CommunePage(commune: commune, index: index))
+        return pages.render(CommunePage(commune: commune, index: index))
     }
 
     @Sendable func territory(request: Request, context: AppRequestContext) async throws -> HTML {
-        let index = state.index.current
+        let index = index.current
         guard let siren = Siren(try context.parameters.require("siren")), let epci = index.territory.epcis[siren] else {
             throw HTTPError(.notFound, message: "Ce territoire n'est pas dans la base.")
         }
-        return state.pages.render(TerritoryPage(epci: epci, index: index))
+        return pages.render(TerritoryPage(epci: epci, index: index))
     }
 }

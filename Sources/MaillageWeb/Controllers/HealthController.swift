@@ -11,7 +11,7 @@ struct HealthController {
     }
 
     func register(on router: Router<AppRequestContext>) {
-        router.get("health") { _, _ -> Status in
+        router.get(.health) { _, _ -> Status in
             _ = try await database.territories.isEmpty()
             return Status(status: "ok", database: database.backend.rawValue)
         }

@@ -8,8 +8,8 @@ struct OpenAPIController {
         return (try? Data(contentsOf: url)) ?? Data("{}".utf8)
     }()
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.get("openapi.json") { _, _ in
+    func register(on router: Router<AppRequestContext>) {
+        router.get(.api(.openAPI)) { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: Self.document)))
         }
     }

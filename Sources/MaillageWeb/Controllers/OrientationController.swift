@@ -3,24 +3,26 @@ import MaillageCore
 
 /// `/orienter`: the guided orientation of a field worker, its results, and the printable orientation sheet.
 struct OrientationController {
-    let state: AppState
+    let index: IndexStore
+    let focus: Siren
+    let pages: PageRenderer
 
     func register(on router: Router<AppRequestContext>) {
-        router.get("orienter", use: form)
-        router.get("orienter/resultats", use: results)
-        router.get("orienter/fiche", use: sheet)
+        router.get(.orient, use: form)
+        router.get(.orientResults, use: results)
+        router.get(.orientSheet, use: sheet)
     }
 
     @Sendable func form(request: Request, context: AppRequestContext) async throws -> HTML {
-        state.pages.render(OrientationPage(parameters: OrientationParameters(), result: nil))
+        pages.render(OrientationPage(parameters: OrientationParameters(), result: nil))
     }
 
     @Sendable func results(request: Request, context: AppRequestContext) async throws -> HTML {
         do {
             let (parameters, result) = try answer(request)
-            return state.pages.render(OrientationPage(parameters: parameters, result: result))
+            return pages.render(OrientationPage(parameters: parameters, result: result))
         } catch {
-            var page = state.pages.render(OrientationPage(parameters: OrientationParameters(), result: nil, error: error.message))
+            var page = pages.render(OrientationPage(parameters: OrientationParameters(), result: nil, error: error.message))
             page.status = .badRequest
             return page
         }
@@ -29,12 +31,12 @@ struct OrientationController {
     @Sendable func sheet(request: Request, context: AppRequestContext) async throws -> HTML {
         let reader = QueryReader(request)
         do {
-            guard let id = try reader.single("lieu"), let entry = state.index.current.entry(id: id) else {
+            guard let id = try reader.single("lieu"), let entry = index.current.entry(id: id) else {
                 throw HTTPError(.notFound, message: "Ce lieu n'existe pas ou plus.")
             }
             let (parameters, result) = try answer(request)
             let match = result.map { ($0.matches + $0.partialMatches + $0.neighbourMatches).first { $0.entry.place.id == id } } ?? nil
-            return state.pages.render(OrientationSheet(entry: entry, match: match, parameters: parameters))
+            return pages.render(OrientationSheet(entry: entry, match: match, parameters: parameters))
         } catch let error as ParameterError {
             throw HTTPError(.badRequest, message: error.message)
         }
@@ -43,14 +45,14 @@ struct OrientationController {
     /// Reads the form and runs its search (nil result when the person's commune is not given yet).
     private func answer(_ request: Request) throws(ParameterError) -> (OrientationParameters, SearchResult?) {
         let parameters = try OrientationParameters(QueryReader(request))
-        let index = state.index.current
+        let index = index.current
         var search = SearchParameters()
         search.place = parameters.place
         guard let place = parameters.place, !place.isEmpty else {
             throw ParameterError(parameter: "ou", message: "indiquez la commune où vit la personne")
         }
         guard !parameters.needs.isEmpty else { throw ParameterError(parameter: "besoin", message: "choisissez au moins un besoin") }
-        let resolved = try OriginResolver(territory: index.territory, focus: state.focus).resolve(search)
+        let resolved = try OriginResolver(territory: index.territory, focus: focus).resolve(search)
         return (parameters, index.search(parameters.query(origin: resolved?.origin, limit: 10)))
     }
 }

@@ -3,19 +3,19 @@ import MaillageCore
 
 /// `/api/v1/communes` and `/api/v1/territoires`: the territory reference, paginated.
 struct TerritoryAPIController {
-    let state: AppState
+    let index: IndexStore
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.get("communes", use: communes)
-        group.get("communes/:code", use: commune)
-        group.get("territoires", use: territories)
-        group.get("territoires/:siren", use: territory)
+    func register(on router: Router<AppRequestContext>) {
+        router.get(.api(.communes), use: communes)
+        router.get(.api(.commune(.key)), use: commune)
+        router.get(.api(.territories), use: territories)
+        router.get(.api(.territory(.key)), use: territory)
     }
 
     @Sendable func communes(request: Request, context: AppRequestContext) async throws -> PageDTO<CommuneDTO> {
         let reader = QueryReader(request)
         let paging = try Paging(reader)
-        let index = state.index.current
+        let index = index.current
         var communes = index.territory.communes.values.sorted { $0.code < $1.code }
         if let text = try reader.single("epci") {
             guard let siren = Siren(text), let epci = index.territory.epcis[siren] else {
@@ -27,7 +27,7 @@ struct TerritoryAPIController {
     }
 
     @Sendable func commune(request: Request, context: AppRequestContext) async throws -> CommuneDTO {
-        let index = state.index.current
+        let index = index.current
         guard let code = CommuneCode(try context.parameters.require("code")), let commune = index.territory.commune(code) else {
             throw APIError(status: .notFound, message: "commune inconnue", parameter: "code")
         }
@@ -35,13 +35,13 @@ struct TerritoryAPIController {
     }
 
     @Sendable func territories(request: Request, context: AppRequestContext) async throws -> PageDTO<TerritoryDTO> {
-        let index = state.index.current
+        let index = index.current
         let epcis = index.territory.epcis.values.sorted { $0.siren < $1.siren }
         return page(epcis, paging: try Paging(QueryReader(request))) { TerritoryDTO($0, index: index, detailed: false) }
     }
 
     @Sendable func territory(request: Request, context: AppRequestContext) async throws -> TerritoryDTO {
-        let index = state.index.current
+        let index = index.current
         guard let siren = Siren(try context.parameters.require("siren")), let epci = index.territory.epcis[siren] else {
             throw APIError(status: .notFound, message: "territoire inconnu", parameter: "siren")
         }

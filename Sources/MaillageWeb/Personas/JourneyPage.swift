@@ -49,7 +49,7 @@ struct JourneyPage: PageModel {
         let persona = journey.persona
         title = "Parcours de \(persona.firstName) — Maillage"
         personaName = persona.firstName
-        personaURL = "/personas/\(URLQuery.component(persona.id))"
+        personaURL = SiteURL.persona(.value(persona.id)).path
         communeName = journey.commune.name
         outcome = journey.outcome.label
         outcomeClass = "outcome-\(journey.outcome.rawValue)"
@@ -60,11 +60,11 @@ struct JourneyPage: PageModel {
             let place = step.visit?.entry.place
             let flags = Journey.Flag.allCases.filter(step.flags.contains)
             return StepView(number: number + 1, task: step.need.task, service: step.need.service.rawValue, place: place?.nom,
-                            placeURL: place.map { SiteURL.place($0.id) }, placeCommune: place?.commune, explanation: step.explanation,
+                            placeURL: place.map { SiteURL.place(.value($0.id)).path }, placeCommune: place?.commune, explanation: step.explanation,
                             reasons: step.reasons, hasReasons: !step.reasons.isEmpty, flags: flags.map(\.label), hasFlags: !flags.isEmpty, isRupture: step.visit == nil,
                             howToGetIn: step.howToGetIn, referral: step.referral,
                             shared: step.sharedWith.isEmpty ? nil : "même lieu que l'étape " + step.sharedWith.map { String($0 + 1) }.joined(separator: " et "),
-                            missingPlaceURL: step.flags.contains(.missingPlace) ? "/diagnostic/communes/\(journey.commune.code.rawValue)" : nil,
+                            missingPlaceURL: step.flags.contains(.missingPlace) ? SiteURL.communeDiagnostic(.value(journey.commune.code)).path : nil,
                             alternatives: step.alternatives.isEmpty ? nil : "autres possibilités : " + step.alternatives.map {
                                 "\($0.entry.place.nom) (\(TripDuration.french($0.minutes)))"
                             }.joined(separator: ", "))
@@ -123,13 +123,12 @@ struct MatrixPage: PageModel {
         communes = matrix.columns.map(\.commune.name)
         communesValue = matrix.columns.map(\.commune.code.rawValue).joined(separator: ",")
         rows = matrix.personas.enumerated().map { number, persona in
-            let url = "/personas/\(URLQuery.component(persona.id))"
-            return Row(persona: persona.firstName, url: url, cells: matrix.columns.compactMap { column in
+            return Row(persona: persona.firstName, url: SiteURL.persona(.value(persona.id)).path, cells: matrix.columns.compactMap { column in
                 column.cells.first { $0.persona.id == persona.id }.map { cell in
                     let hard = cell.difficultNeeds.map(\.service.rawValue).joined(separator: ", ")
                     return Cell(symbol: cell.outcome.symbol, cssClass: "outcome-\(cell.outcome.rawValue)",
                                 label: "\(cell.metNeeds)/\(cell.totalNeeds) — \(cell.outcome.label)\(hard.isEmpty ? "" : " : \(hard)")",
-                                url: "\(url)/parcours?commune=\(column.commune.code.rawValue)")
+                                url: SiteURL.journey(.value(persona.id)).path(query: [("commune", column.commune.code.rawValue)]))
                 }
             })
         }
@@ -139,6 +138,6 @@ struct MatrixPage: PageModel {
                     causes: column.blockers.map { "\($0.blocker.label) (\($0.count))" }.joined(separator: ", "))
         }
         legend = Journey.Outcome.allCases.map { Cell(symbol: $0.symbol, cssClass: "outcome-\($0.rawValue)", label: $0.label, url: "") }
-        csvURL = "/atelier.csv" + (communesQuery.isEmpty ? "" : "?" + communesQuery)
+        csvURL = SiteURL.workshopCSV.path(encodedQuery: communesQuery)
     }
 }

@@ -44,10 +44,10 @@ struct PersonaPage: PageModel {
         self.summary = summary
         title = "\(persona.firstName) — Personas — Maillage"
         version = stored.version
-        editURL = summary.url + "/modifier"
+        editURL = SiteURL.editPersona(.value(persona.id)).path
         let communes = [persona.commune] + WorkshopMatrix.focusCommunes.filter { $0 != persona.commune }
         journeys = communes.compactMap { territory.commune($0) }.map { commune in
-            CommuneLink(name: commune.name, url: summary.journeyURL + "?commune=\(commune.code.rawValue)")
+            CommuneLink(name: commune.name, url: SiteURL.journey(.value(persona.id)).path(query: [("commune", commune.code.rawValue)]))
         }
     }
 }

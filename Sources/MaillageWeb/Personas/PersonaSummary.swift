@@ -19,8 +19,8 @@ struct PersonaSummary {
         id = persona.id
         firstName = persona.firstName
         description = persona.description
-        url = "/personas/\(URLQuery.component(persona.id))"
-        journeyURL = url + "/parcours"
+        url = SiteURL.persona(.value(persona.id)).path
+        journeyURL = SiteURL.journey(.value(persona.id)).path
         let commune = territory.commune(persona.commune)?.name ?? persona.commune.rawValue
         facts = [
             persona.ageBand.label, persona.situation.label, "habite \(commune)" + (persona.qpv.map { " (quartier prioritaire \($0))" } ?? ""),

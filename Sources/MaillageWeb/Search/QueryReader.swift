@@ -103,6 +103,12 @@ struct QueryReader {
         return value
     }
 
+    /// The perimeter the query names (`communes`, `epci`, `departement`, `region` or `france=1`), not resolved yet.
+    func perimeter() throws(ParameterError) -> Perimeter.Request {
+        Perimeter.Request(communes: try single("communes"), epci: try single("epci"), departement: try single("departement"),
+                          region: try single("region"), france: try flag("france"))
+    }
+
     /// One value among fixed choices.
     func choice<T: RawRepresentable<String> & CaseIterable>(_ name: String) throws(ParameterError) -> T? {
         guard let text = try single(name) else { return nil }

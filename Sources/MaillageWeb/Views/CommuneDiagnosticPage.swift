@@ -48,8 +48,8 @@ struct CommuneDiagnosticPage: PageModel {
         title = "Diagnostic — \(commune.name) — Maillage"
         name = commune.name
         perimeterName = diagnostic.perimeter.name
-        perimeterURL = "/diagnostic" + (perimeterQuery.isEmpty ? "" : "?" + perimeterQuery)
-        communeURL = SiteURL.commune(commune.code)
+        perimeterURL = SiteURL.diagnostic.path(encodedQuery: perimeterQuery)
+        communeURL = SiteURL.commune(.value(commune.code)).path
         let coveredServices = row.cells.filter { cell in
             if case .service = cell.need { return cell.coverage == .inCommune || cell.coverage == .withinReach }
             return false
@@ -79,7 +79,7 @@ struct CommuneDiagnosticPage: PageModel {
             let times = answer?.times
             return NeedRow(need: cell.need.label, symbol: cell.coverage.symbol, cssClass: "cov-\(cell.coverage.rawValue)", coverage: cell.coverage.label,
                            placesInCommune: French.integer(cell.placesInCommune), place: answer?.placeName,
-                           placeURL: answer.map { SiteURL.place($0.placeID) }, placeCommune: answer?.communeName,
+                           placeURL: answer.map { SiteURL.place(.value($0.placeID)).path }, placeCommune: answer?.communeName,
                            distance: answer.map { Distance.french($0.distanceMetres) },
                            walking: times.map { TripDuration.french($0.walking) }, cycling: times.map { TripDuration.french($0.cycling) },
                            bus: times.map { TripDuration.french($0.bus) }, car: times.map { TripDuration.french($0.car) },

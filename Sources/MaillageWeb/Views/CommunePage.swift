@@ -36,7 +36,7 @@ struct CommunePage: PageModel {
         population = French.integer(commune.population)
         let epci = commune.epci.flatMap { territory.epcis[$0] }
         epciName = epci?.name
-        epciURL = epci.map { SiteURL.territory($0.siren) }
+        epciURL = epci.map { SiteURL.territory(.value($0.siren)).path }
         fragility = territory.fragility[commune.code].map { "\(French.decimal($0.globalScore)) (base 100 = moyenne du département ; plus élevé = plus fragile)" }
         broadband = territory.broadband[commune.code].map { "\(French.decimal($0.veryHighSpeedShare * 100, digits: 0)) % des locaux éligibles au très haut débit (ARCEP, 2019)" }
         let qpvList = territory.qpvs(touching: [commune.code])
@@ -51,7 +51,7 @@ struct CommunePage: PageModel {
             }
             let place = found.entry.place
             let local = place.codeInsee == commune.code
-            return Nearest(service: service.rawValue, place: place.nom, url: SiteURL.place(place.id), where_: place.commune,
+            return Nearest(service: service.rawValue, place: place.nom, url: SiteURL.place(.value(place.id)).path, where_: place.commune,
                            distance: local ? "dans la commune" : Distance.french(found.distanceMetres), isLocal: local,
                            isOutside: found.entry.epci != commune.epci)
         }

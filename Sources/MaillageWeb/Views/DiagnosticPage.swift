@@ -145,7 +145,7 @@ struct DiagnosticPage: PageModel {
             Figure(value: "\(coveredEverywhere) / 9", label: "services à portée de tous les habitants"),
         ]
         let base = query.isEmpty ? "" : query + "&"
-        needs = diagnostic.needs.map { NeedOption(key: $0.key, label: $0.label, selected: $0 == selected, url: "/diagnostic?\(base)besoin=\($0.key)") }
+        needs = diagnostic.needs.map { NeedOption(key: $0.key, label: $0.label, selected: $0 == selected, url: SiteURL.diagnostic.path(encodedQuery: base + "besoin=" + $0.key)) }
         selectedNeed = selected.label
         legend = CoverageClass.allCases.map { LegendItem(symbol: $0.symbol, cssClass: "cov-\($0.rawValue)", label: $0.label) }
         var fills: [CommuneCode: (cssClass: String, symbol: String)] = [:]
@@ -158,7 +158,7 @@ struct DiagnosticPage: PageModel {
         let serviceNeeds = Service.allCases.map(Need.service)
         serviceHeaders = serviceNeeds.map(\.label)
         matrix = diagnostic.rows.map { row in
-            MatrixRow(commune: row.commune.name, url: "/diagnostic/communes/\(row.commune.code.rawValue)\(query.isEmpty ? "" : "?" + query)", population: French.integer(row.commune.population),
+            MatrixRow(commune: row.commune.name, url: SiteURL.communeDiagnostic(.value(row.commune.code)).path(encodedQuery: query), population: French.integer(row.commune.population),
                       cells: serviceNeeds.map { need in
                           let cell = row.cells.first { $0.need == need }
                           let coverage = cell?.coverage ?? .none
@@ -181,7 +181,7 @@ struct DiagnosticPage: PageModel {
         }
         dependencies = diagnostic.dependencies.prefix(60).map { dependency in
             DependencyRow(commune: names[dependency.commune] ?? dependency.commune.rawValue, need: dependency.need.label,
-                          place: dependency.answer.placeName, placeURL: SiteURL.place(dependency.answer.placeID),
+                          place: dependency.answer.placeName, placeURL: SiteURL.place(.value(dependency.answer.placeID)).path,
                           whereTo: dependency.answer.communeName, distance: Distance.french(dependency.answer.distanceMetres))
         }
         hasDependencies = !dependencies.isEmpty
@@ -195,12 +195,11 @@ struct DiagnosticPage: PageModel {
         }
         hasQPVs = !qpvRows.isEmpty
         placement = Self.placement(proposal, requestedK: request.k, diagnostic: diagnostic, names: names, query: query)
-        let suffix = query.isEmpty ? "" : "?" + query
-        reportURL = "/diagnostic.html" + suffix
-        jsonURL = "/api/v1/diagnostic" + suffix
-        csvURL = "/api/v1/diagnostic.csv" + suffix
-        standardCSVURL = "/api/v1/diagnostic.csv" + (query.isEmpty ? "?" : suffix + "&") + "dialecte=standard"
-        geojsonURL = "/api/v1/diagnostic.geojson" + suffix
+        reportURL = SiteURL.diagnosticReport.path(encodedQuery: query)
+        jsonURL = SiteURL.api(.diagnostic).path(encodedQuery: query)
+        csvURL = SiteURL.api(.diagnosticCSV).path(encodedQuery: query)
+        standardCSVURL = SiteURL.api(.diagnosticCSV).path(encodedQuery: base + "dialecte=standard")
+        geojsonURL = SiteURL.api(.diagnosticGeoJSON).path(encodedQuery: query)
     }
 
     private static func placement(_ proposal: PlacementProposal, requestedK: Int, diagnostic: Diagnostic, names: [CommuneCode: String], query: String) -> Placement {
@@ -209,7 +208,7 @@ struct DiagnosticPage: PageModel {
         let choices = proposal.choices.map { choice in
             covered += choice.weightGained
             return PlacementChoice(commune: choice.communeName,
-                                   url: "/diagnostic/communes/\(choice.commune.rawValue)\(query.isEmpty ? "" : "?" + query)",
+                                   url: SiteURL.communeDiagnostic(.value(choice.commune)).path(encodedQuery: query),
                                    covers: choice.newlyCovered.map { names[$0] ?? $0.rawValue }.joined(separator: ", "),
                                    inhabitants: French.integer(choice.inhabitantsGained))
         }

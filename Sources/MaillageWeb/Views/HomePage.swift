@@ -24,7 +24,7 @@ struct HomePage: PageModel {
         init(_ epci: EPCI) {
             name = epci.name
             siren = epci.siren.rawValue
-            url = SiteURL.territory(epci.siren)
+            url = SiteURL.territory(.value(epci.siren)).path
         }
     }
 
@@ -41,10 +41,12 @@ struct HomePage: PageModel {
     var neighbours: [Neighbour]
     var hasNeighbours: Bool
     var territoryURL: String
+    var diagnosticURL: String
 
     init(epci: EPCI, members: [Commune], placesByCommune: [CommuneCode: Int], recordsBySource: [SourceKind: Int], neighbours: [EPCI]) {
         title = "\(epci.name) — Maillage"
-        territoryURL = SiteURL.territory(epci.siren)
+        territoryURL = SiteURL.territory(.value(epci.siren)).path
+        diagnosticURL = SiteURL.diagnostic.path(query: [("epci", epci.siren.rawValue)])
         territoryName = epci.name
         siren = epci.siren.rawValue
         population = French.integer(members.reduce(0) { $0 + $1.population })
@@ -53,7 +55,7 @@ struct HomePage: PageModel {
         communesWithoutPlace = French.integer(members.filter { (placesByCommune[$0.code] ?? 0) == 0 }.count)
         communes = members.map { commune in
             let count = placesByCommune[commune.code] ?? 0
-            return CommuneRow(url: SiteURL.commune(commune.code), code: commune.code.rawValue, name: commune.name, population: French.integer(commune.population),
+            return CommuneRow(url: SiteURL.commune(.value(commune.code)).path, code: commune.code.rawValue, name: commune.name, population: French.integer(commune.population),
                               places: French.integer(count), hasNoPlace: count == 0)
         }
         sources = SourceKind.allCases.compactMap { kind in

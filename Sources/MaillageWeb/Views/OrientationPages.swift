@@ -66,11 +66,10 @@ struct OrientationPage: PageModel {
         hasResults = result != nil
         summary = result == nil ? nil : parameters.summary
         origin = result?.originCommune.map { "\($0.name) (\($0.code))" }
-        let base = URLQuery.encode(parameters.queryItems)
         func wrap(_ matches: [SearchResult.Match], offset: Int) -> [Result] {
             matches.enumerated().map { number, match in
                 Result(place: PlaceSummary(match: match, number: offset + number + 1),
-                       sheetURL: "/orienter/fiche?lieu=\(URLQuery.component(match.entry.place.id))&\(base)")
+                       sheetURL: SiteURL.orientSheet.path(query: [("lieu", match.entry.place.id)] + parameters.queryItems))
             }
         }
         results = wrap((result?.matches ?? []) + (result?.partialMatches ?? []), offset: 0)
@@ -126,6 +125,6 @@ struct OrientationSheet: PageModel {
         reasons = match?.summary ?? ""
         gaps = match.flatMap { $0.gaps.isEmpty ? nil : $0.gaps.joined(separator: " · ") }
         summary = parameters.summary
-        backURL = "/orienter/resultats?" + URLQuery.encode(parameters.queryItems)
+        backURL = SiteURL.orientResults.path(query: parameters.queryItems)
     }
 }

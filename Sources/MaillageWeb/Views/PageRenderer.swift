@@ -18,7 +18,9 @@ struct PageRenderer: Sendable {
 
     /// Renders a page inside the site layout.
     func render(_ page: some PageModel) -> HTML {
-        guard let html = library.render(TemplateTree.make(page) ?? page, withTemplate: page.template) else {
+        var tree = TemplateTree.make(page) as? [String: Any] ?? [:]
+        tree["site"] = SiteLinks.tree
+        guard let html = library.render(tree, withTemplate: page.template) else {
             return HTML(html: "Gabarit « \(page.template) » introuvable", status: .internalServerError)
         }
         return HTML(html: html)

@@ -55,7 +55,7 @@ struct PlacePage: PageModel {
         title = "\(place.nom) — Maillage"
         name = place.nom
         address = [place.adresse, place.complementAdresse, "\(place.codePostal) \(place.commune)"].compactMap { $0 }.joined(separator: ", ")
-        communeURL = place.codeInsee.map(SiteURL.commune)
+        communeURL = place.codeInsee.map { SiteURL.commune(.value($0)).path }
         communeName = place.commune
         let moment = Self.parisMoment(now)
         hasSchedule = entry.schedule != nil

@@ -16,7 +16,7 @@ struct PlaceSummary {
     init(match: SearchResult.Match, number: Int) {
         let place = match.entry.place
         self.number = String(number)
-        url = SiteURL.place(place.id)
+        url = SiteURL.place(.value(place.id)).path
         name = place.nom
         address = [place.adresse, place.complementAdresse].compactMap { $0 }.joined(separator: ", ")
         commune = "\(place.codePostal) \(place.commune)"
@@ -32,14 +32,4 @@ struct PlaceSummary {
         self.init(match: SearchResult.Match(entry: entry, distanceMetres: nil, reasons: entry.place.services.map(\.rawValue), gaps: [],
                                             isOutsideTerritory: false), number: number)
     }
-}
-
-/// The site's URLs, shared by routes and views so that links and routes never drift apart.
-enum SiteURL {
-    static let home = "/"
-    static let search = "/recherche"
-    static let orient = "/orienter"
-    static func place(_ id: String) -> String { "/lieux/\(URLQuery.component(id))" }
-    static func commune(_ code: CommuneCode) -> String { "/communes/\(code.rawValue)" }
-    static func territory(_ siren: Siren) -> String { "/territoires/\(siren.rawValue)" }
 }

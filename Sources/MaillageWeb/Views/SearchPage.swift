@@ -34,15 +34,15 @@ struct SearchPage: PageModel {
         hasSearched = result != nil
         self.error = error
         let query = parameters.queryString
-        shareURL = SiteURL.search + "?" + query
-        csvURL = "/api/v1/recherche.csv?" + query
-        geojsonURL = "/api/v1/recherche.geojson?" + query
-        apiURL = "/api/v1/recherche?" + query
+        shareURL = SiteURL.search.path(encodedQuery: query)
+        csvURL = SiteURL.api(.searchCSV).path(encodedQuery: query)
+        geojsonURL = SiteURL.api(.searchGeoJSON).path(encodedQuery: query)
+        apiURL = SiteURL.api(.search).path(encodedQuery: query)
         var others = parameters
         self.alternatives = alternatives.prefix(8).map { commune in
             others.place = nil
             others.commune = commune.code
-            return Alternative(name: "\(commune.name) (\(commune.code))", url: SiteURL.search + "?" + others.queryString)
+            return Alternative(name: "\(commune.name) (\(commune.code))", url: SiteURL.search.path(encodedQuery: others.queryString))
         }
         hasAlternatives = !self.alternatives.isEmpty
         guard let result else {

@@ -26,6 +26,7 @@ struct TerritoryPage: PageModel {
     var services: [ServiceRow]
     var neighbours: [HomePage.Neighbour]
     var map: String?
+    var diagnosticURL: String
 
     init(epci: EPCI, index: PlaceIndex) {
         let territory = index.territory
@@ -33,11 +34,12 @@ struct TerritoryPage: PageModel {
         title = "\(epci.name) — Maillage"
         name = epci.name
         siren = epci.siren.rawValue
+        diagnosticURL = SiteURL.diagnostic.path(query: [("epci", epci.siren.rawValue)])
         population = French.integer(members.reduce(0) { $0 + $1.population })
         let perCommune = members.map { index.placeCount(in: $0.code) }
         placeCount = French.integer(perCommune.reduce(0, +))
         communes = zip(members, perCommune).map { commune, count in
-            CommuneRow(name: commune.name, url: SiteURL.commune(commune.code), population: French.integer(commune.population),
+            CommuneRow(name: commune.name, url: SiteURL.commune(.value(commune.code)).path, population: French.integer(commune.population),
                        places: French.integer(count), hasNoPlace: count == 0)
         }
         let counts = index.serviceCounts(in: Set(epci.members))

@@ -1,13 +1,16 @@
-import Foundation
-
 /// A 64-bit FNV-1a hash: the same text always gives the same value, on every machine and run.
 public enum StableHash {
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// The hash as 16 lower-case hexadecimal digits.
     public static func hex(_ text: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
         }
-        return String(format: "%016llx", hash)
+        var digits = [UInt8](repeating: 0, count: 16)
+        for position in 0..<16 { digits[15 - position] = hexDigits[Int((hash >> (4 * UInt64(position))) & 0xF)] }
+        return String(decoding: digits, as: UTF8.self)
     }
 }

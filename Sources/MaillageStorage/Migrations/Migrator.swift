@@ -1,0 +1,107 @@
+import Foundation
+import SQLKit
+
+/// Applies the migrations a database lacks and records them in `schema_migrations`.
+///
+/// All pending migrations run in one transaction. On PostgreSQL the transaction first takes an advisory lock, so that
+/// two instances (or two `maillage migrate`) started together apply each migration once: the second waits, then finds
+/// nothing left to do. On SQLite `BEGIN IMMEDIATE` serialises writers the same way.
+struct Migrator {
+    let database: AppDatabase
+
+    /// The advisory lock key of Maillage's migrations ("MAILLAGE" in ASCII, as a signed 64-bit integer).
+    static let advisoryLockKey: Int64 = 0x4D41_494C_4C41_4745
+
+    /// Names of the migrations applied by this call.
+    /// - Parameter last: stop after this migration (to test an upgrade from an older schema); nil for all.
+    @discardableResult
+    func migrate(through last: String? = nil) async throws -> [String] {
+        let wanted = last.flatMap { name in allMigrations.firstIndex { $0.name == name } }.map { allMigrations[...$0] } ?? allMigrations[...]
+        let lock = database.migrationLockStatement
+        let done = try await database.transaction { session in
+            if let lock { try await session.raw(lock).run() }
+            try await Self.createLedger(on: session)
+            let applied = Set(try await Self.appliedNames(on: session))
+            var done: [String] = []
+            for migration in wanted where !applied.contains(migration.name) {
+                try await migration.prepare(on: session)
+                try await session.insert(into: "schema_migrations").columns("name", "applied_at")
+                    .values(SQLBind(migration.name), SQLBind(ISO8601DateFormatter().string(from: Date()))).run()
+                done.append(migration.name)
+            }
+            return done
+        }
+        for name in done { database.logger.info("Migration appliquée", metadata: ["migration": .string(name)]) }
+        return done
+    }
+
+    /// How the stored schema compares with the migrations this version knows.
+    func status() async throws -> SchemaStatus {
+        let applied = try await Self.tableExists(on: database.sql) ? try await Self.appliedNames(on: database.sql) : []
+        let known = Set(allMigrations.map(\.name))
+        return SchemaStatus(pending: allMigrations.map(\.name).filter { !applied.contains($0) },
+                            unknown: applied.filter { !known.contains($0) }.sorted())
+    }
+
+    private static func createLedger(on db: any SQLDatabase) async throws {
+        try await db.create(table: "schema_migrations").ifNotExists()
+            .column("name", type: .text, .primaryKey(autoIncrement: false))
+            .column("applied_at", type: .text, .notNull)
+            .run()
+    }
+
+    private static func appliedNames(on db: any SQLDatabase) async throws -> [String] {
+        try await db.select().column("name").from("schema_migrations").all(decodingColumn: "name", as: String.self)
+    }
+
+    private static func tableExists(on db: any SQLDatabase) async throws -> Bool {
+        let query: SQLQueryString = db.dialect.name == "postgresql"
+            ? "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'"
+            : "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+        return try await db.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0 > 0
+    }
+}
+
+/// The schema of a database as this version of Maillage sees it.
+public struct SchemaStatus: Sendable, Equatable {
+    /// Migrations this version knows and the database lacks, in order.
+    public var pending: [String]
+    /// Migrations the database has and this version does not know: a newer Maillage wrote it.
+    public var unknown: [String]
+
+    public var isCurrent: Bool { pending.isEmpty && unknown.isEmpty }
+}
+
+/// The database schema is not the one this version expects; nothing was changed.
+public struct SchemaOutOfDate: Error, CustomStringConvertible, Sendable {
+    public var status: SchemaStatus
+
+    public init(status: SchemaStatus) { self.status = status }
+
+    public var description: String {
+        if !status.unknown.isEmpty {
+            return "La base a été migrée par une version plus récente de Maillage (\(status.unknown.joined(separator: ", "))) : "
+                + "mettez ce programme à jour."
+        }
+        return "Le schéma de la base n'est pas à jour (\(status.pending.count) migration(s) en attente : "
+            + "\(status.pending.joined(separator: ", "))). Lancez « maillage migrate » avant de démarrer, "
+            + "ou « --migrate » pour migrer au démarrage (une seule instance)."
+    }
+}
+
+extension AppDatabase {
+    /// Applies pending migrations; returns their names.
+    public func migrate() async throws -> [String] { try await Migrator(database: self).migrate() }
+
+    /// How the stored schema compares with this version's migrations.
+    public func schemaStatus() async throws -> SchemaStatus { try await Migrator(database: self).status() }
+
+    /// Throws ``SchemaOutOfDate`` unless the schema is exactly the one this version expects.
+    public func requireCurrentSchema() async throws {
+        let status = try await schemaStatus()
+        guard status.isCurrent else { throw SchemaOutOfDate(status: status) }
+    }
+
+    /// Names of all migrations this version knows, in order.
+    public static var migrationNames: [String] { allMigrations.map(\.name) }
+}

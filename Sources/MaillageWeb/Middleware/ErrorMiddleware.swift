@@ -1,0 +1,40 @@
+import Hummingbird
+import MaillageCore
+
+/// The one place errors become responses: a JSON error body on `/api/` routes, a French error page elsewhere; every
+/// 5xx is logged with its cause (the person sees no internal detail).
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let pages: PageRenderer
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let status = (error as? any HTTPResponseError)?.status ?? .internalServerError
+            if status.code >= 500 {
+                context.logger.error("Erreur interne", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
+            }
+            let message = status.code < 500 ? Self.publicMessage(of: error) : nil
+            if request.uri.path.hasPrefix("/api/") {
+                let apiError = (error as? APIError)
+                    ?? APIError(status: status, message: message ?? (status.code < 500 ? status.reasonPhrase : "erreur interne du serveur"),
+                                parameter: (error as? ParameterError)?.parameter)
+                return try apiError.response(from: request, context: context)
+            }
+            var page = pages.render(ErrorPage(status: status.code, message: message))
+            page.status = status
+            return try page.response(from: request, context: context)
+        }
+    }
+
+    /// What a client error says to the person, when it says something.
+    private static func publicMessage(of error: any Error) -> String? {
+        switch error {
+        case let error as HTTPError: error.body
+        case let error as ParameterError: error.message
+        case let error as APIError: error.message
+        default: nil
+        }
+    }
+}

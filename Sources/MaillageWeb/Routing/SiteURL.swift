@@ -1,0 +1,184 @@
+import HTTPTypes
+import MaillageCore
+
+/// Every page and API route of the site, with its method: routes are registered from these cases and links are made
+/// from them, so that a link and its route cannot drift apart (a test checks the router and the OpenAPI document
+/// against ``SiteURL/routes``).
+///
+/// A case with a parameter takes `.key` to name the route (`/personas/:id`) and `.value(…)` to make a link.
+enum SiteURL: Hashable, Sendable {
+    case home
+    case stylesheet
+    case search
+    case orient
+    case orientResults
+    case orientSheet
+    case place(Parameter<String>)
+    case commune(Parameter<CommuneCode>)
+    case territory(Parameter<Siren>)
+    case diagnostic
+    case diagnosticReport
+    case communeDiagnostic(Parameter<CommuneCode>)
+    case personas
+    case newPersona
+    case persona(Parameter<String>)
+    case editPersona(Parameter<String>)
+    case duplicatePersona(Parameter<String>)
+    case deletePersona(Parameter<String>)
+    case journey(Parameter<String>)
+    case workshop
+    case workshopCSV
+    case health
+    case metrics
+    case api(APIURL)
+
+    /// The routes of the JSON API, under `/api/v1`.
+    enum APIURL: Hashable, Sendable {
+        case places
+        case place(Parameter<String>)
+        case search
+        case searchCSV
+        case searchGeoJSON
+        case communes
+        case commune(Parameter<CommuneCode>)
+        case territories
+        case territory(Parameter<Siren>)
+        case diagnostic
+        case diagnosticCSV
+        case diagnosticGeoJSON
+        case personas
+        case persona(Parameter<String>)
+        case journey(Parameter<String>)
+        case workshop
+        case openAPI
+    }
+
+    /// The path of a link (parameters percent-encoded), or of a route pattern for a case built with `.key`.
+    var path: String { "/" + components.map(\.text).joined(separator: "/") }
+
+    /// The path with a query string (nothing appended when `query` is empty).
+    func path(query: [(String, String)]) -> String {
+        query.isEmpty ? path : path + "?" + URLQuery.encode(query)
+    }
+
+    /// The path with an already encoded query string (nothing appended when it is empty).
+    func path(encodedQuery: String) -> String {
+        encodedQuery.isEmpty ? path : path + "?" + encodedQuery
+    }
+
+    /// One segment of a path: fixed text, or a parameter given by value or named as a route key.
+    enum Component {
+        case literal(String)
+        case parameter(name: String, value: String?)
+
+        var text: String {
+            switch self {
+            case .literal(let text): text
+            case .parameter(let name, nil): ":\(name)"
+            case .parameter(_, let value?): URLQuery.component(value)
+            }
+        }
+    }
+
+    var components: [Component] {
+        switch self {
+        case .home: []
+        case .stylesheet: [.literal("style.css")]
+        case .search: [.literal("recherche")]
+        case .orient: [.literal("orienter")]
+        case .orientResults: [.literal("orienter"), .literal("resultats")]
+        case .orientSheet: [.literal("orienter"), .literal("fiche")]
+        case .place(let id): [.literal("lieux"), id.component("id")]
+        case .commune(let code): [.literal("communes"), code.component("code")]
+        case .territory(let siren): [.literal("territoires"), siren.component("siren")]
+        case .diagnostic: [.literal("diagnostic")]
+        case .diagnosticReport: [.literal("diagnostic.html")]
+        case .communeDiagnostic(let code): [.literal("diagnostic"), .literal("communes"), code.component("code")]
+        case .personas: [.literal("personas")]
+        case .newPersona: [.literal("personas"), .literal("nouveau")]
+        case .persona(let id): [.literal("personas"), id.component("id")]
+        case .editPersona(let id): [.literal("personas"), id.component("id"), .literal("modifier")]
+        case .duplicatePersona(let id): [.literal("personas"), id.component("id"), .literal("dupliquer")]
+        case .deletePersona(let id): [.literal("personas"), id.component("id"), .literal("supprimer")]
+        case .journey(let id): [.literal("personas"), id.component("id"), .literal("parcours")]
+        case .workshop: [.literal("atelier")]
+        case .workshopCSV: [.literal("atelier.csv")]
+        case .health: [.literal("health")]
+        case .metrics: [.literal("metrics")]
+        case .api(let route): [.literal("api"), .literal("v1")] + route.components
+        }
+    }
+}
+
+extension SiteURL.APIURL {
+    /// The segments after `/api/v1`.
+    var components: [SiteURL.Component] {
+        switch self {
+        case .places: [.literal("places")]
+        case .place(let id): [.literal("places"), id.component("id")]
+        case .search: [.literal("recherche")]
+        case .searchCSV: [.literal("recherche.csv")]
+        case .searchGeoJSON: [.literal("recherche.geojson")]
+        case .communes: [.literal("communes")]
+        case .commune(let code): [.literal("communes"), code.component("code")]
+        case .territories: [.literal("territoires")]
+        case .territory(let siren): [.literal("territoires"), siren.component("siren")]
+        case .diagnostic: [.literal("diagnostic")]
+        case .diagnosticCSV: [.literal("diagnostic.csv")]
+        case .diagnosticGeoJSON: [.literal("diagnostic.geojson")]
+        case .personas: [.literal("personas")]
+        case .persona(let id): [.literal("personas"), id.component("id")]
+        case .journey(let id): [.literal("personas"), id.component("id"), .literal("parcours")]
+        case .workshop: [.literal("atelier")]
+        case .openAPI: [.literal("openapi.json")]
+        }
+    }
+
+    /// The path as the OpenAPI document writes it: relative to its server `/api/v1`, parameters in braces.
+    var openAPIPath: String {
+        "/" + components.map { component in
+            switch component {
+            case .literal(let text): text
+            case .parameter(let name, _): "{\(name)}"
+            }
+        }.joined(separator: "/")
+    }
+}
+
+/// A path parameter: `.key` names it in a route pattern, `.value` fills it in a link.
+enum Parameter<Value: Hashable & Sendable>: Hashable, Sendable {
+    case key
+    case value(Value)
+
+    func component(_ name: String) -> SiteURL.Component {
+        switch self {
+        case .key: .parameter(name: name, value: nil)
+        case .value(let value): .parameter(name: name, value: Self.text(value))
+        }
+    }
+
+    private static func text(_ value: Value) -> String {
+        switch value {
+        case let code as CommuneCode: code.rawValue
+        case let siren as Siren: siren.rawValue
+        default: "\(value)"
+        }
+    }
+}
+
+extension SiteURL {
+    /// Every route the site answers, with its method; the router must register exactly these (tested).
+    static let routes: [(method: HTTPRequest.Method, url: SiteURL)] = [
+        (.get, .home), (.get, .search), (.get, .orient), (.get, .orientResults), (.get, .orientSheet),
+        (.get, .place(.key)), (.get, .commune(.key)), (.get, .territory(.key)),
+        (.get, .diagnostic), (.get, .diagnosticReport), (.get, .communeDiagnostic(.key)),
+        (.get, .personas), (.post, .personas), (.get, .newPersona), (.get, .persona(.key)), (.get, .editPersona(.key)),
+        (.post, .editPersona(.key)), (.post, .duplicatePersona(.key)), (.post, .deletePersona(.key)), (.get, .journey(.key)),
+        (.get, .workshop), (.get, .workshopCSV), (.get, .health), (.get, .metrics),
+        (.get, .api(.places)), (.get, .api(.place(.key))), (.get, .api(.search)), (.get, .api(.searchCSV)), (.get, .api(.searchGeoJSON)),
+        (.get, .api(.communes)), (.get, .api(.commune(.key))), (.get, .api(.territories)), (.get, .api(.territory(.key))),
+        (.get, .api(.diagnostic)), (.get, .api(.diagnosticCSV)), (.get, .api(.diagnosticGeoJSON)),
+        (.get, .api(.personas)), (.get, .api(.persona(.key))), (.get, .api(.journey(.key))), (.get, .api(.workshop)),
+        (.get, .api(.openAPI)),
+    ]
+}

@@ -1,0 +1,74 @@
+import Foundation
+import MaillageCore
+@testable import MaillageStorage
+import MaillageTestSupport
+import SQLKit
+import Testing
+
+/// Migrations are explicit, locked, and convert the data of older schemas.
+@Suite("Migrations", .serialized)
+struct MigrationTests {
+    @Test(arguments: TestDatabases.available)
+    func anUnmigratedDatabaseIsRefusedAndLeftUntouched(kind: TestDatabases.Kind) async throws {
+        try await TestDatabases.with(kind, schema: .unchecked) { db in
+            // Act
+            let status = try await db.schemaStatus()
+            let refusal = await #expect(throws: SchemaOutOfDate.self) { try await db.requireCurrentSchema() }
+            // Check: every migration pending, the message says what to run, and nothing was created
+            #expect(status.pending == AppDatabase.migrationNames)
+            #expect(refusal?.description.contains("maillage migrate") == true)
+            let after = try await db.schemaStatus()
+            #expect(after.pending == AppDatabase.migrationNames)
+        }
+    }
+
+    @Test(arguments: TestDatabases.available)
+    func aSchemaWrittenByANewerVersionIsRefused(kind: TestDatabases.Kind) async throws {
+        try await TestDatabases.with(kind) { db in
+            // Setup: a migration this version does not know
+            try await db.sql.insert(into: "schema_migrations").columns("name", "applied_at")
+                .values(SQLBind("9999_from_the_future"), SQLBind("2030-01-01T00:00:00Z")).run()
+            // Act / check
+            let refusal = await #expect(throws: SchemaOutOfDate.self) { try await db.requireCurrentSchema() }
+            #expect(refusal?.status.unknown == ["9999_from_the_future"])
+            #expect(refusal?.description.contains("plus récente") == true)
+        }
+    }
+
+    @Test(arguments: TestDatabases.available)
+    func personasStoredAsJSONByTheOldSchemaAreConvertedWithTheirVersions(kind: TestDatabases.Kind) async throws {
+        try await TestDatabases.with(kind, schema: .unchecked) { db in
+            // Setup: the schema as the previous version left it (its seeded personas as JSON), Karima edited twice
+            try await Migrator(database: db).migrate(through: "0005_pending_blocks")
+            try await db.sql.update("personas").set("version", to: SQLBind(3)).where("id", .equal, SQLBind("karima")).run()
+            // Act
+            let applied = try await db.migrate()
+            // Check: the same nine personas, field by field, with their versions kept
+            #expect(applied == ["0006_typed_personas", "0007_reader_versions", "0008_change_log"])
+            let stored = try await db.personas.all()
+            #expect(stored.map(\.persona).sorted { $0.id < $1.id } == Persona.defaultLibrary.sorted { $0.id < $1.id })
+            #expect(stored.first { $0.persona.id == "karima" }?.version == 3)
+            #expect(stored.first { $0.persona.id == "marcel" }?.version == 1)
+            try await db.requireCurrentSchema()
+        }
+    }
+
+    @Test func twoInstancesMigratingOnePostgreSQLDatabaseTogetherApplyEachMigrationOnce() async throws {
+        guard TestDatabases.postgresURL != nil else { return }
+        try await TestDatabases.withFreshPostgres { url in
+            // Setup: two instances on the same new database
+            let first = try await AppDatabase.open(.postgres(url: url), schema: .unchecked)
+            let second = try await AppDatabase.open(.postgres(url: url), schema: .unchecked)
+            // Act: both migrate at once
+            async let a = first.migrate()
+            async let b = second.migrate()
+            let (appliedByFirst, appliedBySecond) = try await (a, b)
+            // Check: one applied everything, the other waited and found nothing to do; personas seeded once
+            #expect((appliedByFirst + appliedBySecond).sorted() == AppDatabase.migrationNames)
+            #expect(appliedByFirst.isEmpty || appliedBySecond.isEmpty)
+            #expect(try await first.personas.all().count == Persona.defaultLibrary.count)
+            try await first.shutdown()
+            try await second.shutdown()
+        }
+    }
+}
