@@ -106,9 +106,12 @@ let package = Package(
                 "MaillageCore",
                 "MaillageSources",
                 "MaillageStorage",
+                "MaillageImport",
                 "MaillageWeb",
                 "MaillageTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -53,8 +53,8 @@ struct MigrationTests {
         }
     }
 
-    @Test func twoInstancesMigratingOnePostgreSQLDatabaseTogetherApplyEachMigrationOnce() async throws {
-        guard TestDatabases.postgresURL != nil else { return }
+    @Test(.enabled(if: TestDatabases.postgresURL != nil, "needs MAILLAGE_TEST_POSTGRES_URL"))
+    func twoInstancesMigratingOnePostgreSQLDatabaseTogetherApplyEachMigrationOnce() async throws {
         try await TestDatabases.withFreshPostgres { url in
             // Setup: two instances on the same new database
             let first = try await AppDatabase.open(.postgres(url: url), schema: .unchecked)

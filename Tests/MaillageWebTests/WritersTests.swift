@@ -1,4 +1,5 @@
 import Foundation
+import MaillageCore
 import Hummingbird
 @testable import MaillageWeb
 import Testing

@@ -72,7 +72,7 @@ public enum DiagnosticCSVWriter {
                             writer.integer(Int(minutes.rounded()))
                         }
                     } else {
-                        for _ in 0..<7 { writer.field("") }
+                        for _ in 0..<8 { writer.field("") }
                     }
                     writer.endRow()
                 }

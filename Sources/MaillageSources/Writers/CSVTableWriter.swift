@@ -1,3 +1,5 @@
+import MaillageCore
+
 /// Writes a CSV table into bytes, field by field, in a ``CSVDialect``: every field quoted, inner quotes doubled
 /// (RFC 4180), lines ended by CRLF, numbers with the dialect's decimal mark.
 ///
@@ -43,29 +45,16 @@ struct CSVTableWriter {
     mutating func integer(_ value: Int) {
         startField()
         bytes.append(UInt8(ascii: "\""))
-        appendDigits(value)
+        FixedPoint.appendDigits(of: value, to: &bytes)
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// A number with exactly `digits` decimals (rounded half to even, as `printf` does), `""` when not finite.
+    /// A number with exactly `digits` decimals, rounded as `printf` rounds, `""` when not finite.
     mutating func number(_ value: Double, digits: Int) {
         guard value.isFinite else { return field("") }
         startField()
         bytes.append(UInt8(ascii: "\""))
-        let scale = Self.powersOfTen[digits]
-        let scaled = Int((abs(value) * Double(scale)).rounded(.toNearestOrEven))
-        if value < 0 && scaled != 0 { bytes.append(UInt8(ascii: "-")) }
-        appendDigits(scaled / scale)
-        if digits > 0 {
-            bytes.append(dialect.decimalMark)
-            var fraction = scaled % scale
-            var divisor = scale / 10
-            while divisor > 0 {
-                bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor))
-                fraction %= divisor
-                divisor /= 10
-            }
-        }
+        FixedPoint.append(value, digits: digits, separator: [dialect.decimalMark], to: &bytes)
         bytes.append(UInt8(ascii: "\""))
     }
 
@@ -74,21 +63,8 @@ struct CSVTableWriter {
         atRowStart = true
     }
 
-    private static let powersOfTen = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000]
-
     private mutating func startField() {
         if !atRowStart { bytes.append(dialect.separator) }
         atRowStart = false
-    }
-
-    private mutating func appendDigits(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: [UInt8] = []
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes.append(contentsOf: digits.reversed())
     }
 }

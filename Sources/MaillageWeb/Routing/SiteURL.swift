@@ -66,6 +66,18 @@ enum SiteURL: Hashable, Sendable {
         encodedQuery.isEmpty ? path : path + "?" + encodedQuery
     }
 
+    /// The route pattern with its parameters in braces (`/personas/{id}`), as the router and OpenAPI write it.
+    var template: String { Self.template(components) }
+
+    static func template(_ components: [Component]) -> String {
+        "/" + components.map { component in
+            switch component {
+            case .literal(let text): text
+            case .parameter(let name, _): "{\(name)}"
+            }
+        }.joined(separator: "/")
+    }
+
     /// One segment of a path: fixed text, or a parameter given by value or named as a route key.
     enum Component {
         case literal(String)
@@ -135,14 +147,7 @@ extension SiteURL.APIURL {
     }
 
     /// The path as the OpenAPI document writes it: relative to its server `/api/v1`, parameters in braces.
-    var openAPIPath: String {
-        "/" + components.map { component in
-            switch component {
-            case .literal(let text): text
-            case .parameter(let name, _): "{\(name)}"
-            }
-        }.joined(separator: "/")
-    }
+    var openAPIPath: String { SiteURL.template(components) }
 }
 
 /// A path parameter: `.key` names it in a route pattern, `.value` fills it in a link.
@@ -169,7 +174,7 @@ enum Parameter<Value: Hashable & Sendable>: Hashable, Sendable {
 extension SiteURL {
     /// Every route the site answers, with its method; the router must register exactly these (tested).
     static let routes: [(method: HTTPRequest.Method, url: SiteURL)] = [
-        (.get, .home), (.get, .search), (.get, .orient), (.get, .orientResults), (.get, .orientSheet),
+        (.get, .home), (.get, .stylesheet), (.get, .search), (.get, .orient), (.get, .orientResults), (.get, .orientSheet),
         (.get, .place(.key)), (.get, .commune(.key)), (.get, .territory(.key)),
         (.get, .diagnostic), (.get, .diagnosticReport), (.get, .communeDiagnostic(.key)),
         (.get, .personas), (.post, .personas), (.get, .newPersona), (.get, .persona(.key)), (.get, .editPersona(.key)),

@@ -1,0 +1,83 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import MaillageCore
+import MaillageImport
+import MaillageStorage
+import MaillageTestSupport
+import MaillageWeb
+import Testing
+
+/// Two servers on one PostgreSQL database, as a deployment with several instances runs them.
+@Suite("Several instances on PostgreSQL", .serialized)
+struct SeveralInstancesTests {
+    @Test(.enabled(if: TestDatabases.postgresURL != nil, "needs MAILLAGE_TEST_POSTGRES_URL"))
+    func twoServersSeeEachOthersWritesAndOfTwoStaleEditsExactlyOneWins() async throws {
+        try await TestDatabases.withFreshPostgres { url in
+            // Setup: `maillage migrate`, then two servers on the same database (the first loads the demo pack)
+            var logger = Logger(label: "maillage.test")
+            logger.logLevel = .warning
+            let admin = try await AppDatabase.open(.postgres(url: url), logger: logger, schema: .migrate)
+            func server() async throws -> some ApplicationProtocol {
+                try await buildApplication(AppConfiguration(database: .postgres(url: url), seedPack: TestData.pack, refreshInterval: .milliseconds(250)),
+                                           logger: logger)
+            }
+            let first = try await server()
+            let second = try await server()
+            try await first.test(.live) { one in
+                try await second.test(.live) { two in
+                    // Act 1: Karima edited on the first server
+                    let edited = try await post(one, "/personas/karima/modifier", [("version", "1")] + PersonaPagesTests.form(name: "Karima", commune: "59491"))
+                    #expect(edited.status == 302)
+                    // Check 1: the second server shows the new version at once (personas are read from the database)
+                    let seenByTwo = try await two.execute(uri: "/api/v1/personas/karima", method: .get) {
+                        try JSONSerialization.jsonObject(with: Data(buffer: $0.body)) as? [String: Any]
+                    }
+                    #expect(seenByTwo?["version"] as? Int == 2)
+                    #expect(seenByTwo?["commune"] as? String == "59491")
+
+                    // Act 2: both servers receive an edit quoting version 2, at the same time
+                    async let viaOne = post(one, "/personas/karima/modifier", [("version", "2")] + PersonaPagesTests.form(name: "Karima", commune: "59172"))
+                    async let viaTwo = post(two, "/personas/karima/modifier", [("version", "2")] + PersonaPagesTests.form(name: "Karima", commune: "59526"))
+                    let statuses = try await [viaOne.status, viaTwo.status].sorted()
+                    // Check 2: one saved, one refused; the stored persona is at version 3
+                    #expect(statuses == [302, 409])
+                    #expect(try await admin.personas.find(id: "karima")?.version == 3)
+
+                    // Act 3: a place of Denain renamed by an import through a third connection
+                    let pack = try TestData.loadPack()
+                    var record = try #require(pack.records.first { $0.place.codeInsee?.rawValue == "59172" && $0.provenance.source == .bibliotheques })
+                    record.place.nom = "Médiathèque renommée par une autre instance"
+                    record.provenance.dateMaj = CalendarDay("2030-01-01")!
+                    _ = try await Importer(database: admin).importRecords([record])
+                    // Check 3: both servers' indexes show it within 2 seconds
+                    let id = record.provenance.key.replacingOccurrences(of: ":", with: "-")
+                    for client in [one, two] {
+                        var seen = false
+                        for _ in 0..<20 where !seen {
+                            seen = try await client.execute(uri: "/lieux/\(id)", method: .get) { String(buffer: $0.body) }
+                                .contains("Médiathèque renommée par une autre instance")
+                            if !seen { try await Task.sleep(for: .milliseconds(100)) }
+                        }
+                        #expect(seen)
+                    }
+                }
+            }
+            try await admin.shutdown()
+        }
+    }
+
+    @Test(.enabled(if: TestDatabases.postgresURL != nil, "needs MAILLAGE_TEST_POSTGRES_URL"))
+    func aServerRefusesAnOutOfDateSchemaWhenItMayNotMigrate() async throws {
+        try await TestDatabases.withFreshPostgres { url in
+            // Act: a PostgreSQL database never migrated (the default for PostgreSQL is not to migrate at start)
+            let configuration = AppConfiguration(database: .postgres(url: url), seedPack: TestData.pack)
+            await #expect(throws: SchemaOutOfDate.self) { _ = try await buildApplication(configuration) }
+            // Check: nothing was created
+            let database = try await AppDatabase.open(.postgres(url: url), schema: .unchecked)
+            #expect(try await database.schemaStatus().pending == AppDatabase.migrationNames)
+            try await database.shutdown()
+        }
+    }
+}
