@@ -104,11 +104,11 @@ let package = Package(
             name: "MaillageWebTests",
             dependencies: [
                 "MaillageCore",
-                "MaillageSources",
                 "MaillageStorage",
                 "MaillageImport",
                 "MaillageWeb",
                 "MaillageTestSupport",
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -34,9 +34,6 @@ extension AppDatabase {
         case .postgres: 60_000
         }
     }
-
-    /// The type of a column holding large text (JSON bodies, boundaries).
-    var largeTextType: SQLDataType { .text }
 }
 
 extension SQLDatabase {

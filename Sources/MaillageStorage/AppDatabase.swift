@@ -84,19 +84,3 @@ public final class AppDatabase: Sendable {
     public var personas: PersonaRepository { PersonaRepository(database: self) }
     public var changes: ChangeLog { ChangeLog(database: self) }
 }
-
-/// Serialises asynchronous critical sections.
-actor WriteLock {
-    private var busy = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
-
-    func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
-        while busy { await withCheckedContinuation { waiters.append($0) } }
-        busy = true
-        defer {
-            busy = false
-            if !waiters.isEmpty { waiters.removeFirst().resume() }
-        }
-        return try await body()
-    }
-}

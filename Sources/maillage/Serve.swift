@@ -31,8 +31,3 @@ struct Serve: AsyncParsableCommand {
         try await app.runService()
     }
 }
-
-/// The territory packs shipped with the executable.
-enum BundledPack {
-    static var caph: URL? { Bundle.module.url(forResource: "caph-200042190.pack.json", withExtension: "gz", subdirectory: "Pack") }
-}

@@ -29,14 +29,21 @@ struct SearchTests {
     }
 
     @Test func aSaturdaySearchInDenainOnlyReturnsPlacesOpenOnSaturday() throws {
-        let result = index.search(SearchQuery(origin: .commune(denain), radiusMetres: 30_000, openOnSaturday: true, limit: 50))
+        // Two criteria, so that a place offering the service but closed on Saturday is a partial match (a place that
+        // meets no criterion at all is no match).
+        let result = index.search(SearchQuery(origin: .commune(denain), radiusMetres: 30_000, services: [.aideDemarchesAdministratives],
+                                              openOnSaturday: true, limit: 50))
         #expect(!result.matches.isEmpty)
         for match in result.matches + result.neighbourMatches {
             let schedule = try #require(match.entry.schedule)
             #expect(schedule.isOpenOnSaturday, "\(match.entry.place.nom)")
             #expect(match.reasons.contains { $0.hasPrefix("ouvert samedi") })
         }
-        #expect(result.partialMatches.allSatisfy { $0.gaps.contains("fermé le samedi") || $0.gaps.contains("horaires inconnus") })
+        // Those that offer the service are partial for Saturday alone, and say so.
+        let closedOnSaturday = result.partialMatches.filter { $0.entry.place.services.contains(.aideDemarchesAdministratives) }
+        #expect(!closedOnSaturday.isEmpty)
+        #expect(closedOnSaturday.allSatisfy { $0.gaps == ["fermé le samedi"] || $0.gaps == ["horaires inconnus"] },
+                "\(closedOnSaturday.map(\.gaps))")
     }
 
     @Test func aNeedWithNoLocalAnswerGivesTheNearestNeighbouringPlaces() throws {
@@ -62,6 +69,7 @@ struct SearchTests {
         let point = index.territory.commune(denain)!.centroid
         let result = index.search(SearchQuery(origin: .point(point), radiusMetres: 3_000, limit: 100))
         #expect(result.originCommune?.code == denain)
+        #expect(!result.matches.isEmpty)
         #expect(result.matches.allSatisfy { $0.distanceMetres! <= 3_000 })
         #expect(result.matches.count == result.totalMatches)
     }
@@ -80,6 +88,7 @@ struct SearchTests {
     @Test func availabilityKeepsOnlyPlacesOpenWhenThePersonIsFree() {
         let slot = WeeklySlot(day: .saturday, part: .matin)
         let result = index.search(SearchQuery(origin: .commune(denain), radiusMetres: 30_000, availability: [slot], limit: 50))
+        #expect(!result.matches.isEmpty)
         #expect(result.matches.allSatisfy { $0.entry.schedule?.overlap(with: slot) != nil })
     }
 }

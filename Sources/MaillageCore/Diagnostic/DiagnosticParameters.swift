@@ -14,8 +14,6 @@ public struct DiagnosticParameters: Hashable, Codable, Sendable {
     public var neighbourDistanceKm = 15.0
     /// Nothing is looked for beyond this distance.
     public var maxDistanceKm = 60.0
-    /// "No support in foreign languages within 10 km": the radius of the public and modality lenses.
-    public var lensRadiusKm = 10.0
 
     public init() {}
 
@@ -42,12 +40,4 @@ public struct DiagnosticParameters: Hashable, Codable, Sendable {
     static func french(_ value: Double) -> String {
         value.rounded() == value ? String(Int(value)) : String(value).replacingOccurrences(of: ".", with: ",")
     }
-}
-
-/// Estimated door-to-door times, in minutes.
-public struct AccessTimes: Hashable, Codable, Sendable {
-    public var walking: Double
-    public var cycling: Double
-    public var bus: Double
-    public var car: Double
 }

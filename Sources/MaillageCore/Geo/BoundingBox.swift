@@ -36,8 +36,4 @@ public struct BoundingBox: Hashable, Codable, Sendable {
     public func contains(_ point: Coordinate) -> Bool {
         (minLatitude...maxLatitude).contains(point.latitude) && (minLongitude...maxLongitude).contains(point.longitude)
     }
-
-    public var center: Coordinate {
-        Coordinate(latitude: (minLatitude + maxLatitude) / 2, longitude: (minLongitude + maxLongitude) / 2)
-    }
 }

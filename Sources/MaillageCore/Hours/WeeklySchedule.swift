@@ -43,7 +43,6 @@ public struct WeeklySchedule: Hashable, Codable, Sendable {
     public func isOpenAfter(minute: Int) -> Bool { days.contains { $0.contains { $0.end > minute } } }
 
     public var isOpenOnSaturday: Bool { isOpen(on: .saturday) }
-    public var isOpenOnWeekend: Bool { isOpen(on: .saturday) || isOpen(on: .sunday) }
 
     public var minutesPerWeek: Int { days.reduce(0) { $0 + $1.reduce(0) { $0 + $1.minutes } } }
 

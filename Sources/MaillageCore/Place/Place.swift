@@ -69,25 +69,3 @@ public struct Place: Hashable, Codable, Sendable, Identifiable {
         self.unmappedValues = []
     }
 }
-
-/// How a place's coordinate was obtained.
-public enum LocationPrecision: String, Codable, Sendable, CaseIterable {
-    /// From the source, at the address.
-    case adresse
-    /// The commune's representative point: the source gave no coordinates.
-    case commune
-    /// No coordinate at all.
-    case none
-}
-
-/// A source value kept as written because no vocabulary table maps it.
-public struct UnmappedValue: Hashable, Codable, Sendable {
-    /// The source's field name.
-    public var field: String
-    public var value: String
-
-    public init(field: String, value: String) {
-        self.field = field
-        self.value = value
-    }
-}

@@ -45,16 +45,3 @@ public struct SearchResult: Sendable {
     /// When `noLocalMatch`: the nearest full matches in neighbouring territories, without the radius limit.
     public let neighbourMatches: [Match]
 }
-
-/// Distances as French pages write them.
-public enum Distance {
-    /// `850 m`, `2,3 km`, `14 km`.
-    public static func french(_ metres: Double) -> String {
-        if metres < 1_000 { return "\(Int((metres / 10).rounded()) * 10) m" }
-        if metres < 10_000 {
-            let tenths = Int((metres / 100).rounded())
-            return "\(tenths / 10),\(tenths % 10) km"
-        }
-        return "\(Int((metres / 1_000).rounded())) km"
-    }
-}

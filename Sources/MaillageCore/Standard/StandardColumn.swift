@@ -33,17 +33,6 @@ public enum StandardColumn: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// Columns that hold several values separated by `|`.
-    public var isMultiValued: Bool {
-        switch self {
-        case .typologie, .courriels, .siteWeb, .itinerance, .services, .publicsSpecifiquementAdresses,
-            .priseEnChargeSpecifique, .fraisACharge, .dispositifProgrammesNationaux, .formationsLabels,
-            .autresFormationsLabels, .modalitesAcces, .modalitesAccompagnement:
-            true
-        default: false
-        }
-    }
-
     /// The separator of multi-valued columns in standard files.
     public static let valueSeparator: Character = "|"
 }

@@ -62,33 +62,6 @@ struct Migrator {
     }
 }
 
-/// The schema of a database as this version of Maillage sees it.
-public struct SchemaStatus: Sendable, Equatable {
-    /// Migrations this version knows and the database lacks, in order.
-    public var pending: [String]
-    /// Migrations the database has and this version does not know: a newer Maillage wrote it.
-    public var unknown: [String]
-
-    public var isCurrent: Bool { pending.isEmpty && unknown.isEmpty }
-}
-
-/// The database schema is not the one this version expects; nothing was changed.
-public struct SchemaOutOfDate: Error, CustomStringConvertible, Sendable {
-    public var status: SchemaStatus
-
-    public init(status: SchemaStatus) { self.status = status }
-
-    public var description: String {
-        if !status.unknown.isEmpty {
-            return "La base a été migrée par une version plus récente de Maillage (\(status.unknown.joined(separator: ", "))) : "
-                + "mettez ce programme à jour."
-        }
-        return "Le schéma de la base n'est pas à jour (\(status.pending.count) migration(s) en attente : "
-            + "\(status.pending.joined(separator: ", "))). Lancez « maillage migrate » avant de démarrer, "
-            + "ou « --migrate » pour migrer au démarrage (une seule instance)."
-    }
-}
-
 extension AppDatabase {
     /// Applies pending migrations; returns their names.
     public func migrate() async throws -> [String] { try await Migrator(database: self).migrate() }

@@ -65,10 +65,3 @@ struct HomePage: PageModel {
         hasNeighbours = !neighbours.isEmpty
     }
 }
-
-/// Shown when the configured territory is not in the database.
-struct MissingTerritoryPage: PageModel {
-    let template = "missing-territory"
-    var title = "Territoire non chargé — Maillage"
-    var siren: String
-}

@@ -26,10 +26,3 @@ struct PageRenderer: Sendable {
         return HTML(html: html)
     }
 }
-
-/// A page's data: plain values that the template named `template` reads.
-protocol PageModel {
-    var template: String { get }
-    /// The `<title>` of the page.
-    var title: String { get }
-}

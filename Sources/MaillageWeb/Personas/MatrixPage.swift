@@ -1,0 +1,54 @@
+import MaillageCore
+
+/// `/atelier?communes=…`: personas × communes, each cell the outcome of that persona living there.
+struct MatrixPage: PageModel {
+    struct Cell {
+        var symbol: String
+        var cssClass: String
+        var label: String
+        var url: String
+    }
+
+    struct Row {
+        var persona: String
+        var url: String
+        var cells: [Cell]
+    }
+
+    struct Summary {
+        var commune: String
+        var hardest: [String]
+        var causes: String
+    }
+
+    let template = "matrix"
+    let title = "Atelier : personas × communes — Maillage"
+    var communes: [String]
+    var rows: [Row]
+    var summaries: [Summary]
+    var legend: [Cell]
+    var csvURL: String
+    var communesValue: String
+
+    init(matrix: WorkshopMatrix, communesQuery: String) {
+        communes = matrix.columns.map(\.commune.name)
+        communesValue = matrix.columns.map(\.commune.code.rawValue).joined(separator: ",")
+        rows = matrix.personas.enumerated().map { number, persona in
+            return Row(persona: persona.firstName, url: SiteURL.persona(.value(persona.id)).path, cells: matrix.columns.compactMap { column in
+                column.cells.first { $0.persona.id == persona.id }.map { cell in
+                    let hard = cell.difficultNeeds.map(\.service.rawValue).joined(separator: ", ")
+                    return Cell(symbol: cell.outcome.symbol, cssClass: "outcome-\(cell.outcome.rawValue)",
+                                label: "\(cell.metNeeds)/\(cell.totalNeeds) — \(cell.outcome.label)\(hard.isEmpty ? "" : " : \(hard)")",
+                                url: SiteURL.journey(.value(persona.id)).path(query: [("commune", column.commune.code.rawValue)]))
+                }
+            })
+        }
+        summaries = matrix.columns.map { column in
+            Summary(commune: column.commune.name,
+                    hardest: column.hardestServices.prefix(4).map { "\($0.service.rawValue) : \($0.broken) rupture(s), \($0.outside) hors territoire" },
+                    causes: column.blockers.map { "\($0.blocker.label) (\($0.count))" }.joined(separator: ", "))
+        }
+        legend = Journey.Outcome.allCases.map { Cell(symbol: $0.symbol, cssClass: "outcome-\($0.rawValue)", label: $0.label, url: "") }
+        csvURL = SiteURL.workshopCSV.path(encodedQuery: communesQuery)
+    }
+}

@@ -1,0 +1,8 @@
+import MaillageCore
+
+/// Shown when the configured territory is not in the database.
+struct MissingTerritoryPage: PageModel {
+    let template = "missing-territory"
+    var title = "Territoire non chargé — Maillage"
+    var siren: String
+}

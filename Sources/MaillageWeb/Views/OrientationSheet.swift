@@ -1,0 +1,51 @@
+import MaillageCore
+
+/// `/orienter/fiche`: the orientation sheet to print or hand over. Generated, never saved.
+struct OrientationSheet: PageModel {
+    struct Day {
+        var name: String
+        var hours: String
+    }
+
+    let template = "sheet"
+    var title: String
+    var name: String
+    var address: String
+    var phone: String?
+    var emails: String?
+    var bookingURL: String?
+    var instructions: [String]
+    var days: [Day]
+    var hasDays: Bool
+    var rawHours: String?
+    var needs: String
+    var bring: [String]
+    var reasons: String
+    var gaps: String?
+    var summary: String
+    var backURL: String
+
+    init(entry: PlaceIndex.Entry, match: SearchResult.Match?, parameters: OrientationParameters) {
+        let place = entry.place
+        title = "Fiche d'orientation : \(place.nom) — Maillage"
+        name = place.nom
+        address = [place.adresse, place.complementAdresse, "\(place.codePostal) \(place.commune)"].compactMap { $0 }.joined(separator: ", ")
+        phone = place.telephone.map(PlacePage.frenchPhone)
+        emails = place.courriels.isEmpty ? nil : place.courriels.joined(separator: ", ")
+        bookingURL = place.priseRdv
+        let modes = place.modalitesAcces.isEmpty ? [AccessMode.sePresenter] : place.modalitesAcces
+        instructions = modes.map(\.instruction)
+        days = entry.schedule.map { $0.frenchWeek.map { Day(name: $0.day.frenchName.capitalized, hours: $0.hours) } } ?? []
+        hasDays = !days.isEmpty
+        rawHours = entry.schedule == nil ? place.horaires : nil
+        let needs = parameters.needs.isEmpty ? place.services : parameters.needs
+        self.needs = needs.map(\.rawValue).joined(separator: ", ")
+        var bring = ["ce document"]
+        for item in needs.flatMap(\.whatToBring) where !bring.contains(item) { bring.append(item) }
+        self.bring = bring
+        reasons = match?.summary ?? ""
+        gaps = match.flatMap { $0.gaps.isEmpty ? nil : $0.gaps.joined(separator: " · ") }
+        summary = parameters.summary
+        backURL = SiteURL.orientResults.path(query: parameters.queryItems)
+    }
+}
