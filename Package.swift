@@ -129,7 +129,7 @@ if ProcessInfo.processInfo.environment["MAILLAGE_BENCHMARKS"] != nil {
             name: "MaillageBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
-                "MaillageCore", "MaillageSources", "MaillageStorage", "MaillageWeb",
+                "MaillageCore", "MaillageSources", "MaillageStorage", "MaillageImport", "MaillageWeb",
             ],
             path: "Benchmarks/MaillageBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

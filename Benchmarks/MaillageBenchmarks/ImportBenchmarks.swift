@@ -2,6 +2,7 @@ import Benchmark
 import Foundation
 import MaillageCore
 import MaillageSources
+import MaillageImport
 import MaillageStorage
 
 /// The open data beside the repository (`../shared/data`), wherever the benchmark is launched from.

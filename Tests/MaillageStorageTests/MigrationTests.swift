@@ -44,12 +44,35 @@ struct MigrationTests {
             // Act
             let applied = try await db.migrate()
             // Check: the same nine personas, field by field, with their versions kept
-            #expect(applied == ["0006_typed_personas", "0007_reader_versions", "0008_change_log"])
+            #expect(applied == Array(AppDatabase.migrationNames.drop { $0 != "0006_typed_personas" }))
             let stored = try await db.personas.all()
             #expect(stored.map(\.persona).sorted { $0.id < $1.id } == Persona.defaultLibrary.sorted { $0.id < $1.id })
             #expect(stored.first { $0.persona.id == "karima" }?.version == 3)
             #expect(stored.first { $0.persona.id == "marcel" }?.version == 1)
             try await db.requireCurrentSchema()
+        }
+    }
+
+    @Test(arguments: TestDatabases.available)
+    func importReportsStoredAsJSONAreConvertedIntoTheirTables(kind: TestDatabases.Kind) async throws {
+        try await TestDatabases.with(kind, schema: .unchecked) { db in
+            // Setup: a run recorded by the previous schema, its report as JSON
+            try await Migrator(database: db).migrate(through: "0008_change_log")
+            let body = #"{"file":"fs.csv","format":"france-services","rowsRead":3,"accepted":2,"rejections":[{"line":3,"field":"code_postal","value":"ABCDE","expected":"5 chiffres"}],"warnings":[{"line":2,"message":"horaires illisibles"}],"unmapped":{"services: Autre":2},"vocabularyRevision":"2022"}"#
+            try await db.sql.insert(into: "import_runs")
+                .columns("id", "file", "format", "started_at", "status", "rows_read", "accepted", "rejected", "report")
+                .values(SQLBind("run-1"), SQLBind("fs.csv"), SQLBind("france-services"), SQLBind(ISO8601DateFormatter().string(from: Date())),
+                        SQLBind("importé"), SQLBind(3), SQLBind(2), SQLBind(1), SQLBind(body)).run()
+            // Act
+            try await db.migrate()
+            // Check: the same report, read from its tables
+            let run = try #require(try await db.importRuns.recent().first)
+            #expect(run.id == "run-1" && run.status == "importé")
+            #expect(run.report.rowsRead == 3 && run.report.accepted == 2 && run.report.rejected == 1)
+            #expect(run.report.rejections.first?.description == "ligne 3, champ « code_postal » : valeur « ABCDE » — attendu : 5 chiffres")
+            #expect(run.report.warnings.map(\.message) == ["horaires illisibles"])
+            #expect(run.report.unmapped == ["services: Autre": 2])
+            #expect(run.report.vocabularyRevision == "2022")
         }
     }
 

@@ -17,4 +17,5 @@ let allMigrations: [any Migration] = [
     TypedPersonas(),
     ReaderVersions(),
     CreateChangeLog(),
+    TypedImportRuns(),
 ]
