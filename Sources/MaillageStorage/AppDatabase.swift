@@ -40,7 +40,7 @@ public final class AppDatabase: Sendable {
         }
         do {
             switch schema {
-            case .migrate: try await database.migrate()
+            case .migrate: _ = try await database.migrate()
             case .requireCurrent: try await database.requireCurrentSchema()
             case .unchecked: break
             }

@@ -4,7 +4,8 @@ import SQLKit
 extension PlaceRepository {
     /// Every merged place.
     public func all() async throws -> [MergedPlace] {
-        try await database.sql.select().column("body").from("places").orderBy("id").all().map(Self.decode)
+        let bodies = try await database.sql.select().column("body").from("places").orderBy("id").all(decodingColumn: "body", as: String.self)
+        return try JSONColumn.decode(all: MergedPlace.self, from: bodies)
     }
 
     /// The merged places of some blocks (communes, or postal codes for places without one).
