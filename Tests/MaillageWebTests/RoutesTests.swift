@@ -56,7 +56,7 @@ struct RoutesTests {
                     #expect(response.status == .notFound, "\(uri)")
                     #expect(response.headers[.contentType]?.hasPrefix("application/json") == true, "\(uri)")
                     let body = try JSONDecoder().decode(APIErrorBody.self, from: Data(buffer: response.body))
-                    #expect(!body.error.message.isEmpty)
+                    #expect(!body.error.message.isEmpty && body.error.message != "Not Found", "\(uri): \(body.error.message)")
                 }
             }
             try await client.execute(uri: "/nulle-part", method: .get) { response in

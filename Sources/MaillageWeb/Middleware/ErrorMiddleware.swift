@@ -18,7 +18,7 @@ struct ErrorMiddleware: RouterMiddleware {
             let message = status.code < 500 ? Self.publicMessage(of: error) : nil
             if request.uri.path.hasPrefix("/api/") {
                 let apiError = (error as? APIError)
-                    ?? APIError(status: status, message: message ?? (status.code < 500 ? status.reasonPhrase : "erreur interne du serveur"),
+                    ?? APIError(status: status, message: message ?? status.frenchReason,
                                 parameter: (error as? ParameterError)?.parameter)
                 return try apiError.response(from: request, context: context)
             }
