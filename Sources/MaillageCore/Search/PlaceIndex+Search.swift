@@ -11,7 +11,8 @@ extension PlaceIndex {
         let originEPCI = commune?.epci.flatMap { territory.epcis[$0] }
         let radius = min(max(query.radiusMetres, 0), SearchQuery.maximumRadiusMetres)
 
-        let candidates: [(Int, Double?)] = point.map { positions(near: $0, radius: radius).map { ($0.0, Optional($0.1)) } }
+        // Distances are squared chords until a place is shown (the same order, no trigonometry per candidate).
+        let candidates: [(Int, Double?)] = point.map { chords(near: $0, radius: radius).map { ($0.0, Optional($0.1)) } }
             ?? positions(offering: query.services).map { ($0, nil) }
         var full: [(Int, Double?)] = []
         var partial: [(Int, Double?, Int)] = []
@@ -20,23 +21,22 @@ extension PlaceIndex {
             for test in tests where !test.passes(entries[position]) { unmet += 1 }
             if unmet == 0 { full.append((position, distance)) } else if unmet < criteria.count { partial.append((position, distance, unmet)) }
         }
-        full.sort { order($0.0, $0.1, $1.0, $1.1) }
         let limit = max(1, query.limit)
-        let matches = full.prefix(limit).map { match($0.0, $0.1, tests, originEPCI) }
+        let matches = full.smallest(limit) { order($0.0, $0.1, $1.0, $1.1) }.map { match($0.0, $0.1, tests, originEPCI) }
         var partialMatches: [SearchResult.Match] = []
         if matches.count < limit {
-            partial.sort { $0.2 != $1.2 ? $0.2 < $1.2 : order($0.0, $0.1, $1.0, $1.1) }
-            partialMatches = partial.prefix(limit - matches.count).map { match($0.0, $0.1, tests, originEPCI) }
+            partialMatches = partial.smallest(limit - matches.count) { $0.2 != $1.2 ? $0.2 < $1.2 : order($0.0, $0.1, $1.0, $1.1) }
+                .map { match($0.0, $0.1, tests, originEPCI) }
         }
 
         let noLocalMatch = originEPCI.map { epci in !full.contains { entries[$0.0].epci == epci.siren } } ?? (point != nil && full.isEmpty)
         var neighbourMatches: [SearchResult.Match] = []
         if noLocalMatch, let point {
-            neighbourMatches = positions(near: point, radius: Self.neighbourSearchRadiusMetres)
+            neighbourMatches = chords(near: point, radius: Self.neighbourSearchRadiusMetres)
                 .filter { candidate in
                     entries[candidate.0].epci != originEPCI?.siren && tests.allSatisfy { $0.passes(entries[candidate.0]) }
                 }
-                .sorted { $0.1 < $1.1 }.prefix(5)
+                .smallest(5) { $0.1 < $1.1 }
                 .map { match($0.0, $0.1, tests, originEPCI) }
         }
         return SearchResult(originPoint: point, originCommune: commune, originEPCI: originEPCI, matches: matches, totalMatches: full.count,
@@ -60,8 +60,10 @@ extension PlaceIndex {
         return (entries[a].sortName, entries[a].place.id) < (entries[b].sortName, entries[b].place.id)
     }
 
-    private func match(_ position: Int, _ distance: Double?, _ tests: [CriterionTest], _ originEPCI: EPCI?) -> SearchResult.Match {
+    /// A result; `chord` is the squared chord to the origin, shown as a distance in metres.
+    private func match(_ position: Int, _ chord: Double?, _ tests: [CriterionTest], _ originEPCI: EPCI?) -> SearchResult.Match {
         let entry = entries[position]
+        let distance = chord.map(Coordinate.metres(forSquaredChord:))
         var reasons: [String] = [], gaps: [String] = []
         for test in tests {
             let passed = test.passes(entry)

@@ -31,6 +31,8 @@ public struct PlaceIndex: Sendable {
     public let entries: [Entry]
     public let territory: TerritoryData
     private let grid: SpatialGrid<Int>
+    /// The same places in cells ten times larger, for searches over tens of kilometres.
+    private let coarseGrid: SpatialGrid<Int>
     /// Each entry's point on the unit sphere (NaN without coordinates), for distance scans without trigonometry.
     private let vectors: [SIMD3<Double>]
     private let positions: [String: Int]
@@ -46,14 +48,19 @@ public struct PlaceIndex: Sendable {
                          sortName: place.nom.folded, traits: PlaceTraits(place: place, schedule: schedule), coordinate: place.coordinate)
         }
         var grid = SpatialGrid<Int>(cellDegrees: 0.05)
+        var coarseGrid = SpatialGrid<Int>(cellDegrees: 0.5)
         var byCommune: [CommuneCode: [Int]] = [:]
         var byService: [Service: [Int]] = [:]
         for (index, entry) in entries.enumerated() {
-            if let point = entry.place.coordinate { grid.insert(index, at: point) }
+            if let point = entry.place.coordinate {
+                grid.insert(index, at: point)
+                coarseGrid.insert(index, at: point)
+            }
             if let code = entry.place.codeInsee { byCommune[code, default: []].append(index) }
             for service in entry.place.services { byService[service, default: []].append(index) }
         }
         self.grid = grid
+        self.coarseGrid = coarseGrid
         vectors = entries.map { $0.coordinate?.unitVector ?? SIMD3(repeating: .nan) }
         self.byCommune = byCommune
         self.byService = byService
@@ -83,17 +90,27 @@ public struct PlaceIndex: Sendable {
     /// Positions of the places within `radius` metres of `point` that pass `filter`, with their great-circle distance
     /// (compared as chords on the unit sphere: no trigonometry per place).
     func positions(near point: Coordinate, radius: Double, where filter: (Entry) -> Bool = { _ in true }) -> [(Int, Double)] {
+        chords(near: point, radius: radius, where: filter).map { ($0.0, Coordinate.metres(forSquaredChord: $0.1)) }
+    }
+
+    /// Positions of the places within `radius` metres of the point with their squared chord on the unit sphere (an
+    /// order-preserving stand-in for the distance: ``Coordinate/metres(forSquaredChord:)`` turns it into metres only
+    /// for the places shown). Large radii scan the coarse grid: a few cells instead of thousands.
+    func chords(near point: Coordinate, radius: Double, where filter: (Entry) -> Bool = { _ in true }) -> [(Int, Double)] {
         var found: [(Int, Double)] = []
         let origin = point.unitVector
         let limit = Coordinate.squaredChord(forMetres: radius)
-        grid.forEachCandidate(near: point, radiusMetres: radius) { position in
+        (radius > Self.coarseGridRadiusMetres ? coarseGrid : grid).forEachCandidate(near: point, radiusMetres: radius) { position in
             let difference = vectors[position] - origin
             let squared = (difference * difference).sum()
             guard squared <= limit, filter(entries[position]) else { return }
-            found.append((position, Coordinate.metres(forSquaredChord: squared)))
+            found.append((position, squared))
         }
         return found
     }
+
+    /// Beyond this radius a search scans the coarse grid.
+    static let coarseGridRadiusMetres = 15_000.0
 
     /// Whether a place of the commune offers the service.
     public func offers(_ service: Service, in commune: CommuneCode) -> Bool {
