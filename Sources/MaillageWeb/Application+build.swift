@@ -50,7 +50,7 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     HomeController(index: index, places: database.places, focus: focus, pages: pages).register(on: router)
     AssetController(pages: pages).register(on: router)
     SearchController(index: index, focus: focus, pages: pages).register(on: router)
-    DirectoryController(index: index, pages: pages).register(on: router)
+    DirectoryController(index: index, explainer: PlaceExplainer(database: database), pages: pages).register(on: router)
     OrientationController(index: index, focus: focus, pages: pages).register(on: router)
     DiagnosticController(index: index, focus: focus, pages: pages).register(on: router)
     PersonaController(index: index, personas: database.personas, pages: pages).register(on: router)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import MaillageImport
 import MaillageStorage
 
 /// `--database`: an SQLite path (default `maillage-data/maillage.sqlite`) or a `postgres://` URL; also `MAILLAGE_DATABASE`.
@@ -23,8 +24,17 @@ struct DatabaseOptions: ParsableArguments {
     /// Whether opening applies pending migrations.
     var migratesOnOpen: Bool { migrate || configuration.migratesAtStartByDefault }
 
+    /// Opens the database and finishes a merge left pending (by an interrupted import, or by a migration that rebuilds
+    /// the places), so that every command reads whole places.
     func open(logger: Logger) async throws -> AppDatabase {
-        try await AppDatabase.open(configuration, logger: logger, schema: migratesOnOpen ? .migrate : .requireCurrent)
+        let database = try await AppDatabase.open(configuration, logger: logger, schema: migratesOnOpen ? .migrate : .requireCurrent)
+        do {
+            try await Importer(database: database).finishPendingMerge()
+        } catch {
+            try? await database.shutdown()
+            throw error
+        }
+        return database
     }
 }
 

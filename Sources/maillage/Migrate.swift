@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import MaillageImport
 import MaillageStorage
 
 /// `maillage migrate`: brings the database schema up to date (under a lock: instances started together wait for it).
@@ -16,6 +17,8 @@ struct Migrate: AsyncParsableCommand {
             guard status.unknown.isEmpty else { throw SchemaOutOfDate(status: status) }
             let applied = try await db.migrate()
             print(applied.isEmpty ? "Schéma à jour." : "Migrations appliquées : \(applied.joined(separator: ", "))")
+            let rebuilt = try await Importer(database: db).finishPendingMerge()
+            if rebuilt > 0 { print("Lieux recalculés : \(rebuilt)") }
             try await db.shutdown()
         } catch {
             try? await db.shutdown()

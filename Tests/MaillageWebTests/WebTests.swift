@@ -89,7 +89,8 @@ struct WebTests {
             try await client.execute(uri: "/api/v1/places/\(abscon.id)", method: .get) { response in
                 #expect(response.status == .ok)
                 let body = String(buffer: response.body)
-                #expect(body.contains("\"dispositif_programmes_nationaux\":[\"France Services\""))
+                // Values of a closed vocabulary are listed in the standard's order.
+                #expect(body.contains("\"dispositif_programmes_nationaux\":[\"Aidants Connect\",\"France Services\"]"))
                 #expect(body.contains("\"precision\":\"adresse\""))
             }
         }

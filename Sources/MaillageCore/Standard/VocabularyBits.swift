@@ -9,6 +9,20 @@ public struct VocabularyBits<Value: StandardVocabulary>: Hashable, Sendable {
         rawValue = values.reduce(0) { bits, value in bits | 1 << UInt32(cases.firstIndex(of: value)!) }
     }
 
+    /// The set stored as these bits; nil when a bit names no case of the vocabulary.
+    public init?(rawValue: UInt32) {
+        guard Value.allCases.count >= 32 || rawValue >> UInt32(Value.allCases.count) == 0 else { return nil }
+        self.rawValue = rawValue
+    }
+
+    /// The values of the set, in the vocabulary's case order.
+    public var values: [Value] {
+        Value.allCases.enumerated().compactMap { offset, value in rawValue & 1 << UInt32(offset) != 0 ? value : nil }
+    }
+
+    /// The largest raw value of this vocabulary (every case set), for a database check.
+    public static var maximumRawValue: UInt32 { Value.allCases.count >= 32 ? .max : (1 << UInt32(Value.allCases.count)) - 1 }
+
     public var isEmpty: Bool { rawValue == 0 }
 
     /// Whether the two sets share a value.

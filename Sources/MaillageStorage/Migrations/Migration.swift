@@ -18,4 +18,5 @@ let allMigrations: [any Migration] = [
     ReaderVersions(),
     CreateChangeLog(),
     TypedImportRuns(),
+    TypedPlaces(),
 ]

@@ -105,25 +105,37 @@ public struct PlaceRepository: Sendable {
 
     /// Replaces the places of the blocks with `merged` and clears the blocks from the pending list.
     public func replacePlaces(inBlocks blocks: [String], with merged: [MergedPlace], on db: any SQLDatabase) async throws {
+        typealias P = PlaceTables.Place
+        typealias S = PlaceTables.Source
+        typealias L = PlaceTables.ListItem
+        typealias U = PlaceTables.Unmapped
         let maxBinds = database.maxBindsPerStatement
         let _: [Int] = try await db.inChunks(blocks) { chunk in
-            try await db.delete(from: "places").where("block_key", .in, chunk).run()
+            try await db.delete(from: P.table).where(P.blockKey, .in, chunk).run()
             try await db.delete(from: "pending_blocks").where("block_key", .in, chunk).run()
             return []
         }
-        let placeRows: [[any Encodable & Sendable]] = zip(merged, try JSONColumn.encode(all: merged)).map { item, body in
-            let place = item.place
-            return [place.id, place.nom, place.blockKey, place.codeInsee?.rawValue,
-                    place.codePostal, place.coordinate?.latitude, place.coordinate?.longitude, place.precision.rawValue,
-                    place.dateMaj.description, body]
-        }
+        let columns = PlaceColumns.all
+        try await db.insertBatched(into: P.table, columns: [P.id, P.blockKey] + columns.map(\.name),
+                                   rows: merged.map { item in [item.id, item.place.blockKey] + columns.map { $0.value(item.place) } },
+                                   maxBinds: maxBinds)
         try await db.insertBatched(
-            into: "places",
-            columns: ["id", "nom", "block_key", "commune_code", "code_postal", "latitude", "longitude", "precision", "date_maj", "body"],
-            rows: placeRows, maxBinds: maxBinds)
+            into: S.table, columns: [S.placeID, S.position, S.source, S.sourceID, S.dateMaj],
+            rows: merged.flatMap { item in
+                item.provenances.enumerated().map { [item.id, $0.offset, $0.element.source.rawValue, $0.element.sourceID, $0.element.dateMaj.description] }
+            }, maxBinds: maxBinds)
         try await db.insertBatched(
-            into: "place_sources", columns: ["source", "source_id", "place_id"],
-            rows: merged.flatMap { item in item.provenances.map { [$0.source.rawValue, $0.sourceID, item.id] } }, maxBinds: maxBinds)
+            into: L.table, columns: [L.placeID, L.field, L.position, L.value],
+            rows: merged.flatMap { item in
+                let place = item.place
+                return [(L.typologie, place.typologie.map(\.rawValue)), (L.courriels, place.courriels), (L.siteWeb, place.siteWeb),
+                        (L.autresFormationsLabels, place.autresFormationsLabels)]
+                    .flatMap { field, values in values.enumerated().map { [item.id, field, $0.offset, $0.element] as [any Encodable & Sendable] } }
+            }, maxBinds: maxBinds)
+        try await db.insertBatched(
+            into: U.table, columns: [U.placeID, U.position, U.field, U.value],
+            rows: merged.flatMap { item in item.place.unmappedValues.enumerated().map { [item.id, $0.offset, $0.element.field, $0.element.value] } },
+            maxBinds: maxBinds)
         try await ChangeLog.record(.places, keys: blocks, on: db, database: database)
     }
 }

@@ -1,9 +1,11 @@
 import Hummingbird
 import MaillageCore
+import MaillageImport
 
 /// `/lieux/:id`, `/communes/:code` and `/territoires/:siren`: the pages of one place, one commune, one EPCI.
 struct DirectoryController {
     let index: IndexStore
+    let explainer: PlaceExplainer
     let pages: PageRenderer
 
     func register(on router: Router<AppRequestContext>) {
@@ -17,7 +19,7 @@ struct DirectoryController {
         guard let entry = index.entry(id: try context.parameters.require("id")) else {
             throw HTTPError(.notFound, message: "Ce lieu n'existe pas ou plus.")
         }
-        return pages.render(PlacePage(entry: entry, index: index))
+        return pages.render(PlacePage(entry: entry, merged: try await explainer.explained(entry.merged), index: index))
     }
 
     @Sendable func commune(request: Request, context: AppRequestContext) async throws -> HTML {

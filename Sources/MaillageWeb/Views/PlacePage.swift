@@ -49,9 +49,9 @@ struct PlacePage: PageModel {
     var hasUnmapped: Bool
     var map: String?
 
-    init(entry: PlaceIndex.Entry, index: PlaceIndex, now: Date = Date()) {
+    /// - Parameter merged: the place with the merge's explanations (field sources, decisions).
+    init(entry: PlaceIndex.Entry, merged: MergedPlace, index: PlaceIndex, now: Date = Date()) {
         let place = entry.place
-        let merged = entry.merged
         title = "\(place.nom) — Maillage"
         name = place.nom
         address = [place.adresse, place.complementAdresse, "\(place.codePostal) \(place.commune)"].compactMap { $0 }.joined(separator: ", ")
