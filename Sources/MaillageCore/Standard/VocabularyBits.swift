@@ -17,7 +17,15 @@ public struct VocabularyBits<Value: StandardVocabulary>: Hashable, Sendable {
 
     /// The values of the set, in the vocabulary's case order.
     public var values: [Value] {
-        Value.allCases.enumerated().compactMap { offset, value in rawValue & 1 << UInt32(offset) != 0 ? value : nil }
+        guard rawValue != 0 else { return [] }
+        let cases = Array(Value.allCases)
+        var values: [Value] = []
+        var bits = rawValue
+        while bits != 0 {
+            values.append(cases[bits.trailingZeroBitCount])
+            bits &= bits - 1
+        }
+        return values
     }
 
     /// The largest raw value of this vocabulary (every case set), for a database check.

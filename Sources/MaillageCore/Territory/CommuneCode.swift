@@ -7,6 +7,10 @@ public struct CommuneCode: Hashable, Comparable, Codable, Sendable, CustomString
     public let rawValue: String
 
     public init?(_ text: String) {
+        if let code = Self.exact(text) {
+            rawValue = code
+            return
+        }
         var code = text.trimmed.uppercased()
         if code.count == 4, code.allSatisfy(\.isNumber) { code = "0" + code }
         guard code.count == 5, code.unicodeScalars.allSatisfy({ $0.isASCII }) else { return nil }
@@ -15,6 +19,20 @@ public struct CommuneCode: Hashable, Comparable, Codable, Sendable, CustomString
             || (chars[0] == "2" && (chars[1].isNumber || chars[1] == "A" || chars[1] == "B"))
         guard departmentOK, chars[2...].allSatisfy(\.isNumber) else { return nil }
         rawValue = code
+    }
+
+    /// The text itself when it is already a well-formed code (how stored and most source values come): no trimming,
+    /// no case mapping, no allocation.
+    private static func exact(_ text: String) -> String? {
+        let bytes = text.utf8
+        guard bytes.count == 5 else { return nil }
+        var iterator = bytes.makeIterator()
+        let first = iterator.next()!, second = iterator.next()!
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        let departmentOK = (isDigit(first) && isDigit(second) && first != UInt8(ascii: "2"))
+            || (first == UInt8(ascii: "2") && (isDigit(second) || second == UInt8(ascii: "A") || second == UInt8(ascii: "B")))
+        guard departmentOK, iterator.allSatisfy(isDigit) else { return nil }
+        return text
     }
 
     /// The département code: 2 characters, 3 for overseas (`971`…).

@@ -42,7 +42,7 @@ extension PlaceRepository {
         var result: [CommuneCode: Int] = [:]
         for row in try await database.sql.select().column("commune_code").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from("places").where("commune_code", .isNot, SQLLiteral.null).groupBy("commune_code").all() {
-            result[try row.decode(column: "commune_code", as: CommuneCode.self)] = try row.decode(column: "n", as: Int.self)
+            result[try row.communeCode("commune_code")] = try row.decode(column: "n", as: Int.self)
         }
         return result
     }

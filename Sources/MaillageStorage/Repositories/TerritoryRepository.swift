@@ -63,34 +63,34 @@ public struct TerritoryRepository: Sendable {
     public func load() async throws -> TerritoryData {
         let db = database.sql
         let communes = try await db.select().columns("*").from("communes").all().map { row -> Commune in
-            let polygons = try row.decode(column: "boundary", as: String?.self).map { try JSONColumn.decode([Polygon].self, from: $0) }
+            let polygons = try row.optionalString("boundary").map { try JSONColumn.decode([Polygon].self, from: $0) }
             return Commune(
-                code: try row.decode(column: "code", as: CommuneCode.self), name: try row.decode(column: "name", as: String.self),
+                code: try row.communeCode("code"), name: try row.decode(column: "name", as: String.self),
                 postalCode: try row.decode(column: "postal_code", as: String.self),
                 population: try row.decode(column: "population", as: Int.self),
                 centroid: Coordinate(latitude: try row.decode(column: "latitude", as: Double.self),
                                      longitude: try row.decode(column: "longitude", as: Double.self)),
-                areaKm2: try row.decode(column: "area_km2", as: Double?.self),
-                epci: try row.decode(column: "epci_siren", as: String?.self).flatMap(Siren.init),
+                areaKm2: try row.optionalDouble("area_km2"),
+                epci: try row.optionalString("epci_siren").flatMap(Siren.init),
                 boundary: polygons.map(MultiPolygon.init(polygons:)))
         }
         var postalCodes: [String: Set<CommuneCode>] = [:]
         for row in try await db.select().columns("postal_code", "commune_code").from("commune_postal_codes").all() {
             postalCodes[try row.decode(column: "postal_code", as: String.self), default: []]
-                .insert(try row.decode(column: "commune_code", as: CommuneCode.self))
+                .insert(try row.communeCode("commune_code"))
         }
         var members: [Siren: [CommuneCode]] = [:]
         for row in try await db.select().columns("epci_siren", "commune_code").from("epci_members").orderBy("commune_code").all() {
-            members[try row.decode(column: "epci_siren", as: Siren.self), default: []].append(try row.decode(column: "commune_code", as: CommuneCode.self))
+            members[try row.siren("epci_siren"), default: []].append(try row.communeCode("commune_code"))
         }
         let epcis = try await db.select().columns("*").from("epcis").all().map { row -> EPCI in
-            let siren = try row.decode(column: "siren", as: Siren.self)
+            let siren = try row.siren("siren")
             return EPCI(siren: siren, name: try row.decode(column: "name", as: String.self), kind: try row.decode(column: "kind", as: String.self),
                         population: try row.decode(column: "population", as: Int.self), members: members[siren] ?? [])
         }
         var qpvCommunes: [String: [CommuneCode]] = [:]
         for row in try await db.select().columns("qpv_code", "commune_code").from("qpv_communes").all() {
-            qpvCommunes[try row.decode(column: "qpv_code", as: String.self), default: []].append(try row.decode(column: "commune_code", as: CommuneCode.self))
+            qpvCommunes[try row.decode(column: "qpv_code", as: String.self), default: []].append(try row.communeCode("commune_code"))
         }
         let qpvs = try await db.select().columns("*").from("qpvs").all().map { row -> QPV in
             let code = try row.decode(column: "code", as: String.self)
@@ -98,14 +98,14 @@ public struct TerritoryRepository: Sendable {
                        communes: (qpvCommunes[code] ?? []).sorted(), population: try row.decode(column: "population", as: Int.self))
         }
         let fragility = try await db.select().columns("*").from("fragility").all().map { row in
-            FragilityIndex(commune: try row.decode(column: "commune_code", as: CommuneCode.self),
+            FragilityIndex(commune: try row.communeCode("commune_code"),
                            globalScore: try row.decode(column: "global_score", as: Double.self),
-                           accessScore: try row.decode(column: "access_score", as: Double?.self),
-                           skillsScore: try row.decode(column: "skills_score", as: Double?.self),
+                           accessScore: try row.optionalDouble("access_score"),
+                           skillsScore: try row.optionalDouble("skills_score"),
                            irisCount: try row.decode(column: "iris_count", as: Int.self))
         }
         let broadband = try await db.select().columns("*").from("broadband").all().map { row in
-            BroadbandEligibility(commune: try row.decode(column: "commune_code", as: CommuneCode.self),
+            BroadbandEligibility(commune: try row.communeCode("commune_code"),
                                  premises: try row.decode(column: "premises", as: Int.self),
                                  ineligible: try row.decode(column: "ineligible", as: Int.self),
                                  atLeast8Mbps: try row.decode(column: "at_least_8", as: Int.self),
@@ -114,7 +114,7 @@ public struct TerritoryRepository: Sendable {
         }
         var neighbours: [CommuneCode: Set<CommuneCode>] = [:]
         for row in try await db.select().columns("a", "b").from("commune_adjacency").all() {
-            let a = try row.decode(column: "a", as: CommuneCode.self), b = try row.decode(column: "b", as: CommuneCode.self)
+            let a = try row.communeCode("a"), b = try row.communeCode("b")
             neighbours[a, default: []].insert(b)
             neighbours[b, default: []].insert(a)
         }

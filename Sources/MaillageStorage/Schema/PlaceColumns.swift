@@ -21,11 +21,11 @@ enum PlaceColumns {
     static let all: [PlaceColumn] = [
         text("pivot", \.pivot), text("nom", \.nom), text("commune", \.commune), text("code_postal", \.codePostal),
         PlaceColumn(name: communeCode, kind: .optionalText, value: { $0.codeInsee?.rawValue }) { row, place in
-            place.codeInsee = try row.decode(column: communeCode, as: String?.self).flatMap(CommuneCode.init)
+            place.codeInsee = try row.optionalString(communeCode).flatMap(CommuneCode.init)
         },
         text("adresse", \.adresse), optionalText("complement_adresse", \.complementAdresse),
         PlaceColumn(name: "latitude", kind: .optionalDouble, value: { $0.coordinate?.latitude }) { row, place in
-            if let latitude = try row.decode(column: "latitude", as: Double?.self), let longitude = try row.decode(column: "longitude", as: Double?.self) {
+            if let latitude = try row.optionalDouble("latitude"), let longitude = try row.optionalDouble("longitude") {
                 place.coordinate = Coordinate(latitude: latitude, longitude: longitude)
             }
         },
@@ -85,7 +85,7 @@ enum PlaceColumns {
 
     private static func optionalText(_ name: String, _ path: WritableKeyPath<Place, String?> & Sendable) -> PlaceColumn {
         PlaceColumn(name: name, kind: .optionalText, value: { $0[keyPath: path] }) { row, place in
-            place[keyPath: path] = try row.decode(column: name, as: String?.self)
+            place[keyPath: path] = try row.optionalString(name)
         }
     }
 
