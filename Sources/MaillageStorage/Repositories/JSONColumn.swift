@@ -1,6 +1,5 @@
 import Foundation
 import MaillageCore
-import SQLKit
 
 /// JSON with sorted keys: the same value always gives the same text, so fingerprints are stable.
 enum JSONColumn {
@@ -13,11 +12,6 @@ enum JSONColumn {
     /// Encodes many values on every core (JSON encoding is most of the cost of storing a national file), in order.
     static func encode<T: Encodable & Sendable>(all values: [T]) throws -> [String] {
         try values.concurrentMap { value in Result { try encode(value) } }.map { try $0.get() }
-    }
-
-    /// Decodes many values on every core (decoding every place is most of a national start-up), in order.
-    static func decode<T: Decodable & Sendable>(all type: T.Type, from texts: [String]) throws -> [T] {
-        try texts.concurrentMap { text in Result { try decode(type, from: text) } }.map { try $0.get() }
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {

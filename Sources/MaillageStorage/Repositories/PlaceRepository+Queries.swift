@@ -122,7 +122,8 @@ extension PlaceRepository {
         }
     }
 
-    /// The child rows of a table in scope, grouped by place and in their stored order.
+    /// The child rows of a table in scope, grouped by place and in their stored order (every child table names its
+    /// place `place_id` and its order `position`).
     private func grouped<T>(_ table: String, _ columns: [String], _ scope: ChildScope, alsoOrderedBy field: String? = nil,
                             _ transform: (any SQLRow) throws -> T) async throws -> [String: [T]] {
         let placeID = PlaceTables.Source.placeID, position = PlaceTables.Source.position
