@@ -81,10 +81,9 @@ public struct Importer: Sendable {
 
     /// Stores records and rebuilds the places of the communes they touch, in one transaction.
     public func importRecords(_ records: [SourceRecord]) async throws -> PlaceRepository.Changes {
-        let places = database.places
-        let encoded = try places.encode(records, readerVersion: \.readerVersion)
-        return try await database.transaction { [merger] db in
-            var (changes, _, written) = try await places.stage(encoded, on: db)
+        let (places, merger) = (database.places, merger)
+        return try await store(records) { db, changes, written in
+            var changes = changes
             changes.placesRebuilt = try await Self.merge(pendingOn: db, places: places, merger: merger, known: written)
             return changes
         }
@@ -93,11 +92,20 @@ public struct Importer: Sendable {
     /// Stores records and marks the communes they touch as pending, in one transaction; ``finishPendingMerge(known:)``
     /// merges them. Returns what changed and the records now stored as given.
     public func stage(_ records: [SourceRecord]) async throws -> (changes: PlaceRepository.Changes, written: [SourceRecord]) {
+        try await store(records) { _, changes, written in (changes, written) }
+    }
+
+    /// Encodes the records (before the transaction, on every core), stages them in one transaction and does `then`
+    /// in the same transaction, with what changed and the records now stored as given.
+    private func store<T: Sendable>(
+        _ records: [SourceRecord],
+        then: @escaping @Sendable (any SQLDatabase, PlaceRepository.Changes, [SourceRecord]) async throws -> T
+    ) async throws -> T {
         let places = database.places
         let encoded = try places.encode(records, readerVersion: \.readerVersion)
         return try await database.transaction { db in
             let (changes, _, written) = try await places.stage(encoded, on: db)
-            return (changes, written)
+            return try await then(db, changes, written)
         }
     }
 
@@ -177,10 +185,8 @@ public struct Importer: Sendable {
                                 error: "\(report.rejected) ligne(s) invalide(s) : fichier rejeté, base inchangée"), [])
             }
             progress("\(file.name) : \(records.count) lieux lus, enregistrement…")
-            let (places, runs) = (database.places, database.importRuns)
-            let encoded = try places.encode(records, readerVersion: \.readerVersion)
-            let (changes, written) = try await database.transaction { [report] db in
-                let (changes, _, written) = try await places.stage(encoded, on: db)
+            let runs = database.importRuns
+            let (changes, written) = try await store(records) { [report] db, changes, written in
                 try await runs.record(report, imported: true, on: db)
                 return (changes, written)
             }

@@ -13,7 +13,7 @@ final class IndexStore: Sendable {
     /// An index and what is derived from it, replaced together.
     struct Snapshot: Sendable {
         let index: PlaceIndex
-        let placeJSON = PlaceJSONCache()
+        var placeJSON = PlaceJSONCache()
         /// The last change-log entry the index reflects.
         let seenChange: Int
     }
@@ -51,7 +51,8 @@ final class IndexStore: Sendable {
         if let items = changes.items, items[.territory] == nil {
             let blocks = items[.places] ?? []
             guard !blocks.isEmpty else {
-                snapshotStore.withLock { $0 = Snapshot(index: current.index, seenChange: changes.latest) }
+                // Nothing of the places changed (a persona, say): the same index, and the JSON already written for it.
+                snapshotStore.withLock { $0 = Snapshot(index: current.index, placeJSON: current.placeJSON, seenChange: changes.latest) }
                 return .unchanged
             }
             let reloaded = try await database.places.all(inBlocks: blocks.sorted())

@@ -103,13 +103,9 @@ struct PersonaController {
 
     /// The matrix of every stored persona over the communes asked for (the three focus communes by default).
     static func matrix(_ reader: QueryReader, personas: PersonaRepository, index: PlaceIndex) async throws -> WorkshopMatrix {
-        var communes = WorkshopMatrix.focusCommunes
-        if let list = try reader.single("communes") {
-            guard let codes = try? index.territory.communeCodes(inList: list), codes.count <= 60 else {
-                throw ParameterError(parameter: "communes", message: "« communes » attend jusqu'à 60 codes INSEE connus, séparés par des virgules")
-            }
-            communes = codes
-        }
+        let communes = try reader.single("communes").map { list in
+            try Perimeter.Request(communes: list).resolve(in: index.territory, default: .caph, maxCommunes: 60).communes
+        } ?? WorkshopMatrix.focusCommunes
         return WorkshopMatrix.compute(personas: try await personas.all().map(\.persona), communes: communes, index: index)
     }
 
