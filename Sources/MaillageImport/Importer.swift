@@ -102,7 +102,7 @@ public struct Importer: Sendable {
         then: @escaping @Sendable (any SQLDatabase, PlaceRepository.Changes, [SourceRecord]) async throws -> T
     ) async throws -> T {
         let places = database.places
-        let encoded = try places.encode(records, readerVersion: \.readerVersion)
+        let encoded = PlaceRepository.encode(records, readerVersion: \.readerVersion)
         return try await database.transaction { db in
             let (changes, _, written) = try await places.stage(encoded, on: db)
             return try await then(db, changes, written)

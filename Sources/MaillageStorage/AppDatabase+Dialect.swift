@@ -27,16 +27,16 @@ extension AppDatabase {
         }
     }
 
-    /// Largest number of bound values one statement may carry (SQLite 32,766; PostgreSQL 65,535), with a margin.
-    var maxBindsPerStatement: Int {
-        switch backend {
-        case .sqlite: 30_000
-        case .postgres: 60_000
-        }
-    }
+    /// Largest number of bound values one statement may carry.
+    var maxBindsPerStatement: Int { sql.maxBindsPerStatement }
 }
 
 extension SQLDatabase {
+    /// Largest number of bound values one statement may carry (SQLite 32,766; PostgreSQL 65,535), with a margin.
+    var maxBindsPerStatement: Int {
+        dialect.name == "postgresql" ? 60_000 : 30_000
+    }
+
     /// A boolean: PostgreSQL's BOOLEAN; SQLite stores it as 0 or 1 under the same declared type.
     var booleanType: SQLDataType { .custom(SQLRaw("BOOLEAN")) }
 

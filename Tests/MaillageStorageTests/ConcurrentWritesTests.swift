@@ -59,7 +59,7 @@ struct ConcurrentWritesTests {
             fixed.place.nom = "Nom corrigé par le lecteur"
             let places = db.places
             func store(readerVersion: Int) async throws -> PlaceRepository.Changes {
-                let encoded = try places.encode([fixed], readerVersion: { _ in readerVersion })
+                let encoded = PlaceRepository.encode([fixed], readerVersion: { _ in readerVersion })
                 return try await db.transaction { session in try await places.stage(encoded, on: session).changes }
             }
             // Act: by the same reader version, then by a newer one

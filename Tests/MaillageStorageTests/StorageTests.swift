@@ -164,10 +164,14 @@ struct StorageTests {
             let record = try await db.sql.select().columns("source", "source_id").from("source_records").first()
             let source = try #require(try record?.decode(column: "source", as: String.self))
             let id = try #require(try record?.decode(column: "source_id", as: String.self))
-            await #expect(throws: (any Error).self) {
-                try await db.sql.insert(into: "source_records").columns("source", "source_id", "date_maj", "block_key", "fingerprint", "body")
-                    .values(SQLBind(source), SQLBind(id), SQLBind("2020-01-01"), SQLBind("59172"), SQLBind("x"), SQLBind("{}")).run()
+            let before = try await db.places.records()
+            await #expect(throws: (any Error).self) {  // the same (source, source_id) twice
+                try await db.sql.raw("INSERT INTO source_records SELECT * FROM source_records WHERE source = \(bind: source) AND source_id = \(bind: id)").run()
             }
+            await #expect(throws: (any Error).self) {  // a key that is not source:source_id
+                try await db.sql.update("source_records").set("record_key", to: SQLBind("\(source):autre")).where("source_id", .equal, SQLBind(id)).run()
+            }
+            #expect(try await db.places.records() == before)
             await #expect(throws: (any Error).self) {
                 try await db.sql.insert(into: "communes").columns("code", "name", "postal_code", "population", "latitude", "longitude")
                     .values(SQLBind("5917"), SQLBind("X"), SQLBind("59220"), SQLBind(1), SQLBind(50.0), SQLBind(3.0)).run()

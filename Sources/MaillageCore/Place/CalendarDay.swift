@@ -28,8 +28,12 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
         }
     }
 
+    /// `YYYY-MM-DD` (the year always has four digits), written digit by digit: dates are written by the million.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        let zero = UInt8(ascii: "0"), dash = UInt8(ascii: "-")
+        let bytes: [UInt8] = [zero + UInt8(year / 1000), zero + UInt8(year / 100 % 10), zero + UInt8(year / 10 % 10), zero + UInt8(year % 10),
+                              dash, zero + UInt8(month / 10), zero + UInt8(month % 10), dash, zero + UInt8(day / 10), zero + UInt8(day % 10)]
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {

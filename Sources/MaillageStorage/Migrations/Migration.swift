@@ -19,4 +19,5 @@ let allMigrations: [any Migration] = [
     CreateChangeLog(),
     TypedImportRuns(),
     TypedPlaces(),
+    TypedSourceRecords(),
 ]

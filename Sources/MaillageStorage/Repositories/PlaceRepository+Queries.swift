@@ -68,10 +68,11 @@ extension PlaceRepository {
             .first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    /// Every stored source record (used to build territory packs).
+    /// Every stored source record (used to build territory packs), by source and identifier.
     public func records() async throws -> [SourceRecord] {
-        try await database.sql.select().column("body").from("source_records").orderBy("source").orderBy("source_id").all()
-            .map { try JSONColumn.decode(SourceRecord.self, from: try $0.decode(column: "body", as: String.self)) }
+        typealias R = PlaceTables.Record
+        return try await Self.recordRows.load(database.sql.select().from(R.table).orderBy(R.source).orderBy(R.sourceID), scope: .all, on: database.sql)
+            .map(Self.record)
     }
 
 }
@@ -82,68 +83,27 @@ extension PlaceRepository {
         case all
         case ids([String])
         case blocks([String])
+
+        var rows: PlaceRows.Scope {
+            switch self {
+            case .all: .all
+            case .ids(let ids): .keys(ids)
+            case .blocks(let blocks): .column(PlaceTables.Place.blockKey, in: blocks)
+            }
+        }
     }
 
     /// Reads the places a query selects, with their records, lists and unmapped values (three more queries).
     func load(_ query: SQLSelectBuilder, children scope: ChildScope) async throws -> [MergedPlace] {
-        typealias P = PlaceTables.Place
         typealias S = PlaceTables.Source
-        typealias L = PlaceTables.ListItem
-        typealias U = PlaceTables.Unmapped
-        let rows = try await query.columns([P.id, P.blockKey] + PlaceColumns.all.map(\.name)).all()
-        guard !rows.isEmpty else { return [] }
-        let sources = try await grouped(S.table, [S.placeID, S.source, S.sourceID, S.dateMaj], scope) { row in
+        let rows = Self.mergedRows
+        let loaded = try await rows.load(query, scope: scope.rows, on: database.sql)
+        guard !loaded.isEmpty else { return [] }
+        let sources = try await rows.grouped(S.table, [S.source, S.sourceID, S.dateMaj], scope.rows, on: database.sql) { row in
             guard let kind = SourceKind(rawValue: try row.decode(column: S.source, as: String.self)),
                   let day = CalendarDay(try row.decode(column: S.dateMaj, as: String.self)) else { throw StoredValueError(column: S.source) }
             return Provenance(source: kind, sourceID: try row.decode(column: S.sourceID, as: String.self), dateMaj: day)
         }
-        let lists = try await grouped(L.table, [L.placeID, L.field, L.value], scope, alsoOrderedBy: L.field) { row in
-            (field: try row.decode(column: L.field, as: String.self), value: try row.decode(column: L.value, as: String.self))
-        }
-        let unmapped = try await grouped(U.table, [U.placeID, U.field, U.value], scope) { row in
-            UnmappedValue(field: try row.decode(column: U.field, as: String.self), value: try row.decode(column: U.value, as: String.self))
-        }
-        return try rows.map { row in
-            let id = try row.decode(column: P.id, as: String.self)
-            var place = Place(id: id, pivot: "", nom: "", commune: "", codePostal: "", codeInsee: nil, adresse: "", dateMaj: CalendarDay("2000-01-01")!)
-            for column in PlaceColumns.all { try column.read(row, &place) }
-            for (field, value) in lists[id] ?? [] {
-                switch field {
-                case L.typologie:
-                    guard let typology = Typology(rawValue: value) else { throw StoredValueError(column: L.typologie) }
-                    place.typologie.append(typology)
-                case L.courriels: place.courriels.append(value)
-                case L.siteWeb: place.siteWeb.append(value)
-                default: place.autresFormationsLabels.append(value)
-                }
-            }
-            place.unmappedValues = unmapped[id] ?? []
-            return MergedPlace(place: place, provenances: sources[id] ?? [], fieldSources: [:], decisions: [])
-        }
-    }
-
-    /// The child rows of a table in scope, grouped by place and in their stored order (every child table names its
-    /// place `place_id` and its order `position`).
-    private func grouped<T>(_ table: String, _ columns: [String], _ scope: ChildScope, alsoOrderedBy field: String? = nil,
-                            _ transform: (any SQLRow) throws -> T) async throws -> [String: [T]] {
-        let placeID = PlaceTables.Source.placeID, position = PlaceTables.Source.position
-        func select() -> SQLSelectBuilder {
-            var select = database.sql.select().columns(columns.map { SQLColumn($0, table: table) }).from(table)
-            if let field { select = select.orderBy(SQLColumn(field, table: table)) }
-            return select.orderBy(SQLColumn(position, table: table))
-        }
-        let rows: [any SQLRow]
-        switch scope {
-        case .all: rows = try await select().all()
-        case .ids(let ids): rows = try await database.sql.inChunks(ids) { try await select().where(SQLColumn(placeID, table: table), .in, SQLBind.group($0)).all() }
-        case .blocks(let blocks):
-            rows = try await database.sql.inChunks(blocks) { chunk in
-                try await select().join(PlaceTables.Place.table, on: SQLColumn(placeID, table: table), .equal, SQLColumn(PlaceTables.Place.id, table: PlaceTables.Place.table))
-                    .where(SQLColumn(PlaceTables.Place.blockKey, table: PlaceTables.Place.table), .in, SQLBind.group(chunk)).all()
-            }
-        }
-        var result: [String: [T]] = [:]
-        for row in rows { result[try row.decode(column: placeID, as: String.self), default: []].append(try transform(row)) }
-        return result
+        return loaded.map { _, place in MergedPlace(place: place, provenances: sources[place.id] ?? [], fieldSources: [:], decisions: []) }
     }
 }

@@ -28,16 +28,31 @@ public struct PlaceRepository: Sendable {
         }
     }
 
-    /// Records to store, encoded (on every core) before the transaction opens.
+    /// Records to store, as rows (made on every core) before the transaction opens.
     public struct EncodedRecords: Sendable {
-        let rows: [(record: SourceRecord, body: String, fingerprint: String, readerVersion: Int)]
+        let rows: [(record: SourceRecord, row: PlaceRow, fingerprint: String, readerVersion: Int)]
     }
 
-    /// Encodes records for ``stage(_:on:)``; `readerVersion` says which version of its reader produced each one.
-    public func encode(_ records: [SourceRecord], readerVersion: @Sendable (SourceKind) -> Int) throws -> EncodedRecords {
-        let bodies = try JSONColumn.encode(all: records)
-        return EncodedRecords(rows: zip(records, bodies).map { record, body in
-            (record, body, StableHash.hex(body), readerVersion(record.provenance.source))
+    /// The typed rows of the merged places.
+    static let mergedRows = PlaceRows(set: PlaceTables.merged, ownColumns: [PlaceTables.Place.blockKey])
+
+    /// The typed rows of the source records; their fingerprint and reader version come last.
+    static let recordRows = PlaceRows(
+        set: PlaceTables.records,
+        ownColumns: [PlaceTables.Record.source, PlaceTables.Record.sourceID, PlaceTables.Record.placeID, PlaceTables.Record.provenanceDate,
+                     PlaceTables.Record.blockKey, PlaceTables.Record.fingerprint, PlaceTables.Record.readerVersion])
+
+    /// Makes the rows of records for ``stage(_:on:)``; `readerVersion` says which version of its reader produced each.
+    public static func encode(_ records: [SourceRecord], readerVersion: @Sendable (SourceKind) -> Int) -> EncodedRecords {
+        EncodedRecords(rows: records.concurrentMap { record in
+            let provenance = record.provenance
+            var row = PlaceRow(key: provenance.key,
+                               own: [provenance.source.rawValue, provenance.sourceID, record.place.id, provenance.dateMaj.description, record.blockKey],
+                               place: record.place)
+            let fingerprint = RecordFingerprint.of(row.allValues)
+            let version = readerVersion(provenance.source)
+            row.own += [fingerprint, version]
+            return (record, row, fingerprint, version)
         })
     }
 
@@ -48,20 +63,21 @@ public struct PlaceRepository: Sendable {
     /// - Returns: what changed, the blocks touched, and the records now stored as given (for the merge to reuse).
     public func stage(_ encoded: EncodedRecords, on db: any SQLDatabase) async throws
         -> (changes: Changes, blocks: Set<String>, written: [SourceRecord]) {
-        let maxBinds = database.maxBindsPerStatement
+        typealias R = PlaceTables.Record
         var changes = Changes()
         let sources = Set(encoded.rows.map(\.record.provenance.source.rawValue)).sorted()
         var stored: [String: (fingerprint: String, date: String, block: String, readerVersion: Int)] = [:]
-        for row in try await db.select().columns("source", "source_id", "fingerprint", "date_maj", "block_key", "reader_version")
-            .from("source_records").where("source", .in, sources).all() {
-            let key = "\(try row.decode(column: "source", as: String.self)):\(try row.decode(column: "source_id", as: String.self))"
-            stored[key] = (try row.decode(column: "fingerprint", as: String.self), try row.decode(column: "date_maj", as: String.self),
-                           try row.decode(column: "block_key", as: String.self), try row.decode(column: "reader_version", as: Int.self))
+        for row in try await db.select().columns(R.key, R.fingerprint, R.provenanceDate, R.blockKey, R.readerVersion)
+            .from(R.table).where(R.source, .in, sources).all() {
+            stored[try row.decode(column: R.key, as: String.self)] = (
+                try row.decode(column: R.fingerprint, as: String.self), try row.decode(column: R.provenanceDate, as: String.self),
+                try row.decode(column: R.blockKey, as: String.self), try row.decode(column: R.readerVersion, as: Int.self))
         }
-        var writes: [[any Encodable & Sendable]] = []
+        var writes: [PlaceRow] = []
+        var replaced: [String] = []
         var blocks: Set<String> = []
         var written: [SourceRecord] = []
-        for (record, body, fingerprint, readerVersion) in encoded.rows {
+        for (record, row, fingerprint, readerVersion) in encoded.rows {
             let date = record.provenance.dateMaj.description
             if let existing = stored[record.provenance.key] {
                 if existing.fingerprint == fingerprint { changes.unchanged += 1; written.append(record); continue }
@@ -70,20 +86,21 @@ public struct PlaceRepository: Sendable {
                     continue
                 }
                 changes.updated += 1
+                replaced.append(record.provenance.key)
                 blocks.insert(existing.block)
             } else {
                 changes.inserted += 1
             }
             blocks.insert(record.blockKey)
             written.append(record)
-            writes.append([record.provenance.source.rawValue, record.provenance.sourceID, date, record.blockKey, fingerprint, readerVersion, body])
+            writes.append(row)
         }
-        try await db.insertBatched(into: "source_records",
-                                   columns: ["source", "source_id", "date_maj", "block_key", "fingerprint", "reader_version", "body"],
-                                   rows: writes, maxBinds: maxBinds, upsertOn: ["source", "source_id"])
+        let rows = Self.recordRows
+        try await rows.deleteChildren(of: replaced, on: db)
+        try await rows.insert(writes, upsertOn: [R.source, R.sourceID], on: db)
         let pending = Set(try await pendingBlocks(on: db))
         try await db.insertBatched(into: "pending_blocks", columns: ["block_key"],
-                                   rows: blocks.subtracting(pending).sorted().map { [$0] }, maxBinds: maxBinds)
+                                   rows: blocks.subtracting(pending).sorted().map { [$0] }, maxBinds: database.maxBindsPerStatement)
         return (changes, blocks, written)
     }
 
@@ -92,50 +109,47 @@ public struct PlaceRepository: Sendable {
         try await db.select().column("block_key").from("pending_blocks").orderBy("block_key").all(decodingColumn: "block_key", as: String.self)
     }
 
-    /// Every stored record of the blocks; records in `known` (by provenance key) are taken as given, not decoded.
+    /// Every stored record of the blocks; records in `known` (by provenance key) are taken as given, not read.
     public func records(inBlocks blocks: [String], known: [String: SourceRecord], on db: any SQLDatabase) async throws -> [SourceRecord] {
-        try await db.inChunks(blocks) { chunk in
-            try await db.select().columns("source", "source_id", "body").from("source_records").where("block_key", .in, chunk).all()
-                .map { row in
-                    let key = "\(try row.decode(column: "source", as: String.self)):\(try row.decode(column: "source_id", as: String.self))"
-                    return try known[key] ?? JSONColumn.decode(SourceRecord.self, from: try row.decode(column: "body", as: String.self))
-                }
+        typealias R = PlaceTables.Record
+        let keys: [String] = try await db.inChunks(blocks) { chunk in
+            try await db.select().column(R.key).from(R.table).where(R.blockKey, .in, chunk).all(decodingColumn: R.key, as: String.self)
         }
+        let unknown = keys.filter { known[$0] == nil }
+        let read = unknown.isEmpty ? [] : try await db.inChunks(unknown) { chunk in
+            try await Self.recordRows.load(db.select().from(R.table).where(R.key, .in, chunk), scope: .keys(chunk), on: db)
+        }
+        let stored = Dictionary(uniqueKeysWithValues: try read.map { let record = try Self.record($0); return (record.provenance.key, record) })
+        return keys.compactMap { known[$0] ?? stored[$0] }
+    }
+
+    /// The record of a row of ``recordRows``.
+    static func record(_ loaded: (row: any SQLRow, place: Place)) throws -> SourceRecord {
+        typealias R = PlaceTables.Record
+        guard let kind = SourceKind(rawValue: try loaded.row.decode(column: R.source, as: String.self)) else { throw StoredValueError(column: R.source) }
+        guard let day = CalendarDay(try loaded.row.decode(column: R.provenanceDate, as: String.self)) else {
+            throw StoredValueError(column: R.provenanceDate)
+        }
+        return SourceRecord(provenance: Provenance(source: kind, sourceID: try loaded.row.decode(column: R.sourceID, as: String.self), dateMaj: day),
+                            place: loaded.place)
     }
 
     /// Replaces the places of the blocks with `merged` and clears the blocks from the pending list.
     public func replacePlaces(inBlocks blocks: [String], with merged: [MergedPlace], on db: any SQLDatabase) async throws {
         typealias P = PlaceTables.Place
         typealias S = PlaceTables.Source
-        typealias L = PlaceTables.ListItem
-        typealias U = PlaceTables.Unmapped
         let maxBinds = database.maxBindsPerStatement
         let _: [Int] = try await db.inChunks(blocks) { chunk in
             try await db.delete(from: P.table).where(P.blockKey, .in, chunk).run()
             try await db.delete(from: "pending_blocks").where("block_key", .in, chunk).run()
             return []
         }
-        let columns = PlaceColumns.all
-        try await db.insertBatched(into: P.table, columns: [P.id, P.blockKey] + columns.map(\.name),
-                                   rows: merged.map { item in [item.id, item.place.blockKey] + columns.map { $0.value(item.place) } },
-                                   maxBinds: maxBinds)
+        try await Self.mergedRows.insert(merged.map { PlaceRow(key: $0.id, own: [$0.place.blockKey], place: $0.place) }, on: db)
         try await db.insertBatched(
             into: S.table, columns: [S.placeID, S.position, S.source, S.sourceID, S.dateMaj],
             rows: merged.flatMap { item in
                 item.provenances.enumerated().map { [item.id, $0.offset, $0.element.source.rawValue, $0.element.sourceID, $0.element.dateMaj.description] }
             }, maxBinds: maxBinds)
-        try await db.insertBatched(
-            into: L.table, columns: [L.placeID, L.field, L.position, L.value],
-            rows: merged.flatMap { item in
-                let place = item.place
-                return [(L.typologie, place.typologie.map(\.rawValue)), (L.courriels, place.courriels), (L.siteWeb, place.siteWeb),
-                        (L.autresFormationsLabels, place.autresFormationsLabels)]
-                    .flatMap { field, values in values.enumerated().map { [item.id, field, $0.offset, $0.element] as [any Encodable & Sendable] } }
-            }, maxBinds: maxBinds)
-        try await db.insertBatched(
-            into: U.table, columns: [U.placeID, U.position, U.field, U.value],
-            rows: merged.flatMap { item in item.place.unmappedValues.enumerated().map { [item.id, $0.offset, $0.element.field, $0.element.value] } },
-            maxBinds: maxBinds)
         try await ChangeLog.record(.places, keys: blocks, on: db, database: database)
     }
 }
