@@ -68,6 +68,7 @@ final class IndexStore: Sendable {
     }
 
     private static func load(from database: AppDatabase) async throws -> PlaceIndex {
-        PlaceIndex(places: try await database.places.all(), territory: try await database.territories.load())
+        let (places, territory) = try await database.placesAndTerritory()
+        return PlaceIndex(places: places, territory: territory)
     }
 }

@@ -25,7 +25,8 @@ struct Diagnose: AsyncParsableCommand {
 
     func run() async throws {
         let db = try await database.open(logger: .cli("maillage.diagnose"))
-        let index = PlaceIndex(places: try await db.places.all(), territory: try await db.territories.load())
+        let (places, reference) = try await db.placesAndTerritory()
+        let index = PlaceIndex(places: places, territory: reference)
         try await db.shutdown()
         let request = Perimeter.Request(communes: communes, epci: territory, departement: departement, region: region, france: france)
         let perimeter: Perimeter

@@ -45,7 +45,8 @@ extension DatabaseOptions {
     func personasAndIndex() async throws -> ([Persona], PlaceIndex) {
         let db = try await open(logger: .cli("maillage"))
         let personas = try await db.personas.all().map(\.persona)
-        let index = PlaceIndex(places: try await db.places.all(), territory: try await db.territories.load())
+        let (places, reference) = try await db.placesAndTerritory()
+        let index = PlaceIndex(places: places, territory: reference)
         try await db.shutdown()
         return (personas, index)
     }

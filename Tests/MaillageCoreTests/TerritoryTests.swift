@@ -17,6 +17,8 @@ struct TerritoryTests {
     @Test func sirenHasNineDigits() {
         #expect(Siren("200 042 190") == .caph)
         #expect(Siren("20004219") == nil)
+        #expect(Siren("200042190")?.rawValue == "200042190")
+        #expect(Siren("20004219a") == nil && Siren("２00042190") == nil)
     }
 
     @Test func datesReadIsoAndFrenchForms() {
@@ -24,6 +26,10 @@ struct TerritoryTests {
         #expect(CalendarDay("15/03/2021")?.description == "2021-03-15")
         #expect(CalendarDay("2023-02-30") == nil)
         #expect(CalendarDay("2024-02-29") != nil)
+        #expect(CalendarDay("1999-01-09")?.description == "1999-01-09")
+        #expect(CalendarDay("2023-12-01T10:00:00Z")?.description == "2023-12-01")
+        #expect(CalendarDay(" 2023-12-01")?.description == "2023-12-01")
+        #expect(CalendarDay("2023-13-01") == nil && CalendarDay("2o23-12-01") == nil)
     }
 
     @Test func haversineMatchesAHandComputation() {

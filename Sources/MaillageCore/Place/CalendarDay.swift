@@ -16,6 +16,22 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
 
     /// Parses ISO `YYYY-MM-DD`, also accepting the French `DD/MM/YYYY` found in some national files.
     public init?(_ text: String) {
+        // `YYYY-MM-DD` exactly, as stored: read on the bytes (every stored place and record has one).
+        if text.utf8.count == 10 {
+            let bytes = Array(text.utf8)
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for byte in bytes[range] {
+                    guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                    value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                }
+                return value
+            }
+            if bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) {
+                self.init(year: y, month: m, day: d)
+                return
+            }
+        }
         let trimmed = text.trimmed
         let iso = trimmed.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
         let french = trimmed.split(separator: "/", omittingEmptySubsequences: false)

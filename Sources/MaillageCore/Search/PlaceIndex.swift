@@ -41,7 +41,8 @@ public struct PlaceIndex: Sendable {
 
     public init(places: [MergedPlace], territory: TerritoryData) {
         self.territory = territory
-        entries = places.map { merged in
+        // Parsing the opening hours and folding the names is most of the cost: spread over the cores.
+        entries = places.concurrentMap { merged in
             let place = merged.place
             let schedule = place.horaires.flatMap { OpeningHours(osm: $0).schedule }
             return Entry(merged: merged, schedule: schedule, epci: place.codeInsee.flatMap { territory.commune($0)?.epci },

@@ -5,6 +5,11 @@ public struct Siren: Hashable, Comparable, Codable, Sendable, CustomStringConver
     public let rawValue: String
 
     public init?(_ text: String) {
+        // Nine ASCII digits, as stored: checked on the bytes (the territory reference holds tens of thousands).
+        if text.utf8.count == 9, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            rawValue = text
+            return
+        }
         let digits = text.filter { !$0.isWhitespace }
         guard digits.count == 9, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
         rawValue = digits

@@ -93,17 +93,18 @@ extension PlaceRepository {
         }
     }
 
-    /// Reads the places a query selects, with their records, lists and unmapped values (three more queries).
+    /// Reads the places a query selects, with their records, lists and unmapped values (three more queries, all four
+    /// together).
     func load(_ query: SQLSelectBuilder, children scope: ChildScope) async throws -> [MergedPlace] {
         typealias S = PlaceTables.Source
         let rows = Self.mergedRows
-        let loaded = try await rows.load(query, scope: scope.rows, on: database.sql)
-        guard !loaded.isEmpty else { return [] }
-        let sources = try await rows.grouped(S.table, [S.source, S.sourceID, S.dateMaj], scope.rows, on: database.sql) { row in
+        async let provenances = rows.grouped(S.table, [S.source, S.sourceID, S.dateMaj], scope.rows, on: database.sql) { row in
             guard let kind = SourceKind(rawValue: try row.decode(column: S.source, as: String.self)),
                   let day = CalendarDay(try row.decode(column: S.dateMaj, as: String.self)) else { throw StoredValueError(column: S.source) }
             return Provenance(source: kind, sourceID: try row.decode(column: S.sourceID, as: String.self), dateMaj: day)
         }
+        let loaded = try await rows.load(query, scope: scope.rows, on: database.sql)
+        let sources = try await provenances
         return loaded.map { _, place in MergedPlace(place: place, provenances: sources[place.id] ?? [], fieldSources: [:], decisions: []) }
     }
 }

@@ -70,23 +70,33 @@ struct PlaceRows: Sendable {
     }
 
     /// Reads the rows a query of the main table selects (its own columns and the place's), with their children.
+    /// The three queries run together and the rows are decoded on every core: loading the national places at start-up
+    /// is mostly decoding.
     /// - Returns: each row (for the caller's own columns) and its place, in the query's order.
     func load(_ query: SQLSelectBuilder, scope: Scope, on db: any SQLDatabase) async throws -> [(row: any SQLRow, place: Place)] {
         typealias L = PlaceTables.ListItem
         typealias U = PlaceTables.Unmapped
-        let rows = try await query.columns([set.key] + ownColumns + PlaceColumns.all.map(\.name)).all()
-        guard !rows.isEmpty else { return [] }
-        let lists = try await grouped(set.listItems, [L.field, L.value], scope, alsoOrderedBy: L.field, on: db) { row in
+        async let listRows = grouped(set.listItems, [L.field, L.value], scope, alsoOrderedBy: L.field, on: db) { row in
             (field: try row.decode(column: L.field, as: String.self), value: try row.decode(column: L.value, as: String.self))
         }
-        let unmapped = try await grouped(set.unmapped, [U.field, U.value], scope, on: db) { row in
+        async let unmappedRows = grouped(set.unmapped, [U.field, U.value], scope, on: db) { row in
             UnmappedValue(field: try row.decode(column: U.field, as: String.self), value: try row.decode(column: U.value, as: String.self))
         }
-        return try rows.map { row in
-            let key = try row.decode(column: set.key, as: String.self)
-            let id = set.placeID == set.key ? key : try row.decode(column: set.placeID, as: String.self)
-            var place = Place(id: id, pivot: "", nom: "", commune: "", codePostal: "", codeInsee: nil, adresse: "", dateMaj: CalendarDay("2000-01-01")!)
-            for column in PlaceColumns.all { try column.read(row, &place) }
+        let rows = try await query.columns([set.key] + ownColumns + PlaceColumns.all.map(\.name)).all()
+        let set = set
+        let places = rows.concurrentMap { row in
+            Result { () throws -> (key: String, place: Place) in
+                let key = try row.decode(column: set.key, as: String.self)
+                let id = set.placeID == set.key ? key : try row.decode(column: set.placeID, as: String.self)
+                var place = Place(id: id, pivot: "", nom: "", commune: "", codePostal: "", codeInsee: nil, adresse: "",
+                                  dateMaj: CalendarDay(year: 2000, month: 1, day: 1)!)
+                for column in PlaceColumns.all { try column.read(row, &place) }
+                return (key, place)
+            }
+        }
+        let (lists, unmapped) = (try await listRows, try await unmappedRows)
+        return try zip(rows, places).map { row, decoded in
+            var (key, place) = try decoded.get()
             for (field, value) in lists[key] ?? [] {
                 switch field {
                 case L.typologie:
@@ -104,8 +114,8 @@ struct PlaceRows: Sendable {
 
     /// The rows of a child table (or any table with the child key and a `position`) in scope, grouped by key and
     /// in their stored order.
-    func grouped<T>(_ table: String, _ columns: [String], _ scope: Scope, alsoOrderedBy field: String? = nil,
-                    on db: any SQLDatabase, _ transform: (any SQLRow) throws -> T) async throws -> [String: [T]] {
+    func grouped<T: Sendable>(_ table: String, _ columns: [String], _ scope: Scope, alsoOrderedBy field: String? = nil,
+                              on db: any SQLDatabase, _ transform: @Sendable (any SQLRow) throws -> T) async throws -> [String: [T]] {
         let childKey = set.childKey, position = PlaceTables.ListItem.position
         func select() -> SQLSelectBuilder {
             var select = db.select().columns(([childKey] + columns).map { SQLColumn($0, table: table) }).from(table)
