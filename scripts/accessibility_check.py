@@ -27,6 +27,8 @@ PAGES = [
     ("persona-formulaire", "/personas/nouveau"),
     ("parcours", "/personas/karima/parcours"),
     ("atelier", "/atelier"),
+    ("connexion", "/connexion"),
+    ("donnees-personnelles", "/donnees-personnelles"),
 ]
 
 

@@ -83,4 +83,9 @@ public final class AppDatabase: Sendable {
     public var importRuns: ImportRunRepository { ImportRunRepository(database: self) }
     public var personas: PersonaRepository { PersonaRepository(database: self) }
     public var changes: ChangeLog { ChangeLog(database: self) }
+    public var accounts: AccountRepository { AccountRepository(database: self) }
+    public var sessions: SessionRepository { SessionRepository(database: self) }
+    public var links: OneTimeLinkRepository { OneTimeLinkRepository(database: self) }
+    public var signInThrottle: SignInThrottle { SignInThrottle(database: self) }
+    public var audit: AuditRepository { AuditRepository(database: self) }
 }

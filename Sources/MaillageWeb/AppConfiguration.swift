@@ -19,10 +19,23 @@ public struct AppConfiguration: Sendable {
     public var migrateAtStart: Bool
     /// How often the instance checks whether the stored data changed (its own writes or another instance's).
     public var refreshInterval: Duration
+    /// The site's public address when it is served over HTTPS (behind a proxy): cookies are then `Secure`, HSTS is sent,
+    /// and a form's `Origin` must be this one.
+    public var publicURL: URL?
+    /// How long a session lives without activity, and at most.
+    public var sessionLifetime: SessionRepository.Lifetime
+    /// The bcrypt cost of password hashes (each step doubles the time of a sign-in; at least 12 in production).
+    public var passwordCost: UInt8
+    /// Sites allowed to show the public pages in a frame (`frame-ancestors`); none by default.
+    public var embeddingOrigins: [String]
+
+    /// Whether the site is served over HTTPS.
+    var isHTTPS: Bool { publicURL?.scheme == "https" }
 
     public init(hostname: String = "127.0.0.1", port: Int = 8080, database: DatabaseConfiguration = .sqlite(path: "maillage-data/maillage.sqlite"),
                 seedPack: URL? = nil, focusTerritory: Siren = .caph, metricsRegistry: PrometheusCollectorRegistry? = nil,
-                migrateAtStart: Bool? = nil, refreshInterval: Duration = .seconds(1)) {
+                migrateAtStart: Bool? = nil, refreshInterval: Duration = .seconds(1), publicURL: URL? = nil,
+                sessionLifetime: SessionRepository.Lifetime = .init(), passwordCost: UInt8 = 12, embeddingOrigins: [String] = []) {
         self.hostname = hostname
         self.port = port
         self.database = database
@@ -31,5 +44,9 @@ public struct AppConfiguration: Sendable {
         self.metricsRegistry = metricsRegistry
         self.migrateAtStart = migrateAtStart ?? database.migratesAtStartByDefault
         self.refreshInterval = refreshInterval
+        self.publicURL = publicURL
+        self.sessionLifetime = sessionLifetime
+        self.passwordCost = passwordCost
+        self.embeddingOrigins = embeddingOrigins
     }
 }

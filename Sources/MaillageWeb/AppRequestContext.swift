@@ -4,8 +4,16 @@ import Hummingbird
 /// The request context of Maillage: JSON in snake_case, as the national standard names its fields.
 struct AppRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
+    /// Who is asking: set by ``SessionMiddleware`` from the session cookie.
+    var visitor = Visitor()
 
-    init(source: Source) { coreContext = .init(source: source) }
+    /// The client's IP address (what sign-in throttling counts by), when the connection has one.
+    let clientAddress: String?
+
+    init(source: Source) {
+        coreContext = .init(source: source)
+        clientAddress = source.channel.remoteAddress?.ipAddress
+    }
 
     var responseEncoder: JSONEncoder { Self.jsonEncoder }
 

@@ -26,13 +26,13 @@ public func buildApplication(_ configuration: AppConfiguration, logger: Logger =
         if rebuilt > 0 { logger.info("Fusion en attente terminée", metadata: ["lieux": .stringConvertible(rebuilt)]) }
         let index = try await IndexStore(database: database)
         let pages = try await PageRenderer.load()
-        let router = buildRouter(database: database, index: index, pages: pages, focus: configuration.focusTerritory,
-                                 metricsRegistry: configuration.metricsRegistry)
+        let router = buildRouter(database: database, index: index, pages: pages, configuration: configuration)
         return Application(
             router: router,
             configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Maillage"),
             services: [DatabaseService(database: database),
-                       IndexRefreshService(store: index, interval: configuration.refreshInterval, logger: logger)],
+                       IndexRefreshService(store: index, interval: configuration.refreshInterval, logger: logger),
+                       RetentionService(database: database, lifetime: configuration.sessionLifetime, logger: logger)],
             logger: logger)
     } catch {
         try? await database.shutdown()
@@ -40,27 +40,48 @@ public func buildApplication(_ configuration: AppConfiguration, logger: Logger =
     }
 }
 
-/// The routes of the site and of the JSON API, each controller given only what it uses.
-func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, focus: Siren,
-                 metricsRegistry: PrometheusCollectorRegistry?) -> Router<AppRequestContext> {
+/// The routes of the site and of the JSON API, each controller given only what it uses. Middlewares, outermost
+/// first: logging, metrics, security headers, errors as pages or JSON, the session, then the form checks of every
+/// state-changing request.
+func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, configuration: AppConfiguration) -> Router<AppRequestContext> {
+    let focus = configuration.focusTerritory
+    let secure = configuration.isHTTPS
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: MetricsMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(https: secure, embeddingOrigins: configuration.embeddingOrigins))
     router.add(middleware: ErrorMiddleware(pages: pages))
+    router.add(middleware: SessionMiddleware(sessions: database.sessions, accounts: database.accounts, lifetime: configuration.sessionLifetime,
+                                             secureCookies: secure))
+    router.add(middleware: FormProtectionMiddleware(publicOrigin: configuration.publicURL.map(siteOrigin)))
+    let gate = AccessGate(policy: AccessPolicy(territoryOfStructure: { id in
+        index.current.entry(id: id)?.place.codeInsee.flatMap { index.current.territory.commune($0)?.epci }
+    }))
+    let accounts = AccountController(database: database, pages: pages, gate: gate, hasher: PasswordHasher(cost: configuration.passwordCost),
+                                     lifetime: configuration.sessionLifetime, secureCookies: secure)
     HomeController(index: index, places: database.places, focus: focus, pages: pages).register(on: router)
     AssetController(pages: pages).register(on: router)
     SearchController(index: index, focus: focus, pages: pages).register(on: router)
     DirectoryController(index: index, explainer: PlaceExplainer(database: database), pages: pages).register(on: router)
     OrientationController(index: index, focus: focus, pages: pages).register(on: router)
     DiagnosticController(index: index, focus: focus, pages: pages).register(on: router)
-    PersonaController(index: index, personas: database.personas, pages: pages).register(on: router)
+    PersonaController(index: index, personas: database.personas, pages: pages, gate: gate, focus: focus).register(on: router)
+    accounts.register(on: router)
+    InvitationController(database: database, pages: pages, gate: gate, accounts: accounts, siteURL: configuration.publicURL).register(on: router)
+    JournalController(audit: database.audit, pages: pages, gate: gate).register(on: router)
+    PrivacyController(pages: pages, lifetime: configuration.sessionLifetime).register(on: router)
     HealthController(database: database).register(on: router)
     PlacesAPIController(index: index, places: database.places).register(on: router)
     SearchAPIController(index: index, focus: focus).register(on: router)
     TerritoryAPIController(index: index).register(on: router)
     DiagnosticAPIController(index: index, focus: focus).register(on: router)
-    PersonaAPIController(index: index, personas: database.personas).register(on: router)
+    PersonaAPIController(index: index, personas: database.personas, focus: focus).register(on: router)
     OpenAPIController().register(on: router)
-    MetricsController(registry: metricsRegistry).register(on: router)
+    MetricsController(registry: configuration.metricsRegistry).register(on: router)
     return router
+}
+
+/// `https://maillage.example.fr` of `https://maillage.example.fr/chemin`: what a browser sends as `Origin`.
+func siteOrigin(_ url: URL) -> String {
+    "\(url.scheme ?? "https")://\(url.host ?? "")" + (url.port.map { ":\($0)" } ?? "")
 }

@@ -17,16 +17,26 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port d'écoute.") var port = 8080
     @Option(help: "SIREN de l'EPCI présenté en page d'accueil.") var territory = Siren.caph.rawValue
     @Option(help: "Paquet de territoire chargé dans une base vide (par défaut : le paquet CAPH embarqué).") var pack: String?
+    @Option(help: "Adresse publique du site derrière un proxy HTTPS (ex. https://maillage.example.fr) : cookies Secure, HSTS, origine des formulaires.")
+    var publicURL: String?
+    @Option(help: "Site autorisé à afficher les pages publiques dans un cadre (répétable).") var embedOrigin: [String] = []
 
     func run() async throws {
         let logger = Logger.cli("maillage", default: .info)
         guard let focus = Siren(territory) else { throw ValidationError("--territory attend un SIREN de 9 chiffres") }
+        let site = try publicURL.map { text in
+            guard let url = URL(string: text), url.scheme == "https" || url.scheme == "http", url.host != nil else {
+                throw ValidationError("--public-url attend une adresse comme https://maillage.example.fr")
+            }
+            return url
+        }
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let app = try await buildApplication(
             AppConfiguration(hostname: hostname, port: port, database: database.configuration,
                              seedPack: pack.map { URL(fileURLWithPath: $0) } ?? BundledPack.caph, focusTerritory: focus,
-                             metricsRegistry: registry, migrateAtStart: database.migratesOnOpen),
+                             metricsRegistry: registry, migrateAtStart: database.migratesOnOpen, publicURL: site,
+                             embeddingOrigins: embedOrigin),
             logger: logger)
         try await app.runService()
     }

@@ -20,7 +20,7 @@ struct ConcurrentWritesTests {
             bySecond.needs.removeLast()
             // Act: both save at once
             func save(_ persona: Persona) async -> Result<PersonaRepository.Stored, any Error> {
-                do { return .success(try await db.personas.update(persona, version: karima.version)) } catch { return .failure(error) }
+                do { return .success(try await db.personas.update(persona, version: karima.version, by: .commandLine)) } catch { return .failure(error) }
             }
             async let first = save(byFirst)
             async let second = save(bySecond)
@@ -40,10 +40,10 @@ struct ConcurrentWritesTests {
         try await TestDatabases.with(kind) { db in
             // Setup: Marcel edited once (version 2)
             let marcel = try #require(try await db.personas.find(id: "marcel"))
-            _ = try await db.personas.update(marcel.persona, version: 1)
+            _ = try await db.personas.update(marcel.persona, version: 1, by: .commandLine)
             let before = try await db.personas.all()
             // Act / check
-            await #expect(throws: PersonaRepository.Conflict.self) { try await db.personas.delete(id: "marcel", version: 1) }
+            await #expect(throws: PersonaRepository.Conflict.self) { try await db.personas.delete(id: "marcel", version: 1, by: .commandLine) }
             #expect(try await db.personas.all() == before)
         }
     }

@@ -1,16 +1,10 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import MaillageCore
 import MaillageTestSupport
 import NIOCore
 import Testing
-
-/// Posts a form and returns the status, the location header and the body.
-func post(_ client: any TestClientProtocol, _ uri: String, _ fields: [(String, String)]) async throws -> (status: Int, location: String?, html: String) {
-    let body = fields.map { "\(q($0.0))=\(q($0.1))" }.joined(separator: "&")
-    return try await client.execute(uri: uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                    body: ByteBuffer(string: body)) { (Int($0.status.code), $0.headers[.location], String(buffer: $0.body)) }
-}
 
 @Suite("Personas, journeys and the workshop matrix: pages and API", .serialized)
 struct PersonaPagesTests {
@@ -63,36 +57,42 @@ struct PersonaPagesTests {
     }
 
     @Test func aPersonaIsCreatedEditedDuplicatedAndDeletedAndAConflictOverwritesNothing() async throws {
-        try await withApp { client in
+        try await TestSite.with { site in
+            try await site.account("animatrice@caph.fr", [RoleGrant(role: .animateur, scope: .territory(.caph))!])
+            var browser = try await site.signIn("animatrice@caph.fr")
+            let client = site.client
             // Create
-            let created = try await post(client, "/personas", Self.form(name: "Gisèle"))
+            let created = try await site.post("/personas", Self.form(name: "Gisèle"), as: &browser)
             #expect(created.status == 302)
             #expect(created.location == "/personas/gisele")
             let (_, shown) = try await page(client, "/personas/gisele")
             #expect(shown.contains("<h1>Gisèle</h1>") && shown.contains("habite Denain"))
 
             // Edit at version 1, then a stale edit at version 1 again is refused
-            let edited = try await post(client, "/personas/gisele/modifier", [("version", "1")] + Self.form(name: "Gisèle", commune: "59491"))
+            let edited = try await site.post("/personas/gisele/modifier", [("version", "1")] + Self.form(name: "Gisèle", commune: "59491"), as: &browser)
             #expect(edited.status == 302)
-            let stale = try await post(client, "/personas/gisele/modifier", [("version", "1")] + Self.form(name: "Gisèle", commune: "59526"))
+            let stale = try await site.post("/personas/gisele/modifier", [("version", "1")] + Self.form(name: "Gisèle", commune: "59526"), as: &browser)
             #expect(stale.status == 409)
             let (_, afterConflict) = try await page(client, "/personas/gisele")
             #expect(afterConflict.contains("habite Raismes"))
 
             // Duplicate, then delete the copy with its version
-            let copy = try await post(client, "/personas/gisele/dupliquer", [])
+            let copy = try await site.post("/personas/gisele/dupliquer", [], as: &browser)
             #expect(copy.status == 302)
             #expect(copy.location == "/personas/gisele-copie/modifier")
-            #expect(try await post(client, "/personas/gisele-copie/supprimer", [("version", "2")]).status == 409)
-            #expect(try await post(client, "/personas/gisele-copie/supprimer", [("version", "1")]).status == 302)
+            #expect(try await site.post("/personas/gisele-copie/supprimer", [("version", "2")], as: &browser).status == 409)
+            #expect(try await site.post("/personas/gisele-copie/supprimer", [("version", "1")], as: &browser).status == 302)
             #expect(try await page(client, "/personas/gisele-copie").status == 404)
         }
     }
 
     @Test(arguments: PagesTests.hostile)
     func hostileTextInThePersonaFormIsEscapedOrRefused(text: String) async throws {
-        try await withApp { client in
-            let result = try await post(client, "/personas", Self.form(name: String(text.prefix(60)), description: text))
+        try await TestSite.with { site in
+            try await site.account("animatrice@caph.fr", [RoleGrant(role: .animateur, scope: .territory(.caph))!])
+            var browser = try await site.signIn("animatrice@caph.fr")
+            let client = site.client
+            let result = try await site.post("/personas", Self.form(name: String(text.prefix(60)), description: text), as: &browser)
             #expect(!result.html.contains("<script>alert"))
             if text.count > 1_000 {
                 #expect(result.status == 400)
@@ -106,8 +106,11 @@ struct PersonaPagesTests {
     }
 
     @Test func anInvalidPersonaComesBackWithWhatToFix() async throws {
-        try await withApp { client in
-            let result = try await post(client, "/personas", Self.form(name: "", commune: "99999"))
+        try await TestSite.with { site in
+            try await site.account("animatrice@caph.fr", [RoleGrant(role: .animateur, scope: .territory(.caph))!])
+            var browser = try await site.signIn("animatrice@caph.fr")
+            let client = site.client
+            let result = try await site.post("/personas", Self.form(name: "", commune: "99999"), as: &browser)
             #expect(result.status == 422)
             #expect(result.html.contains("prenom : il faut un prénom de 1 à 60 caractères"))
             #expect(result.html.contains("commune : il faut le code INSEE d&#39;une commune connue"))

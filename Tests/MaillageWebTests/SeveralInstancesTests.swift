@@ -6,7 +6,7 @@ import MaillageCore
 import MaillageImport
 import MaillageStorage
 import MaillageTestSupport
-import MaillageWeb
+@testable import MaillageWeb
 import Testing
 
 /// Two servers on one PostgreSQL database, as a deployment with several instances runs them.
@@ -25,10 +25,20 @@ struct SeveralInstancesTests {
             }
             let first = try await server()
             let second = try await server()
+            let hash = try await PasswordHasher(cost: 4).hash(testPassword)
+            try await admin.transaction { db in
+                let account = try await admin.accounts.create(email: "animatrice@caph.fr", name: "Animatrice", now: Date(), on: db)
+                try await admin.accounts.setPassword(hash: hash, for: account.id, now: Date(), on: db)
+                try await admin.accounts.grant(RoleGrant(role: .animateur, scope: .territory(.caph))!, to: account.id, now: Date(), on: db)
+            }
             try await first.test(.live) { one in
                 try await second.test(.live) { two in
+                    // Setup: signed in on the first server only; the same browser then talks to both (sessions are shared)
+                    var browser = try await one.signIn("animatrice@caph.fr")
+                    var sameBrowser = browser
+                    #expect(try await two.get("/compte", as: &sameBrowser).status == 200)
                     // Act 1: Karima edited on the first server
-                    let edited = try await post(one, "/personas/karima/modifier", [("version", "1")] + PersonaPagesTests.form(name: "Karima", commune: "59491"))
+                    let edited = try await one.post("/personas/karima/modifier", [("version", "1")] + PersonaPagesTests.form(name: "Karima", commune: "59491"), as: &browser)
                     #expect(edited.status == 302)
                     // Check 1: the second server shows the new version at once (personas are read from the database)
                     let seenByTwo = try await two.execute(uri: "/api/v1/personas/karima", method: .get) {
@@ -38,8 +48,11 @@ struct SeveralInstancesTests {
                     #expect(seenByTwo?["commune"] as? String == "59491")
 
                     // Act 2: both servers receive an edit quoting version 2, at the same time
-                    async let viaOne = post(one, "/personas/karima/modifier", [("version", "2")] + PersonaPagesTests.form(name: "Karima", commune: "59172"))
-                    async let viaTwo = post(two, "/personas/karima/modifier", [("version", "2")] + PersonaPagesTests.form(name: "Karima", commune: "59526"))
+                    var (browserOne, browserTwo) = (browser, browser)
+                    async let viaOne = one.post("/personas/karima/modifier", [("version", "2")] + PersonaPagesTests.form(name: "Karima", commune: "59172"),
+                                                as: &browserOne)
+                    async let viaTwo = two.post("/personas/karima/modifier", [("version", "2")] + PersonaPagesTests.form(name: "Karima", commune: "59526"),
+                                                as: &browserTwo)
                     let statuses = try await [viaOne.status, viaTwo.status].sorted()
                     // Check 2: one saved, one refused; the stored persona is at version 3
                     #expect(statuses == [302, 409])

@@ -38,7 +38,7 @@ struct TemplateRenderingTests {
         let page = ErrorPage(status: 400, message: "\"><script>alert(1)</script> l'atelier & <b>")
 
         // Act
-        let html = renderer.render(page).html
+        let html = renderer.render(page, for: Visitor()).html
 
         // Check
         #expect(html.hasPrefix("<!DOCTYPE html>"))
@@ -83,7 +83,7 @@ struct TemplateRenderingTests {
         }.map { ($0.label!, $0.value) })
         fields["site"] = SiteLinks.tree
         let viaReflection = try #require(renderer.library.render(fields, withTemplate: page.template))
-        let viaTree = renderer.render(page).html
+        let viaTree = renderer.render(page, for: Visitor()).html
 
         // Check
         #expect(viaReflection.count > 100_000)

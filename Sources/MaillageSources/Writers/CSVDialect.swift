@@ -9,7 +9,7 @@ public enum CSVDialect: String, Sendable, CaseIterable {
     var decimalMark: UInt8 { self == .excel ? UInt8(ascii: ",") : UInt8(ascii: ".") }
 
     /// The rows, every field quoted, lines ended by CRLF.
-    func document(_ rows: [[String]]) -> Data {
+    public func document(_ rows: [[String]]) -> Data {
         var writer = CSVTableWriter(dialect: self)
         for row in rows {
             for field in row { writer.field(field) }

@@ -20,4 +20,6 @@ let allMigrations: [any Migration] = [
     TypedImportRuns(),
     TypedPlaces(),
     TypedSourceRecords(),
+    CreateAccounts(),
+    PersonasByTerritory(),
 ]

@@ -1,8 +1,10 @@
+import Foundation
 import MaillageCore
 import SQLKit
 
-/// The personas of the workshop, in typed columns. Every change is checked against the version the editor read: a
-/// persona changed by someone else in between is a conflict, reported and never overwritten.
+/// The personas of each territory's workshop library, in typed columns. Every change is checked against the version the
+/// editor read: a persona changed by someone else in between is a conflict, reported and never overwritten. Every
+/// change writes its audit event (before and after) in its own transaction.
 public struct PersonaRepository: Sendable {
     let database: AppDatabase
 
@@ -15,6 +17,8 @@ public struct PersonaRepository: Sendable {
     public struct Stored: Sendable, Equatable {
         public var persona: Persona
         public var version: Int
+        /// The territory whose library holds it.
+        public var territory: Siren
     }
 
     /// Someone else changed or deleted the persona since it was read.
@@ -22,31 +26,73 @@ public struct PersonaRepository: Sendable {
         public var id: String
     }
 
-    public func all() async throws -> [Stored] {
-        try await Self.load(database.sql.select().from(P.table).orderBy(P.firstName).orderBy(P.id), on: database.sql)
+    /// The personas of a territory's library (of every library when nil), by first name.
+    public func all(territory: Siren? = nil) async throws -> [Stored] {
+        var query = database.sql.select().from(P.table)
+        if let territory { query = query.where(P.territory, .equal, SQLBind(territory.rawValue)) }
+        return try await Self.load(query.orderBy(P.firstName).orderBy(P.id), on: database.sql)
     }
 
     public func find(id: String) async throws -> Stored? {
-        try await Self.load(database.sql.select().from(P.table).where(P.id, .equal, SQLBind(id)), on: database.sql).first
+        try await Self.find(id: id, on: database.sql)
     }
 
-    /// Stores a new persona under an identifier made from its first name; returns it as stored.
-    public func create(_ persona: Persona) async throws -> Stored {
+    private static func find(id: String, on db: any SQLDatabase) async throws -> Stored? {
+        try await load(db.select().from(P.table).where(P.id, .equal, SQLBind(id)), on: db).first
+    }
+
+    /// Stores a new persona in a territory's library under an identifier made from its first name; returns it as stored.
+    public func create(_ persona: Persona, territory: Siren, by author: Author, now: Date = Date()) async throws -> Stored {
         try await database.transaction { session in
-            let taken = Set(try await session.select().column(P.id).from(P.table).all(decodingColumn: P.id, as: String.self))
-            var stored = persona
-            stored.id = Persona.identifier(for: persona.firstName, taken: taken)
-            try await session.insert(into: P.table).columns(Self.columns.map(\.name) + [P.version])
-                .values(Self.columns.map { SQLBind($0.value(stored)) } + [SQLBind(1)]).run()
-            try await Self.insertLists(of: stored, on: session)
-            try await ChangeLog.record(.personas, keys: [stored.id], on: session, database: database)
-            return Stored(persona: stored, version: 1)
+            let created = try await Self.insert(persona, territory: territory, on: session)
+            try await Self.audit("persona créé", created, before: nil, after: created.persona, by: author, now: now, on: session)
+            try await ChangeLog.record(.personas, keys: [created.persona.id], on: session, database: database)
+            return created
         }
     }
 
-    /// Replaces a persona if it is still at `version`; throws ``Conflict`` otherwise (nothing is written).
-    public func update(_ persona: Persona, version: Int) async throws -> Stored {
+    /// Gives an empty library the default personas (``Persona/defaultLibrary``); returns how many were added.
+    public func seedDefaultLibrary(territory: Siren, by author: Author, now: Date = Date()) async throws -> Int {
         try await database.transaction { session in
+            let existing = try await session.select().column(P.id).from(P.table).where(P.territory, .equal, SQLBind(territory.rawValue)).first()
+            guard existing == nil else { return 0 }
+            var ids: [String] = []
+            for persona in Persona.defaultLibrary {
+                let created = try await Self.insert(persona, territory: territory, on: session)
+                try await Self.audit("persona créé", created, before: nil, after: created.persona, by: author, now: now, on: session)
+                ids.append(created.persona.id)
+            }
+            try await ChangeLog.record(.personas, keys: ids, on: session, database: database)
+            return ids.count
+        }
+    }
+
+    private static func insert(_ persona: Persona, territory: Siren, on session: any SQLDatabase) async throws -> Stored {
+        let taken = Set(try await session.select().column(P.id).from(P.table).all(decodingColumn: P.id, as: String.self))
+        var stored = persona
+        stored.id = Persona.identifier(for: persona.firstName, taken: taken)
+        try await session.insert(into: P.table).columns(columns.map(\.name) + [P.version, P.territory])
+            .values(columns.map { SQLBind($0.value(stored)) } + [SQLBind(1), SQLBind(territory.rawValue)]).run()
+        try await insertLists(of: stored, on: session)
+        return Stored(persona: stored, version: 1, territory: territory)
+    }
+
+    /// Writes the audit event of a change, with the persona before and after as JSON.
+    private static func audit(_ action: String, _ stored: Stored, before: Persona?, after: Persona?, by author: Author, now: Date,
+                              on session: any SQLDatabase) async throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        func json(_ persona: Persona?) throws -> String? { try persona.map { String(decoding: try encoder.encode($0), as: UTF8.self) } }
+        try await AuditRepository.record(
+            AuditEvent(at: now, actorID: author.accountID, actorLabel: author.label, territory: stored.territory, action: action,
+                       objectKind: AuditKinds.persona, objectID: stored.persona.id, before: try json(before), after: try json(after)),
+            on: session)
+    }
+
+    /// Replaces a persona if it is still at `version`; throws ``Conflict`` otherwise (nothing is written).
+    public func update(_ persona: Persona, version: Int, by author: Author, now: Date = Date()) async throws -> Stored {
+        try await database.transaction { session in
+            let before = try await Self.find(id: persona.id, on: session)
             // The version test is in the UPDATE itself: of two writers quoting the same version, exactly one changes a row.
             var update = session.update(P.table).set(P.version, to: SQLBind(version + 1))
             for column in Self.columns where column.name != P.id { update = update.set(column.name, to: SQLBind(column.value(persona))) }
@@ -57,17 +103,22 @@ public struct PersonaRepository: Sendable {
                 try await session.delete(from: table).where(N.personaID, .equal, SQLBind(persona.id)).run()
             }
             try await Self.insertLists(of: persona, on: session)
+            guard let before, before.version == version else { throw Conflict(id: persona.id) }
+            let stored = Stored(persona: persona, version: version + 1, territory: before.territory)
+            try await Self.audit("persona modifié", stored, before: before.persona, after: persona, by: author, now: now, on: session)
             try await ChangeLog.record(.personas, keys: [persona.id], on: session, database: database)
-            return Stored(persona: persona, version: version + 1)
+            return stored
         }
     }
 
     /// Deletes a persona if it is still at `version`; throws ``Conflict`` otherwise.
-    public func delete(id: String, version: Int) async throws {
+    public func delete(id: String, version: Int, by author: Author, now: Date = Date()) async throws {
         try await database.transaction { session in
+            let before = try await Self.find(id: id, on: session)
             let deleted = try await session.delete(from: P.table).where(P.id, .equal, SQLBind(id)).where(P.version, .equal, SQLBind(version))
                 .returning(P.id).all()
-            guard deleted.count == 1 else { throw Conflict(id: id) }
+            guard deleted.count == 1, let before, before.version == version else { throw Conflict(id: id) }
+            try await Self.audit("persona supprimé", before, before: before.persona, after: nil, by: author, now: now, on: session)
             try await ChangeLog.record(.personas, keys: [id], on: session, database: database)
         }
     }
@@ -109,7 +160,7 @@ public struct PersonaRepository: Sendable {
 
     /// Reads the personas a query selects, with their lists (three more queries, whatever their number).
     private static func load(_ query: SQLSelectBuilder, on db: any SQLDatabase) async throws -> [Stored] {
-        let rows = try await query.columns(columns.map(\.name) + [P.version]).all()
+        let rows = try await query.columns(columns.map(\.name) + [P.version, P.territory]).all()
         guard !rows.isEmpty else { return [] }
         let ids = try rows.map { try $0.decode(column: P.id, as: String.self) }
         let needs = try await grouped(db.select().columns(N.personaID, N.task, N.service).from(N.table)
@@ -136,7 +187,8 @@ public struct PersonaRepository: Sendable {
                 specificSupports: supports[id] ?? [], mobility: try decode(Persona.Mobility.self, row, P.mobility),
                 maxMinutes: try row.decode(column: P.maxMinutes, as: Double.self), availability: slots[id] ?? [],
                 freeOnly: try row.decode(column: P.freeOnly, as: Bool.self), needs: needs[id] ?? [])
-            return Stored(persona: persona, version: try row.decode(column: P.version, as: Int.self))
+            guard let territory = Siren(try row.decode(column: P.territory, as: String.self)) else { throw StoredValueError(column: P.territory) }
+            return Stored(persona: persona, version: try row.decode(column: P.version, as: Int.self), territory: territory)
         }
     }
 

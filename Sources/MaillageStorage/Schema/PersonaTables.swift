@@ -17,6 +17,8 @@ enum PersonaTables {
         static let maxMinutes = "max_minutes"
         static let freeOnly = "free_only"
         static let version = "version"
+        /// The SIREN of the territory whose library holds the persona.
+        static let territory = "territory"
     }
 
     /// The persona's tasks, in order.

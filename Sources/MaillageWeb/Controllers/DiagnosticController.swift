@@ -16,14 +16,14 @@ struct DiagnosticController {
     }
 
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> HTML {
-        pages.render(try page(request))
+        pages.render(try page(request), for: context.visitor)
     }
 
     /// The same page as a single file: the stylesheet inlined, links made absolute to this site.
     @Sendable func report(request: Request, context: AppRequestContext) async throws -> Response {
         var page = try page(request)
         page.standalone = .init(stylesheet: pages.stylesheet, baseURL: request.head.authority.map { "http://\($0)/" })
-        var response = try pages.render(page).response(from: request, context: context)
+        var response = try pages.render(page, for: context.visitor).response(from: request, context: context)
         response.headers[.contentDisposition] = "attachment; filename=\"diagnostic.html\""
         return response
     }
@@ -49,7 +49,7 @@ struct DiagnosticController {
             throw ParameterError(parameter: "communes", message: "\(commune.name) n'est pas dans le périmètre demandé")
         }
         return pages.render(CommuneDiagnosticPage(diagnostic: diagnostic, row: row, perimeterQuery: URLQuery.encode(Self.perimeterItems(reader, perimeter)),
-                                                        index: index))
+                                                        index: index), for: context.visitor)
     }
 
     private func page(_ request: Request) throws -> DiagnosticPage {

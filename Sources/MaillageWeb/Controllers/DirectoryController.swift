@@ -19,7 +19,7 @@ struct DirectoryController {
         guard let entry = index.entry(id: try context.parameters.require("id")) else {
             throw HTTPError(.notFound, message: "Ce lieu n'existe pas ou plus.")
         }
-        return pages.render(PlacePage(entry: entry, merged: try await explainer.explained(entry.merged), index: index))
+        return pages.render(PlacePage(entry: entry, merged: try await explainer.explained(entry.merged), index: index), for: context.visitor)
     }
 
     @Sendable func commune(request: Request, context: AppRequestContext) async throws -> HTML {
@@ -27,7 +27,7 @@ struct DirectoryController {
         guard let code = CommuneCode(try context.parameters.require("code")), let commune = index.territory.commune(code) else {
             throw HTTPError(.notFound, message: "Cette commune n'est pas dans la base.")
         }
-        return pages.render(CommunePage(commune: commune, index: index))
+        return pages.render(CommunePage(commune: commune, index: index), for: context.visitor)
     }
 
     @Sendable func territory(request: Request, context: AppRequestContext) async throws -> HTML {
@@ -35,6 +35,6 @@ struct DirectoryController {
         guard let siren = Siren(try context.parameters.require("siren")), let epci = index.territory.epcis[siren] else {
             throw HTTPError(.notFound, message: "Ce territoire n'est pas dans la base.")
         }
-        return pages.render(TerritoryPage(epci: epci, index: index))
+        return pages.render(TerritoryPage(epci: epci, index: index), for: context.visitor)
     }
 }

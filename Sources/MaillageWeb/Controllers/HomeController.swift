@@ -16,7 +16,7 @@ struct HomeController {
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> HTML {
         let territory = index.current.territory
         guard let epci = territory.epcis[focus] else {
-            var page = pages.render(MissingTerritoryPage(siren: focus.rawValue))
+            var page = pages.render(MissingTerritoryPage(siren: focus.rawValue), for: context.visitor)
             page.status = .notFound
             return page
         }
@@ -25,6 +25,6 @@ struct HomeController {
             epci: epci, members: members, placesByCommune: try await places.countByCommune(),
             recordsBySource: try await places.countBySource(communes: members.map(\.code)),
             neighbours: territory.neighbouringEPCIs(of: epci.siren))
-        return pages.render(page)
+        return pages.render(page, for: context.visitor)
     }
 }

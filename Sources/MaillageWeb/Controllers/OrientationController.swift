@@ -14,15 +14,15 @@ struct OrientationController {
     }
 
     @Sendable func form(request: Request, context: AppRequestContext) async throws -> HTML {
-        pages.render(OrientationPage(parameters: OrientationParameters(), result: nil))
+        pages.render(OrientationPage(parameters: OrientationParameters(), result: nil), for: context.visitor)
     }
 
     @Sendable func results(request: Request, context: AppRequestContext) async throws -> HTML {
         do {
             let (parameters, result) = try answer(request)
-            return pages.render(OrientationPage(parameters: parameters, result: result))
+            return pages.render(OrientationPage(parameters: parameters, result: result), for: context.visitor)
         } catch {
-            var page = pages.render(OrientationPage(parameters: OrientationParameters(), result: nil, error: error.message))
+            var page = pages.render(OrientationPage(parameters: OrientationParameters(), result: nil, error: error.message), for: context.visitor)
             page.status = .badRequest
             return page
         }
@@ -36,7 +36,7 @@ struct OrientationController {
             }
             let (parameters, result) = try answer(request)
             let match = result.map { ($0.matches + $0.partialMatches + $0.neighbourMatches).first { $0.entry.place.id == id } } ?? nil
-            return pages.render(OrientationSheet(entry: entry, match: match, parameters: parameters))
+            return pages.render(OrientationSheet(entry: entry, match: match, parameters: parameters), for: context.visitor)
         } catch let error as ParameterError {
             throw HTTPError(.badRequest, message: error.message)
         }

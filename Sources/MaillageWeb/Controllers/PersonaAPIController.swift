@@ -6,9 +6,13 @@ import MaillageStorage
 struct PersonaAPIController {
     let index: IndexStore
     let personas: PersonaRepository
+    let focus: Siren
 
     func register(on router: Router<AppRequestContext>) {
-        router.get(.api(.personas)) { _, _ in try await personas.all().map { PersonaDTO($0.persona, version: $0.version) } }
+        router.get(.api(.personas)) { request, _ in
+            let territory = try PersonaController.territory(QueryReader(request), default: focus)
+            return try await personas.all(territory: territory).map { PersonaDTO($0.persona, version: $0.version) }
+        }
         router.get(.api(.persona(.key))) { _, context in
             let stored = try await stored(context)
             return PersonaDTO(stored.persona, version: stored.version)
@@ -18,7 +22,7 @@ struct PersonaAPIController {
             return JourneyDTO(computed.journey, whatIf: computed.whatIf)
         }
         router.get(.api(.workshop)) { request, _ in
-            MatrixDTO(try await PersonaController.matrix(QueryReader(request), personas: personas, index: index.current))
+            MatrixDTO(try await PersonaController.matrix(QueryReader(request), personas: personas, index: index.current, focus: focus))
         }
     }
 

@@ -3,17 +3,21 @@ import MaillageCore
 import MaillageSources
 import MaillageStorage
 
-/// The personas' pages: list, page, create, edit, duplicate, delete (forms posted, no JavaScript), the journey page
-/// and the workshop matrix (`/atelier`, `/atelier.csv`).
+/// The personas' pages: each territory's library, a persona's page, create, edit, duplicate, delete (forms posted, no
+/// JavaScript), the journey page and the workshop matrix (`/atelier`, `/atelier.csv`). Reading is public (personas are
+/// fictional); changing needs the animateur or coordinateur role of the persona's territory.
 struct PersonaController {
     let index: IndexStore
     let personas: PersonaRepository
     let pages: PageRenderer
+    let gate: AccessGate
+    let focus: Siren
 
     func register(on router: Router<AppRequestContext>) {
         router.get(.personas, use: list)
-        router.get(.newPersona) { _, _ in pages.render(PersonaEditPage(persona: nil, version: nil, action: SiteURL.personas.path)) }
+        router.get(.newPersona, use: new)
         router.post(.personas, use: create)
+        router.post(.seedPersonas, use: seed)
         router.get(.persona(.key), use: show)
         router.get(.editPersona(.key), use: edit)
         router.post(.editPersona(.key), use: update)
@@ -25,37 +29,61 @@ struct PersonaController {
     }
 
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> HTML {
-        pages.render(PersonasPage(personas: try await personas.all().map(\.persona), index: index.current))
+        let territory = try Self.territory(QueryReader(request), default: focus)
+        return pages.render(PersonasPage(personas: try await personas.all(territory: territory).map(\.persona), territory: territory,
+                                         index: index.current, canEdit: gate.allows(context, .editPersonas(territory))), for: context.visitor)
+    }
+
+    @Sendable func new(request: Request, context: AppRequestContext) async throws -> HTML {
+        let territory = try Self.territory(QueryReader(request), default: focus)
+        try gate.require(.editPersonas(territory), request, context)
+        return pages.render(PersonaEditPage(persona: nil, version: nil, action: SiteURL.personas.path, territory: territory), for: context.visitor)
     }
 
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> HTML {
         let stored = try await stored(context)
-        return pages.render(PersonaPage((stored.persona, stored.version), territory: index.current.territory))
+        return pages.render(PersonaPage((stored.persona, stored.version), territory: index.current.territory,
+                                        canEdit: gate.allows(context, .editPersonas(stored.territory))), for: context.visitor)
     }
 
     @Sendable func edit(request: Request, context: AppRequestContext) async throws -> HTML {
         let stored = try await stored(context)
+        try gate.require(.editPersonas(stored.territory), request, context)
         return pages.render(PersonaEditPage(persona: stored.persona, version: stored.version,
-                                                  action: SiteURL.editPersona(.value(stored.persona.id)).path))
+                                            action: SiteURL.editPersona(.value(stored.persona.id)).path), for: context.visitor)
     }
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
         let reader = try await QueryReader.form(request)
+        let territory = try Self.territory(reader, default: focus)
+        let actor = try gate.require(.editPersonas(territory), request, context)
         let persona = try PersonaForm.persona(from: reader, id: nil)
-        if let invalid = invalidForm(persona, version: nil, action: SiteURL.personas.path) { return try invalid.response(from: request, context: context) }
-        let stored = try await personas.create(persona)
+        if let invalid = invalidForm(persona, version: nil, action: SiteURL.personas.path, territory: territory, context: context) {
+            return try invalid.response(from: request, context: context)
+        }
+        let stored = try await personas.create(persona, territory: territory, by: Author(actor))
         return .redirect(to: SiteURL.persona(.value(stored.persona.id)).path, type: .found)
+    }
+
+    @Sendable func seed(request: Request, context: AppRequestContext) async throws -> Response {
+        let territory = try Self.territory(try await QueryReader.form(request), default: focus)
+        let actor = try gate.require(.editPersonas(territory), request, context)
+        try await personas.seedDefaultLibrary(territory: territory, by: Author(actor))
+        return .redirect(to: SiteURL.personas.path(query: [("territoire", territory.rawValue)]), type: .found)
     }
 
     @Sendable func update(request: Request, context: AppRequestContext) async throws -> Response {
         let current = try await stored(context)
+        let actor = try gate.require(.editPersonas(current.territory), request, context)
         let reader = try await QueryReader.form(request)
         let version = try Self.version(reader)
         let persona = try PersonaForm.persona(from: reader, id: current.persona.id)
         let action = SiteURL.editPersona(.value(persona.id)).path
-        if let invalid = invalidForm(persona, version: version, action: action) { return try invalid.response(from: request, context: context) }
+        if let invalid = invalidForm(persona, version: version, action: action, territory: nil, context: context) {
+            return try invalid.response(from: request, context: context)
+        }
         do {
-            _ = try await personas.update(persona, version: version)
+            _ = try await personas.update(persona, version: version, by: Author(actor))
         } catch is PersonaRepository.Conflict {
             throw HTTPError(.conflict, message: "\(current.persona.firstName) a été modifié par quelqu'un d'autre pendant votre saisie ; rien n'a été écrasé. Rechargez la fiche et recommencez.")
         }
@@ -63,21 +91,24 @@ struct PersonaController {
     }
 
     @Sendable func duplicate(request: Request, context: AppRequestContext) async throws -> Response {
-        var copy = try await stored(context).persona
+        let current = try await stored(context)
+        let actor = try gate.require(.editPersonas(current.territory), request, context)
+        var copy = current.persona
         copy.firstName = String("\(copy.firstName) (copie)".prefix(60))
-        let stored = try await personas.create(copy)
+        let stored = try await personas.create(copy, territory: current.territory, by: Author(actor))
         return .redirect(to: SiteURL.editPersona(.value(stored.persona.id)).path, type: .found)
     }
 
     @Sendable func delete(request: Request, context: AppRequestContext) async throws -> Response {
         let current = try await stored(context)
+        let actor = try gate.require(.editPersonas(current.territory), request, context)
         let version = try Self.version(try await QueryReader.form(request))
         do {
-            try await personas.delete(id: current.persona.id, version: version)
+            try await personas.delete(id: current.persona.id, version: version, by: Author(actor))
         } catch is PersonaRepository.Conflict {
             throw HTTPError(.conflict, message: "\(current.persona.firstName) a été modifié entre-temps ; rien n'a été supprimé.")
         }
-        return .redirect(to: SiteURL.personas.path, type: .found)
+        return .redirect(to: SiteURL.personas.path(query: [("territoire", current.territory.rawValue)]), type: .found)
     }
 
     @Sendable func journey(request: Request, context: AppRequestContext) async throws -> HTML {
@@ -85,28 +116,38 @@ struct PersonaController {
         let index = index.current
         let computed = try JourneyRequest(QueryReader(request), persona: stored.persona, index: index)
         return pages.render(JourneyPage(journey: computed.journey, baseline: computed.baseline, applied: computed.whatIf,
-                                        baseURL: SiteURL.journey(.value(stored.persona.id)).path, commune: computed.commune, index: index))
+                                        baseURL: SiteURL.journey(.value(stored.persona.id)).path, commune: computed.commune, index: index),
+                            for: context.visitor)
     }
 
     @Sendable func matrix(request: Request, context: AppRequestContext) async throws -> HTML {
         let reader = QueryReader(request)
-        let matrix = try await Self.matrix(reader, personas: personas, index: index.current)
+        let matrix = try await Self.matrix(reader, personas: personas, index: index.current, focus: focus)
         let query = (try? reader.single("communes")).flatMap { $0 }.map { URLQuery.encode([("communes", $0)]) } ?? ""
-        return pages.render(MatrixPage(matrix: matrix, communesQuery: query))
+        return pages.render(MatrixPage(matrix: matrix, communesQuery: query), for: context.visitor)
     }
 
     @Sendable func matrixCSV(request: Request, context: AppRequestContext) async throws -> Response {
-        let matrix = try await Self.matrix(QueryReader(request), personas: personas, index: index.current)
+        let matrix = try await Self.matrix(QueryReader(request), personas: personas, index: index.current, focus: focus)
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"atelier.csv\""],
                         body: .init(byteBuffer: ByteBuffer(bytes: MatrixCSVWriter.write(matrix))))
     }
 
-    /// The matrix of every stored persona over the communes asked for (the three focus communes by default).
-    static func matrix(_ reader: QueryReader, personas: PersonaRepository, index: PlaceIndex) async throws -> WorkshopMatrix {
+    /// The matrix of a territory's personas (`territoire`, the focus territory by default) over the communes asked for
+    /// (the three focus communes by default).
+    static func matrix(_ reader: QueryReader, personas: PersonaRepository, index: PlaceIndex, focus: Siren) async throws -> WorkshopMatrix {
         let communes = try reader.single("communes").map { list in
             try Perimeter.Request(communes: list).resolve(in: index.territory, default: .caph, maxCommunes: 60).communes
         } ?? WorkshopMatrix.focusCommunes
-        return WorkshopMatrix.compute(personas: try await personas.all().map(\.persona), communes: communes, index: index)
+        let territory = try territory(reader, default: focus)
+        return WorkshopMatrix.compute(personas: try await personas.all(territory: territory).map(\.persona), communes: communes, index: index)
+    }
+
+    /// The library asked for (`territoire`), or the focus territory.
+    static func territory(_ reader: QueryReader, default focus: Siren) throws -> Siren {
+        guard let text = try reader.single("territoire") else { return focus }
+        guard let siren = Siren(text) else { throw ParameterError(parameter: "territoire", message: "un SIREN de 9 chiffres") }
+        return siren
     }
 
     private func stored(_ context: AppRequestContext) async throws -> PersonaRepository.Stored {
@@ -116,11 +157,11 @@ struct PersonaController {
     }
 
     /// The form again with what to fix, or nil when the persona can be saved.
-    private func invalidForm(_ persona: Persona, version: Int?, action: String) -> HTML? {
+    private func invalidForm(_ persona: Persona, version: Int?, action: String, territory: Siren?, context: AppRequestContext) -> HTML? {
         let errors = persona.validationErrors(in: index.current.territory)
         guard !errors.isEmpty else { return nil }
-        var page = pages.render(PersonaEditPage(persona: persona, version: version, action: action,
-                                                      errors: errors.map { "\($0.field) : il faut \($0.message)" }))
+        var page = pages.render(PersonaEditPage(persona: persona, version: version, action: action, territory: territory,
+                                                errors: errors.map { "\($0.field) : il faut \($0.message)" }), for: context.visitor)
         page.status = .unprocessableContent
         return page
     }

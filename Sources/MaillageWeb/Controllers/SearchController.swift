@@ -18,12 +18,12 @@ struct SearchController {
             guard let resolved = try OriginResolver(territory: index.territory, focus: focus).resolve(parameters) else {
                 let searched = !parameters.services.isEmpty
                 let result = searched ? index.search(parameters.query(origin: nil, limit: 50)) : nil
-                return pages.render(SearchPage(parameters: parameters, result: result, alternatives: [], index: index))
+                return pages.render(SearchPage(parameters: parameters, result: result, alternatives: [], index: index), for: context.visitor)
             }
             let result = index.search(parameters.query(origin: resolved.origin, limit: 30))
-            return pages.render(SearchPage(parameters: parameters, result: result, alternatives: resolved.alternatives, index: index))
+            return pages.render(SearchPage(parameters: parameters, result: result, alternatives: resolved.alternatives, index: index), for: context.visitor)
         } catch {
-            var page = pages.render(SearchPage(parameters: SearchParameters(), result: nil, alternatives: [], index: index, error: error.message))
+            var page = pages.render(SearchPage(parameters: SearchParameters(), result: nil, alternatives: [], index: index, error: error.message), for: context.visitor)
             page.status = .badRequest
             return page
         }

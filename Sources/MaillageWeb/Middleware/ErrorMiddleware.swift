@@ -10,6 +10,8 @@ struct ErrorMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let signIn as SignInRequired where request.method == .get && !request.uri.path.hasPrefix("/api/") {
+            return .redirect(to: SiteURL.signIn.path(query: [("retour", signIn.returnTo)]), type: .found)
         } catch {
             let status = (error as? any HTTPResponseError)?.status ?? .internalServerError
             if status.code >= 500 {
@@ -22,7 +24,7 @@ struct ErrorMiddleware: RouterMiddleware {
                                 parameter: (error as? ParameterError)?.parameter)
                 return try apiError.response(from: request, context: context)
             }
-            var page = pages.render(ErrorPage(status: status.code, message: message))
+            var page = pages.render(ErrorPage(status: status.code, message: message), for: context.visitor)
             page.status = status
             return try page.response(from: request, context: context)
         }
@@ -34,6 +36,7 @@ struct ErrorMiddleware: RouterMiddleware {
         case let error as HTTPError: error.body
         case let error as ParameterError: error.message
         case let error as APIError: error.message
+        case is SignInRequired: "Connectez-vous d'abord."
         default: nil
         }
     }

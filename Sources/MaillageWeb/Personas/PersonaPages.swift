@@ -13,8 +13,19 @@ struct PersonasPage: PageModel {
     let title = "Personas — Maillage"
     var items: [Item]
     var hasItems: Bool
+    /// The territory whose library this is.
+    var territoryName: String
+    var newPersonaURL: String
+    var seedURL: String
+    var siren: String
+    var canEdit: Bool
 
-    init(personas: [Persona], index: PlaceIndex) {
+    init(personas: [Persona], territory siren: Siren, index: PlaceIndex, canEdit: Bool) {
+        territoryName = index.territory.epcis[siren]?.name ?? "territoire \(siren.rawValue)"
+        newPersonaURL = SiteURL.newPersona.path(query: [("territoire", siren.rawValue)])
+        seedURL = SiteURL.seedPersonas.path
+        self.siren = siren.rawValue
+        self.canEdit = canEdit
         items = personas.map { persona in
             let outcome = Journey.compute(for: persona, index: index)?.outcome
             return Item(summary: PersonaSummary(persona, territory: index.territory), outcome: outcome?.label ?? "commune inconnue",
@@ -36,15 +47,21 @@ struct PersonaPage: PageModel {
     var summary: PersonaSummary
     var version: Int
     var editURL: String
+    var duplicateURL: String
+    var deleteURL: String
+    var canEdit: Bool
     var journeys: [CommuneLink]
 
-    init(_ stored: (persona: Persona, version: Int), territory: TerritoryData) {
+    init(_ stored: (persona: Persona, version: Int), territory: TerritoryData, canEdit: Bool) {
         let persona = stored.persona
         let summary = PersonaSummary(persona, territory: territory)
         self.summary = summary
         title = "\(persona.firstName) — Personas — Maillage"
         version = stored.version
         editURL = SiteURL.editPersona(.value(persona.id)).path
+        duplicateURL = SiteURL.duplicatePersona(.value(persona.id)).path
+        deleteURL = SiteURL.deletePersona(.value(persona.id)).path
+        self.canEdit = canEdit
         let communes = [persona.commune] + WorkshopMatrix.focusCommunes.filter { $0 != persona.commune }
         journeys = communes.compactMap { territory.commune($0) }.map { commune in
             CommuneLink(name: commune.name, url: SiteURL.journey(.value(persona.id)).path(query: [("commune", commune.code.rawValue)]))
@@ -76,6 +93,8 @@ struct PersonaEditPage: PageModel {
     var heading: String
     var action: String
     var version: Int?
+    /// The library a new persona goes into.
+    var territory: String?
     var errors: [String]
     var hasErrors: Bool
     var firstName: String
@@ -94,7 +113,8 @@ struct PersonaEditPage: PageModel {
     var freeOnly: Bool
     var needs: [NeedRow]
 
-    init(persona: Persona?, version: Int?, action: String, errors: [String] = []) {
+    init(persona: Persona?, version: Int?, action: String, territory: Siren? = nil, errors: [String] = []) {
+        self.territory = territory?.rawValue
         let p = persona ?? Persona(id: "", firstName: "", description: "", ageBand: .from26to59, commune: WorkshopMatrix.focusCommunes[0],
                                    situation: .jobSeeker, equipment: .smartphoneOnly, internetAtHome: false, autonomy: .beginner,
                                    mobility: .bus, maxMinutes: 45, availability: Persona.weekdays(.matin), freeOnly: true,

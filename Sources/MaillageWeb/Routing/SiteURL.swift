@@ -28,6 +28,19 @@ enum SiteURL: Hashable, Sendable {
     case journey(Parameter<String>)
     case workshop
     case workshopCSV
+    case signIn
+    case signOut
+    case account
+    case accountPassword
+    case signOutEverywhere
+    case invitations
+    case invitation(Parameter<String>)
+    case resetLink(Parameter<String>)
+    case reset(Parameter<String>)
+    case journal
+    case journalCSV
+    case privacy
+    case seedPersonas
     case health
     case metrics
     case api(APIURL)
@@ -115,6 +128,19 @@ enum SiteURL: Hashable, Sendable {
         case .journey(let id): [.literal("personas"), id.component("id"), .literal("parcours")]
         case .workshop: [.literal("atelier")]
         case .workshopCSV: [.literal("atelier.csv")]
+        case .signIn: [.literal("connexion")]
+        case .signOut: [.literal("deconnexion")]
+        case .account: [.literal("compte")]
+        case .accountPassword: [.literal("compte"), .literal("mot-de-passe")]
+        case .signOutEverywhere: [.literal("compte"), .literal("deconnexion-partout")]
+        case .invitations: [.literal("invitations")]
+        case .invitation(let token): [.literal("invitation"), token.component("jeton")]
+        case .resetLink(let account): [.literal("comptes"), account.component("compte"), .literal("reinitialisation")]
+        case .reset(let token): [.literal("reinitialisation"), token.component("jeton")]
+        case .journal: [.literal("journal")]
+        case .journalCSV: [.literal("journal.csv")]
+        case .privacy: [.literal("donnees-personnelles")]
+        case .seedPersonas: [.literal("personas"), .literal("bibliotheque")]
         case .health: [.literal("health")]
         case .metrics: [.literal("metrics")]
         case .api(let route): [.literal("api"), .literal("v1")] + route.components
@@ -158,7 +184,11 @@ extension SiteURL {
         (.get, .diagnostic), (.get, .diagnosticReport), (.get, .communeDiagnostic(.key)),
         (.get, .personas), (.post, .personas), (.get, .newPersona), (.get, .persona(.key)), (.get, .editPersona(.key)),
         (.post, .editPersona(.key)), (.post, .duplicatePersona(.key)), (.post, .deletePersona(.key)), (.get, .journey(.key)),
-        (.get, .workshop), (.get, .workshopCSV), (.get, .health), (.get, .metrics),
+        (.get, .workshop), (.get, .workshopCSV), (.post, .seedPersonas),
+        (.get, .signIn), (.post, .signIn), (.post, .signOut), (.get, .account), (.post, .accountPassword), (.post, .signOutEverywhere),
+        (.get, .invitations), (.post, .invitations), (.get, .invitation(.key)), (.post, .invitation(.key)), (.post, .resetLink(.key)),
+        (.get, .reset(.key)), (.post, .reset(.key)), (.get, .journal), (.get, .journalCSV), (.get, .privacy),
+        (.get, .health), (.get, .metrics),
         (.get, .api(.places)), (.get, .api(.place(.key))), (.get, .api(.search)), (.get, .api(.searchCSV)), (.get, .api(.searchGeoJSON)),
         (.get, .api(.communes)), (.get, .api(.commune(.key))), (.get, .api(.territories)), (.get, .api(.territory(.key))),
         (.get, .api(.diagnostic)), (.get, .api(.diagnosticCSV)), (.get, .api(.diagnosticGeoJSON)),

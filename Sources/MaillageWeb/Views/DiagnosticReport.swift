@@ -11,7 +11,7 @@ public enum DiagnosticReport {
         var page = DiagnosticPage(diagnostic: diagnostic, selected: need, perimeterItems: perimeterItems(diagnostic.perimeter), index: index,
                                   placement: PlacementRequest(need: need, parameters: diagnostic.parameters))
         page.standalone = .init(stylesheet: renderer.stylesheet, baseURL: siteURL)
-        return renderer.render(page).html
+        return renderer.render(page, for: Visitor()).html
     }
 
     /// The query items that name a perimeter in the site's URLs.

@@ -5,11 +5,16 @@ struct ErrorPage: PageModel {
     var status: Int
     var heading: String
     var message: String
+    var asksSignIn: Bool
 
     init(status: Int, message: String?) {
         self.status = status
+        asksSignIn = status == 401
         switch status {
         case 404: heading = "Page introuvable"
+        case 401: heading = "Connexion nécessaire"
+        case 403: heading = "Action refusée"
+        case 409: heading = "Modification en conflit"
         case 400..<500: heading = "Demande invalide"
         default: heading = "Erreur du serveur"
         }

@@ -16,6 +16,15 @@ enum French {
         return (value < 0 ? "−" : "") + groups.joined(separator: "\u{202F}")
     }
 
+    /// An instant as the journal shows it, in Paris time: `01/12/2026 14:05`.
+    static func date(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "fr_FR")
+        formatter.timeZone = TimeZone(identifier: "Europe/Paris")
+        formatter.dateFormat = "dd/MM/yyyy HH:mm"
+        return formatter.string(from: date)
+    }
+
     /// `2.345` → `2,3`.
     static func decimal(_ value: Double, digits: Int = 1) -> String {
         FixedPoint.format(value, digits: digits, separator: ",")

@@ -16,10 +16,11 @@ struct PageRenderer: Sendable {
                      stylesheet: try String(contentsOfFile: publicDirectory + "/style.css", encoding: .utf8))
     }
 
-    /// Renders a page inside the site layout.
-    func render(_ page: some PageModel) -> HTML {
+    /// Renders a page inside the site layout, for a visitor (who is signed in, the token their forms carry).
+    func render(_ page: some PageModel, for visitor: Visitor) -> HTML {
         var tree = TemplateTree.make(page) as? [String: Any] ?? [:]
         tree["site"] = SiteLinks.tree
+        tree["visitor"] = VisitorView(visitor).tree
         guard let html = library.render(tree, withTemplate: page.template) else {
             return HTML(html: "Gabarit « \(page.template) » introuvable", status: .internalServerError)
         }

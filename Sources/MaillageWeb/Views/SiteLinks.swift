@@ -11,5 +11,14 @@ enum SiteLinks {
         "newPersona": SiteURL.newPersona.path,
         "workshop": SiteURL.workshop.path,
         "apiPlaces": SiteURL.api(.places).path,
+        "signIn": SiteURL.signIn.path,
+        "signOut": SiteURL.signOut.path,
+        "account": SiteURL.account.path,
+        "accountPassword": SiteURL.accountPassword.path,
+        "signOutEverywhere": SiteURL.signOutEverywhere.path,
+        "invitations": SiteURL.invitations.path,
+        "journal": SiteURL.journal.path,
+        "journalCSV": SiteURL.journalCSV.path,
+        "privacy": SiteURL.privacy.path,
     ]
 }

@@ -1,0 +1,71 @@
+/// The permission rules, in one place: who may do what, where. Every route asks it; the README's table is printed
+/// from ``rules``.
+///
+/// A structure's territory is the EPCI of its commune, which only the caller knows: ``territoryOfStructure`` says it.
+public struct AccessPolicy: Sendable {
+    public var territoryOfStructure: @Sendable (String) -> Siren?
+
+    public init(territoryOfStructure: @escaping @Sendable (String) -> Siren? = { _ in nil }) {
+        self.territoryOfStructure = territoryOfStructure
+    }
+
+    /// Whether `actor` (nil: a visitor without an account) may do `action`.
+    public func allows(_ actor: Actor?, _ action: Action) -> Bool {
+        guard let actor else { return false }
+        if actor.isAdministrator { return true }
+        switch action {
+        case .administer, .readJournal(nil):
+            return false
+        case .readJournal(let siren?):
+            return actor.holds(.coordinateur, for: .territory(siren))
+        case .editPersonas(let siren):
+            return actor.holds(.coordinateur, for: .territory(siren)) || actor.holds(.animateur, for: .territory(siren))
+        case .contribute(let siren):
+            return [.coordinateur, .animateur, .participant].contains { actor.holds($0, for: .territory(siren)) }
+        case .editStructure(let id):
+            return actor.holds(.membre, for: .structure(id))
+                || territoryOfStructure(id).map { actor.holds(.coordinateur, for: .territory($0)) } ?? false
+        case .invite(let grant):
+            guard let siren = territory(of: grant.scope) else { return false }
+            if actor.holds(.coordinateur, for: .territory(siren)) { return grant.role != .administrateur }
+            return actor.holds(.animateur, for: .territory(siren)) && grant.role == .participant
+        case .manageRole(let grant):
+            guard grant.role != .administrateur, let siren = territory(of: grant.scope) else { return false }
+            return actor.holds(.coordinateur, for: .territory(siren))
+        case .resetPassword(let grants):
+            // Only for someone whose every role lies in a territory the coordinator coordinates (never an administrator).
+            return !grants.isEmpty && grants.allSatisfy { grant in
+                grant.role != .administrateur
+                    && territory(of: grant.scope).map { actor.holds(.coordinateur, for: .territory($0)) } ?? false
+            }
+        }
+    }
+
+    /// The territory a scope lies in (nil for the instance, or a structure whose territory is unknown).
+    public func territory(of scope: Scope) -> Siren? {
+        switch scope {
+        case .instance: nil
+        case .territory(let siren): siren
+        case .structure(let id): territoryOfStructure(id)
+        }
+    }
+
+    /// The rules as a table: for each action, which roles allow it (and where), for the README.
+    public static let rules: [(action: String, roles: String)] = [
+        ("Lire les pages publiques, l'annuaire, le diagnostic, les personas", "tout le monde, sans compte"),
+        ("Créer, modifier, dupliquer, supprimer les personas d'un territoire", "coordinateur ou animateur de ce territoire"),
+        ("Contribuer aux rencontres d'un territoire", "coordinateur, animateur ou participant de ce territoire"),
+        ("Modifier les lieux et l'offre d'une structure", "membre de cette structure ; coordinateur du territoire de la structure"),
+        ("Inviter un participant", "coordinateur ou animateur du territoire"),
+        ("Inviter un coordinateur, un animateur ou un membre d'une structure", "coordinateur du territoire"),
+        ("Donner ou retirer un rôle (hors administrateur)", "coordinateur du territoire du rôle"),
+        ("Faire un lien de nouveau mot de passe", "coordinateur de tous les territoires où la personne a un rôle (jamais pour un administrateur)"),
+        ("Lire le journal d'un territoire", "coordinateur de ce territoire"),
+        ("Lire tout le journal, créer ou désactiver des comptes, nommer un administrateur", "administrateur"),
+    ]
+
+    /// ``rules`` as a Markdown table.
+    public static var markdownTable: String {
+        (["| action | qui peut |", "| --- | --- |"] + rules.map { "| \($0.action) | \($0.roles) |" }).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,19 @@
+/// Something a person asks to do, with what it applies to: what ``AccessPolicy`` decides on.
+public enum Action: Hashable, Sendable {
+    /// Create, edit, duplicate or delete the personas of a territory's library.
+    case editPersonas(Siren)
+    /// Invite someone to hold a role.
+    case invite(RoleGrant)
+    /// Give or take away a role held by someone else.
+    case manageRole(RoleGrant)
+    /// Make a password-reset link for a person holding these roles.
+    case resetPassword(of: Set<RoleGrant>)
+    /// Read the trail of changes of a territory, or of the whole instance (nil).
+    case readJournal(Siren?)
+    /// Edit a structure's places and offer.
+    case editStructure(String)
+    /// Contribute to a territory's meetings (comments, answers).
+    case contribute(Siren)
+    /// Create accounts, disable them, change anything (the administrator's own tasks).
+    case administer
+}

@@ -1,0 +1,9 @@
+/// The kinds of object the trail names (`object_kind`).
+public enum AuditKinds {
+    public static let account = "compte"
+    public static let role = "rôle"
+    public static let invitation = "invitation"
+    public static let reset = "réinitialisation"
+    public static let session = "session"
+    public static let persona = "persona"
+}

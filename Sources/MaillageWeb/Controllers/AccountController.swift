@@ -1,0 +1,159 @@
+import Foundation
+import Hummingbird
+import MaillageCore
+import MaillageStorage
+
+/// Signing in and out, and one's own account: `/connexion`, `/deconnexion`, `/compte` (roles, password, sign out
+/// everywhere). Failed sign-ins are slowed down per e-mail and address and answered with the same message whether the
+/// e-mail exists or not; the session id is new at every sign-in.
+struct AccountController {
+    let database: AppDatabase
+    let pages: PageRenderer
+    let gate: AccessGate
+    let hasher: PasswordHasher
+    let lifetime: SessionRepository.Lifetime
+    let secureCookies: Bool
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get(.signIn, use: signInForm)
+        router.post(.signIn, use: signIn)
+        router.post(.signOut, use: signOut)
+        router.get(.account, use: account)
+        router.post(.accountPassword, use: changePassword)
+        router.post(.signOutEverywhere, use: signOutEverywhere)
+    }
+
+    @Sendable func signInForm(request: Request, context: AppRequestContext) async throws -> Response {
+        if context.visitor.actor != nil { return .redirect(to: SiteURL.account.path, type: .found) }
+        let returnTo = Self.safeReturn(try QueryReader(request).single("retour"))
+        return try formPage(SignInPage(returnTo: returnTo, error: nil), request, context)
+    }
+
+    @Sendable func signIn(request: Request, context: AppRequestContext) async throws -> Response {
+        let reader = try await QueryReader.form(request)
+        let email = (try reader.single("email") ?? "").lowercased()
+        let password = try reader.text("mot_de_passe", maximumLength: PasswordRules.maximumLength) ?? ""
+        let returnTo = Self.safeReturn(try reader.single("retour"))
+        let keys = SignInThrottle.keys(email: email, address: context.clientAddress ?? "inconnue")
+        let now = Date()
+        let wait = try await database.signInThrottle.wait(keys: keys, now: now)
+        if wait > 0 {
+            var page = pages.render(SignInPage(returnTo: returnTo, error: "Trop de tentatives : réessayez dans \(Int(wait.rounded(.up))) secondes."),
+                                    for: context.visitor)
+            page.status = .tooManyRequests
+            return try page.response(from: request, context: context)
+        }
+        let credentials = try await database.accounts.credentials(email: email)
+        let matches = try await hasher.verify(password, hash: credentials?.passwordHash)
+        guard matches, let account = credentials?.account, let actor = account.actor else {
+            let (throttle, accountID) = (database.signInThrottle, credentials?.account.id)
+            try await database.transaction { db in
+                try await throttle.recordFailure(keys: keys, now: now, on: db)
+                try await AuditRepository.record(AuditEvent(at: now, actorID: nil, actorLabel: "inconnu", action: "connexion refusée",
+                                                            objectKind: AuditKinds.account, objectID: accountID.map(String.init) ?? "adresse inconnue"),
+                                                 on: db)
+            }
+            var page = pages.render(SignInPage(returnTo: returnTo, error: "E-mail ou mot de passe incorrect."), for: context.visitor)
+            page.status = .unauthorized
+            return try page.response(from: request, context: context)
+        }
+        let (sessions, throttle, lifetime, old) = (database.sessions, database.signInThrottle, lifetime, context.visitor.sessionToken)
+        let token = try await database.transaction { db in
+            if let old { try await sessions.delete(token: old, on: db) }
+            try await throttle.clear(keys: [keys[0]], on: db)
+            try await AuditRepository.record(AuditEvent(at: now, actorID: actor.accountID, actorLabel: actor.name, action: "connexion",
+                                                        objectKind: AuditKinds.session, objectID: String(actor.accountID)), on: db)
+            return try await sessions.create(accountID: actor.accountID, now: now, lifetime: lifetime, on: db).token
+        }
+        var response = Response.redirect(to: returnTo ?? SiteURL.account.path, type: .found)
+        response.setCookie(Cookies.make(Cookies.session, token, secure: secureCookies))
+        return response
+    }
+
+    @Sendable func signOut(request: Request, context: AppRequestContext) async throws -> Response {
+        if let token = context.visitor.sessionToken, let actor = context.visitor.actor {
+            let sessions = database.sessions
+            try await database.transaction { db in
+                try await sessions.delete(token: token, on: db)
+                try await AuditRepository.record(AuditEvent(at: Date(), actorID: actor.accountID, actorLabel: actor.name, action: "déconnexion",
+                                                            objectKind: AuditKinds.session, objectID: String(actor.accountID)), on: db)
+            }
+        }
+        var response = Response.redirect(to: SiteURL.home.path, type: .found)
+        response.setCookie(Cookies.clear(Cookies.session, secure: secureCookies))
+        return response
+    }
+
+    @Sendable func account(request: Request, context: AppRequestContext) async throws -> HTML {
+        let actor = try gate.signedIn(request, context)
+        guard let account = try await database.accounts.find(id: actor.accountID) else { throw SignInRequired(returnTo: request.uri.path) }
+        let sessions = try await database.sessions.count(accountID: actor.accountID, now: Date())
+        return pages.render(AccountPage(account: account, sessions: sessions, message: try QueryReader(request).single("message")), for: context.visitor)
+    }
+
+    @Sendable func changePassword(request: Request, context: AppRequestContext) async throws -> Response {
+        let actor = try gate.signedIn(request, context)
+        let reader = try await QueryReader.form(request)
+        let current = try reader.text("actuel", maximumLength: PasswordRules.maximumLength) ?? ""
+        let new = try reader.text("nouveau", maximumLength: PasswordRules.maximumLength + 1) ?? ""
+        guard let account = try await database.accounts.find(id: actor.accountID),
+              try await hasher.verify(current, hash: try await database.accounts.credentials(email: account.email)?.passwordHash) else {
+            throw HTTPError(.forbidden, message: "Le mot de passe actuel n'est pas le bon : rien n'a été changé.")
+        }
+        guard new == (try reader.text("confirmation", maximumLength: PasswordRules.maximumLength + 1) ?? "") else {
+            throw ParameterError(parameter: "confirmation", message: "Les deux saisies du nouveau mot de passe diffèrent : rien n'a été changé.")
+        }
+        if let refusal = PasswordRules.refusal(of: new, email: account.email) {
+            throw ParameterError(parameter: "nouveau", message: "Le nouveau mot de passe doit avoir \(refusal) : rien n'a été changé.")
+        }
+        let token = try await setPassword(new, for: account, by: Author(actor), action: "mot de passe changé")
+        var response = Response.redirect(to: SiteURL.account.path(query: [("message", "Mot de passe changé ; vos autres sessions sont fermées.")]),
+                                         type: .found)
+        response.setCookie(Cookies.make(Cookies.session, token, secure: secureCookies))
+        return response
+    }
+
+    @Sendable func signOutEverywhere(request: Request, context: AppRequestContext) async throws -> Response {
+        let actor = try gate.signedIn(request, context)
+        let sessions = database.sessions
+        try await database.transaction { db in
+            let ended = try await sessions.deleteAll(accountID: actor.accountID, on: db)
+            try await AuditRepository.record(AuditEvent(at: Date(), actorID: actor.accountID, actorLabel: actor.name, action: "déconnexion partout",
+                                                        objectKind: AuditKinds.session, objectID: String(actor.accountID), after: "\(ended) session(s)"), on: db)
+        }
+        var response = Response.redirect(to: SiteURL.signIn.path, type: .found)
+        response.setCookie(Cookies.clear(Cookies.session, secure: secureCookies))
+        return response
+    }
+
+    /// Sets a password, ends every session of the person and opens a new one, in one transaction; returns its token.
+    func setPassword(_ password: String, for account: AccountRepository.Account, by author: Author, action: String) async throws -> String {
+        let hash = try await hasher.hash(password)
+        let (accounts, sessions, lifetime) = (database.accounts, database.sessions, lifetime)
+        let now = Date()
+        return try await database.transaction { db in
+            try await accounts.setPassword(hash: hash, for: account.id, now: now, on: db)
+            try await sessions.deleteAll(accountID: account.id, on: db)
+            try await AuditRepository.record(AuditEvent(at: now, actorID: author.accountID, actorLabel: author.label, action: action,
+                                                        objectKind: AuditKinds.account, objectID: String(account.id)), on: db)
+            return try await sessions.create(accountID: account.id, now: now, lifetime: lifetime, on: db).token
+        }
+    }
+
+    /// A page with a form, for a visitor who may not have a session: gives them a form token (cookie) first.
+    func formPage(_ page: some PageModel, _ request: Request, _ context: AppRequestContext) throws -> Response {
+        var visitor = context.visitor
+        let newToken = visitor.csrfToken == nil ? SecretToken.make() : nil
+        if let newToken { visitor.csrfToken = newToken }
+        var response = try pages.render(page, for: visitor).response(from: request, context: context)
+        if let newToken { response.setCookie(Cookies.make(Cookies.form, newToken, secure: secureCookies)) }
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    /// A return address only if it is a path of this site (never another site's URL).
+    static func safeReturn(_ text: String?) -> String? {
+        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.contains("\\"), text.count <= 200 else { return nil }
+        return text
+    }
+}

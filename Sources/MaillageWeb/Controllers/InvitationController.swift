@@ -1,0 +1,188 @@
+import Foundation
+import Hummingbird
+import MaillageCore
+import MaillageStorage
+
+/// Invitations and password resets, without a mail server: the inviter gets a single-use link (7 days) to copy or send
+/// with a prefilled `mailto:`; following it sets the password (and the name, for a new person) and signs in.
+struct InvitationController {
+    let database: AppDatabase
+    let pages: PageRenderer
+    let gate: AccessGate
+    let accounts: AccountController
+    let siteURL: URL?
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get(.invitations, use: list)
+        router.post(.invitations, use: invite)
+        router.get(.invitation(.key), use: acceptForm)
+        router.post(.invitation(.key), use: accept)
+        router.post(.resetLink(.key), use: makeResetLink)
+        router.get(.reset(.key), use: resetForm)
+        router.post(.reset(.key), use: reset)
+    }
+
+    @Sendable func list(request: Request, context: AppRequestContext) async throws -> HTML {
+        let actor = try gate.signedIn(request, context)
+        let pending = try await database.links.pendingInvitations(now: Date()).filter { gate.policy.allows(actor, .invite($0.grant)) }
+        let people = try await database.accounts.all().filter { account in
+            account.id != actor.accountID && gate.policy.allows(actor, .resetPassword(of: account.grants))
+        }
+        return pages.render(InvitationsPage(actor: actor, pending: pending, people: people), for: context.visitor)
+    }
+
+    @Sendable func invite(request: Request, context: AppRequestContext) async throws -> HTML {
+        let reader = try await QueryReader.form(request)
+        guard let email = AccountRepository.normalized(email: try reader.single("email") ?? "") else {
+            throw ParameterError(parameter: "email", message: "Il faut une adresse e-mail valide : rien n'a été créé.")
+        }
+        guard let role = Role(rawValue: try reader.single("role") ?? ""), role != .administrateur else {
+            throw ParameterError(parameter: "role", message: "Il faut choisir un rôle : rien n'a été créé.")
+        }
+        let scopeValue = try reader.single(role.scopeKind == .structure ? "structure" : "territoire") ?? ""
+        guard let scope = Scope(kind: role.scopeKind, value: scopeValue), let grant = RoleGrant(role: role, scope: scope) else {
+            throw ParameterError(parameter: "territoire", message: "Il faut le territoire (SIREN) ou la structure du rôle : rien n'a été créé.")
+        }
+        let actor = try gate.require(.invite(grant), request, context)
+        let existing = try await database.accounts.find(email: email)
+        let (links, territory) = (database.links, gate.policy.territory(of: scope))
+        let now = Date()
+        let token = try await database.transaction { db in
+            let token = try await links.create(.invitation, email: email, accountID: existing?.id, grant: grant, createdBy: actor.accountID, now: now, on: db)
+            try await AuditRepository.record(AuditEvent(at: now, actorID: actor.accountID, actorLabel: actor.name, territory: territory,
+                                                        action: "invitation créée", objectKind: AuditKinds.invitation, objectID: email,
+                                                        after: grant.description), on: db)
+            return token
+        }
+        let link = absolute(SiteURL.invitation(.value(token)).path, request)
+        let body = "Bonjour,\n\nJe vous invite à rejoindre Maillage (\(grant)). Ce lien est valable 7 jours et ne sert qu'une fois :\n\(link)\n\n\(actor.name)"
+        return pages.render(NoticePage(title: "Invitation créée — Maillage", heading: "Invitation créée",
+                                       message: "Transmettez ce lien à \(email) ; il est valable 7 jours et ne sert qu'une fois.",
+                                       link: link, mailto: Self.mailto(email, subject: "Invitation à Maillage", body: body)), for: context.visitor)
+    }
+
+    @Sendable func acceptForm(request: Request, context: AppRequestContext) async throws -> Response {
+        let (token, link) = try await usableLink(context, purpose: .invitation)
+        let account = try await database.accounts.find(email: link.email)
+        if let account, account.hasPassword {
+            // An existing person accepts a new role signed in as themselves.
+            guard context.visitor.actor?.accountID == account.id else { throw SignInRequired(returnTo: request.uri.path) }
+        }
+        return try accounts.formPage(ChoosePasswordPage(
+            title: "Invitation — Maillage", heading: "Rejoindre Maillage",
+            explanation: "Vous êtes invité comme \(link.grant?.description ?? "participant"). "
+                + (account?.hasPassword == true ? "Confirmez avec votre mot de passe actuel." : "Choisissez votre mot de passe."),
+            action: SiteURL.invitation(.value(token)).path, asksName: account == nil, email: link.email), request, context)
+    }
+
+    @Sendable func accept(request: Request, context: AppRequestContext) async throws -> Response {
+        let (token, link) = try await usableLink(context, purpose: .invitation)
+        let reader = try await QueryReader.form(request)
+        let password = try choosePassword(reader, email: link.email)
+        var account = try await database.accounts.find(email: link.email)
+        if let existing = account, existing.hasPassword {
+            guard context.visitor.actor?.accountID == existing.id,
+                  try await accounts.hasher.verify(password, hash: try await database.accounts.credentials(email: existing.email)?.passwordHash) else {
+                throw HTTPError(.forbidden, message: "Connectez-vous avec ce compte et confirmez votre mot de passe actuel.")
+            }
+        }
+        let name = try reader.single("nom")
+        let (links, repository, policy) = (database.links, database.accounts, gate.policy)
+        let now = Date()
+        account = try await database.transaction { db in
+            guard let used = try await links.consume(token: token, now: now, on: db), let grant = used.grant else { throw Self.linkGone }
+            let person: AccountRepository.Account
+            if let found = try await repository.find(email: used.email, on: db) {
+                person = found
+            } else {
+                person = try await repository.create(email: used.email, name: name ?? "", now: now, on: db)
+                try await AuditRepository.record(AuditEvent(at: now, actorID: person.id, actorLabel: person.name, action: "compte créé",
+                                                            objectKind: AuditKinds.account, objectID: String(person.id), after: person.email), on: db)
+            }
+            try await repository.grant(grant, to: person.id, now: now, on: db)
+            try await AuditRepository.record(AuditEvent(at: now, actorID: used.createdBy, actorLabel: "invitation acceptée par \(person.name)",
+                                                        territory: policy.territory(of: grant.scope), action: "rôle donné",
+                                                        objectKind: AuditKinds.role, objectID: String(person.id), after: grant.description), on: db)
+            return person
+        }
+        guard let account else { throw Self.linkGone }
+        let session = try await accounts.setPassword(password, for: account, by: Author(accountID: account.id, label: account.name),
+                                                     action: account.hasPassword ? "mot de passe confirmé" : "mot de passe choisi")
+        var response = Response.redirect(to: SiteURL.account.path(query: [("message", "Bienvenue : votre rôle est actif.")]), type: .found)
+        response.setCookie(Cookies.make(Cookies.session, session, secure: accounts.secureCookies))
+        return response
+    }
+
+    @Sendable func makeResetLink(request: Request, context: AppRequestContext) async throws -> HTML {
+        guard let id = Int(try context.parameters.require("compte")), let target = try await database.accounts.find(id: id) else {
+            throw HTTPError(.notFound, message: "Compte inconnu")
+        }
+        let actor = try gate.require(.resetPassword(of: target.grants), request, context)
+        let links = database.links
+        let now = Date()
+        let token = try await database.transaction { db in
+            let token = try await links.create(.reset, email: target.email, accountID: target.id, grant: nil, createdBy: actor.accountID, now: now, on: db)
+            try await AuditRepository.record(AuditEvent(at: now, actorID: actor.accountID, actorLabel: actor.name, action: "lien de réinitialisation créé",
+                                                        objectKind: AuditKinds.reset, objectID: String(target.id)), on: db)
+            return token
+        }
+        let link = absolute(SiteURL.reset(.value(token)).path, request)
+        let body = "Bonjour,\n\nVoici un lien pour choisir un nouveau mot de passe Maillage. Il est valable 7 jours et ne sert qu'une fois :\n\(link)\n\n\(actor.name)"
+        return pages.render(NoticePage(title: "Lien de réinitialisation — Maillage", heading: "Lien de réinitialisation",
+                                       message: "Transmettez ce lien à \(target.name) (\(target.email)) ; il est valable 7 jours et ne sert qu'une fois.",
+                                       link: link, mailto: Self.mailto(target.email, subject: "Nouveau mot de passe Maillage", body: body)),
+                            for: context.visitor)
+    }
+
+    @Sendable func resetForm(request: Request, context: AppRequestContext) async throws -> Response {
+        let (token, link) = try await usableLink(context, purpose: .reset)
+        return try accounts.formPage(ChoosePasswordPage(title: "Nouveau mot de passe — Maillage", heading: "Choisir un nouveau mot de passe",
+                                                        explanation: "Vos sessions ouvertes seront fermées.", action: SiteURL.reset(.value(token)).path,
+                                                        asksName: false, email: link.email), request, context)
+    }
+
+    @Sendable func reset(request: Request, context: AppRequestContext) async throws -> Response {
+        let (token, link) = try await usableLink(context, purpose: .reset)
+        let password = try choosePassword(try await QueryReader.form(request), email: link.email)
+        let links = database.links
+        guard try await database.transaction({ db in try await links.consume(token: token, now: Date(), on: db) != nil }),
+              let id = link.accountID, let account = try await database.accounts.find(id: id) else { throw Self.linkGone }
+        let session = try await accounts.setPassword(password, for: account, by: Author(accountID: account.id, label: account.name),
+                                                     action: "mot de passe réinitialisé")
+        var response = Response.redirect(to: SiteURL.account.path(query: [("message", "Nouveau mot de passe enregistré.")]), type: .found)
+        response.setCookie(Cookies.make(Cookies.session, session, secure: accounts.secureCookies))
+        return response
+    }
+
+    private static let linkGone = HTTPError(.gone, message: "Ce lien a déjà servi ou a expiré : demandez-en un autre.")
+
+    private func usableLink(_ context: AppRequestContext, purpose: OneTimeLinkRepository.Purpose) async throws -> (String, OneTimeLinkRepository.Link) {
+        let token = try context.parameters.require("jeton")
+        guard let link = try await database.links.find(token: token, now: Date()), link.purpose == purpose else { throw Self.linkGone }
+        return (token, link)
+    }
+
+    private func choosePassword(_ reader: QueryReader, email: String) throws -> String {
+        let password = try reader.text("nouveau", maximumLength: PasswordRules.maximumLength + 1) ?? ""
+        guard password == (try reader.text("confirmation", maximumLength: PasswordRules.maximumLength + 1) ?? "") else {
+            throw ParameterError(parameter: "confirmation", message: "Les deux saisies du mot de passe diffèrent : rien n'a été changé.")
+        }
+        if let refusal = PasswordRules.refusal(of: password, email: email) {
+            throw ParameterError(parameter: "nouveau", message: "Le mot de passe doit avoir \(refusal) : rien n'a été changé.")
+        }
+        return password
+    }
+
+    private func absolute(_ path: String, _ request: Request) -> String {
+        if let siteURL { return siteURL.absoluteString.trimmingSuffix("/") + path }
+        return "http://\(request.head.authority ?? "localhost")" + path
+    }
+
+    static func mailto(_ email: String, subject: String, body: String) -> String {
+        "mailto:\(URLQuery.component(email))?" + URLQuery.encode([("subject", subject), ("body", body)]).replacingOccurrences(of: "+", with: "%20")
+    }
+}
+
+private extension String {
+    func trimmingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
+}

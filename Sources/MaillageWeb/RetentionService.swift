@@ -1,0 +1,32 @@
+import Foundation
+import Logging
+import MaillageStorage
+import ServiceLifecycle
+
+/// Deletes, every hour, what is kept no longer than its retention: ended sessions, old one-time links, failed
+/// sign-ins of more than a day, audit events of more than three years (see `/donnees-personnelles`).
+struct RetentionService: ServiceLifecycle.Service {
+    let database: AppDatabase
+    let lifetime: SessionRepository.Lifetime
+    let logger: Logger
+
+    func run() async throws {
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    try await purge(now: Date())
+                } catch {
+                    logger.error("Purge des données expirées impossible", metadata: ["error": "\(error)"])
+                }
+                try await Task.sleep(for: .seconds(3600))
+            }
+        }
+    }
+
+    func purge(now: Date) async throws {
+        try await database.sessions.purge(now: now, lifetime: lifetime)
+        try await database.links.purge(now: now)
+        try await database.signInThrottle.purge(now: now)
+        try await database.audit.purge(now: now)
+    }
+}

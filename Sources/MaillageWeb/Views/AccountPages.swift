@@ -1,0 +1,70 @@
+import MaillageCore
+import MaillageStorage
+
+/// `/connexion`.
+struct SignInPage: PageModel {
+    let template = "sign-in"
+    let title = "Se connecter — Maillage"
+    var returnTo: String?
+    var error: String?
+}
+
+/// `/compte`: who I am, my roles, my password, my sessions.
+struct AccountPage: PageModel {
+    let template = "account"
+    let title = "Mon compte — Maillage"
+    var name: String
+    var email: String
+    var roles: [String]
+    var hasRoles: Bool
+    var sessions: Int
+    var message: String?
+    var minimumLength = PasswordRules.minimumLength
+
+    init(account: AccountRepository.Account, sessions: Int, message: String?) {
+        name = account.name
+        email = account.email
+        roles = account.grants.sorted().map(\.description)
+        hasRoles = !roles.isEmpty
+        self.sessions = sessions
+        self.message = message
+    }
+}
+
+/// A short page that says what was done, with a link to copy or send (an invitation, a reset link).
+struct NoticePage: PageModel {
+    let template = "notice"
+    var title: String
+    var heading: String
+    var message: String
+    var link: String?
+    var mailto: String?
+}
+
+/// `/invitation/:jeton` and `/reinitialisation/:jeton`: choose a password (and a name, for a new account).
+struct ChoosePasswordPage: PageModel {
+    let template = "choose-password"
+    var title: String
+    var heading: String
+    var explanation: String
+    var action: String
+    var asksName: Bool
+    var email: String
+    var minimumLength = PasswordRules.minimumLength
+    var error: String?
+}
+
+/// `/donnees-personnelles`: what is kept about people, why, for how long, who sees it.
+struct PrivacyPage: PageModel {
+    let template = "privacy"
+    let title = "Données personnelles — Maillage"
+    var auditYears = Int(AuditRepository.retention / (365 * 24 * 3600))
+    var linkDays = Int(OneTimeLinkRepository.lifetime / (24 * 3600))
+    var idleHours: Int
+    var absoluteHours: Int
+
+    init(lifetime: SessionRepository.Lifetime) {
+        idleHours = Int(lifetime.idle / 3600)
+        absoluteHours = Int(lifetime.absolute / 3600)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import MaillageCore
+import MaillageStorage
+
+/// `/invitations`: invite someone to a role I may give, see the invitations still open, make a reset link.
+struct InvitationsPage: PageModel {
+    struct Choice {
+        var value: String
+        var label: String
+    }
+
+    struct Pending {
+        var email: String
+        var role: String
+        var expires: String
+    }
+
+    struct Person {
+        var name: String
+        var email: String
+        var roles: String
+        var resetURL: String
+    }
+
+    let template = "invitations"
+    let title = "Invitations — Maillage"
+    var roles: [Choice]
+    var territories: [Choice]
+    var freeTerritory: Bool
+    var pending: [Pending]
+    var hasPending: Bool
+    var people: [Person]
+    var hasPeople: Bool
+
+    init(actor: Actor, pending: [(email: String, grant: RoleGrant, expiresAt: Date)], people: [AccountRepository.Account]) {
+        let coordinates = actor.isAdministrator || actor.grants.contains { $0.role == .coordinateur }
+        roles = Role.allCases.filter { $0 != .administrateur && (coordinates || $0 == .participant) }.map { Choice(value: $0.rawValue, label: $0.label) }
+        territories = actor.territories.sorted().map { Choice(value: $0.rawValue, label: $0.rawValue) }
+        freeTerritory = actor.isAdministrator
+        self.pending = pending.map { Pending(email: $0.email, role: $0.grant.description, expires: French.date($0.expiresAt)) }
+        hasPending = !self.pending.isEmpty
+        self.people = people.map { account in
+            Person(name: account.name, email: account.email, roles: account.grants.sorted().map(\.description).joined(separator: ", "),
+                   resetURL: SiteURL.resetLink(.value(String(account.id))).path)
+        }
+        hasPeople = !self.people.isEmpty
+    }
+}

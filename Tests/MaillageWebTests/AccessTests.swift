@@ -1,0 +1,280 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import MaillageCore
+import MaillageStorage
+import MaillageTestSupport
+@testable import MaillageWeb
+import Testing
+
+/// Who may change what: every state-changing route of the router, as every kind of caller; forms without their token;
+/// sessions, invitations and throttled sign-ins.
+@Suite("Accounts, roles and the trail", .serialized)
+struct AccessTests {
+    static let other = Siren("200041960")!  // Valenciennes Métropole, the neighbouring territory
+
+    /// The kinds of caller, and the account each is (nil: nobody signed in).
+    enum Caller: String, CaseIterable {
+        case nobody, participant, memberOfAnotherStructure, member, animateurOfAnotherTerritory, coordinator, administrator
+
+        var grants: [RoleGrant]? {
+            switch self {
+            case .nobody: nil
+            case .participant: [RoleGrant(role: .participant, scope: .territory(.caph))!]
+            case .memberOfAnotherStructure: [RoleGrant(role: .membre, scope: .structure("autre-structure"))!]
+            case .member: [RoleGrant(role: .membre, scope: .structure("france-services-1"))!]
+            case .animateurOfAnotherTerritory: [RoleGrant(role: .animateur, scope: .territory(AccessTests.other))!]
+            case .coordinator: [RoleGrant(role: .coordinateur, scope: .territory(.caph))!]
+            case .administrator: [.administrator]
+            }
+        }
+
+        var email: String { "\(rawValue.lowercased())@exemple.fr" }
+    }
+
+    /// What a state-changing route is sent, and who may send it. A public form (signing in) records its failures: it
+    /// is checked for its answer only.
+    struct Probe {
+        var uri: String
+        var fields: [(String, String)]
+        var allowed: Set<Caller>
+        var publicForm = false
+    }
+
+    /// One probe per state-changing route, by its pattern: a new route without a probe fails the test.
+    static func probe(_ route: String, participantID: Int, site: TestSite) async throws -> Probe? {
+        let editors: Set<Caller> = [.coordinator, .administrator]
+        let signedIn = Set(Caller.allCases).subtracting([.nobody])
+        switch route {
+        case "/personas": return Probe(uri: route, fields: PersonaPagesTests.form(name: "Sonde"), allowed: editors)
+        case "/personas/bibliotheque": return Probe(uri: route, fields: [("territoire", "200042190")], allowed: editors)
+        case "/personas/{id}/modifier":
+            let version = try #require(try await site.database.personas.find(id: "karima")).version
+            return Probe(uri: "/personas/karima/modifier", fields: [("version", "\(version)")] + PersonaPagesTests.form(name: "Karima"), allowed: editors)
+        case "/personas/{id}/dupliquer": return Probe(uri: "/personas/karima/dupliquer", fields: [], allowed: editors)
+        case "/personas/{id}/supprimer":
+            let marcel = try #require(try await site.database.personas.find(id: "marcel"))
+            let target = try await site.database.personas.create(marcel.persona, territory: .caph, by: .commandLine)
+            return Probe(uri: "/personas/\(target.persona.id)/supprimer", fields: [("version", "1")], allowed: editors)
+        case "/invitations":
+            return Probe(uri: route, fields: [("email", "invitee@exemple.fr"), ("role", "participant"), ("territoire", "200042190")], allowed: editors)
+        case "/comptes/{compte}/reinitialisation": return Probe(uri: "/comptes/\(participantID)/reinitialisation", fields: [], allowed: editors)
+        case "/compte/mot-de-passe":
+            return Probe(uri: route, fields: [("actuel", testPassword), ("nouveau", testPassword), ("confirmation", testPassword)], allowed: signedIn)
+        case "/compte/deconnexion-partout": return Probe(uri: route, fields: [], allowed: signedIn)
+        case "/deconnexion": return Probe(uri: route, fields: [], allowed: Set(Caller.allCases))
+        // Reached by a link's token, not a role: an unknown token changes nothing, for anyone.
+        case "/invitation/{jeton}", "/reinitialisation/{jeton}":
+            return Probe(uri: route.replacingOccurrences(of: "{jeton}", with: String(repeating: "A", count: 43)),
+                         fields: [("nouveau", testPassword), ("confirmation", testPassword), ("nom", "X")], allowed: [])
+        case "/connexion":
+            return Probe(uri: route, fields: [("email", "personne@exemple.fr"), ("mot_de_passe", "faux mot de passe !")], allowed: [], publicForm: true)
+        default: return nil
+        }
+    }
+
+    /// What a refused request must leave as it was.
+    static func snapshot(_ db: AppDatabase) async throws -> String {
+        let personas = try await db.personas.all().map { "\($0.persona.id)@\($0.version):\($0.persona.commune)" }
+        let accounts = try await db.accounts.all().map { "\($0.id):\($0.status):\($0.grants.sorted())" }
+        let links = try await db.links.pendingInvitations(now: Date()).map(\.email)
+        let events = try await db.audit.events(.init()).filter { $0.action != "connexion" }.count
+        return "\(personas)|\(accounts)|\(links)|\(events)"
+    }
+
+    @Test func everyStateChangingRouteAllowsExactlyTheRightCallersAndARefusalChangesNothing() async throws {
+        try await TestSite.with { site in
+            // Setup: one account per kind of caller; the state-changing routes, from the router itself
+            var ids: [Caller: Int] = [:]
+            for caller in Caller.allCases { if let grants = caller.grants { ids[caller] = try await site.account(caller.email, grants) } }
+            let router = buildRouter(database: site.database, index: try await IndexStore(database: site.database), pages: try await PageRenderer.load(),
+                                     configuration: AppConfiguration())
+            let routes = router.routes.filter { $0.method != .get && $0.method != .head }.map(\.path.description)
+            #expect(routes.count >= 12)
+            for route in routes {
+                for caller in Caller.allCases {
+                    let probe = try #require(try await Self.probe(route, participantID: ids[.participant]!, site: site), "no probe for \(route): add one")
+                    // Act: a fresh browser of this caller sends the form, with its token
+                    var browser = caller == .nobody ? Browser() : try await site.signIn(caller.email)
+                    _ = try await site.get(caller == .nobody ? "/connexion" : "/compte", as: &browser)
+                    let before = try await Self.snapshot(site.database)
+                    let result = try await site.post(probe.uri, probe.fields, as: &browser)
+                    // Check
+                    if probe.publicForm {
+                        #expect([401, 429].contains(result.status), "\(caller) \(route) → \(result.status)")
+                    } else if probe.allowed.contains(caller) {
+                        #expect([200, 302].contains(result.status), "\(caller) \(route) → \(result.status)")
+                    } else {
+                        #expect([401, 403, 410].contains(result.status), "\(caller) \(route) → \(result.status)")
+                        let after = try await Self.snapshot(site.database)
+                        #expect(after == before, "\(caller) \(route) changed the database")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func aFormWithoutItsTokenOrFromAnotherSiteIsRefusedAndChangesNothing() async throws {
+        try await TestSite.with { site in
+            // Setup
+            try await site.account("coordinatrice@caph.fr", [RoleGrant(role: .coordinateur, scope: .territory(.caph))!])
+            var browser = try await site.signIn("coordinatrice@caph.fr")
+            let before = try await Self.snapshot(site.database)
+            // Act
+            let missing = try await site.post("/personas", PersonaPagesTests.form(name: "Sans jeton"), as: &browser, csrf: .some(nil))
+            let wrong = try await site.post("/personas", PersonaPagesTests.form(name: "Faux jeton"), as: &browser, csrf: "x")
+            let foreign = try await site.post("/personas", PersonaPagesTests.form(name: "Ailleurs"), as: &browser, headers: [.origin: "https://pirate.example"])
+            let huge = try await site.post("/personas", PersonaPagesTests.form(name: "Long", description: String(repeating: "x", count: 70_000)), as: &browser)
+            // Check
+            let statuses: [Int] = [missing.status, wrong.status, foreign.status, huge.status]
+            #expect(statuses == [403, 403, 403, 413])
+            #expect(missing.html.contains("Le formulaire a expiré"))
+            let after = try await Self.snapshot(site.database)
+            #expect(after == before)
+            #expect(try await site.post("/personas", PersonaPagesTests.form(name: "Avec jeton"), as: &browser).status == 302)
+        }
+    }
+
+    @Test func signingInMakesANewSessionAndSigningOutEverywhereEndsThemAll() async throws {
+        try await TestSite.with { site in
+            // Setup: a browser signed in once
+            try await site.account("animatrice@caph.fr", [RoleGrant(role: .animateur, scope: .territory(.caph))!])
+            var first = try await site.signIn("animatrice@caph.fr")
+            let firstSession = try #require(first.cookies["maillage_session"])
+            // Act: the same browser signs in again
+            _ = try await site.post("/connexion", [("email", "animatrice@caph.fr"), ("mot_de_passe", testPassword)], as: &first)
+            // Check: a new session; the old cookie no longer opens anything
+            #expect(first.cookies["maillage_session"] != firstSession)
+            var stale = Browser(cookies: ["maillage_session": firstSession])
+            #expect(try await site.get("/compte", as: &stale).status == 302)
+            // Act / check: signing out everywhere ends another browser's session too
+            var second = try await site.signIn("animatrice@caph.fr")
+            _ = try await site.get("/compte", as: &first)
+            #expect(try await site.post("/compte/deconnexion-partout", [], as: &first).status == 302)
+            #expect(try await site.get("/compte", as: &second).status == 302)
+        }
+    }
+
+    @Test(arguments: TestDatabases.available)
+    func sessionsEndWhenIdleOrTooOld(kind: TestDatabases.Kind) async throws {
+        try await TestDatabases.with(kind) { db in
+            // Setup
+            let now = Date()
+            let lifetime = SessionRepository.Lifetime(idle: 3600, absolute: 4 * 3600)
+            let sessions = db.sessions, accounts = db.accounts
+            let token = try await db.transaction { session in
+                let account = try await accounts.create(email: "a@exemple.fr", name: "A", now: now, on: session)
+                return try await sessions.create(accountID: account.id, now: now, lifetime: lifetime, on: session).token
+            }
+            // Act / check: alive while used, ended after an hour idle or four hours in all
+            #expect(try await sessions.find(token: token, now: now + 1800, lifetime: lifetime) != nil)
+            #expect(try await sessions.find(token: token, now: now + 1800 + 3601, lifetime: lifetime) == nil)
+            #expect(try await sessions.find(token: token, now: now + 3000, lifetime: lifetime) != nil)
+            #expect(try await sessions.find(token: token, now: now + 4 * 3600 + 1, lifetime: lifetime) == nil)
+            #expect(try await sessions.find(token: "not-a-token", now: now, lifetime: lifetime) == nil)
+        }
+    }
+
+    @Test func anInvitationMakesAnAccountOnceAndNeverAgain() async throws {
+        try await TestSite.with { site in
+            // Setup: a coordinator invites a participant
+            try await site.account("coordinatrice@caph.fr", [RoleGrant(role: .coordinateur, scope: .territory(.caph))!])
+            var coordinator = try await site.signIn("coordinatrice@caph.fr")
+            _ = try await site.get("/invitations", as: &coordinator)
+            let made = try await site.post("/invitations", [("email", "Nouvelle@Exemple.fr"), ("role", "participant"), ("territoire", "200042190")],
+                                           as: &coordinator)
+            let link = try #require(made.html.firstMatch(of: /\/invitation\/([A-Za-z0-9_-]{43})/)).0
+            #expect(made.html.contains("mailto:nouvelle%40exemple.fr?subject="))
+            // Act: the invited person follows it, chooses a weak then a good password
+            var invited = Browser()
+            #expect(try await site.get(String(link), as: &invited).status == 200)
+            let weak = try await site.post(String(link), [("nom", "Nouvelle"), ("nouveau", "motdepasse123"), ("confirmation", "motdepasse123")], as: &invited)
+            let accepted = try await site.post(String(link), [("nom", "Nouvelle"), ("nouveau", testPassword), ("confirmation", testPassword)], as: &invited)
+            var again = Browser()
+            let reused = try await site.get(String(link), as: &again)
+            // Check
+            #expect(weak.status == 400)
+            #expect(accepted.status == 302)
+            #expect(reused.status == 410)
+            let account = try #require(try await site.database.accounts.find(email: "nouvelle@exemple.fr"))
+            #expect(account.grants == [RoleGrant(role: .participant, scope: .territory(.caph))!] && account.hasPassword)
+            #expect(try await site.get("/compte", as: &invited).html.contains("Participant — territoire 200042190"))
+            let trail = try await site.database.audit.events(.init()).map(\.action)
+            #expect(trail.contains("invitation créée") && trail.contains("rôle donné") && trail.contains("compte créé"))
+        }
+    }
+
+    @Test(arguments: TestDatabases.available)
+    func aLinkExpiresAfterSevenDaysAndServesOnce(kind: TestDatabases.Kind) async throws {
+        try await TestDatabases.with(kind) { db in
+            let links = db.links, now = Date()
+            let token = try await db.transaction { session in
+                try await links.create(.invitation, email: "x@exemple.fr", accountID: nil, grant: RoleGrant(role: .participant, scope: .territory(.caph)),
+                                       createdBy: nil, now: now, on: session)
+            }
+            #expect(try await links.find(token: token, now: now + 8 * 24 * 3600) == nil)
+            let first = try await db.transaction { session in try await links.consume(token: token, now: now + 60, on: session) }
+            let second = try await db.transaction { session in try await links.consume(token: token, now: now + 120, on: session) }
+            #expect(first?.email == "x@exemple.fr" && second == nil)
+        }
+    }
+
+    @Test func failedSignInsAreSlowedAndSayTheSameForAnUnknownEmail() async throws {
+        try await TestSite.with { site in
+            // Setup
+            try await site.account("animatrice@caph.fr", [RoleGrant(role: .animateur, scope: .territory(.caph))!])
+            var browser = Browser()
+            _ = try await site.get("/connexion", as: &browser)
+            // Act: a wrong password, an unknown e-mail, then five more failures
+            let wrong = try await site.post("/connexion", [("email", "animatrice@caph.fr"), ("mot_de_passe", "pas le bon du tout")], as: &browser)
+            let unknown = try await site.post("/connexion", [("email", "personne@caph.fr"), ("mot_de_passe", "pas le bon du tout")], as: &browser)
+            for _ in 0..<5 { _ = try await site.post("/connexion", [("email", "animatrice@caph.fr"), ("mot_de_passe", "encore faux !!!")], as: &browser) }
+            let throttled = try await site.post("/connexion", [("email", "animatrice@caph.fr"), ("mot_de_passe", testPassword)], as: &browser)
+            // Check: the same answer for both; then even the right password waits, and nothing signs in
+            #expect(wrong.status == 401 && unknown.status == 401)
+            #expect(wrong.html.contains("E-mail ou mot de passe incorrect.") && unknown.html.contains("E-mail ou mot de passe incorrect."))
+            #expect(throttled.status == 429 && throttled.html.contains("Trop de tentatives"))
+            #expect(browser.cookies["maillage_session"] == nil)
+            // (the fifth failure of the e-mail makes the next attempt wait: two, then four of the loop were checked)
+            #expect(try await site.database.audit.events(.init()).filter { $0.action == "connexion refusée" }.count == 6)
+        }
+    }
+
+    @Test func everyResponseCarriesTheSecurityHeadersAndPublicPagesTouchNoSession() async throws {
+        try await TestSite.with { site in
+            try await site.client.execute(uri: "/", method: .get) { response in
+                #expect(response.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
+                #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                #expect(response.headers[.setCookie] == nil)
+            }
+        }
+    }
+
+    @Test func thePolicyIsTheREADMEsTable() throws {
+        // Setup / act
+        let readme = try String(contentsOf: TestData.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        // Check: the README shows the rules the code applies
+        #expect(readme.contains(AccessPolicy.markdownTable))
+    }
+
+    @Test func theRulesHoldRoleByRole() {
+        let policy = AccessPolicy(territoryOfStructure: { $0 == "france-services-1" ? .caph : nil })
+        func actor(_ grants: [RoleGrant]) -> Actor { Actor(accountID: 1, name: "X", grants: Set(grants)) }
+        let coordinator = actor([RoleGrant(role: .coordinateur, scope: .territory(.caph))!])
+        let animateur = actor([RoleGrant(role: .animateur, scope: .territory(.caph))!])
+        let member = actor([RoleGrant(role: .membre, scope: .structure("france-services-1"))!])
+        #expect(!policy.allows(nil, .editPersonas(.caph)))
+        #expect(policy.allows(animateur, .editPersonas(.caph)) && !policy.allows(animateur, .editPersonas(Self.other)))
+        #expect(policy.allows(animateur, .invite(RoleGrant(role: .participant, scope: .territory(.caph))!)))
+        #expect(!policy.allows(animateur, .invite(RoleGrant(role: .coordinateur, scope: .territory(.caph))!)))
+        #expect(policy.allows(coordinator, .invite(RoleGrant(role: .membre, scope: .structure("france-services-1"))!)))
+        #expect(!policy.allows(coordinator, .invite(RoleGrant(role: .membre, scope: .structure("ailleurs"))!)))
+        #expect(!policy.allows(coordinator, .invite(.administrator)) && !policy.allows(coordinator, .readJournal(nil)))
+        #expect(policy.allows(member, .editStructure("france-services-1")) && policy.allows(coordinator, .editStructure("france-services-1")))
+        #expect(!policy.allows(coordinator, .resetPassword(of: [.administrator])))
+        #expect(PasswordRules.refusal(of: "Azerty123456!") != nil && PasswordRules.refusal(of: "123456789012") != nil)
+        #expect(PasswordRules.refusal(of: "court") != nil && PasswordRules.refusal(of: testPassword) == nil)
+    }
+}
