@@ -6,6 +6,7 @@ Visits every public page at a phone width (320 px) and a desktop width (1280 px)
 nothing overflows horizontally at 320 px and that the skip link takes the keyboard focus first, and exits non-zero on
 any serious or critical violation. Screenshots are written when a folder is given.
 """
+import os
 import sys
 from pathlib import Path
 
@@ -31,6 +32,39 @@ PAGES = [
     ("donnees-personnelles", "/donnees-personnelles"),
 ]
 
+# Pages of a signed-in coordinator: checked when MAILLAGE_A11Y_LINK gives the link where a coordinator made by
+# `maillage user create` chooses a password (MAILLAGE_A11Y_EMAIL is their e-mail).
+SIGNED_IN_PAGES = [
+    ("compte", "/compte"),
+    ("second-facteur", "/compte/second-facteur"),
+    ("invitations", "/invitations"),
+    ("journal", "/journal"),
+    ("persona-nouveau", "/personas/nouveau"),
+    ("persona-modifier", "/personas/karima/modifier"),
+]
+PASSWORD = "une phrase de passe pour l'accessibilite"
+
+
+def sign_in(page, base):
+    """Chooses the password through the link the first time, signs in through the form afterwards."""
+    link, email = os.environ.get("MAILLAGE_A11Y_LINK"), os.environ.get("MAILLAGE_A11Y_EMAIL")
+    if not link or not email:
+        return False
+    if not getattr(sign_in, "done", False):
+        page.goto(link)
+        page.fill("#nouveau", PASSWORD)
+        page.fill("#confirmation", PASSWORD)
+        with page.expect_navigation():
+            page.click("form.account-form button[type=submit]")
+        sign_in.done = True
+    else:
+        page.goto(base + "/connexion")
+        page.fill("#email", email)
+        page.fill("#mot_de_passe", PASSWORD)
+        with page.expect_navigation():
+            page.click("form.account-form button[type=submit]")
+    return "/compte" in page.url
+
 
 def main() -> int:
     base = sys.argv[1].rstrip("/")
@@ -47,7 +81,13 @@ def main() -> int:
             # a place page: the first result of the search
             page.goto(base + PAGES[1][1])
             place = page.locator("article.place h3 a").first.get_attribute("href")
-            for name, path in pages + [("lieu", place)]:
+            for name, path in pages + [("lieu", place), ("connecté", None)] + SIGNED_IN_PAGES:
+                if path is None:
+                    if not sign_in(page, base):
+                        if os.environ.get("MAILLAGE_A11Y_LINK"):
+                            failures.append(f"{label}: la connexion du coordinateur de vérification a échoué")
+                        break
+                    continue
                 page.goto(base + path)
                 results = axe.run(page)
                 serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]

@@ -5,12 +5,15 @@ import MaillageSources
 import MaillageImport
 import MaillageStorage
 
-/// The open data beside the repository (`../shared/data`), wherever the benchmark is launched from.
-let sharedData: URL = {
+/// The repository, wherever the benchmark is launched from.
+let repository: URL = {
     var directory = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { directory.deleteLastPathComponent() }  // file name, target folder, Benchmarks: the repository
-    return directory.deletingLastPathComponent().appendingPathComponent("shared/data")
+    for _ in 0..<3 { directory.deleteLastPathComponent() }  // file name, target folder, Benchmarks
+    return directory
 }()
+
+/// The open data beside the repository (`../shared/data`).
+let sharedData = repository.deletingLastPathComponent().appendingPathComponent("shared/data")
 
 let placeFiles = [
     "lieux/france-services-2022-12.csv", "lieux/conseillers-numeriques-lieux-2022-12.json",
@@ -28,6 +31,7 @@ let benchmarks: @Sendable () -> Void = {
     searchBenchmarks()
     diagnosticBenchmarks()
     journeyBenchmarks()
+    accountBenchmarks()
 
     // The whole national import: read and locate every row of the five place files, store them in a fresh SQLite
     // file and merge them into places. The territory reference is loaded beforehand (not measured).

@@ -13,8 +13,16 @@ import Prometheus
 public func buildApplication(_ configuration: AppConfiguration, logger: Logger = Logger(label: "maillage")) async throws
     -> some ApplicationProtocol
 {
-    let database = try await AppDatabase.open(configuration.database, logger: logger,
-                                              schema: configuration.migrateAtStart ? .migrate : .requireCurrent)
+    try await buildApplication(configuration, database: try await AppDatabase.open(configuration.database, logger: logger,
+                                                                                   schema: configuration.migrateAtStart ? .migrate : .requireCurrent),
+                               logger: logger)
+}
+
+/// The application on a database already open (which it closes when it stops): a test that also writes to the
+/// database shares the server's connection instead of opening a second one to the same SQLite file.
+public func buildApplication(_ configuration: AppConfiguration, database: AppDatabase, logger: Logger = Logger(label: "maillage")) async throws
+    -> some ApplicationProtocol
+{
     do {
         if let pack = configuration.seedPack, try await database.territories.isEmpty() {
             logger.info("Base vide : chargement du paquet de territoire", metadata: ["pack": .string(pack.lastPathComponent)])
@@ -67,7 +75,8 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     DiagnosticController(index: index, focus: focus, pages: pages).register(on: router)
     PersonaController(index: index, personas: database.personas, pages: pages, gate: gate, focus: focus).register(on: router)
     accounts.register(on: router)
-    InvitationController(database: database, pages: pages, gate: gate, accounts: accounts, siteURL: configuration.publicURL).register(on: router)
+    InvitationController(database: database, pages: pages, gate: gate, accounts: accounts, siteURL: configuration.publicURL,
+                         delivery: ShowToSender(), territoryName: { index.current.territory.epcis[$0]?.name }).register(on: router)
     JournalController(audit: database.audit, pages: pages, gate: gate).register(on: router)
     PrivacyController(pages: pages, lifetime: configuration.sessionLifetime).register(on: router)
     HealthController(database: database).register(on: router)

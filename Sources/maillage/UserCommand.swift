@@ -6,8 +6,18 @@ import MaillageStorage
 /// `maillage user …`: the accounts, from the server's command line (the first administrator is made here).
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Comptes : créer, lister, désactiver, donner ou retirer un rôle.",
-        subcommands: [Create.self, List.self, Disable.self, RoleCommand.self])
+        commandName: "user", abstract: "Comptes : créer, lister, désactiver, supprimer, donner ou retirer un rôle.",
+        subcommands: [Create.self, List.self, Disable.self, Delete.self, RoleCommand.self])
+
+    /// Opens the database and finds the account of an e-mail (closing the database again when there is none).
+    static func open(_ options: DatabaseOptions, account email: String) async throws -> (AppDatabase, AccountRepository.Account) {
+        let db = try await options.open(logger: .cli("maillage.user"))
+        guard let account = try await db.accounts.find(email: email) else {
+            try await db.shutdown()
+            throw ValidationError("--email : aucun compte pour \(email)")
+        }
+        return (db, account)
+    }
 
     /// A role and its scope, as options.
     struct RoleOptions: ParsableArguments {
@@ -78,11 +88,7 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "Adresse e-mail du compte.") var email: String
 
         func run() async throws {
-            let db = try await database.open(logger: .cli("maillage.user"))
-            guard let account = try await db.accounts.find(email: email) else {
-                try await db.shutdown()
-                throw ValidationError("--email : aucun compte pour \(email)")
-            }
+            let (db, account) = try await UserCommand.open(database, account: email)
             let (accounts, sessions) = (db.accounts, db.sessions)
             try await db.transaction { session in
                 try await accounts.setStatus(.desactive, for: account.id, on: session)
@@ -92,6 +98,25 @@ struct UserCommand: AsyncParsableCommand {
             }
             try await db.shutdown()
             print("Compte \(account.email) désactivé ; ses sessions sont fermées.")
+        }
+    }
+
+    struct Delete: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Supprime un compte (à la demande de la personne) : ses rôles et sessions partent avec lui, le journal garde ses actions sans son nom.")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Adresse e-mail du compte.") var email: String
+
+        func run() async throws {
+            let (db, account) = try await UserCommand.open(database, account: email)
+            let accounts = db.accounts
+            try await db.transaction { session in
+                try await accounts.delete(id: account.id, on: session)
+                try await AuditRepository.record(AuditEvent(at: Date(), actorID: nil, actorLabel: Author.commandLine.label, action: "compte supprimé",
+                                                            objectKind: AuditKinds.account, objectID: "compte supprimé"), on: session)
+            }
+            try await db.shutdown()
+            print("Compte n° \(account.id) supprimé ; le journal garde ses actions, anonymisées.")
         }
     }
 
@@ -105,11 +130,7 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             guard change == "add" || change == "remove" else { throw ValidationError("add ou remove") }
             let grant = try role.grant
-            let db = try await database.open(logger: .cli("maillage.user"))
-            guard let account = try await db.accounts.find(email: email) else {
-                try await db.shutdown()
-                throw ValidationError("--email : aucun compte pour \(email)")
-            }
+            let (db, account) = try await UserCommand.open(database, account: email)
             let accounts = db.accounts
             let add = change == "add"
             let changed = try await db.transaction { session in

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdOTP
 import HummingbirdTesting
 import MaillageCore
 import MaillageStorage
@@ -40,6 +41,13 @@ struct AccessTests {
         var fields: [(String, String)]
         var allowed: Set<Caller>
         var publicForm = false
+        /// Puts back what an allowed request changed, so that the next caller meets the same state.
+        var afterwards: (@Sendable (AppDatabase, Int) async throws -> Void)?
+    }
+
+    static let secret = "ABCDEFGHIJKLMNOPQRST"
+    static func code(_ secret: String, at date: Date = Date()) -> String {
+        String(format: "%06d", TOTP(secret: secret).compute(date: date))
     }
 
     /// One probe per state-changing route, by its pattern: a new route without a probe fails the test.
@@ -63,6 +71,16 @@ struct AccessTests {
         case "/compte/mot-de-passe":
             return Probe(uri: route, fields: [("actuel", testPassword), ("nouveau", testPassword), ("confirmation", testPassword)], allowed: signedIn)
         case "/compte/deconnexion-partout": return Probe(uri: route, fields: [], allowed: signedIn)
+        case "/compte/second-facteur":
+            return Probe(uri: route, fields: [("secret", secret), ("code", code(secret))], allowed: editors) { db, id in
+                try await db.transaction { session in try await db.accounts.setSecondFactor(secret: nil, for: id, on: session) }
+            }
+        case "/compte/second-facteur/desactiver": return Probe(uri: route, fields: [("mot_de_passe", testPassword)], allowed: signedIn)
+        case "/comptes/{compte}/roles/retirer":
+            let grant = RoleGrant(role: .participant, scope: .territory(.caph))!
+            return Probe(uri: "/comptes/\(participantID)/roles/retirer", fields: [("role", "participant"), ("portee", "200042190")], allowed: editors) { db, _ in
+                try await db.transaction { session in _ = try await db.accounts.grant(grant, to: participantID, now: Date(), on: session) }
+            }
         case "/deconnexion": return Probe(uri: route, fields: [], allowed: Set(Caller.allCases))
         // Reached by a link's token, not a role: an unknown token changes nothing, for anyone.
         case "/invitation/{jeton}", "/reinitialisation/{jeton}":
@@ -105,6 +123,7 @@ struct AccessTests {
                         #expect([401, 429].contains(result.status), "\(caller) \(route) → \(result.status)")
                     } else if probe.allowed.contains(caller) {
                         #expect([200, 302].contains(result.status), "\(caller) \(route) → \(result.status)")
+                        if let id = ids[caller] { try await probe.afterwards?(site.database, id) }
                     } else {
                         #expect([401, 403, 410].contains(result.status), "\(caller) \(route) → \(result.status)")
                         let after = try await Self.snapshot(site.database)
@@ -233,10 +252,10 @@ struct AccessTests {
             let throttled = try await site.post("/connexion", [("email", "animatrice@caph.fr"), ("mot_de_passe", testPassword)], as: &browser)
             // Check: the same answer for both; then even the right password waits, and nothing signs in
             #expect(wrong.status == 401 && unknown.status == 401)
-            #expect(wrong.html.contains("E-mail ou mot de passe incorrect.") && unknown.html.contains("E-mail ou mot de passe incorrect."))
+            #expect(wrong.html.contains("E-mail, mot de passe ou code incorrect.") && unknown.html.contains("E-mail, mot de passe ou code incorrect."))
             #expect(throttled.status == 429 && throttled.html.contains("Trop de tentatives"))
             #expect(browser.cookies["maillage_session"] == nil)
-            // (the fifth failure of the e-mail makes the next attempt wait: two, then four of the loop were checked)
+            // (after five failures of the e-mail the next attempt waits 4 s: the loop's last and the right password go unchecked)
             #expect(try await site.database.audit.events(.init()).filter { $0.action == "connexion refusée" }.count == 6)
         }
     }
@@ -249,6 +268,22 @@ struct AccessTests {
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
                 #expect(response.headers[.setCookie] == nil)
             }
+        }
+    }
+
+    @Test func aRequestWithoutTheSessionCookieNeverReadsTheSessionStore() async throws {
+        try await TestSite.with { site in
+            // Setup: the sessions table gone from under the server
+            try await site.account("animatrice@caph.fr", [RoleGrant(role: .animateur, scope: .territory(.caph))!])
+            var signedIn = try await site.signIn("animatrice@caph.fr")
+            try await site.database.sql.drop(table: "sessions").run()
+            // Act
+            var visitor = Browser()
+            let publicPage = try await site.get("/personas", as: &visitor)
+            let withCookie = try await site.get("/personas", as: &signedIn)
+            // Check: the visitor's page never needed it; the signed-in browser's did
+            #expect(publicPage.status == 200)
+            #expect(withCookie.status == 500)
         }
     }
 
@@ -276,5 +311,68 @@ struct AccessTests {
         #expect(!policy.allows(coordinator, .resetPassword(of: [.administrator])))
         #expect(PasswordRules.refusal(of: "Azerty123456!") != nil && PasswordRules.refusal(of: "123456789012") != nil)
         #expect(PasswordRules.refusal(of: "court") != nil && PasswordRules.refusal(of: testPassword) == nil)
+    }
+
+    @Test func aSecondFactorIsAskedAtSignInAndACodeServesOnce() async throws {
+        try await TestSite.with { site in
+            // Setup: a coordinator turns the second factor on from their account
+            try await site.account("coordinatrice@caph.fr", [RoleGrant(role: .coordinateur, scope: .territory(.caph))!])
+            var browser = try await site.signIn("coordinatrice@caph.fr")
+            let form = try await site.get("/compte/second-facteur", as: &browser)
+            let secret = try #require(form.html.firstMatch(of: /name="secret" value="([A-Z2-7]{20})"/)?.1)
+            #expect(form.html.contains("otpauth://totp/"))
+            let wrong = try await site.post("/compte/second-facteur", [("secret", String(secret)), ("code", "000000")], as: &browser)
+            let enrolled = try await site.post("/compte/second-facteur", [("secret", String(secret)), ("code", Self.code(String(secret)))], as: &browser)
+            #expect(wrong.status == 422 && enrolled.status == 302)
+            // Act: sign in without a code, with the code already used, with the next one
+            var other = Browser()
+            _ = try await site.get("/connexion", as: &other)
+            let fields = [("email", "coordinatrice@caph.fr"), ("mot_de_passe", testPassword)]
+            let withoutCode = try await site.post("/connexion", fields, as: &other)
+            let replayed = try await site.post("/connexion", fields + [("code", Self.code(String(secret)))], as: &other)
+            let next = try await site.post("/connexion", fields + [("code", Self.code(String(secret), at: Date() + 30))], as: &other)
+            // Check
+            #expect(withoutCode.status == 401 && withoutCode.html.contains("E-mail, mot de passe ou code incorrect."))
+            #expect(replayed.status == 401)
+            #expect(next.status == 302 && other.cookies["maillage_session"] != nil)
+        }
+    }
+
+    @Test(arguments: TestDatabases.available)
+    func aDeletedPersonsActionsStayInTheTrailWithoutTheirName(kind: TestDatabases.Kind) async throws {
+        try await TestDatabases.with(kind) { db in
+            // Setup: Bernadette edits a persona, then her account is deleted
+            let accounts = db.accounts
+            let account = try await db.transaction { session in try await accounts.create(email: "bernadette@exemple.fr", name: "Bernadette", now: Date(), on: session) }
+            let karima = try #require(try await db.personas.find(id: "karima"))
+            _ = try await db.personas.update(karima.persona, version: karima.version, by: Author(accountID: account.id, label: "Bernadette"))
+            // Act
+            try await db.transaction { session in try await accounts.delete(id: account.id, on: session) }
+            // Check: the edit is still there, nobody's name on it
+            let events = try await db.audit.events(.init(objectKind: AuditKinds.persona))
+            #expect(events.count == 1 && events[0].actorLabel == "compte supprimé" && events[0].actorID == nil)
+            #expect(try await db.accounts.find(email: "bernadette@exemple.fr") == nil)
+        }
+    }
+
+    @Test(arguments: ["\"><script>alert(1)</script>@x.fr", String(repeating: "a", count: 5_000), "a@b", "é@é.fr\u{0}"])
+    func hostileSignInsAndInvitationsAreRefusedAndChangeNothing(text: String) async throws {
+        try await TestSite.with { site in
+            // Setup
+            try await site.account("coordinatrice@caph.fr", [RoleGrant(role: .coordinateur, scope: .territory(.caph))!])
+            var coordinator = try await site.signIn("coordinatrice@caph.fr")
+            var visitor = Browser()
+            _ = try await site.get("/connexion", as: &visitor)
+            let before = try await Self.snapshot(site.database)
+            // Act
+            let signIn = try await site.post("/connexion", [("email", text), ("mot_de_passe", text)], as: &visitor)
+            let invitation = try await site.post("/invitations", [("email", text), ("role", "participant"), ("territoire", "200042190")], as: &coordinator)
+            // Check: refused, nothing echoed unescaped, no invitation, no account
+            #expect([400, 401, 413].contains(signIn.status) && invitation.status == 400)
+            #expect(!signIn.html.contains("<script>alert") && !invitation.html.contains("<script>alert"))
+            #expect(try await site.database.links.pendingInvitations(now: Date()).isEmpty)
+            let after = try await Self.snapshot(site.database)
+            #expect(after.split(separator: "|").prefix(3) == before.split(separator: "|").prefix(3))
+        }
     }
 }

@@ -28,8 +28,8 @@ struct Browser: Sendable {
 /// The password every test account has (bcrypt at the lowest cost, so that tests stay fast).
 let testPassword = "une phrase de passe bien longue"
 
-/// The site as `serve` builds it on a fresh SQLite file with the CAPH pack, with a second connection for the test to
-/// create accounts and look at the database.
+/// The site as `serve` builds it on a fresh SQLite file with the CAPH pack; the test creates accounts and looks at the
+/// database through the server's own connection.
 struct TestSite {
     let client: any TestClientProtocol
     let database: AppDatabase
@@ -50,15 +50,11 @@ struct TestSite {
         logger.logLevel = .warning
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-site-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let app = try await buildApplication(AppConfiguration(database: .sqlite(path: path), seedPack: TestData.pack, passwordCost: 4), logger: logger)
+        // One connection, the server's: two connections to one SQLite file could starve each other of the pool's threads.
         let database = try await AppDatabase.open(.sqlite(path: path), schema: .migrate)
-        do {
-            try await app.test(.router) { client in try await test(TestSite(client: client, database: database)) }
-        } catch {
-            try? await database.shutdown()
-            throw error
-        }
-        try await database.shutdown()
+        let app = try await buildApplication(AppConfiguration(database: .sqlite(path: path), seedPack: TestData.pack, passwordCost: 4),
+                                             database: database, logger: logger)
+        try await app.test(.router) { client in try await test(TestSite(client: client, database: database)) }
     }
 
     /// Makes an account with a password and roles; returns its id.

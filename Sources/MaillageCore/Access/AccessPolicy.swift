@@ -16,6 +16,8 @@ public struct AccessPolicy: Sendable {
         switch action {
         case .administer, .readJournal(nil):
             return false
+        case .useSecondFactor:
+            return actor.grants.contains { $0.role == .coordinateur }
         case .readJournal(let siren?):
             return actor.holds(.coordinateur, for: .territory(siren))
         case .editPersonas(let siren):
@@ -61,6 +63,7 @@ public struct AccessPolicy: Sendable {
         ("Donner ou retirer un rôle (hors administrateur)", "coordinateur du territoire du rôle"),
         ("Faire un lien de nouveau mot de passe", "coordinateur de tous les territoires où la personne a un rôle (jamais pour un administrateur)"),
         ("Lire le journal d'un territoire", "coordinateur de ce territoire"),
+        ("Activer un second facteur (code d'une application d'authentification)", "administrateur ; coordinateur"),
         ("Lire tout le journal, créer ou désactiver des comptes, nommer un administrateur", "administrateur"),
     ]
 

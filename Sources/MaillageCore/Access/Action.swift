@@ -14,6 +14,8 @@ public enum Action: Hashable, Sendable {
     case editStructure(String)
     /// Contribute to a territory's meetings (comments, answers).
     case contribute(Siren)
+    /// Turn on a second factor (a code of an authenticator app) for one's own sign-in.
+    case useSecondFactor
     /// Create accounts, disable them, change anything (the administrator's own tasks).
     case administer
 }

@@ -22,4 +22,5 @@ let allMigrations: [any Migration] = [
     TypedSourceRecords(),
     CreateAccounts(),
     PersonasByTerritory(),
+    SecondFactor(),
 ]

@@ -23,6 +23,8 @@ public struct AccountRepository: Sendable {
         public var status: Status
         /// Whether the person has chosen a password (an invited person has not yet).
         public var hasPassword: Bool
+        /// Whether signing in also asks for a code of the person's authenticator app.
+        public var hasSecondFactor: Bool
         public var grants: Set<RoleGrant>
 
         /// The person as an actor of the policy (an inactive account acts for nobody).
@@ -38,7 +40,8 @@ public struct AccountRepository: Sendable {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard (3...254).contains(text.count), parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
               !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-              !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "," || $0 == ";" })
+              !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "," || $0 == ";" }),
+              !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format })
         else { return nil }
         return text
     }
@@ -76,12 +79,30 @@ public struct AccountRepository: Sendable {
             .values(SQLBind(email), SQLBind(name), SQLBind(Status.actif.rawValue), SQLBind(Timestamp.text(now)))
             .returning(A.id).first(decodingColumn: A.id, as: Int.self)
         guard let id else { throw StoredValueError(column: A.id) }
-        return Account(id: id, email: email, name: name, status: .actif, hasPassword: false, grants: [])
+        return Account(id: id, email: email, name: name, status: .actif, hasPassword: false, hasSecondFactor: false, grants: [])
     }
 
     public func setPassword(hash: String, for id: Int, now: Date, on db: any SQLDatabase) async throws {
         try await db.update(A.table).set(A.passwordHash, to: SQLBind(hash)).set(A.passwordChangedAt, to: SQLBind(Timestamp.text(now)))
             .where(A.id, .equal, SQLBind(id)).run()
+    }
+
+    /// The person's TOTP secret, when the second factor is on.
+    public func secondFactorSecret(of id: Int) async throws -> String? {
+        try await database.sql.select().column(A.totpSecret).from(A.table).where(A.id, .equal, SQLBind(id)).first()?.optionalString(A.totpSecret)
+    }
+
+    /// Turns the second factor on (with its secret) or off (nil).
+    public func setSecondFactor(secret: String?, for id: Int, on db: any SQLDatabase) async throws {
+        try await db.update(A.table).set(A.totpSecret, to: SQLBind(secret)).set(A.totpLastStep, to: SQLLiteral.null).where(A.id, .equal, SQLBind(id)).run()
+    }
+
+    /// Records that a code of time step `step` was used; false when that step (or a later one) already was: a replay.
+    public func useSecondFactorStep(_ step: Int, for id: Int, on db: any SQLDatabase) async throws -> Bool {
+        let updated = try await db.update(A.table).set(A.totpLastStep, to: SQLBind(step)).where(A.id, .equal, SQLBind(id))
+            .where { $0.where(A.totpLastStep, .is, SQLLiteral.null).orWhere(A.totpLastStep, .lessThan, SQLBind(step)) }
+            .returning(A.id).all()
+        return updated.count == 1
     }
 
     public func setStatus(_ status: Status, for id: Int, on db: any SQLDatabase) async throws {
@@ -110,8 +131,10 @@ public struct AccountRepository: Sendable {
     public func delete(id: Int, on db: any SQLDatabase) async throws {
         typealias E = AccountTables.Audit
         try await db.update(E.table).set(E.actorLabel, to: SQLBind("compte supprimé")).where(E.actorID, .equal, SQLBind(id)).run()
-        try await db.update(E.table).set(E.before, to: SQLLiteral.null).set(E.after, to: SQLLiteral.null)
-            .where(E.objectKind, .equal, SQLBind(AuditKinds.account)).where(E.objectID, .equal, SQLBind(String(id))).run()
+        // Events about the person (their account, their roles) keep what was done, not who it was done to.
+        try await db.update(E.table).set(E.objectID, to: SQLBind("compte supprimé")).set(E.before, to: SQLLiteral.null).set(E.after, to: SQLLiteral.null)
+            .where(E.objectKind, .in, [AuditKinds.account, AuditKinds.role, AuditKinds.session, AuditKinds.reset])
+            .where(E.objectID, .equal, SQLBind(String(id))).run()
         try await db.delete(from: A.table).where(A.id, .equal, SQLBind(id)).run()
     }
 
@@ -121,7 +144,7 @@ public struct AccountRepository: Sendable {
     }
 
     private func load(_ query: SQLSelectBuilder, on db: any SQLDatabase) async throws -> [Account] {
-        let rows = try await query.columns(A.id, A.email, A.name, A.status, A.passwordHash).all()
+        let rows = try await query.columns(A.id, A.email, A.name, A.status, A.passwordHash, A.totpSecret).all()
         guard !rows.isEmpty else { return [] }
         let ids = try rows.map { try $0.decode(column: A.id, as: Int.self) }
         var grants: [Int: Set<RoleGrant>] = [:]
@@ -135,7 +158,8 @@ public struct AccountRepository: Sendable {
         return try zip(rows, ids).map { row, id in
             guard let status = Status(rawValue: try row.decode(column: A.status, as: String.self)) else { throw StoredValueError(column: A.status) }
             return Account(id: id, email: try row.decode(column: A.email, as: String.self), name: try row.decode(column: A.name, as: String.self),
-                           status: status, hasPassword: try row.optionalString(A.passwordHash) != nil, grants: grants[id] ?? [])
+                           status: status, hasPassword: try row.optionalString(A.passwordHash) != nil,
+                           hasSecondFactor: try row.optionalString(A.totpSecret) != nil, grants: grants[id] ?? [])
         }
     }
 }

@@ -4,7 +4,7 @@ import SQLKit
 /// Failed sign-ins, counted per key (an e-mail from an address; an address), in the database so that every instance
 /// counts the same. After ``freeFailures`` failures within ``window`` a key must wait, twice longer at each new
 /// failure (up to ``longestWait``). Keys are never an account alone: a stranger cannot lock a person out from
-/// elsewhere. Failures are kept ``window``, then deleted.
+/// elsewhere. The first wait is 4 s. Failures are kept ``window``, then deleted.
 public struct SignInThrottle: Sendable {
     let database: AppDatabase
 
@@ -29,7 +29,7 @@ public struct SignInThrottle: Sendable {
             // The address key counts ten times more failures: several people may sign in from one office.
             let free = key.hasPrefix("adresse:") ? Self.freeFailures * 10 : Self.freeFailures
             guard times.count >= free, let last = times.first.flatMap({ try? Timestamp.date($0) }) else { continue }
-            let wait = min(Self.longestWait, pow(2, Double(times.count - free)))
+            let wait = min(Self.longestWait, pow(2, Double(times.count - free + 2)))
             longest = max(longest, wait - now.timeIntervalSince(last))
         }
         return max(0, longest)

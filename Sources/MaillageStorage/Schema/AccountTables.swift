@@ -12,6 +12,10 @@ enum AccountTables {
         static let status = "status"
         static let createdAt = "created_at"
         static let passwordChangedAt = "password_changed_at"
+        /// The TOTP secret, when the person turned the second factor on.
+        static let totpSecret = "totp_secret"
+        /// The last TOTP time step accepted: an older or equal one is a replay.
+        static let totpLastStep = "totp_last_step"
     }
 
     /// The roles each person holds, each for a scope.

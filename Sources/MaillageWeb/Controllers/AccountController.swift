@@ -21,6 +21,9 @@ struct AccountController {
         router.get(.account, use: account)
         router.post(.accountPassword, use: changePassword)
         router.post(.signOutEverywhere, use: signOutEverywhere)
+        router.get(.secondFactor, use: secondFactorForm)
+        router.post(.secondFactor, use: turnSecondFactorOn)
+        router.post(.secondFactorOff, use: turnSecondFactorOff)
     }
 
     @Sendable func signInForm(request: Request, context: AppRequestContext) async throws -> Response {
@@ -33,6 +36,7 @@ struct AccountController {
         let reader = try await QueryReader.form(request)
         let email = (try reader.single("email") ?? "").lowercased()
         let password = try reader.text("mot_de_passe", maximumLength: PasswordRules.maximumLength) ?? ""
+        let code = try reader.single("code") ?? ""
         let returnTo = Self.safeReturn(try reader.single("retour"))
         let keys = SignInThrottle.keys(email: email, address: context.clientAddress ?? "inconnue")
         let now = Date()
@@ -45,7 +49,13 @@ struct AccountController {
         }
         let credentials = try await database.accounts.credentials(email: email)
         let matches = try await hasher.verify(password, hash: credentials?.passwordHash)
-        guard matches, let account = credentials?.account, let actor = account.actor else {
+        // With a second factor, the code must match a time step not used before (checked again when the session is made).
+        var step: Int?
+        if matches, let account = credentials?.account, account.hasSecondFactor, let secret = try await database.accounts.secondFactorSecret(of: account.id) {
+            step = SecondFactorCode.matchingStep(code, secret: secret, now: now)
+        }
+        let secondFactorOK = credentials?.account.hasSecondFactor != true || step != nil
+        guard matches, secondFactorOK, let account = credentials?.account, let actor = account.actor else {
             let (throttle, accountID) = (database.signInThrottle, credentials?.account.id)
             try await database.transaction { db in
                 try await throttle.recordFailure(keys: keys, now: now, on: db)
@@ -53,17 +63,24 @@ struct AccountController {
                                                             objectKind: AuditKinds.account, objectID: accountID.map(String.init) ?? "adresse inconnue"),
                                                  on: db)
             }
-            var page = pages.render(SignInPage(returnTo: returnTo, error: "E-mail ou mot de passe incorrect."), for: context.visitor)
+            var page = pages.render(SignInPage(returnTo: returnTo, error: Self.failure), for: context.visitor)
             page.status = .unauthorized
             return try page.response(from: request, context: context)
         }
-        let (sessions, throttle, lifetime, old) = (database.sessions, database.signInThrottle, lifetime, context.visitor.sessionToken)
-        let token = try await database.transaction { db in
+        let (sessions, throttle, lifetime, old, accounts, usedStep) = (database.sessions, database.signInThrottle, lifetime, context.visitor.sessionToken,
+                                                                       database.accounts, step)
+        let token = try await database.transaction { db -> String? in
+            if let usedStep, try await !accounts.useSecondFactorStep(usedStep, for: actor.accountID, on: db) { return nil }
             if let old { try await sessions.delete(token: old, on: db) }
             try await throttle.clear(keys: [keys[0]], on: db)
             try await AuditRepository.record(AuditEvent(at: now, actorID: actor.accountID, actorLabel: actor.name, action: "connexion",
                                                         objectKind: AuditKinds.session, objectID: String(actor.accountID)), on: db)
             return try await sessions.create(accountID: actor.accountID, now: now, lifetime: lifetime, on: db).token
+        }
+        guard let token else {  // a code already used: a replay
+            var page = pages.render(SignInPage(returnTo: returnTo, error: Self.failure), for: context.visitor)
+            page.status = .unauthorized
+            return try page.response(from: request, context: context)
         }
         var response = Response.redirect(to: returnTo ?? SiteURL.account.path, type: .found)
         response.setCookie(Cookies.make(Cookies.session, token, secure: secureCookies))
@@ -88,7 +105,8 @@ struct AccountController {
         let actor = try gate.signedIn(request, context)
         guard let account = try await database.accounts.find(id: actor.accountID) else { throw SignInRequired(returnTo: request.uri.path) }
         let sessions = try await database.sessions.count(accountID: actor.accountID, now: Date())
-        return pages.render(AccountPage(account: account, sessions: sessions, message: try QueryReader(request).single("message")), for: context.visitor)
+        return pages.render(AccountPage(account: account, sessions: sessions, message: try QueryReader(request).single("message"),
+                                        offersSecondFactor: gate.allows(context, .useSecondFactor)), for: context.visitor)
     }
 
     @Sendable func changePassword(request: Request, context: AppRequestContext) async throws -> Response {
@@ -125,6 +143,54 @@ struct AccountController {
         response.setCookie(Cookies.clear(Cookies.session, secure: secureCookies))
         return response
     }
+
+    @Sendable func secondFactorForm(request: Request, context: AppRequestContext) async throws -> HTML {
+        let actor = try gate.require(.useSecondFactor, request, context)
+        guard let account = try await database.accounts.find(id: actor.accountID) else { throw SignInRequired(returnTo: request.uri.path) }
+        return pages.render(SecondFactorPage(account: account, secret: SecondFactorCode.makeSecret(), error: nil), for: context.visitor)
+    }
+
+    @Sendable func turnSecondFactorOn(request: Request, context: AppRequestContext) async throws -> Response {
+        let actor = try gate.require(.useSecondFactor, request, context)
+        let reader = try await QueryReader.form(request)
+        guard let secret = try reader.single("secret"), secret.count == 20, secret.allSatisfy({ "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".contains($0) }),
+              let account = try await database.accounts.find(id: actor.accountID) else {
+            throw ParameterError(parameter: "secret", message: "La clé a été altérée : recommencez depuis votre compte.")
+        }
+        guard let step = SecondFactorCode.matchingStep(try reader.single("code") ?? "", secret: secret, now: Date()) else {
+            var page = pages.render(SecondFactorPage(account: account, secret: secret, error: "Ce code ne correspond pas : vérifiez l'heure du téléphone et recommencez."),
+                                    for: context.visitor)
+            page.status = .unprocessableContent
+            return try page.response(from: request, context: context)
+        }
+        let accounts = database.accounts
+        try await database.transaction { db in
+            try await accounts.setSecondFactor(secret: secret, for: account.id, on: db)
+            _ = try await accounts.useSecondFactorStep(step, for: account.id, on: db)
+            try await AuditRepository.record(AuditEvent(at: Date(), actorID: actor.accountID, actorLabel: actor.name, action: "second facteur activé",
+                                                        objectKind: AuditKinds.account, objectID: String(account.id)), on: db)
+        }
+        return .redirect(to: SiteURL.account.path(query: [("message", "Second facteur activé : la connexion demandera désormais un code.")]), type: .found)
+    }
+
+    @Sendable func turnSecondFactorOff(request: Request, context: AppRequestContext) async throws -> Response {
+        let actor = try gate.signedIn(request, context)
+        let password = try await QueryReader.form(request).text("mot_de_passe", maximumLength: PasswordRules.maximumLength) ?? ""
+        guard let account = try await database.accounts.find(id: actor.accountID),
+              try await hasher.verify(password, hash: try await database.accounts.credentials(email: account.email)?.passwordHash) else {
+            throw HTTPError(.forbidden, message: "Le mot de passe n'est pas le bon : le second facteur reste actif.")
+        }
+        let accounts = database.accounts
+        try await database.transaction { db in
+            try await accounts.setSecondFactor(secret: nil, for: account.id, on: db)
+            try await AuditRepository.record(AuditEvent(at: Date(), actorID: actor.accountID, actorLabel: actor.name, action: "second facteur désactivé",
+                                                        objectKind: AuditKinds.account, objectID: String(account.id)), on: db)
+        }
+        return .redirect(to: SiteURL.account.path(query: [("message", "Second facteur désactivé.")]), type: .found)
+    }
+
+    /// What every failed sign-in says, whatever failed: nothing tells whether the e-mail exists.
+    static let failure = "E-mail, mot de passe ou code incorrect."
 
     /// Sets a password, ends every session of the person and opens a new one, in one transaction; returns its token.
     func setPassword(_ password: String, for account: AccountRepository.Account, by author: Author, action: String) async throws -> String {

@@ -11,6 +11,9 @@ struct InvitationController {
     let gate: AccessGate
     let accounts: AccountController
     let siteURL: URL?
+    let delivery: any LinkDelivery
+    /// The name of an EPCI, for the territory choices.
+    let territoryName: @Sendable (Siren) -> String?
 
     func register(on router: Router<AppRequestContext>) {
         router.get(.invitations, use: list)
@@ -18,6 +21,7 @@ struct InvitationController {
         router.get(.invitation(.key), use: acceptForm)
         router.post(.invitation(.key), use: accept)
         router.post(.resetLink(.key), use: makeResetLink)
+        router.post(.revokeRole(.key), use: revokeRole)
         router.get(.reset(.key), use: resetForm)
         router.post(.reset(.key), use: reset)
     }
@@ -26,9 +30,11 @@ struct InvitationController {
         let actor = try gate.signedIn(request, context)
         let pending = try await database.links.pendingInvitations(now: Date()).filter { gate.policy.allows(actor, .invite($0.grant)) }
         let people = try await database.accounts.all().filter { account in
-            account.id != actor.accountID && gate.policy.allows(actor, .resetPassword(of: account.grants))
+            account.id != actor.accountID && (gate.policy.allows(actor, .resetPassword(of: account.grants))
+                || account.grants.contains { gate.policy.allows(actor, .manageRole($0)) })
         }
-        return pages.render(InvitationsPage(actor: actor, pending: pending, people: people), for: context.visitor)
+        return pages.render(InvitationsPage(actor: actor, pending: pending, people: people, policy: gate.policy,
+                                            territoryName: territoryName), for: context.visitor)
     }
 
     @Sendable func invite(request: Request, context: AppRequestContext) async throws -> HTML {
@@ -56,9 +62,8 @@ struct InvitationController {
         }
         let link = absolute(SiteURL.invitation(.value(token)).path, request)
         let body = "Bonjour,\n\nJe vous invite à rejoindre Maillage (\(grant)). Ce lien est valable 7 jours et ne sert qu'une fois :\n\(link)\n\n\(actor.name)"
-        return pages.render(NoticePage(title: "Invitation créée — Maillage", heading: "Invitation créée",
-                                       message: "Transmettez ce lien à \(email) ; il est valable 7 jours et ne sert qu'une fois.",
-                                       link: link, mailto: Self.mailto(email, subject: "Invitation à Maillage", body: body)), for: context.visitor)
+        return try await notice(LinkMessage(to: email, subject: "Invitation à Maillage", body: body, link: link),
+                                title: "Invitation créée", context: context)
     }
 
     @Sendable func acceptForm(request: Request, context: AppRequestContext) async throws -> Response {
@@ -128,10 +133,29 @@ struct InvitationController {
         }
         let link = absolute(SiteURL.reset(.value(token)).path, request)
         let body = "Bonjour,\n\nVoici un lien pour choisir un nouveau mot de passe Maillage. Il est valable 7 jours et ne sert qu'une fois :\n\(link)\n\n\(actor.name)"
-        return pages.render(NoticePage(title: "Lien de réinitialisation — Maillage", heading: "Lien de réinitialisation",
-                                       message: "Transmettez ce lien à \(target.name) (\(target.email)) ; il est valable 7 jours et ne sert qu'une fois.",
-                                       link: link, mailto: Self.mailto(target.email, subject: "Nouveau mot de passe Maillage", body: body)),
-                            for: context.visitor)
+        return try await notice(LinkMessage(to: target.email, subject: "Nouveau mot de passe Maillage", body: body, link: link),
+                                title: "Lien de réinitialisation", context: context)
+    }
+
+    @Sendable func revokeRole(request: Request, context: AppRequestContext) async throws -> Response {
+        guard let id = Int(try context.parameters.require("compte")), let target = try await database.accounts.find(id: id) else {
+            throw HTTPError(.notFound, message: "Compte inconnu")
+        }
+        let reader = try await QueryReader.form(request)
+        guard let role = Role(rawValue: try reader.single("role") ?? ""),
+              let scope = Scope(kind: role.scopeKind, value: try reader.single("portee") ?? ""),
+              let grant = RoleGrant(role: role, scope: scope), target.grants.contains(grant) else {
+            throw ParameterError(parameter: "role", message: "Ce rôle n'est pas celui de la personne : rien n'a été changé.")
+        }
+        let actor = try gate.require(.manageRole(grant), request, context)
+        let (accounts, territory) = (database.accounts, gate.policy.territory(of: scope))
+        try await database.transaction { db in
+            try await accounts.revoke(grant, from: target.id, on: db)
+            try await AuditRepository.record(AuditEvent(at: Date(), actorID: actor.accountID, actorLabel: actor.name, territory: territory,
+                                                        action: "rôle retiré", objectKind: AuditKinds.role, objectID: String(target.id),
+                                                        before: grant.description), on: db)
+        }
+        return .redirect(to: SiteURL.invitations.path, type: .found)
     }
 
     @Sendable func resetForm(request: Request, context: AppRequestContext) async throws -> Response {
@@ -178,8 +202,17 @@ struct InvitationController {
         return "http://\(request.head.authority ?? "localhost")" + path
     }
 
-    static func mailto(_ email: String, subject: String, body: String) -> String {
-        "mailto:\(URLQuery.component(email))?" + URLQuery.encode([("subject", subject), ("body", body)]).replacingOccurrences(of: "+", with: "%20")
+    /// Delivers the link and says how it went.
+    private func notice(_ message: LinkMessage, title: String, context: AppRequestContext) async throws -> HTML {
+        switch try await delivery.deliver(message) {
+        case .shown(let link, let mailto):
+            return pages.render(NoticePage(title: "\(title) — Maillage", heading: title,
+                                           message: "Transmettez ce lien à \(message.to) ; il est valable 7 jours et ne sert qu'une fois.",
+                                           link: link, mailto: mailto), for: context.visitor)
+        case .sent:
+            return pages.render(NoticePage(title: "\(title) — Maillage", heading: title, message: "Le lien a été envoyé à \(message.to).",
+                                           link: nil, mailto: nil), for: context.visitor)
+        }
     }
 }
 

@@ -25,8 +25,8 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        // A page for the public (read by a visitor, and not a form) may be framed by the configured sites.
-        let set = request.method == .get && context.visitor.actor == nil ? publicPageHeaders : headers
+        // A page read without a session may be framed by the configured sites; nothing a signed-in person sees may.
+        let set = request.method == .get && request.cookies[Cookies.session] == nil ? publicPageHeaders : headers
         for field in set where response.headers[field.name] == nil { response.headers.append(field) }
         return response
     }

@@ -33,9 +33,12 @@ enum SiteURL: Hashable, Sendable {
     case account
     case accountPassword
     case signOutEverywhere
+    case secondFactor
+    case secondFactorOff
     case invitations
     case invitation(Parameter<String>)
     case resetLink(Parameter<String>)
+    case revokeRole(Parameter<String>)
     case reset(Parameter<String>)
     case journal
     case journalCSV
@@ -133,9 +136,12 @@ enum SiteURL: Hashable, Sendable {
         case .account: [.literal("compte")]
         case .accountPassword: [.literal("compte"), .literal("mot-de-passe")]
         case .signOutEverywhere: [.literal("compte"), .literal("deconnexion-partout")]
+        case .secondFactor: [.literal("compte"), .literal("second-facteur")]
+        case .secondFactorOff: [.literal("compte"), .literal("second-facteur"), .literal("desactiver")]
         case .invitations: [.literal("invitations")]
         case .invitation(let token): [.literal("invitation"), token.component("jeton")]
         case .resetLink(let account): [.literal("comptes"), account.component("compte"), .literal("reinitialisation")]
+        case .revokeRole(let account): [.literal("comptes"), account.component("compte"), .literal("roles"), .literal("retirer")]
         case .reset(let token): [.literal("reinitialisation"), token.component("jeton")]
         case .journal: [.literal("journal")]
         case .journalCSV: [.literal("journal.csv")]
@@ -186,7 +192,8 @@ extension SiteURL {
         (.post, .editPersona(.key)), (.post, .duplicatePersona(.key)), (.post, .deletePersona(.key)), (.get, .journey(.key)),
         (.get, .workshop), (.get, .workshopCSV), (.post, .seedPersonas),
         (.get, .signIn), (.post, .signIn), (.post, .signOut), (.get, .account), (.post, .accountPassword), (.post, .signOutEverywhere),
-        (.get, .invitations), (.post, .invitations), (.get, .invitation(.key)), (.post, .invitation(.key)), (.post, .resetLink(.key)),
+        (.get, .secondFactor), (.post, .secondFactor), (.post, .secondFactorOff),
+        (.get, .invitations), (.post, .invitations), (.get, .invitation(.key)), (.post, .invitation(.key)), (.post, .resetLink(.key)), (.post, .revokeRole(.key)),
         (.get, .reset(.key)), (.post, .reset(.key)), (.get, .journal), (.get, .journalCSV), (.get, .privacy),
         (.get, .health), (.get, .metrics),
         (.get, .api(.places)), (.get, .api(.place(.key))), (.get, .api(.search)), (.get, .api(.searchCSV)), (.get, .api(.searchGeoJSON)),

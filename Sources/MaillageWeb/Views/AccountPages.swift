@@ -20,8 +20,14 @@ struct AccountPage: PageModel {
     var sessions: Int
     var message: String?
     var minimumLength = PasswordRules.minimumLength
+    var offersSecondFactor: Bool
+    var hasSecondFactor: Bool
+    var secondFactorURL = SiteURL.secondFactor.path
+    var secondFactorOffURL = SiteURL.secondFactorOff.path
 
-    init(account: AccountRepository.Account, sessions: Int, message: String?) {
+    init(account: AccountRepository.Account, sessions: Int, message: String?, offersSecondFactor: Bool) {
+        self.offersSecondFactor = offersSecondFactor
+        hasSecondFactor = account.hasSecondFactor
         name = account.name
         email = account.email
         roles = account.grants.sorted().map(\.description)
@@ -66,5 +72,22 @@ struct PrivacyPage: PageModel {
     init(lifetime: SessionRepository.Lifetime) {
         idleHours = Int(lifetime.idle / 3600)
         absoluteHours = Int(lifetime.absolute / 3600)
+    }
+}
+
+/// `/compte/second-facteur`: the key to give one's authenticator app, and the code that proves it took it.
+struct SecondFactorPage: PageModel {
+    let template = "second-factor"
+    let title = "Second facteur — Maillage"
+    var secret: String
+    var url: String
+    var key: String
+    var action = SiteURL.secondFactor.path
+    var error: String?
+
+    init(account: AccountRepository.Account, secret: String, error: String?) {
+        self.secret = secret
+        (url, key) = SecondFactorCode.enrolment(secret: secret, account: account.email)
+        self.error = error
     }
 }

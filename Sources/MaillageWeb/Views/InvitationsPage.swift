@@ -18,8 +18,15 @@ struct InvitationsPage: PageModel {
     struct Person {
         var name: String
         var email: String
-        var roles: String
-        var resetURL: String
+        var roles: [Grant]
+        var resetURL: String?
+    }
+
+    struct Grant {
+        var label: String
+        var role: String
+        var scope: String
+        var revokeURL: String?
     }
 
     let template = "invitations"
@@ -32,16 +39,24 @@ struct InvitationsPage: PageModel {
     var people: [Person]
     var hasPeople: Bool
 
-    init(actor: Actor, pending: [(email: String, grant: RoleGrant, expiresAt: Date)], people: [AccountRepository.Account]) {
+    init(actor: Actor, pending: [(email: String, grant: RoleGrant, expiresAt: Date)], people: [AccountRepository.Account], policy: AccessPolicy,
+         territoryName: (Siren) -> String?) {
         let coordinates = actor.isAdministrator || actor.grants.contains { $0.role == .coordinateur }
         roles = Role.allCases.filter { $0 != .administrateur && (coordinates || $0 == .participant) }.map { Choice(value: $0.rawValue, label: $0.label) }
-        territories = actor.territories.sorted().map { Choice(value: $0.rawValue, label: $0.rawValue) }
+        territories = actor.territories.sorted().map { siren in
+            Choice(value: siren.rawValue, label: territoryName(siren).map { "\($0) — \(siren.rawValue)" } ?? siren.rawValue)
+        }
         freeTerritory = actor.isAdministrator
         self.pending = pending.map { Pending(email: $0.email, role: $0.grant.description, expires: French.date($0.expiresAt)) }
         hasPending = !self.pending.isEmpty
         self.people = people.map { account in
-            Person(name: account.name, email: account.email, roles: account.grants.sorted().map(\.description).joined(separator: ", "),
-                   resetURL: SiteURL.resetLink(.value(String(account.id))).path)
+            let id = String(account.id)
+            return Person(name: account.name, email: account.email,
+                          roles: account.grants.sorted().map { grant in
+                              Grant(label: grant.description, role: grant.role.rawValue, scope: grant.scope.value,
+                                    revokeURL: policy.allows(actor, .manageRole(grant)) ? SiteURL.revokeRole(.value(id)).path : nil)
+                          },
+                          resetURL: policy.allows(actor, .resetPassword(of: account.grants)) ? SiteURL.resetLink(.value(id)).path : nil)
         }
         hasPeople = !self.people.isEmpty
     }
