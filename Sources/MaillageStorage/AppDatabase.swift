@@ -1,5 +1,6 @@
 import Logging
 import SQLKit
+import Synchronization
 
 /// The database of a Maillage installation: owns the connection(s), runs the migrations, vends repositories.
 ///
@@ -10,6 +11,7 @@ public final class AppDatabase: Sendable {
     let logger: Logger
     private let close: @Sendable () async throws -> Void
     private let writeLock = WriteLock()
+    private let closed = Mutex(false)
 
     public enum Backend: String, Sendable { case sqlite, postgres }
 
@@ -76,7 +78,11 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    public func shutdown() async throws { try await close() }
+    /// Closes the connection(s); closing again does nothing (the application's service and its owner may both close).
+    public func shutdown() async throws {
+        guard closed.withLock({ wasClosed in defer { wasClosed = true }; return !wasClosed }) else { return }
+        try await close()
+    }
 
     public var territories: TerritoryRepository { TerritoryRepository(database: self) }
     public var places: PlaceRepository { PlaceRepository(database: self) }

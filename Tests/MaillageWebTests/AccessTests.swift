@@ -101,8 +101,9 @@ struct AccessTests {
         return "\(personas)|\(accounts)|\(links)|\(events)"
     }
 
-    @Test func everyStateChangingRouteAllowsExactlyTheRightCallersAndARefusalChangesNothing() async throws {
-        try await TestSite.with { site in
+    @Test(arguments: TestDatabases.available)
+    func everyStateChangingRouteAllowsExactlyTheRightCallersAndARefusalChangesNothing(kind: TestDatabases.Kind) async throws {
+        try await TestSite.with(kind) { site in
             // Setup: one account per kind of caller; the state-changing routes, from the router itself
             var ids: [Caller: Int] = [:]
             for caller in Caller.allCases { if let grants = caller.grants { ids[caller] = try await site.account(caller.email, grants) } }

@@ -28,7 +28,7 @@ struct Browser: Sendable {
 /// The password every test account has (bcrypt at the lowest cost, so that tests stay fast).
 let testPassword = "une phrase de passe bien longue"
 
-/// The site as `serve` builds it on a fresh SQLite file with the CAPH pack; the test creates accounts and looks at the
+/// The site as `serve` builds it on a fresh database with the CAPH pack; the test creates accounts and looks at the
 /// database through the server's own connection.
 struct TestSite {
     let client: any TestClientProtocol
@@ -45,16 +45,16 @@ struct TestSite {
 
     func signIn(_ email: String, password: String = testPassword) async throws -> Browser { try await client.signIn(email, password: password) }
 
-    static func with(_ test: @escaping @Sendable (TestSite) async throws -> Void) async throws {
+    /// Runs `test` against the site on a fresh database of the given kind (SQLite in memory by default).
+    static func with(_ kind: TestDatabases.Kind = .sqlite, _ test: @escaping @Sendable (TestSite) async throws -> Void) async throws {
         var logger = Logger(label: "maillage.test")
         logger.logLevel = .warning
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-site-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        // One connection, the server's: two connections to one SQLite file could starve each other of the pool's threads.
-        let database = try await AppDatabase.open(.sqlite(path: path), schema: .migrate)
-        let app = try await buildApplication(AppConfiguration(database: .sqlite(path: path), seedPack: TestData.pack, passwordCost: 4),
-                                             database: database, logger: logger)
-        try await app.test(.router) { client in try await test(TestSite(client: client, database: database)) }
+        try await TestDatabases.with(kind) { database in
+            // The server's own connection: two connections to one SQLite file could starve each other of the pool's threads.
+            let app = try await buildApplication(AppConfiguration(database: .sqliteInMemory, seedPack: TestData.pack, passwordCost: 4),
+                                                 database: database, logger: logger)
+            try await app.test(.router) { client in try await test(TestSite(client: client, database: database)) }
+        }
     }
 
     /// Makes an account with a password and roles; returns its id.
