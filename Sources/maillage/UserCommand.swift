@@ -56,7 +56,7 @@ struct UserCommand: AsyncParsableCommand {
                 try await accounts.grant(grant, to: account.id, now: now, on: session)
                 let token = try await links.create(.reset, email: account.email, accountID: account.id, grant: nil, createdBy: nil, now: now, on: session)
                 for (action, kind, after) in [("compte créé", AuditKinds.account, account.email), ("rôle donné", AuditKinds.role, grant.description)] {
-                    try await AuditRepository.record(AuditEvent(at: now, actorID: nil, actorLabel: Author.commandLine.label, action: action,
+                    try await AuditRepository.record(AuditEvent(at: now, by: .commandLine, action: action,
                                                                 objectKind: kind, objectID: String(account.id), after: after), on: session)
                 }
                 return (account, token)
@@ -93,7 +93,7 @@ struct UserCommand: AsyncParsableCommand {
             try await db.transaction { session in
                 try await accounts.setStatus(.desactive, for: account.id, on: session)
                 try await sessions.deleteAll(accountID: account.id, on: session)
-                try await AuditRepository.record(AuditEvent(at: Date(), actorID: nil, actorLabel: Author.commandLine.label, action: "compte désactivé",
+                try await AuditRepository.record(AuditEvent(at: Date(), by: .commandLine, action: "compte désactivé",
                                                             objectKind: AuditKinds.account, objectID: String(account.id)), on: session)
             }
             try await db.shutdown()
@@ -112,7 +112,7 @@ struct UserCommand: AsyncParsableCommand {
             let accounts = db.accounts
             try await db.transaction { session in
                 try await accounts.delete(id: account.id, on: session)
-                try await AuditRepository.record(AuditEvent(at: Date(), actorID: nil, actorLabel: Author.commandLine.label, action: "compte supprimé",
+                try await AuditRepository.record(AuditEvent(at: Date(), by: .commandLine, action: "compte supprimé",
                                                             objectKind: AuditKinds.account, objectID: "compte supprimé"), on: session)
             }
             try await db.shutdown()
@@ -137,7 +137,7 @@ struct UserCommand: AsyncParsableCommand {
                 let changed = add ? try await accounts.grant(grant, to: account.id, now: Date(), on: session)
                     : try await accounts.revoke(grant, from: account.id, on: session)
                 if changed {
-                    try await AuditRepository.record(AuditEvent(at: Date(), actorID: nil, actorLabel: Author.commandLine.label,
+                    try await AuditRepository.record(AuditEvent(at: Date(), by: .commandLine,
                                                                 territory: { if case .territory(let s) = grant.scope { s } else { nil } }(),
                                                                 action: add ? "rôle donné" : "rôle retiré", objectKind: AuditKinds.role,
                                                                 objectID: String(account.id), before: add ? nil : grant.description,

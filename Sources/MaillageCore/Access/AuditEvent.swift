@@ -31,4 +31,11 @@ public struct AuditEvent: Hashable, Sendable {
         self.before = before
         self.after = after
     }
+
+    /// An event recorded under an author (a signed-in person, or the command line).
+    public init(at: Date, by author: Author, territory: Siren? = nil, action: String, objectKind: String, objectID: String,
+                before: String? = nil, after: String? = nil) {
+        self.init(at: at, actorID: author.accountID, actorLabel: author.label, territory: territory, action: action,
+                  objectKind: objectKind, objectID: objectID, before: before, after: after)
+    }
 }

@@ -64,9 +64,12 @@ public struct AccountRepository: Sendable {
     /// The account and its password hash, to check a sign-in.
     public func credentials(email: String) async throws -> (account: Account, passwordHash: String?)? {
         guard let account = try await find(email: email) else { return nil }
-        let hash = try await database.sql.select().column(A.passwordHash).from(A.table).where(A.id, .equal, SQLBind(account.id)).first()?
-            .optionalString(A.passwordHash)
-        return (account, hash)
+        return (account, try await passwordHash(of: account.id))
+    }
+
+    /// The password hash of an account (nil before the person chose one).
+    public func passwordHash(of id: Int) async throws -> String? {
+        try await database.sql.select().column(A.passwordHash).from(A.table).where(A.id, .equal, SQLBind(id)).first()?.optionalString(A.passwordHash)
     }
 
     /// Creates an active account without a password; throws ``EmailTaken`` when the address is someone's.

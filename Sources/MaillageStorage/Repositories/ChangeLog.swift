@@ -56,9 +56,9 @@ public struct ChangeLog: Sendable {
     static func record(_ topic: Topic, keys: some Collection<String>, on db: any SQLDatabase, database: AppDatabase) async throws {
         if let lock = database.changeLogLockStatement { try await db.raw(lock).run() }
         let now = Date()
-        let stamp = ISO8601DateFormatter().string(from: now)
+        let stamp = Timestamp.text(now)
         let rows: [[any Encodable & Sendable]] = keys.isEmpty ? [[topic.rawValue, String?.none, stamp]] : keys.map { [topic.rawValue, $0, stamp] }
         try await db.insertBatched(into: table, columns: ["topic", "item", "changed_at"], rows: rows, maxBinds: database.maxBindsPerStatement)
-        try await db.delete(from: table).where("changed_at", .lessThan, SQLBind(ISO8601DateFormatter().string(from: now - retention))).run()
+        try await db.delete(from: table).where("changed_at", .lessThan, SQLBind(Timestamp.text(now - retention))).run()
     }
 }

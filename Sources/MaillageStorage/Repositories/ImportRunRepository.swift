@@ -28,7 +28,7 @@ public struct ImportRunRepository: Sendable {
     public func record(_ report: ImportReport, imported: Bool, on db: any SQLDatabase) async throws {
         let id = UUID().uuidString
         let now = Date()
-        let stamp = ISO8601DateFormatter().string(from: now)
+        let stamp = Timestamp.text(now)
         try await db.insert(into: R.table)
             .columns(R.id, R.file, R.format, R.startedAt, R.status, R.rowsRead, R.accepted, R.rejected, R.vocabularyRevision, R.convertedFrom)
             .values(SQLBind(id), SQLBind(report.file), SQLBind(report.format), SQLBind(stamp), SQLBind(imported ? "importé" : "rejeté"),
@@ -37,7 +37,7 @@ public struct ImportRunRepository: Sendable {
             .run()
         try await Self.insertDetails(runID: id, rejections: report.rejections.map { ($0.line, $0.field, $0.value, $0.expected) },
                                      warnings: report.warnings.map { ($0.line, $0.field, $0.message) }, unmapped: report.unmapped, on: db)
-        try await db.delete(from: R.table).where(R.startedAt, .lessThan, SQLBind(ISO8601DateFormatter().string(from: now - Self.retention))).run()
+        try await db.delete(from: R.table).where(R.startedAt, .lessThan, SQLBind(Timestamp.text(now - Self.retention))).run()
     }
 
     /// The most recent runs first, with their whole reports.

@@ -84,7 +84,7 @@ public struct PersonaRepository: Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         func json(_ persona: Persona?) throws -> String? { try persona.map { String(decoding: try encoder.encode($0), as: UTF8.self) } }
         try await AuditRepository.record(
-            AuditEvent(at: now, actorID: author.accountID, actorLabel: author.label, territory: stored.territory, action: action,
+            AuditEvent(at: now, by: author, territory: stored.territory, action: action,
                        objectKind: AuditKinds.persona, objectID: stored.persona.id, before: try json(before), after: try json(after)),
             on: session)
     }

@@ -73,7 +73,7 @@ struct AccountController {
             if let usedStep, try await !accounts.useSecondFactorStep(usedStep, for: actor.accountID, on: db) { return nil }
             if let old { try await sessions.delete(token: old, on: db) }
             try await throttle.clear(keys: [keys[0]], on: db)
-            try await AuditRepository.record(AuditEvent(at: now, actorID: actor.accountID, actorLabel: actor.name, action: "connexion",
+            try await AuditRepository.record(AuditEvent(at: now, by: Author(actor), action: "connexion",
                                                         objectKind: AuditKinds.session, objectID: String(actor.accountID)), on: db)
             return try await sessions.create(accountID: actor.accountID, now: now, lifetime: lifetime, on: db).token
         }
@@ -92,7 +92,7 @@ struct AccountController {
             let sessions = database.sessions
             try await database.transaction { db in
                 try await sessions.delete(token: token, on: db)
-                try await AuditRepository.record(AuditEvent(at: Date(), actorID: actor.accountID, actorLabel: actor.name, action: "déconnexion",
+                try await AuditRepository.record(AuditEvent(at: Date(), by: Author(actor), action: "déconnexion",
                                                             objectKind: AuditKinds.session, objectID: String(actor.accountID)), on: db)
             }
         }
@@ -115,7 +115,7 @@ struct AccountController {
         let current = try reader.text("actuel", maximumLength: PasswordRules.maximumLength) ?? ""
         let new = try reader.text("nouveau", maximumLength: PasswordRules.maximumLength + 1) ?? ""
         guard let account = try await database.accounts.find(id: actor.accountID),
-              try await hasher.verify(current, hash: try await database.accounts.credentials(email: account.email)?.passwordHash) else {
+              try await hasher.verify(current, hash: try await database.accounts.passwordHash(of: account.id)) else {
             throw HTTPError(.forbidden, message: "Le mot de passe actuel n'est pas le bon : rien n'a été changé.")
         }
         guard new == (try reader.text("confirmation", maximumLength: PasswordRules.maximumLength + 1) ?? "") else {
@@ -136,7 +136,7 @@ struct AccountController {
         let sessions = database.sessions
         try await database.transaction { db in
             let ended = try await sessions.deleteAll(accountID: actor.accountID, on: db)
-            try await AuditRepository.record(AuditEvent(at: Date(), actorID: actor.accountID, actorLabel: actor.name, action: "déconnexion partout",
+            try await AuditRepository.record(AuditEvent(at: Date(), by: Author(actor), action: "déconnexion partout",
                                                         objectKind: AuditKinds.session, objectID: String(actor.accountID), after: "\(ended) session(s)"), on: db)
         }
         var response = Response.redirect(to: SiteURL.signIn.path, type: .found)
@@ -167,7 +167,7 @@ struct AccountController {
         try await database.transaction { db in
             try await accounts.setSecondFactor(secret: secret, for: account.id, on: db)
             _ = try await accounts.useSecondFactorStep(step, for: account.id, on: db)
-            try await AuditRepository.record(AuditEvent(at: Date(), actorID: actor.accountID, actorLabel: actor.name, action: "second facteur activé",
+            try await AuditRepository.record(AuditEvent(at: Date(), by: Author(actor), action: "second facteur activé",
                                                         objectKind: AuditKinds.account, objectID: String(account.id)), on: db)
         }
         return .redirect(to: SiteURL.account.path(query: [("message", "Second facteur activé : la connexion demandera désormais un code.")]), type: .found)
@@ -177,13 +177,13 @@ struct AccountController {
         let actor = try gate.signedIn(request, context)
         let password = try await QueryReader.form(request).text("mot_de_passe", maximumLength: PasswordRules.maximumLength) ?? ""
         guard let account = try await database.accounts.find(id: actor.accountID),
-              try await hasher.verify(password, hash: try await database.accounts.credentials(email: account.email)?.passwordHash) else {
+              try await hasher.verify(password, hash: try await database.accounts.passwordHash(of: account.id)) else {
             throw HTTPError(.forbidden, message: "Le mot de passe n'est pas le bon : le second facteur reste actif.")
         }
         let accounts = database.accounts
         try await database.transaction { db in
             try await accounts.setSecondFactor(secret: nil, for: account.id, on: db)
-            try await AuditRepository.record(AuditEvent(at: Date(), actorID: actor.accountID, actorLabel: actor.name, action: "second facteur désactivé",
+            try await AuditRepository.record(AuditEvent(at: Date(), by: Author(actor), action: "second facteur désactivé",
                                                         objectKind: AuditKinds.account, objectID: String(account.id)), on: db)
         }
         return .redirect(to: SiteURL.account.path(query: [("message", "Second facteur désactivé.")]), type: .found)
@@ -200,7 +200,7 @@ struct AccountController {
         return try await database.transaction { db in
             try await accounts.setPassword(hash: hash, for: account.id, now: now, on: db)
             try await sessions.deleteAll(accountID: account.id, on: db)
-            try await AuditRepository.record(AuditEvent(at: now, actorID: author.accountID, actorLabel: author.label, action: action,
+            try await AuditRepository.record(AuditEvent(at: now, by: author, action: action,
                                                         objectKind: AuditKinds.account, objectID: String(account.id)), on: db)
             return try await sessions.create(accountID: account.id, now: now, lifetime: lifetime, on: db).token
         }

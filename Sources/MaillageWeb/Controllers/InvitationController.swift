@@ -55,7 +55,7 @@ struct InvitationController {
         let now = Date()
         let token = try await database.transaction { db in
             let token = try await links.create(.invitation, email: email, accountID: existing?.id, grant: grant, createdBy: actor.accountID, now: now, on: db)
-            try await AuditRepository.record(AuditEvent(at: now, actorID: actor.accountID, actorLabel: actor.name, territory: territory,
+            try await AuditRepository.record(AuditEvent(at: now, by: Author(actor), territory: territory,
                                                         action: "invitation créée", objectKind: AuditKinds.invitation, objectID: email,
                                                         after: grant.description), on: db)
             return token
@@ -87,7 +87,7 @@ struct InvitationController {
         var account = try await database.accounts.find(email: link.email)
         if let existing = account, existing.hasPassword {
             guard context.visitor.actor?.accountID == existing.id,
-                  try await accounts.hasher.verify(password, hash: try await database.accounts.credentials(email: existing.email)?.passwordHash) else {
+                  try await accounts.hasher.verify(password, hash: try await database.accounts.passwordHash(of: existing.id)) else {
                 throw HTTPError(.forbidden, message: "Connectez-vous avec ce compte et confirmez votre mot de passe actuel.")
             }
         }
@@ -127,7 +127,7 @@ struct InvitationController {
         let now = Date()
         let token = try await database.transaction { db in
             let token = try await links.create(.reset, email: target.email, accountID: target.id, grant: nil, createdBy: actor.accountID, now: now, on: db)
-            try await AuditRepository.record(AuditEvent(at: now, actorID: actor.accountID, actorLabel: actor.name, action: "lien de réinitialisation créé",
+            try await AuditRepository.record(AuditEvent(at: now, by: Author(actor), action: "lien de réinitialisation créé",
                                                         objectKind: AuditKinds.reset, objectID: String(target.id)), on: db)
             return token
         }
@@ -151,7 +151,7 @@ struct InvitationController {
         let (accounts, territory) = (database.accounts, gate.policy.territory(of: scope))
         try await database.transaction { db in
             try await accounts.revoke(grant, from: target.id, on: db)
-            try await AuditRepository.record(AuditEvent(at: Date(), actorID: actor.accountID, actorLabel: actor.name, territory: territory,
+            try await AuditRepository.record(AuditEvent(at: Date(), by: Author(actor), territory: territory,
                                                         action: "rôle retiré", objectKind: AuditKinds.role, objectID: String(target.id),
                                                         before: grant.description), on: db)
         }
