@@ -24,6 +24,11 @@ public struct AccessPolicy: Sendable {
             return actor.holds(.coordinateur, for: .territory(siren)) || actor.holds(.animateur, for: .territory(siren))
         case .contribute(let siren):
             return [.coordinateur, .animateur, .participant].contains { actor.holds($0, for: .territory(siren)) }
+        case .review(let siren):
+            return actor.holds(.coordinateur, for: .territory(siren))
+        case .proposePlace(let siren):
+            return [.coordinateur, .animateur, .participant].contains { actor.holds($0, for: .territory(siren)) }
+                || actor.grants.contains { $0.role == .membre && territory(of: $0.scope) == siren }
         case .editStructure(let id):
             return actor.holds(.membre, for: .structure(id))
                 || territoryOfStructure(id).map { actor.holds(.coordinateur, for: .territory($0)) } ?? false
@@ -57,7 +62,10 @@ public struct AccessPolicy: Sendable {
         ("Lire les pages publiques, l'annuaire, le diagnostic, les personas", "tout le monde, sans compte"),
         ("Créer, modifier, dupliquer, supprimer les personas d'un territoire", "coordinateur ou animateur de ce territoire"),
         ("Contribuer aux rencontres d'un territoire", "coordinateur, animateur ou participant de ce territoire"),
-        ("Modifier les lieux et l'offre d'une structure", "membre de cette structure ; coordinateur du territoire de la structure"),
+        ("Signaler une erreur sur un lieu", "tout le monde, sans compte (modéré par les coordinateurs)"),
+        ("Déclarer l'offre des lieux d'une structure, compléter sa fiche", "membre de cette structure ; coordinateur du territoire de la structure"),
+        ("Proposer un nouveau lieu ou un lieu manquant, soutenir un lieu manquant", "coordinateur, animateur, participant du territoire ; membre d'une structure du territoire"),
+        ("Valider ou refuser les déclarations, trancher les désaccords avec les fichiers nationaux, suivre les lieux manquants", "coordinateur du territoire"),
         ("Inviter un participant", "coordinateur ou animateur du territoire"),
         ("Inviter un coordinateur, un animateur ou un membre d'une structure", "coordinateur du territoire"),
         ("Donner ou retirer un rôle (hors administrateur)", "coordinateur du territoire du rôle"),

@@ -10,8 +10,12 @@ public enum Action: Hashable, Sendable {
     case resetPassword(of: Set<RoleGrant>)
     /// Read the trail of changes of a territory, or of the whole instance (nil).
     case readJournal(Siren?)
-    /// Edit a structure's places and offer.
+    /// Edit a structure's places and offer (declarations of its places, its own description).
     case editStructure(String)
+    /// Propose a new place, or a missing place, in a territory, and support a missing place.
+    case proposePlace(Siren)
+    /// Review a territory's declarations and disagreements, decide on its missing places.
+    case review(Siren)
     /// Contribute to a territory's meetings (comments, answers).
     case contribute(Siren)
     /// Turn on a second factor (a code of an authenticator app) for one's own sign-in.

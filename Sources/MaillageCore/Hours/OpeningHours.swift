@@ -79,7 +79,9 @@ public struct OpeningHours: Hashable, Codable, Sendable {
         var days: [Weekday] = Weekday.allCases
         var timePart = rule
         if let first = parts.first, first.first?.isLetter == true, first.lowercased() != "off", first.lowercased() != "closed" {
-            if first == "PH" || first == "SH" { return }  // public/school holidays: not part of a typical week
+            // public/school holidays and yearly closures (`Aug 01-Aug 15 off`): not part of a typical week
+            if first == "PH" || first == "SH" { return }
+            if AnnualClosure.startsWithMonth(first), rule.hasSuffix(" off") || rule.hasSuffix(" closed") { return }
             days = try weekdays(first)
             timePart = parts.count > 1 ? parts[1].trimmed : ""
         }

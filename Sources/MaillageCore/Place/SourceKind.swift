@@ -1,5 +1,7 @@
 /// The files Maillage reads places from.
 public enum SourceKind: String, Codable, Sendable, CaseIterable, Comparable {
+    /// What the structures declared and a coordinator validated: first, above every national file.
+    case declaration = "declaration"
     /// A file in the national standard (CSV or JSON), e.g. the national consolidated export.
     case standard = "standard"
     case franceServices = "france-services"
@@ -11,6 +13,7 @@ public enum SourceKind: String, Codable, Sendable, CaseIterable, Comparable {
     /// French label for pages and reports.
     public var label: String {
         switch self {
+        case .declaration: "Déclaré par la structure"
         case .standard: "Standard national"
         case .franceServices: "France Services (ANCT)"
         case .conseillerNumerique: "Conseillers numériques (ANCT)"

@@ -1,0 +1,69 @@
+/// The structures of the network, recognised from the places: places with the same SIREN (the first 9 digits of
+/// their SIRET) or RNA belong to one organisation; otherwise places naming the same parent structure in one
+/// territory; otherwise a place is its own structure. Hand completions are laid over what was recognised.
+public struct StructureDirectory: Sendable {
+    public let structures: [Structure]
+    private let byID: [String: Int]
+    private let byPlace: [String: Int]
+
+    public init(places: [MergedPlace], territory: TerritoryData, completions: [StructureCompletion] = []) {
+        var groups: [String: [Place]] = [:]
+        var order: [String] = []
+        for place in places.map(\.place) {
+            let epci = place.codeInsee.flatMap { territory.commune($0)?.epci }
+            let key = Self.key(of: place, territory: epci)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(place)
+        }
+        let completed = Dictionary(completions.map { ($0.structureID, $0) }, uniquingKeysWith: { _, last in last })
+        let structures = order.map { key in
+            let members = groups[key]!
+            let first = members[0]
+            let name = first.structureParente?.nonBlank ?? (members.count == 1 ? first.nom : Self.commonName(members))
+            let communes = Array(Set(members.compactMap(\.codeInsee))).sorted { $0.rawValue < $1.rawValue }
+            var structure = Structure(
+                id: key, name: name, kind: StructureKind.guess(typologie: members.flatMap(\.typologie), name: name),
+                identifier: first.pivot.isEmpty ? nil : (key.hasPrefix("siren-") && members.count > 1 ? String(first.pivot.prefix(9)) : first.pivot),
+                placeIDs: members.map(\.id), communes: communes,
+                contactEmail: members.lazy.compactMap(\.courriels.first).first, contactPhone: members.lazy.compactMap(\.telephone).first,
+                territory: first.codeInsee.flatMap { territory.commune($0)?.epci })
+            if let completion = completed[key] {
+                structure.name = completion.name
+                structure.kind = completion.kind
+                structure.contactEmail = completion.contactEmail
+                structure.contactPhone = completion.contactPhone
+                structure.communes = Array(Set(communes + completion.communes)).sorted { $0.rawValue < $1.rawValue }
+                structure.isCompleted = true
+            }
+            return structure
+        }.sorted { ($0.name.folded, $0.id) < ($1.name.folded, $1.id) }
+        self.structures = structures
+        byID = Dictionary(uniqueKeysWithValues: structures.enumerated().map { ($1.id, $0) })
+        byPlace = Dictionary(structures.enumerated().flatMap { offset, structure in structure.placeIDs.map { ($0, offset) } },
+                             uniquingKeysWith: { first, _ in first })
+    }
+
+    public subscript(id: String) -> Structure? { byID[id].map { structures[$0] } }
+
+    /// The structure a place belongs to.
+    public func structure(ofPlace id: String) -> Structure? { byPlace[id].map { structures[$0] } }
+
+    /// The structures of a territory.
+    public func structures(in territory: Siren) -> [Structure] { structures.filter { $0.territory == territory } }
+
+    /// The identifier a place's structure gets.
+    static func key(of place: Place, territory: Siren?) -> String {
+        let pivot = place.pivot.uppercased()
+        if pivot.count >= 9, pivot.allSatisfy(\.isNumber) { return "siren-" + pivot.prefix(9) }
+        if pivot.count == 10, pivot.hasPrefix("W") { return "rna-" + pivot }
+        if let parent = place.structureParente?.folded.nonBlank {
+            return "parent-\(territory?.rawValue ?? "0")-" + parent.split(separator: " ").joined(separator: "-").prefix(60)
+        }
+        return "lieu-" + place.id
+    }
+
+    /// The shortest of the places' names: usually the organisation's (« CCAS » rather than « CCAS – antenne Nord »).
+    private static func commonName(_ places: [Place]) -> String {
+        places.map(\.nom).min { ($0.count, $0) < ($1.count, $1) } ?? ""
+    }
+}

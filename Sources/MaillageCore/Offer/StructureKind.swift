@@ -1,0 +1,45 @@
+/// What kind of organisation a structure is, in the words of the field.
+public enum StructureKind: String, CaseIterable, Codable, Sendable {
+    case ccas
+    case centreSocial = "centre_social"
+    case mediatheque
+    case mairie
+    case franceServices = "france_services"
+    case association
+    case agglomeration
+    case departement
+    case emploi
+    case autre
+
+    public var label: String {
+        switch self {
+        case .ccas: "CCAS / CIAS"
+        case .centreSocial: "Centre social"
+        case .mediatheque: "Médiathèque, bibliothèque"
+        case .mairie: "Mairie"
+        case .franceServices: "France services"
+        case .association: "Association"
+        case .agglomeration: "Service de l'agglomération"
+        case .departement: "Département"
+        case .emploi: "Emploi, insertion"
+        case .autre: "Autre"
+        }
+    }
+
+    /// The kind a place's typology and name suggest.
+    public static func guess(typologie: [Typology], name: String) -> StructureKind {
+        let folded = name.folded
+        if typologie.contains(.ccas) || typologie.contains(.cias) || folded.contains("ccas") { return .ccas }
+        if typologie.contains(.msap) || folded.contains("france service") { return .franceServices }
+        if typologie.contains(.bib) || typologie.contains(.relaisLecture) || folded.contains("mediatheque") || folded.contains("bibliotheque") {
+            return .mediatheque
+        }
+        if typologie.contains(.cs) || typologie.contains(.csc) || typologie.contains(.evs) || folded.contains("centre social") { return .centreSocial }
+        if typologie.contains(.muni) || folded.hasPrefix("mairie") || folded.hasPrefix("ville de") { return .mairie }
+        if typologie.contains(.epci) || folded.contains("agglomeration") { return .agglomeration }
+        if typologie.contains(.dept) || typologie.contains(.mds) || folded.contains("departement") { return .departement }
+        if typologie.contains(.ft) || typologie.contains(.ml) || typologie.contains(.capEmploi) || typologie.contains(.plie) { return .emploi }
+        if typologie.contains(.asso) || typologie.contains(.assoChomeur) || folded.contains("association") { return .association }
+        return .autre
+    }
+}
