@@ -5,7 +5,7 @@ extension SourceKind {
     /// so that re-importing that file updates its records instead of reporting them as conflicts.
     public var readerVersion: Int {
         switch self {
-        case .standard, .franceServices, .conseillerNumerique, .dataInclusion, .bibliotheques, .aidantsConnect: 1
+        case .declaration, .standard, .franceServices, .conseillerNumerique, .dataInclusion, .bibliotheques, .aidantsConnect: 1
         }
     }
 }

@@ -35,6 +35,12 @@ public enum StandardRowCodec {
         public var column: StandardColumn
         public var value: String
         public var expected: String
+
+        public init(column: StandardColumn, value: String, expected: String) {
+            self.column = column
+            self.value = value
+            self.expected = expected
+        }
     }
 
     /// Decodes and validates a row; any problem rejects the row.
