@@ -49,4 +49,13 @@ extension SQLDatabase {
     var doubleType: SQLDataType {
         dialect.name == "postgresql" ? .custom(SQLRaw("DOUBLE PRECISION")) : .real
     }
+
+    /// Makes the next generated key follow the largest stored one, after rows were copied with their keys: PostgreSQL's
+    /// identity sequence does not see explicit values; SQLite already continues from the largest key.
+    func continueSequence(table: String, column: String) async throws {
+        guard dialect.name == "postgresql" else { return }
+        try await raw("""
+            SELECT setval(pg_get_serial_sequence(\(literal: table), \(literal: column)), COALESCE((SELECT MAX(\(ident: column)) FROM \(ident: table)), 0) + 1, false)
+            """).run()
+    }
 }

@@ -94,4 +94,7 @@ public final class AppDatabase: Sendable {
     public var links: OneTimeLinkRepository { OneTimeLinkRepository(database: self) }
     public var signInThrottle: SignInThrottle { SignInThrottle(database: self) }
     public var audit: AuditRepository { AuditRepository(database: self) }
+    public var declarations: DeclarationRepository { DeclarationRepository(database: self) }
+    public var structures: StructureRepository { StructureRepository(database: self) }
+    public var missingPlaces: MissingPlaceRepository { MissingPlaceRepository(database: self) }
 }

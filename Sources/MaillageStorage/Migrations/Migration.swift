@@ -23,4 +23,6 @@ let allMigrations: [any Migration] = [
     CreateAccounts(),
     PersonasByTerritory(),
     SecondFactor(),
+    CreateOffer(),
+    ChangeLogStructures(),
 ]

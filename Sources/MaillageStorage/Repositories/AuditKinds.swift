@@ -6,4 +6,8 @@ public enum AuditKinds {
     public static let reset = "réinitialisation"
     public static let session = "session"
     public static let persona = "persona"
+    public static let declaration = "déclaration"
+    public static let place = "lieu"
+    public static let structure = "structure"
+    public static let missingPlace = "lieu manquant"
 }

@@ -21,6 +21,8 @@ public struct ChangeLog: Sendable {
         case territory = "territoire"
         /// One persona; the item is its identifier.
         case personas
+        /// A structure's hand completion; the item is its identifier.
+        case structures
     }
 
     /// The changes after a sequence number, and the number to ask from next time.

@@ -3,7 +3,7 @@ import SQLKit
 
 extension PlaceRepository {
     /// Every merged place, without the merge's explanations (which record gave each field, why records were joined):
-    /// the importer's `PlaceExplainer` merges a place's block again to give them.
+    /// the importer's `PlaceBuilder` merges a place's block again to give them.
     public func all() async throws -> [MergedPlace] {
         try await load(database.sql.select().from(PlaceTables.Place.table).orderBy(PlaceTables.Place.id), children: .all)
     }

@@ -104,6 +104,17 @@ public struct PlaceRepository: Sendable {
         return (changes, blocks, written)
     }
 
+    /// Marks the blocks of these records as pending a merge (a validated declaration changes what their places are).
+    public func markPending(records keys: [String], on db: any SQLDatabase) async throws {
+        typealias R = PlaceTables.Record
+        let blocks = Set(try await db.inChunks(keys) { chunk in
+            try await db.select().column(R.blockKey).from(R.table).where(R.key, .in, chunk).all(decodingColumn: R.blockKey, as: String.self)
+        })
+        let pending = Set(try await pendingBlocks(on: db))
+        try await db.insertBatched(into: "pending_blocks", columns: ["block_key"], rows: blocks.subtracting(pending).sorted().map { [$0] },
+                                   maxBinds: database.maxBindsPerStatement)
+    }
+
     /// The blocks whose records changed since their places were last rebuilt.
     public func pendingBlocks(on db: any SQLDatabase) async throws -> [String] {
         try await db.select().column("block_key").from("pending_blocks").orderBy("block_key").all(decodingColumn: "block_key", as: String.self)
@@ -148,7 +159,8 @@ public struct PlaceRepository: Sendable {
         try await db.insertBatched(
             into: S.table, columns: [S.placeID, S.position, S.source, S.sourceID, S.dateMaj],
             rows: merged.flatMap { item in
-                item.provenances.enumerated().map { [item.id, $0.offset, $0.element.source.rawValue, $0.element.sourceID, $0.element.dateMaj.description] }
+                // Validated fields name their declaration, not a record: the place page shows them from the builder.
+                item.provenances.filter(\.isRecord).enumerated().map { [item.id, $0.offset, $0.element.source.rawValue, $0.element.sourceID, $0.element.dateMaj.description] }
             }, maxBinds: maxBinds)
         try await ChangeLog.record(.places, keys: blocks, on: db, database: database)
     }

@@ -1,0 +1,22 @@
+import SQLKit
+
+/// The change log learns a topic, `structures` (a structure's hand completion): its CHECK is rebuilt, which SQLite
+/// can only do by copying the table. Sequence numbers are kept, so that running instances lose no change.
+struct ChangeLogStructures: Migration {
+    let name = "0016_change_log_structures"
+
+    func prepare(on db: any SQLDatabase) async throws {
+        let copy = "change_log_v2"
+        try await db.create(table: copy)
+            .column("seq", type: db.sequenceType, .primaryKey(autoIncrement: true))
+            .column("topic", type: .text, .notNull)
+            .column("item", type: .text)
+            .column("changed_at", type: .text, .notNull)
+            .check(SQLRaw("topic IN ('lieux', 'territoire', 'personas', 'structures')"), named: nil as String?)
+            .run()
+        try await db.raw("INSERT INTO \(ident: copy) (seq, topic, item, changed_at) SELECT seq, topic, item, changed_at FROM \(ident: ChangeLog.table)").run()
+        try await db.drop(table: ChangeLog.table).run()
+        try await db.raw("ALTER TABLE \(ident: copy) RENAME TO \(ident: ChangeLog.table)").run()
+        try await db.continueSequence(table: ChangeLog.table, column: "seq")
+    }
+}
