@@ -81,10 +81,10 @@ public struct Importer: Sendable {
 
     /// Stores records and rebuilds the places of the communes they touch, in one transaction.
     public func importRecords(_ records: [SourceRecord]) async throws -> PlaceRepository.Changes {
-        let (places, merger) = (database.places, merger)
+        let builder = builder
         return try await store(records) { db, changes, written in
             var changes = changes
-            changes.placesRebuilt = try await Self.merge(pendingOn: db, places: places, merger: merger, known: written)
+            changes.placesRebuilt = try await builder.rebuildPending(known: written, on: db)
             return changes
         }
     }
@@ -114,21 +114,12 @@ public struct Importer: Sendable {
     /// - Returns: the number of places rebuilt.
     @discardableResult
     public func finishPendingMerge(known: [SourceRecord] = []) async throws -> Int {
-        let places = database.places
-        return try await database.transaction { [merger] db in
-            try await Self.merge(pendingOn: db, places: places, merger: merger, known: known)
-        }
+        let builder = builder
+        return try await database.transaction { db in try await builder.rebuildPending(known: known, on: db) }
     }
 
-    private static func merge(pendingOn db: any SQLDatabase, places: PlaceRepository, merger: PlaceMerger,
-                              known: [SourceRecord]) async throws -> Int {
-        let blocks = try await places.pendingBlocks(on: db)
-        guard !blocks.isEmpty else { return 0 }
-        let knownByKey = Dictionary(known.map { ($0.provenance.key, $0) }, uniquingKeysWith: { _, last in last })
-        let merged = merger.merge(try await places.records(inBlocks: blocks, known: knownByKey, on: db))
-        try await places.replacePlaces(inBlocks: blocks, with: merged, on: db)
-        return merged.count
-    }
+    /// How places are built from records: the merge, then the validated local fields.
+    var builder: PlaceBuilder { PlaceBuilder(database: database, merger: merger) }
 
     /// A file read from disk and recognised, not parsed yet.
     private struct LoadedFile: Sendable {
