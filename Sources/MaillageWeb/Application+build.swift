@@ -62,23 +62,26 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     router.add(middleware: SessionMiddleware(sessions: database.sessions, accounts: database.accounts, lifetime: configuration.sessionLifetime,
                                              secureCookies: secure))
     router.add(middleware: FormProtectionMiddleware(publicOrigin: configuration.publicURL.map(siteOrigin)))
-    let gate = AccessGate(policy: AccessPolicy(territoryOfStructure: { id in
-        index.current.entry(id: id)?.place.codeInsee.flatMap { index.current.territory.commune($0)?.epci }
-    }))
+    let gate = AccessGate(policy: AccessPolicy(territoryOfStructure: { id in index.structures[id]?.territory }))
     let accounts = AccountController(database: database, pages: pages, gate: gate, hasher: PasswordHasher(cost: configuration.passwordCost),
                                      lifetime: configuration.sessionLifetime, secureCookies: secure)
     HomeController(index: index, places: database.places, focus: focus, pages: pages).register(on: router)
     AssetController(pages: pages).register(on: router)
     SearchController(index: index, focus: focus, pages: pages).register(on: router)
-    DirectoryController(index: index, explainer: PlaceExplainer(database: database), pages: pages).register(on: router)
+    DirectoryController(index: index, builder: PlaceBuilder(database: database), pages: pages, gate: gate).register(on: router)
     OrientationController(index: index, focus: focus, pages: pages).register(on: router)
-    DiagnosticController(index: index, focus: focus, pages: pages).register(on: router)
+    DiagnosticController(index: index, focus: focus, pages: pages, missingPlaces: database.missingPlaces).register(on: router)
     PersonaController(index: index, personas: database.personas, pages: pages, gate: gate, focus: focus).register(on: router)
     accounts.register(on: router)
     InvitationController(database: database, pages: pages, gate: gate, accounts: accounts, siteURL: configuration.publicURL,
                          delivery: ShowToSender(), territoryName: { index.current.territory.epcis[$0]?.name }).register(on: router)
     JournalController(audit: database.audit, pages: pages, gate: gate).register(on: router)
     PrivacyController(pages: pages, lifetime: configuration.sessionLifetime).register(on: router)
+    DeclarationController(index: index, declarations: database.declarations, pages: pages, gate: gate, secureCookies: secure).register(on: router)
+    ReviewController(index: index, database: database, review: DeclarationReview(database: database), pages: pages, gate: gate).register(on: router)
+    TerritoryOfferController(index: index, declarations: database.declarations, pages: pages, gate: gate).register(on: router)
+    StructureController(index: index, structures: database.structures, pages: pages, gate: gate, focus: focus).register(on: router)
+    MissingPlaceController(index: index, missingPlaces: database.missingPlaces, pages: pages, gate: gate, focus: focus).register(on: router)
     HealthController(database: database).register(on: router)
     PlacesAPIController(index: index, places: database.places).register(on: router)
     SearchAPIController(index: index, focus: focus).register(on: router)

@@ -13,6 +13,8 @@ final class IndexStore: Sendable {
     /// An index and what is derived from it, replaced together.
     struct Snapshot: Sendable {
         let index: PlaceIndex
+        /// The structures recognised from the index's places, with their hand completions.
+        let structures: StructureDirectory
         var placeJSON = PlaceJSONCache()
         /// The last change-log entry the index reflects.
         let seenChange: Int
@@ -25,11 +27,13 @@ final class IndexStore: Sendable {
         self.database = database
         // The log position is read before the data: a write in between is seen again by the next refresh.
         let seen = try await database.changes.latest()
-        snapshotStore = Mutex(Snapshot(index: try await Self.load(from: database), seenChange: seen))
+        let index = try await Self.load(from: database)
+        snapshotStore = Mutex(Snapshot(index: index, structures: try await Self.structures(of: index, database: database), seenChange: seen))
     }
 
     var snapshot: Snapshot { snapshotStore.withLock { $0 } }
     var current: PlaceIndex { snapshot.index }
+    var structures: StructureDirectory { snapshot.structures }
 
     /// What a refresh did.
     enum Refresh: Equatable {
@@ -52,7 +56,10 @@ final class IndexStore: Sendable {
             let blocks = items[.places] ?? []
             guard !blocks.isEmpty else {
                 // Nothing of the places changed (a persona, say): the same index, and the JSON already written for it.
-                snapshotStore.withLock { $0 = Snapshot(index: current.index, placeJSON: current.placeJSON, seenChange: changes.latest) }
+                let structures = items[.structures] == nil ? current.structures : try await Self.structures(of: current.index, database: database)
+                snapshotStore.withLock {
+                    $0 = Snapshot(index: current.index, structures: structures, placeJSON: current.placeJSON, seenChange: changes.latest)
+                }
                 return .unchanged
             }
             let reloaded = try await database.places.all(inBlocks: blocks.sorted())
@@ -63,8 +70,13 @@ final class IndexStore: Sendable {
             index = try await Self.load(from: database)
             refresh = .everything
         }
-        snapshotStore.withLock { $0 = Snapshot(index: index, seenChange: changes.latest) }
+        let structures = try await Self.structures(of: index, database: database)
+        snapshotStore.withLock { $0 = Snapshot(index: index, structures: structures, seenChange: changes.latest) }
         return refresh
+    }
+
+    private static func structures(of index: PlaceIndex, database: AppDatabase) async throws -> StructureDirectory {
+        StructureDirectory(places: index.entries.map(\.merged), territory: index.territory, completions: try await database.structures.completions())
     }
 
     private static func load(from database: AppDatabase) async throws -> PlaceIndex {

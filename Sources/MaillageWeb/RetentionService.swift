@@ -4,7 +4,8 @@ import MaillageStorage
 import ServiceLifecycle
 
 /// Deletes, every hour, what is kept no longer than its retention: ended sessions, old one-time links, failed
-/// sign-ins of more than a day, audit events of more than three years (see `/donnees-personnelles`).
+/// sign-ins and the address hashes of anonymous reports after a day, audit events of more than three years (see
+/// `/donnees-personnelles`).
 struct RetentionService: ServiceLifecycle.Service {
     let database: AppDatabase
     let lifetime: SessionRepository.Lifetime
@@ -28,5 +29,6 @@ struct RetentionService: ServiceLifecycle.Service {
         try await database.links.purge(now: now)
         try await database.signInThrottle.purge(now: now)
         try await database.audit.purge(now: now)
+        try await database.declarations.forgetSenders(before: now - 24 * 3600)
     }
 }

@@ -114,7 +114,7 @@ struct TypedPlacesTests {
             _ = try await Importer(database: db).load(pack)
             let stored = try #require(try await db.places.place(id: joined.id))
             // Act
-            let explained = try await PlaceExplainer(database: db).explained(stored)
+            let explained = try await PlaceBuilder(database: db).explained(stored)
             // Check
             #expect(stored.fieldSources.isEmpty && stored.decisions.isEmpty)
             #expect(explained.fieldSources == joined.fieldSources)

@@ -19,12 +19,13 @@ struct AccessTests {
     enum Caller: String, CaseIterable {
         case nobody, participant, memberOfAnotherStructure, member, animateurOfAnotherTerritory, coordinator, administrator
 
-        var grants: [RoleGrant]? {
+        /// The caller's roles; a member's is for `structure` (a real structure of the pack).
+        func grants(structure: String) -> [RoleGrant]? {
             switch self {
             case .nobody: nil
             case .participant: [RoleGrant(role: .participant, scope: .territory(.caph))!]
             case .memberOfAnotherStructure: [RoleGrant(role: .membre, scope: .structure("autre-structure"))!]
-            case .member: [RoleGrant(role: .membre, scope: .structure("france-services-1"))!]
+            case .member: [RoleGrant(role: .membre, scope: .structure(structure))!]
             case .animateurOfAnotherTerritory: [RoleGrant(role: .animateur, scope: .territory(AccessTests.other))!]
             case .coordinator: [RoleGrant(role: .coordinateur, scope: .territory(.caph))!]
             case .administrator: [.administrator]
@@ -51,10 +52,49 @@ struct AccessTests {
     }
 
     /// One probe per state-changing route, by its pattern: a new route without a probe fails the test.
-    static func probe(_ route: String, participantID: Int, site: TestSite) async throws -> Probe? {
+    static func probe(_ route: String, participantID: Int, site: TestSite, fixture: OfferFixture) async throws -> Probe? {
         let editors: Set<Caller> = [.coordinator, .administrator]
         let signedIn = Set(Caller.allCases).subtracting([.nobody])
+        let structureEditors: Set<Caller> = [.member, .coordinator, .administrator]
+        let territoryPeople: Set<Caller> = [.participant, .member, .coordinator, .administrator]
+        let db = site.database
+        func openDeclaration() async throws -> Int {
+            try await db.declarations.create(Declaration(kind: .report, placeID: fixture.place.id, anchor: fixture.anchor, territory: .caph,
+                                                         structureID: fixture.structureID, placeName: fixture.place.nom, author: .commandLine,
+                                                         createdAt: Date(), category: .horaires, message: "Sonde")).id
+        }
+        func missingPlace() async throws -> Int {
+            try await db.missingPlaces.create(MissingPlace(territory: .caph, commune: OfferFixture.denain, qpv: nil, services: [.accesInternetMateriel],
+                                                           publics: [], needs: [.saturday], justification: "Sonde", origin: .byHand, createdAt: Date(),
+                                                           author: .commandLine)).id
+        }
         switch route {
+        case "/lieux/{id}/declarer":
+            return Probe(uri: fixture.declareURI, fields: OfferFixture.form(of: fixture.place, changes: ["presentation_resume": ["Sonde \(UUID())"]]),
+                         allowed: structureEditors)
+        case "/lieux/{id}/signaler":
+            return Probe(uri: "/lieux/\(fixture.place.id)/signaler", fields: [("categorie", "horaires"), ("message", "Fermé le lundi")], allowed: Set(Caller.allCases))
+        case "/proposer-un-lieu":
+            return Probe(uri: route, fields: [("nom", "Sonde"), ("adresse", "1 rue de la Sonde"), ("code_insee", "59172"), ("services", "Accès internet et matériel informatique")],
+                         allowed: territoryPeople)
+        case "/declarations/{id}/prendre": return Probe(uri: "/declarations/\(try await openDeclaration())/prendre", fields: [], allowed: editors)
+        case "/declarations/{id}/decider":
+            return Probe(uri: "/declarations/\(try await openDeclaration())/decider", fields: [("decision", "refuser"), ("motif", "Sonde")], allowed: editors)
+        case "/territoires/{siren}/desaccords":
+            try await db.transaction { session in
+                try await db.declarations.saveValidated([ValidatedField(anchor: fixture.anchor, column: .telephone, value: "+33327000001", declarationID: 0,
+                                                                        structureID: nil, validatedAt: Date(), baseline: "", national: "+33327000002")], on: session)
+            }
+            return Probe(uri: "/territoires/200042190/desaccords", fields: [("ancre", fixture.anchor), ("colonne", "telephone"), ("choix", "garder")], allowed: editors)
+        case "/structures/{id}":
+            return Probe(uri: "/structures/\(fixture.structureID)", fields: [("nom", "Structure sonde \(UUID())"), ("type", "ccas"), ("communes", "59172")],
+                         allowed: structureEditors)
+        case "/lieux-manquants":
+            return Probe(uri: route, fields: [("territoire", "200042190"), ("commune", "59172"), ("besoins", "samedi"), ("justification", "Sonde")],
+                         allowed: territoryPeople)
+        case "/lieux-manquants/{id}/soutien": return Probe(uri: "/lieux-manquants/\(try await missingPlace())/soutien", fields: [], allowed: territoryPeople)
+        case "/lieux-manquants/{id}/statut":
+            return Probe(uri: "/lieux-manquants/\(try await missingPlace())/statut", fields: [("statut", "retenue"), ("priorite", "1")], allowed: editors)
         case "/personas": return Probe(uri: route, fields: PersonaPagesTests.form(name: "Sonde"), allowed: editors)
         case "/personas/bibliotheque": return Probe(uri: route, fields: [("territoire", "200042190")], allowed: editors)
         case "/personas/{id}/modifier":
@@ -98,7 +138,11 @@ struct AccessTests {
         let accounts = try await db.accounts.all().map { "\($0.id):\($0.status):\($0.grants.sorted())" }
         let links = try await db.links.pendingInvitations(now: Date()).map(\.email)
         let events = try await db.audit.events(.init()).filter { $0.action != "connexion" }.count
-        return "\(personas)|\(accounts)|\(links)|\(events)"
+        let declarations = try await db.declarations.list(.init(limit: 10_000)).map { "\($0.id):\($0.status.rawValue)" }
+        let validated = try await db.declarations.validatedFields().map { "\($0.anchor):\($0.column.rawValue)=\($0.value)@\($0.baseline ?? "")" }
+        let missing = try await db.missingPlaces.all(territory: .caph).map { "\($0.id):\($0.status.rawValue):\($0.priority):\($0.supporters)" }
+        let structures = try await db.structures.completions().map(\.name)
+        return "\(personas)|\(accounts)|\(links)|\(events)|\(declarations)|\(validated)|\(missing)|\(structures)"
     }
 
     @Test(arguments: TestDatabases.available)
@@ -106,14 +150,17 @@ struct AccessTests {
         try await TestSite.with(kind) { site in
             // Setup: one account per kind of caller; the state-changing routes, from the router itself
             var ids: [Caller: Int] = [:]
-            for caller in Caller.allCases { if let grants = caller.grants { ids[caller] = try await site.account(caller.email, grants) } }
+            let fixture = try await OfferFixture.denainPlace(site.database)
+            for caller in Caller.allCases {
+                if let grants = caller.grants(structure: fixture.structureID) { ids[caller] = try await site.account(caller.email, grants) }
+            }
             let router = buildRouter(database: site.database, index: try await IndexStore(database: site.database), pages: try await PageRenderer.load(),
                                      configuration: AppConfiguration())
             let routes = router.routes.filter { $0.method != .get && $0.method != .head }.map(\.path.description)
             #expect(routes.count >= 12)
             for route in routes {
                 for caller in Caller.allCases {
-                    let probe = try #require(try await Self.probe(route, participantID: ids[.participant]!, site: site), "no probe for \(route): add one")
+                    let probe = try #require(try await Self.probe(route, participantID: ids[.participant]!, site: site, fixture: fixture), "no probe for \(route): add one")
                     // Act: a fresh browser of this caller sends the form, with its token
                     var browser = caller == .nobody ? Browser() : try await site.signIn(caller.email)
                     _ = try await site.get(caller == .nobody ? "/connexion" : "/compte", as: &browser)

@@ -206,15 +206,9 @@ struct AccountController {
         }
     }
 
-    /// A page with a form, for a visitor who may not have a session: gives them a form token (cookie) first.
+    /// A page with a form, for a visitor who may not have a session (``PageRenderer/formPage(_:_:_:secureCookies:)``).
     func formPage(_ page: some PageModel, _ request: Request, _ context: AppRequestContext) throws -> Response {
-        var visitor = context.visitor
-        let newToken = visitor.csrfToken == nil ? SecretToken.make() : nil
-        if let newToken { visitor.csrfToken = newToken }
-        var response = try pages.render(page, for: visitor).response(from: request, context: context)
-        if let newToken { response.setCookie(Cookies.make(Cookies.form, newToken, secure: secureCookies)) }
-        response.headers[.cacheControl] = "no-store"
-        return response
+        try pages.formPage(page, request, context, secureCookies: secureCookies)
     }
 
     /// A return address only if it is a path of this site (never another site's URL).

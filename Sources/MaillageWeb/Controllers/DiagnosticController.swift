@@ -1,5 +1,6 @@
 import Hummingbird
 import MaillageCore
+import MaillageStorage
 
 /// `/diagnostic?epci=SIREN` or `?communes=…` (with `besoin=KEY` choosing the map and `placer=KEY&k=N&minutes=M` the
 /// placement proposal), its standalone HTML report `/diagnostic.html`, and one commune's page
@@ -8,6 +9,7 @@ struct DiagnosticController {
     let index: IndexStore
     let focus: Siren
     let pages: PageRenderer
+    let missingPlaces: MissingPlaceRepository
 
     func register(on router: Router<AppRequestContext>) {
         router.get(.diagnostic, use: show)
@@ -48,8 +50,10 @@ struct DiagnosticController {
         guard let row = diagnostic.rows.first(where: { $0.commune.code == code }) else {
             throw ParameterError(parameter: "communes", message: "\(commune.name) n'est pas dans le périmètre demandé")
         }
+        var register: [MissingPlace] = []
+        if let epci = commune.epci { register = try await missingPlaces.all(territory: epci) }
         return pages.render(CommuneDiagnosticPage(diagnostic: diagnostic, row: row, perimeterQuery: URLQuery.encode(Self.perimeterItems(reader, perimeter)),
-                                                        index: index), for: context.visitor)
+                                                  index: index, register: register), for: context.visitor)
     }
 
     private func page(_ request: Request) throws -> DiagnosticPage {

@@ -5,8 +5,9 @@ import MaillageImport
 /// `/lieux/:id`, `/communes/:code` and `/territoires/:siren`: the pages of one place, one commune, one EPCI.
 struct DirectoryController {
     let index: IndexStore
-    let explainer: PlaceExplainer
+    let builder: PlaceBuilder
     let pages: PageRenderer
+    let gate: AccessGate
 
     func register(on router: Router<AppRequestContext>) {
         router.get(.place(.key), use: place)
@@ -19,7 +20,9 @@ struct DirectoryController {
         guard let entry = index.entry(id: try context.parameters.require("id")) else {
             throw HTTPError(.notFound, message: "Ce lieu n'existe pas ou plus.")
         }
-        return pages.render(PlacePage(entry: entry, merged: try await explainer.explained(entry.merged), index: index), for: context.visitor)
+        let structure = self.index.structures.structure(ofPlace: entry.place.id)
+        return pages.render(PlacePage(entry: entry, merged: try await builder.explained(entry.merged), index: index, structure: structure,
+                                      canDeclare: structure.map { gate.allows(context, .editStructure($0.id)) } ?? false), for: context.visitor)
     }
 
     @Sendable func commune(request: Request, context: AppRequestContext) async throws -> HTML {

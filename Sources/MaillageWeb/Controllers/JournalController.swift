@@ -21,7 +21,7 @@ struct JournalController {
             let iso = ISO8601DateFormatter()
             let rows = try await audit.events(filter).map { event in
                 [iso.string(from: event.at), event.actorLabel, event.territory?.rawValue ?? "", event.action, event.objectKind, event.objectID,
-                 event.before ?? "", event.after ?? ""].map(Self.inert)
+                 event.before ?? "", event.after ?? ""].map(CSVDialect.inert)
             }
             let document = CSVDialect.excel.document([["date", "personne", "territoire", "action", "objet", "identifiant", "avant", "après"]] + rows)
             return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"journal.csv\""],
@@ -62,11 +62,5 @@ struct JournalController {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Paris")!
         return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))
-    }
-
-    /// A field a spreadsheet will not run as a formula (a leading `=`, `+`, `-`, `@` gets an apostrophe).
-    static func inert(_ text: String) -> String {
-        guard let first = text.first, "=+-@\t\r".contains(first) else { return text }
-        return "'" + text
     }
 }

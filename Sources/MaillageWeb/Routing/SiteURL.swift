@@ -16,6 +16,24 @@ enum SiteURL: Hashable, Sendable {
     case place(Parameter<String>)
     case commune(Parameter<CommuneCode>)
     case territory(Parameter<Siren>)
+    case declarePlace(Parameter<String>)
+    case reportPlace(Parameter<String>)
+    case proposePlace
+    case declarations
+    case declaration(Parameter<String>)
+    case takeDeclaration(Parameter<String>)
+    case decideDeclaration(Parameter<String>)
+    case disagreements(Parameter<Siren>)
+    case vigilance(Parameter<Siren>)
+    case territoryPlacesCSV(Parameter<Siren>)
+    case territoryPlacesJSON(Parameter<Siren>)
+    case territoryCorrectionsCSV(Parameter<Siren>)
+    case structures
+    case structure(Parameter<String>)
+    case missingPlaces
+    case newMissingPlace
+    case supportMissingPlace(Parameter<String>)
+    case updateMissingPlace(Parameter<String>)
     case diagnostic
     case diagnosticReport
     case communeDiagnostic(Parameter<CommuneCode>)
@@ -119,6 +137,24 @@ enum SiteURL: Hashable, Sendable {
         case .place(let id): [.literal("lieux"), id.component("id")]
         case .commune(let code): [.literal("communes"), code.component("code")]
         case .territory(let siren): [.literal("territoires"), siren.component("siren")]
+        case .declarePlace(let id): [.literal("lieux"), id.component("id"), .literal("declarer")]
+        case .reportPlace(let id): [.literal("lieux"), id.component("id"), .literal("signaler")]
+        case .proposePlace: [.literal("proposer-un-lieu")]
+        case .declarations: [.literal("declarations")]
+        case .declaration(let id): [.literal("declarations"), id.component("id")]
+        case .takeDeclaration(let id): [.literal("declarations"), id.component("id"), .literal("prendre")]
+        case .decideDeclaration(let id): [.literal("declarations"), id.component("id"), .literal("decider")]
+        case .disagreements(let siren): [.literal("territoires"), siren.component("siren"), .literal("desaccords")]
+        case .vigilance(let siren): [.literal("territoires"), siren.component("siren"), .literal("vigilance")]
+        case .territoryPlacesCSV(let siren): [.literal("territoires"), siren.component("siren"), .literal("lieux.csv")]
+        case .territoryPlacesJSON(let siren): [.literal("territoires"), siren.component("siren"), .literal("lieux.json")]
+        case .territoryCorrectionsCSV(let siren): [.literal("territoires"), siren.component("siren"), .literal("corrections.csv")]
+        case .structures: [.literal("structures")]
+        case .structure(let id): [.literal("structures"), id.component("id")]
+        case .missingPlaces: [.literal("lieux-manquants")]
+        case .newMissingPlace: [.literal("lieux-manquants"), .literal("nouveau")]
+        case .supportMissingPlace(let id): [.literal("lieux-manquants"), id.component("id"), .literal("soutien")]
+        case .updateMissingPlace(let id): [.literal("lieux-manquants"), id.component("id"), .literal("statut")]
         case .diagnostic: [.literal("diagnostic")]
         case .diagnosticReport: [.literal("diagnostic.html")]
         case .communeDiagnostic(let code): [.literal("diagnostic"), .literal("communes"), code.component("code")]
@@ -187,6 +223,12 @@ extension SiteURL {
     static let routes: [(method: HTTPRequest.Method, url: SiteURL)] = [
         (.get, .home), (.get, .stylesheet), (.get, .search), (.get, .orient), (.get, .orientResults), (.get, .orientSheet),
         (.get, .place(.key)), (.get, .commune(.key)), (.get, .territory(.key)),
+        (.get, .declarePlace(.key)), (.post, .declarePlace(.key)), (.get, .reportPlace(.key)), (.post, .reportPlace(.key)),
+        (.get, .proposePlace), (.post, .proposePlace), (.get, .declarations), (.get, .declaration(.key)), (.post, .takeDeclaration(.key)),
+        (.post, .decideDeclaration(.key)), (.get, .disagreements(.key)), (.post, .disagreements(.key)), (.get, .vigilance(.key)),
+        (.get, .territoryPlacesCSV(.key)), (.get, .territoryPlacesJSON(.key)), (.get, .territoryCorrectionsCSV(.key)),
+        (.get, .structures), (.get, .structure(.key)), (.post, .structure(.key)),
+        (.get, .missingPlaces), (.post, .missingPlaces), (.get, .newMissingPlace), (.post, .supportMissingPlace(.key)), (.post, .updateMissingPlace(.key)),
         (.get, .diagnostic), (.get, .diagnosticReport), (.get, .communeDiagnostic(.key)),
         (.get, .personas), (.post, .personas), (.get, .newPersona), (.get, .persona(.key)), (.get, .editPersona(.key)),
         (.post, .editPersona(.key)), (.post, .duplicatePersona(.key)), (.post, .deletePersona(.key)), (.get, .journey(.key)),

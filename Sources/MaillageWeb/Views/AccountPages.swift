@@ -45,6 +45,9 @@ struct NoticePage: PageModel {
     var message: String
     var link: String?
     var mailto: String?
+    /// Where to go next, and how the link says it.
+    var nextURL: String?
+    var nextLabel: String?
 }
 
 /// `/invitation/:jeton` and `/reinitialisation/:jeton`: choose a password (and a name, for a new account).

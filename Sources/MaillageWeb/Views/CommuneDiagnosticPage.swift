@@ -26,6 +26,15 @@ struct CommuneDiagnosticPage: PageModel {
         var rank: String
         var need: String
         var reason: String
+        /// The register's form, filled from the gap.
+        var registerURL: String?
+    }
+
+    struct RegisteredRow {
+        var number: Int
+        var services: String
+        var status: String
+        var supporters: Int
     }
 
     let template = "commune-diagnostic"
@@ -39,10 +48,14 @@ struct CommuneDiagnosticPage: PageModel {
     var rows: [NeedRow]
     var gaps: [GapRow]
     var hasGaps: Bool
+    /// The missing places register of the commune, beside the computed gaps.
+    var registered: [RegisteredRow]
+    var hasRegistered: Bool
+    var registerURL: String?
     var map: String
     var assumptions: [String]
 
-    init(diagnostic: Diagnostic, row: Diagnostic.CommuneRow, perimeterQuery: String, index: PlaceIndex) {
+    init(diagnostic: Diagnostic, row: Diagnostic.CommuneRow, perimeterQuery: String, index: PlaceIndex, register: [MissingPlace] = []) {
         let territory = index.territory
         let commune = row.commune
         title = "Diagnostic — \(commune.name) — Maillage"
@@ -87,9 +100,20 @@ struct CommuneDiagnosticPage: PageModel {
                            marker: answer.flatMap { numbers[$0.placeID] }.map(String.init))
         }
         gaps = diagnostic.gaps.enumerated().filter { $0.element.commune == commune.code }.map { rank, gap in
-            GapRow(rank: String(rank + 1), need: gap.need.label, reason: gap.reason)
+            let asked = MissingPlace.asked(by: gap.need)
+            return GapRow(rank: String(rank + 1), need: gap.need.label, reason: gap.reason, registerURL: commune.epci.map { epci in
+                SiteURL.newMissingPlace.path(query: [("territoire", epci.rawValue), ("commune", commune.code.rawValue), ("origine", MissingPlace.Origin.diagnostic.rawValue),
+                                                     ("justification", "\(gap.need.label) : \(gap.reason)")] + asked.services.map { ("services", $0.rawValue) }
+                                             + asked.needs.map { ("besoins", $0.rawValue) })
+            })
         }
         hasGaps = !gaps.isEmpty
+        registered = register.filter { $0.commune == commune.code }.map {
+            RegisteredRow(number: $0.id, services: ($0.services.map(\.rawValue) + $0.needs.map(\.label)).joined(separator: " · "), status: $0.status.label,
+                          supporters: $0.supporters)
+        }
+        hasRegistered = !registered.isEmpty
+        registerURL = commune.epci.map { SiteURL.missingPlaces.path(query: [("territoire", $0.rawValue)]) }
         let shown = SVGMap.context(home: commune, markers: markers, base: diagnostic.rows.map(\.commune), territory: territory)
         map = SVGMap(title: "Réponses les plus proches depuis \(commune.name)",
                      description: "\(markers.count) lieux numérotés comme dans le tableau ; la commune est en foncé", communes: shown,

@@ -1,4 +1,6 @@
 import Foundation
+import Hummingbird
+import MaillageStorage
 import Mustache
 
 /// Renders typed page models with the Mustache templates shipped in the module (auto-escaped HTML).
@@ -25,5 +27,17 @@ struct PageRenderer: Sendable {
             return HTML(html: "Gabarit « \(page.template) » introuvable", status: .internalServerError)
         }
         return HTML(html: html)
+    }
+
+    /// A page with a form, for a visitor who may not have a session: gives them a form token (cookie) first, and keeps
+    /// the page out of caches.
+    func formPage(_ page: some PageModel, _ request: Request, _ context: AppRequestContext, secureCookies: Bool) throws -> Response {
+        var visitor = context.visitor
+        let newToken = visitor.csrfToken == nil ? SecretToken.make() : nil
+        if let newToken { visitor.csrfToken = newToken }
+        var response = try render(page, for: visitor).response(from: request, context: context)
+        if let newToken { response.setCookie(Cookies.make(Cookies.form, newToken, secure: secureCookies)) }
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 }

@@ -7,6 +7,8 @@ struct PlacePage: PageModel {
         var label: String
         var value: String
         var source: String?
+        /// Nobody confirmed the fact for more than six months.
+        var isStale: Bool
     }
 
     struct Link {
@@ -48,9 +50,16 @@ struct PlacePage: PageModel {
     var unmapped: [String]
     var hasUnmapped: Bool
     var map: String?
+    var structureName: String?
+    var structureURL: String?
+    var declareURL: String?
+    var reportURL: String
+    var quality: Int
+    var qualityProblems: [String]
+    var hasQualityProblems: Bool
 
     /// - Parameter merged: the place with the merge's explanations (field sources, decisions).
-    init(entry: PlaceIndex.Entry, merged: MergedPlace, index: PlaceIndex, now: Date = Date()) {
+    init(entry: PlaceIndex.Entry, merged: MergedPlace, index: PlaceIndex, structure: Structure?, canDeclare: Bool, now: Date = Date()) {
         let place = entry.place
         title = "\(place.nom) — Maillage"
         name = place.nom
@@ -75,14 +84,18 @@ struct PlacePage: PageModel {
         }
         rawHours = place.horaires
         hoursProblem = place.horaires.flatMap { OpeningHours(osm: $0).problem }
-        func source(_ column: StandardColumn) -> String? {
-            merged.fieldSources[column.rawValue].map { keys in
-                keys.compactMap { key in merged.provenances.first { $0.key == key }.map { $0.source.label } }.joined(separator: ", ")
-            }
+        let today = CalendarDay(now)
+        func provenances(_ column: StandardColumn) -> [Provenance] {
+            (merged.fieldSources[column.rawValue] ?? []).compactMap { key in merged.provenances.first { $0.key == key } }
         }
         var fields: [Field] = []
         func add(_ label: String, _ column: StandardColumn, _ values: [String]) {
-            if !values.isEmpty { fields.append(Field(label: label, value: values.joined(separator: " · "), source: source(column))) }
+            guard !values.isEmpty else { return }
+            let origins = provenances(column)
+            let newest = origins.map(\.dateMaj).max()
+            fields.append(Field(label: label, value: values.joined(separator: " · "),
+                                source: origins.isEmpty ? nil : origins.map { "\($0.source.label), \($0.dateMaj.french)" }.joined(separator: " ; "),
+                                isStale: newest.map { $0.days(until: today) > PlaceQuality.confirmationDays } ?? false))
         }
         add("Services", .services, place.services.map(\.rawValue))
         add("Publics spécifiquement adressés", .publicsSpecifiquementAdresses,
@@ -115,6 +128,14 @@ struct PlacePage: PageModel {
         precisionNote = place.precision == .commune ? "Adresse non géolocalisée par la source : le lieu est placé au centre de la commune." : nil
         unmapped = place.unmappedValues.map { "\($0.field) : \($0.value)" }
         hasUnmapped = !unmapped.isEmpty
+        structureName = structure?.name
+        structureURL = structure.map { SiteURL.structure(.value($0.id)).path }
+        declareURL = canDeclare ? SiteURL.declarePlace(.value(place.id)).path : nil
+        reportURL = SiteURL.reportPlace(.value(place.id)).path
+        let quality = PlaceQuality(place: place, confirmedOn: place.dateMaj, today: today)
+        self.quality = quality.score
+        qualityProblems = quality.problems
+        hasQualityProblems = !quality.problems.isEmpty
         map = place.coordinate.flatMap { point in
             let nearby = index.territory.communes.values.filter { $0.centroid.distance(to: point) < 6_000 }
             return SVGMap(title: "Situation de \(place.nom)", description: "Le lieu et les communes alentour", communes: Array(nearby),

@@ -20,5 +20,9 @@ enum SiteLinks {
         "journal": SiteURL.journal.path,
         "journalCSV": SiteURL.journalCSV.path,
         "privacy": SiteURL.privacy.path,
+        "declarations": SiteURL.declarations.path,
+        "proposePlace": SiteURL.proposePlace.path,
+        "structures": SiteURL.structures.path,
+        "missingPlaces": SiteURL.missingPlaces.path,
     ]
 }

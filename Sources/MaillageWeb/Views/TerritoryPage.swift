@@ -27,6 +27,10 @@ struct TerritoryPage: PageModel {
     var neighbours: [HomePage.Neighbour]
     var map: String?
     var diagnosticURL: String
+    var structuresURL: String
+    var missingURL: String
+    var exportCSV: String
+    var exportJSON: String
 
     init(epci: EPCI, index: PlaceIndex) {
         let territory = index.territory
@@ -35,6 +39,10 @@ struct TerritoryPage: PageModel {
         name = epci.name
         siren = epci.siren.rawValue
         diagnosticURL = SiteURL.diagnostic.path(query: [("epci", epci.siren.rawValue)])
+        structuresURL = SiteURL.structures.path(query: [("territoire", epci.siren.rawValue)])
+        missingURL = SiteURL.missingPlaces.path(query: [("territoire", epci.siren.rawValue)])
+        exportCSV = SiteURL.territoryPlacesCSV(.value(epci.siren)).path
+        exportJSON = SiteURL.territoryPlacesJSON(.value(epci.siren)).path
         population = French.integer(members.reduce(0) { $0 + $1.population })
         let perCommune = members.map { index.placeCount(in: $0.code) }
         placeCount = French.integer(perCommune.reduce(0, +))

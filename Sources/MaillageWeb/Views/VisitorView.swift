@@ -11,7 +11,10 @@ struct VisitorView {
         if let actor = visitor.actor {
             tree["signedIn"] = true
             tree["name"] = actor.name
-            if actor.isAdministrator || actor.grants.contains(where: { $0.role == .coordinateur }) { tree["readsJournal"] = true }
+            if actor.isAdministrator || actor.grants.contains(where: { $0.role == .coordinateur }) {
+                tree["readsJournal"] = true
+                tree["reviews"] = true
+            }
             if actor.isAdministrator || actor.grants.contains(where: { [.coordinateur, .animateur].contains($0.role) }) { tree["invites"] = true }
         }
         self.tree = tree

@@ -1,0 +1,89 @@
+import MaillageCore
+
+/// `/structures`: the actors of a territory's network, by kind.
+struct StructuresPage: PageModel {
+    struct Row {
+        var name: String
+        var url: String
+        var kind: String
+        var places: Int
+        var communes: String
+    }
+
+    let template = "structures"
+    var title: String
+    var territoryName: String
+    var rows: [Row]
+    var count: String
+
+    init(structures: [Structure], territoryName: String, territory: TerritoryData) {
+        title = "Structures du réseau — \(territoryName) — Maillage"
+        self.territoryName = territoryName
+        rows = structures.map { structure in
+            Row(name: structure.name, url: SiteURL.structure(.value(structure.id)).path, kind: structure.kind.label, places: structure.placeIDs.count,
+                communes: structure.communes.compactMap { territory.commune($0)?.name }.joined(separator: ", "))
+        }
+        count = French.integer(rows.count)
+    }
+}
+
+/// `/structures/:id`: who does what, where, for whom; and, for its members and the coordinators, its completion form.
+struct StructurePage: PageModel {
+    struct PlaceRow {
+        var name: String
+        var url: String
+        var address: String
+        var services: String
+        var publics: String
+        var hours: String
+        var declareURL: String?
+    }
+
+    struct KindOption {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    let template = "structure"
+    var title: String
+    var name: String
+    var kind: String
+    var identifier: String?
+    var email: String?
+    var phone: String?
+    var communes: String
+    var places: [PlaceRow]
+    var canEdit: Bool
+    var action: String
+    var kinds: [KindOption]
+    var communeCodes: String
+    var isCompleted: Bool
+    var errors: [String]
+    var hasErrors: Bool
+
+    init(structure: Structure, index: PlaceIndex, canEdit: Bool, errors: [String] = []) {
+        title = "\(structure.name) — Maillage"
+        name = structure.name
+        kind = structure.kind.label
+        identifier = structure.identifier
+        email = structure.contactEmail
+        phone = structure.contactPhone.map(PlacePage.frenchPhone)
+        communes = structure.communes.compactMap { index.territory.commune($0)?.name }.joined(separator: ", ")
+        places = structure.placeIDs.compactMap(index.entry(id:)).map { entry in
+            let place = entry.place
+            return PlaceRow(name: place.nom, url: SiteURL.place(.value(place.id)).path, address: "\(place.adresse), \(place.codePostal) \(place.commune)",
+                            services: place.services.map(\.rawValue).joined(separator: " · "),
+                            publics: place.publicsSpecifiquementAdresses.isEmpty ? "Tout public" : place.publicsSpecifiquementAdresses.map(\.rawValue).joined(separator: " · "),
+                            hours: entry.schedule.map { $0.frenchWeek.filter { $0.hours != "fermé" }.map { "\($0.day.frenchName) \($0.hours)" }.joined(separator: " ; ") } ?? "non renseignés",
+                            declareURL: canEdit ? SiteURL.declarePlace(.value(place.id)).path : nil)
+        }
+        self.canEdit = canEdit
+        action = SiteURL.structure(.value(structure.id)).path
+        kinds = StructureKind.allCases.map { KindOption(value: $0.rawValue, label: $0.label, selected: $0 == structure.kind) }
+        communeCodes = structure.communes.map(\.rawValue).joined(separator: " ")
+        isCompleted = structure.isCompleted
+        self.errors = errors
+        hasErrors = !errors.isEmpty
+    }
+}
