@@ -30,6 +30,11 @@ PAGES = [
     ("atelier", "/atelier"),
     ("connexion", "/connexion"),
     ("donnees-personnelles", "/donnees-personnelles"),
+    ("structures", "/structures"),
+    ("lieux-manquants", "/lieux-manquants"),
+    ("lieu", "{lieu}"),
+    ("signaler", "{lieu}/signaler"),
+    ("structure", "{structure}"),
 ]
 
 # Pages of a signed-in coordinator: checked when MAILLAGE_A11Y_LINK gives the link where a coordinator made by
@@ -41,6 +46,12 @@ SIGNED_IN_PAGES = [
     ("journal", "/journal"),
     ("persona-nouveau", "/personas/nouveau"),
     ("persona-modifier", "/personas/karima/modifier"),
+    ("declarer", "{lieu}/declarer"),
+    ("proposer-un-lieu", "/proposer-un-lieu?commune=59172"),
+    ("declarations", "/declarations"),
+    ("vigilance", "/territoires/200042190/vigilance"),
+    ("desaccords", "/territoires/200042190/desaccords"),
+    ("lieu-manquant-nouveau", "/lieux-manquants/nouveau?territoire=200042190&commune=59172&origine=diagnostic"),
 ]
 PASSWORD = "une phrase de passe pour l'accessibilite"
 
@@ -78,10 +89,13 @@ def main() -> int:
         pages = list(PAGES)
         for width, label in ((320, "mobile"), (1280, "bureau")):
             page = browser.new_page(viewport={"width": width, "height": 900})
-            # a place page: the first result of the search
+            # a place page (the first result of the search) and its structure's page
             page.goto(base + PAGES[1][1])
             place = page.locator("article.place h3 a").first.get_attribute("href")
-            for name, path in pages + [("lieu", place), ("connecté", None)] + SIGNED_IN_PAGES:
+            page.goto(base + place)
+            structure = page.locator("a[href^='/structures/']").first.get_attribute("href")
+            for name, path in pages + [("connecté", None)] + SIGNED_IN_PAGES:
+                path = path and path.replace("{lieu}", place).replace("{structure}", structure)
                 if path is None:
                     if not sign_in(page, base):
                         if os.environ.get("MAILLAGE_A11Y_LINK"):

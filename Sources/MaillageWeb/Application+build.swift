@@ -68,7 +68,8 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     HomeController(index: index, places: database.places, focus: focus, pages: pages).register(on: router)
     AssetController(pages: pages).register(on: router)
     SearchController(index: index, focus: focus, pages: pages).register(on: router)
-    DirectoryController(index: index, builder: PlaceBuilder(database: database), pages: pages, gate: gate).register(on: router)
+    DirectoryController(index: index, builder: PlaceBuilder(database: database), pages: pages, gate: gate,
+                        missingPlaces: database.missingPlaces).register(on: router)
     OrientationController(index: index, focus: focus, pages: pages).register(on: router)
     DiagnosticController(index: index, focus: focus, pages: pages, missingPlaces: database.missingPlaces).register(on: router)
     PersonaController(index: index, personas: database.personas, pages: pages, gate: gate, focus: focus).register(on: router)

@@ -16,6 +16,8 @@ struct RetentionService: ServiceLifecycle.Service {
             while !Task.isCancelled {
                 do {
                     try await purge(now: Date())
+                } catch is CancellationError {
+                    return
                 } catch {
                     logger.error("Purge des données expirées impossible", metadata: ["error": "\(error)"])
                 }

@@ -34,6 +34,15 @@ struct RegisterTests {
             _ = try await site.post("/lieux-manquants/\(stored.id)/soutien", [], as: &participant)
             #expect(try await site.database.missingPlaces.find(id: stored.id)?.supporters == 1)
             #expect(try await site.get("/diagnostic/communes/59172", as: &participant).html.contains("N° \(stored.id)"))
+            #expect(try await site.get("/communes/59172", as: &participant).html.contains("N° \(stored.id) : Ouverture le samedi"))
+            #expect(try await site.get("/diagnostic?epci=200042190", as: &participant).html.contains("N° \(stored.id) — Denain"))
+            // A journey's rupture offers the same register, filled from the step
+            var ruptures = 0
+            for persona in Persona.defaultLibrary {
+                let page = try await site.get("/personas/\(persona.id)/parcours", as: &participant)
+                if page.html.contains("Inscrire cette rupture au registre des lieux manquants") { ruptures += 1 }
+            }
+            #expect(ruptures > 0)
             // The coordinator opens it: only with the place it became
             var coordinator = try await site.signIn(DeclarationTests.coordinator)
             let withoutPlace = try await site.post("/lieux-manquants/\(stored.id)/statut", [("statut", "ouverte"), ("priorite", "1")], as: &coordinator)

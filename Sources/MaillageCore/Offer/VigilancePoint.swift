@@ -17,7 +17,9 @@ public enum VigilancePoint: String, CaseIterable, Sendable, Hashable {
     }
 
     /// The points of one place. `confirmedOn` is the latest of its data's date and its last validated declaration;
-    /// `reportedClosed` says someone reported it no longer exists and no coordinator has decided yet.
+    /// `reportedClosed` says someone reported it no longer exists and no coordinator has decided yet. A place is also
+    /// « peut-être fermé » when nothing was said of it for three years and nothing lets anyone reach it (no hours, no
+    /// telephone, e-mail or website).
     public static func of(_ place: Place, confirmedOn: CalendarDay, today: CalendarDay, reportedClosed: Bool) -> [VigilancePoint] {
         let age = confirmedOn.days(until: today)
         var points: [VigilancePoint] = []
@@ -25,7 +27,8 @@ public enum VigilancePoint: String, CaseIterable, Sendable, Hashable {
         if place.horaires == nil { points.append(.noHours) }
         if place.telephone == nil && place.courriels.isEmpty { points.append(.noContact) }
         if place.precision != .adresse { points.append(.noCoordinates) }
-        if reportedClosed || age > 3 * 365 { points.append(.maybeClosed) }
+        let unreachable = place.horaires == nil && place.telephone == nil && place.courriels.isEmpty && place.siteWeb.isEmpty
+        if reportedClosed || (age > 3 * 365 && unreachable) { points.append(.maybeClosed) }
         return points
     }
 }

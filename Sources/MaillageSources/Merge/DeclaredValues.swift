@@ -22,7 +22,10 @@ public enum DeclaredValues {
             let provenance = field.provenance
             if !provenances.contains(provenance) { provenances.append(provenance) }
             result.fieldSources[column.rawValue] = [provenance.key]
-            if provenance.dateMaj > result.place.dateMaj { result.place.dateMaj = provenance.dateMaj }
+            if provenance.dateMaj > result.place.dateMaj {
+                result.place.dateMaj = provenance.dateMaj
+                result.fieldSources[StandardColumn.dateMaj.rawValue] = [provenance.key]
+            }
         }
         result.provenances = provenances.sorted { $0.sourceID < $1.sourceID } + merged.provenances
         return (result, national)

@@ -18,7 +18,17 @@ struct DiagnosticController {
     }
 
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> HTML {
-        pages.render(try page(request), for: context.visitor)
+        var page = try page(request)
+        let territory = index.current.territory
+        let communes = Set(try QueryReader(request).perimeter().resolve(in: territory, default: focus).communes)
+        for epci in Set(communes.compactMap { territory.commune($0)?.epci }).sorted(by: { $0.rawValue < $1.rawValue }) {
+            page.register += try await missingPlaces.all(territory: epci).filter { $0.commune.map(communes.contains) ?? false }.map { missing in
+                "N° \(missing.id) — \(missing.commune.flatMap { territory.commune($0)?.name } ?? "") : "
+                    + (missing.services.map(\.rawValue) + missing.needs.map(\.label)).joined(separator: " · ") + " — \(missing.status.label), \(missing.supporters) soutien(s)"
+            }
+        }
+        page.hasRegister = !page.register.isEmpty
+        return pages.render(page, for: context.visitor)
     }
 
     /// The same page as a single file: the stylesheet inlined, links made absolute to this site.

@@ -1,6 +1,7 @@
 import Hummingbird
 import MaillageCore
 import MaillageImport
+import MaillageStorage
 
 /// `/lieux/:id`, `/communes/:code` and `/territoires/:siren`: the pages of one place, one commune, one EPCI.
 struct DirectoryController {
@@ -8,6 +9,7 @@ struct DirectoryController {
     let builder: PlaceBuilder
     let pages: PageRenderer
     let gate: AccessGate
+    let missingPlaces: MissingPlaceRepository
 
     func register(on router: Router<AppRequestContext>) {
         router.get(.place(.key), use: place)
@@ -30,7 +32,9 @@ struct DirectoryController {
         guard let code = CommuneCode(try context.parameters.require("code")), let commune = index.territory.commune(code) else {
             throw HTTPError(.notFound, message: "Cette commune n'est pas dans la base.")
         }
-        return pages.render(CommunePage(commune: commune, index: index), for: context.visitor)
+        var register: [MissingPlace] = []
+        if let epci = commune.epci { register = try await missingPlaces.all(territory: epci) }
+        return pages.render(CommunePage(commune: commune, index: index, register: register), for: context.visitor)
     }
 
     @Sendable func territory(request: Request, context: AppRequestContext) async throws -> HTML {

@@ -19,6 +19,8 @@ struct JourneyPage: PageModel {
         var referral: String?
         var shared: String?
         var missingPlaceURL: String?
+        /// The missing places register's form, filled from a rupture.
+        var registerURL: String?
         var alternatives: String?
     }
 
@@ -65,6 +67,11 @@ struct JourneyPage: PageModel {
                             howToGetIn: step.howToGetIn, referral: step.referral,
                             shared: step.sharedWith.isEmpty ? nil : "même lieu que l'étape " + step.sharedWith.map { String($0 + 1) }.joined(separator: " et "),
                             missingPlaceURL: step.flags.contains(.missingPlace) ? SiteURL.communeDiagnostic(.value(journey.commune.code)).path : nil,
+                            registerURL: step.visit != nil ? nil : journey.commune.epci.map { epci in
+                                SiteURL.newMissingPlace.path(query: [("territoire", epci.rawValue), ("commune", journey.commune.code.rawValue),
+                                                                     ("origine", MissingPlace.Origin.journey.rawValue), ("services", step.need.service.rawValue),
+                                                                     ("justification", "Parcours de \(persona.firstName), « \(step.need.task) » : \(step.explanation)")])
+                            },
                             alternatives: step.alternatives.isEmpty ? nil : "autres possibilités : " + step.alternatives.map {
                                 "\($0.entry.place.nom) (\(TripDuration.french($0.minutes)))"
                             }.joined(separator: ", "))

@@ -30,12 +30,6 @@ struct CommuneDiagnosticPage: PageModel {
         var registerURL: String?
     }
 
-    struct RegisteredRow {
-        var number: Int
-        var services: String
-        var status: String
-        var supporters: Int
-    }
 
     let template = "commune-diagnostic"
     var title: String
@@ -49,7 +43,7 @@ struct CommuneDiagnosticPage: PageModel {
     var gaps: [GapRow]
     var hasGaps: Bool
     /// The missing places register of the commune, beside the computed gaps.
-    var registered: [RegisteredRow]
+    var registered: [MissingPlaceRow]
     var hasRegistered: Bool
     var registerURL: String?
     var map: String
@@ -108,10 +102,7 @@ struct CommuneDiagnosticPage: PageModel {
             })
         }
         hasGaps = !gaps.isEmpty
-        registered = register.filter { $0.commune == commune.code }.map {
-            RegisteredRow(number: $0.id, services: ($0.services.map(\.rawValue) + $0.needs.map(\.label)).joined(separator: " · "), status: $0.status.label,
-                          supporters: $0.supporters)
-        }
+        registered = MissingPlaceRow.rows(register, commune: commune.code)
         hasRegistered = !registered.isEmpty
         registerURL = commune.epci.map { SiteURL.missingPlaces.path(query: [("territoire", $0.rawValue)]) }
         let shown = SVGMap.context(home: commune, markers: markers, base: diagnostic.rows.map(\.commune), territory: territory)

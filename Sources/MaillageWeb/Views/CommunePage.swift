@@ -28,7 +28,15 @@ struct CommunePage: PageModel {
     var nearest: [Nearest]
     var map: String?
 
-    init(commune: Commune, index: PlaceIndex) {
+    /// The missing places register of the commune.
+    var registered: [MissingPlaceRow]
+    var hasRegistered: Bool
+    var registerURL: String?
+
+    init(commune: Commune, index: PlaceIndex, register: [MissingPlace] = []) {
+        registered = MissingPlaceRow.rows(register, commune: commune.code)
+        hasRegistered = !registered.isEmpty
+        registerURL = commune.epci.map { SiteURL.missingPlaces.path(query: [("territoire", $0.rawValue)]) }
         let territory = index.territory
         title = "\(commune.name) — Maillage"
         name = commune.name

@@ -111,6 +111,9 @@ struct DiagnosticPage: PageModel {
     var matrix: [MatrixRow]
     var summaries: [SummaryRow]
     var gaps: [GapRow]
+    /// The missing places register of the perimeter's communes, beside the computed gaps.
+    var register: [String] = []
+    var hasRegister = false
     var dependencies: [DependencyRow]
     var hasDependencies: Bool
     var outflows: [String]

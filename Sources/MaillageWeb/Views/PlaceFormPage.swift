@@ -33,6 +33,7 @@ struct PlaceFormPage: PageModel {
         var start: String
         var end: String
         var label: String
+        var number: Int
     }
 
     struct Day {
@@ -122,7 +123,7 @@ struct PlaceFormPage: PageModel {
                 let span = n <= spans.count ? spans[n - 1] : nil
                 return Range(startName: "h-\(day.rawValue)-\(n)-debut", endName: "h-\(day.rawValue)-\(n)-fin",
                              start: span.map { TimeSpan.clock($0.start) } ?? "", end: span.map { TimeSpan.clock($0.end) } ?? "",
-                             label: "\(day.frenchName) plage \(n)")
+                             label: "\(day.frenchName) plage \(n)", number: n)
             })
         }
         closures = (1...HoursForm.closureCount).map { n in

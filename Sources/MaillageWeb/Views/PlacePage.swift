@@ -39,6 +39,8 @@ struct PlacePage: PageModel {
     var hasSchedule: Bool
     var days: [Day]
     var rawHours: String?
+    /// Where the hours come from and when they were last said.
+    var hoursSource: String?
     var hoursProblem: String?
     var fields: [Field]
     var links: [Link]
@@ -97,6 +99,7 @@ struct PlacePage: PageModel {
                                 source: origins.isEmpty ? nil : origins.map { "\($0.source.label), \($0.dateMaj.french)" }.joined(separator: " ; "),
                                 isStale: newest.map { $0.days(until: today) > PlaceQuality.confirmationDays } ?? false))
         }
+        hoursSource = provenances(.horaires).map { "\($0.source.label), \($0.dateMaj.french)" }.first
         add("Services", .services, place.services.map(\.rawValue))
         add("Publics spécifiquement adressés", .publicsSpecifiquementAdresses,
             place.publicsSpecifiquementAdresses.isEmpty ? ["Tout public"] : place.publicsSpecifiquementAdresses.map(\.rawValue))

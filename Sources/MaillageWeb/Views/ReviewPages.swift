@@ -69,6 +69,8 @@ struct DeclarationPage: PageModel {
         var current: String
         var previous: String
         var proposed: String
+        /// The proposed hours as the evaluator reads them, day by day.
+        var reading: String?
         var sources: [String]
         var changedSince: Bool
         var decision: String?
@@ -116,8 +118,12 @@ struct DeclarationPage: PageModel {
         reason = declaration.reason
         rows = declaration.fields.map { field in
             let now = current.map { StandardField.text(field.column, of: $0) } ?? ""
-            return Row(column: field.column.rawValue, label: field.column.label, current: now, previous: field.previous, proposed: field.proposed,
-                       sources: records.map { "\($0.provenance.source.label) : « \(StandardField.text(field.column, of: $0.place)) »" },
+            return Row(column: field.column.rawValue, label: field.column.label, current: Self.shown(now), previous: Self.shown(field.previous),
+                       proposed: Self.shown(field.proposed),
+                       reading: field.column == .horaires ? OpeningHours(osm: field.proposed).schedule.map { week in
+                           week.frenchWeek.map { "\($0.day.frenchName) : \($0.hours)" }.joined(separator: " ; ")
+                       } : nil,
+                       sources: records.map { "\($0.provenance.source.label) : \(Self.shown(StandardField.text(field.column, of: $0.place)))" },
                        changedSince: current != nil && now != field.previous,
                        decision: declaration.status.isOpen ? nil : (field.decision == .accepted ? "accepté" : "refusé"),
                        checked: field.decision != .rejected)
@@ -132,6 +138,11 @@ struct DeclarationPage: PageModel {
         self.errors = errors
         hasErrors = !errors.isEmpty
     }
+}
+
+extension DeclarationPage {
+    /// A cell as the comparison shows it: « (vide) » when there is nothing.
+    static func shown(_ text: String) -> String { text.isEmpty ? "(vide)" : "« \(text) »" }
 }
 
 /// `/territoires/:siren/desaccords`: validated fields the national files now contradict.
