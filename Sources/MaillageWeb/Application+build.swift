@@ -64,7 +64,7 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     router.add(middleware: FormProtectionMiddleware(publicOrigin: configuration.publicURL.map(siteOrigin)))
     let gate = AccessGate(policy: AccessPolicy(territoryOfStructure: { id in index.structures[id]?.territory }))
     let accounts = AccountController(database: database, pages: pages, gate: gate, hasher: PasswordHasher(cost: configuration.passwordCost),
-                                     lifetime: configuration.sessionLifetime, secureCookies: secure)
+                                     lifetime: configuration.sessionLifetime, secureCookies: secure, index: index)
     HomeController(index: index, places: database.places, focus: focus, pages: pages).register(on: router)
     AssetController(pages: pages).register(on: router)
     SearchController(index: index, focus: focus, pages: pages).register(on: router)

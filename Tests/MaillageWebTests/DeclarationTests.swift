@@ -89,6 +89,9 @@ struct DeclarationTests {
             let shown = try await site.get("/lieux/\(fixture.place.id)", as: &coordinator)
             #expect(shown.html.contains("Déclaré par la structure") && shown.html.contains("Samedi"))
             #expect(try await site.database.audit.events(.init()).contains { $0.action == "déclaration validée" && $0.objectID == "1" })
+            let account = try await site.get("/compte", as: &member)
+            #expect(account.html.contains("Mes structures") && account.html.contains("/structures/\(fixture.structureID)"))
+            #expect(account.html.contains("N° 1") && account.html.contains("Validé"))
 
             // Act 3: the national files are imported again, one of them now saying other hours
             let importer = Importer(database: site.database)

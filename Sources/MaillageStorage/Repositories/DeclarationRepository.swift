@@ -47,23 +47,28 @@ public struct DeclarationRepository: Sendable {
         public var territories: Set<Siren>?
         public var statuses: Set<DeclarationStatus>?
         public var placeID: String?
+        /// The declarations of one person.
+        public var authorID: Int?
         public var limit: Int
 
-        public init(territories: Set<Siren>? = nil, statuses: Set<DeclarationStatus>? = nil, placeID: String? = nil, limit: Int = 200) {
+        public init(territories: Set<Siren>? = nil, statuses: Set<DeclarationStatus>? = nil, placeID: String? = nil, authorID: Int? = nil,
+                    limit: Int = 200) {
             self.territories = territories
             self.statuses = statuses
             self.placeID = placeID
+            self.authorID = authorID
             self.limit = limit
         }
     }
 
-    /// Declarations, oldest first among the open ones, newest first among the decided ones.
+    /// Declarations, oldest first (a person's own: newest first).
     public func list(_ filter: Filter) async throws -> [Declaration] {
         var query = database.sql.select().column("*").from(D.table)
         if let territories = filter.territories { query = query.where(D.territory, .in, territories.map(\.rawValue)) }
         if let statuses = filter.statuses { query = query.where(D.status, .in, statuses.map(\.rawValue)) }
         if let placeID = filter.placeID { query = query.where(D.placeID, .equal, SQLBind(placeID)) }
-        return try await load(query.orderBy(D.id, .ascending).limit(filter.limit), on: database.sql)
+        if let authorID = filter.authorID { query = query.where(D.authorID, .equal, SQLBind(authorID)) }
+        return try await load(query.orderBy(D.id, filter.authorID == nil ? .ascending : .descending).limit(filter.limit), on: database.sql)
     }
 
     public func find(id: Int, on db: (any SQLDatabase)? = nil) async throws -> Declaration? {

@@ -13,6 +13,7 @@ struct AccountController {
     let hasher: PasswordHasher
     let lifetime: SessionRepository.Lifetime
     let secureCookies: Bool
+    let index: IndexStore
 
     func register(on router: Router<AppRequestContext>) {
         router.get(.signIn, use: signInForm)
@@ -105,8 +106,13 @@ struct AccountController {
         let actor = try gate.signedIn(request, context)
         guard let account = try await database.accounts.find(id: actor.accountID) else { throw SignInRequired(returnTo: request.uri.path) }
         let sessions = try await database.sessions.count(accountID: actor.accountID, now: Date())
+        let structures = actor.grants.compactMap { grant -> Structure? in
+            if grant.role == .membre, case .structure(let id) = grant.scope { index.structures[id] } else { nil }
+        }
+        let declarations = try await database.declarations.list(.init(authorID: actor.accountID, limit: 50))
         return pages.render(AccountPage(account: account, sessions: sessions, message: try QueryReader(request).single("message"),
-                                        offersSecondFactor: gate.allows(context, .useSecondFactor)), for: context.visitor)
+                                        offersSecondFactor: gate.allows(context, .useSecondFactor), structures: structures,
+                                        declarations: declarations), for: context.visitor)
     }
 
     @Sendable func changePassword(request: Request, context: AppRequestContext) async throws -> Response {

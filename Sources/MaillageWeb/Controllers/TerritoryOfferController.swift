@@ -60,9 +60,9 @@ struct TerritoryOfferController {
         return download(CSVDialect.excel.document([header] + rows), type: "text/csv; charset=utf-8", name: "corrections-\(siren.rawValue).csv")
     }
 
-    /// The territory's places as the standard wants them: values the schema would refuse are left out.
+    /// The territory's places (the writers leave out what the schema would refuse).
     private func exported(_ siren: Siren) -> [Place] {
-        index.current.entries(ofTerritory: siren).map { StandardConformance.conforming($0.place).place }
+        index.current.entries(ofTerritory: siren).map(\.place)
     }
 
     private func name(of siren: Siren) -> String { index.current.territory.epcis[siren]?.name ?? siren.rawValue }

@@ -24,8 +24,27 @@ struct AccountPage: PageModel {
     var hasSecondFactor: Bool
     var secondFactorURL = SiteURL.secondFactor.path
     var secondFactorOffURL = SiteURL.secondFactorOff.path
+    /// The structures the person is a member of, with their pages (where their places are declared).
+    var structures: [Link]
+    var hasStructures: Bool
+    /// What the person declared and what became of it.
+    var declarations: [String]
+    var hasDeclarations: Bool
 
-    init(account: AccountRepository.Account, sessions: Int, message: String?, offersSecondFactor: Bool) {
+    struct Link {
+        var label: String
+        var url: String
+    }
+
+    init(account: AccountRepository.Account, sessions: Int, message: String?, offersSecondFactor: Bool, structures: [Structure] = [],
+         declarations: [Declaration] = []) {
+        self.structures = structures.map { Link(label: $0.name, url: SiteURL.structure(.value($0.id)).path) }
+        hasStructures = !structures.isEmpty
+        self.declarations = declarations.map { declaration in
+            "N° \(declaration.id), \(French.date(declaration.createdAt)) — \(declaration.kind.label) « \(declaration.placeName) » : \(declaration.status.label)"
+                + (declaration.reason.map { " (motif : \($0))" } ?? "")
+        }
+        hasDeclarations = !self.declarations.isEmpty
         self.offersSecondFactor = offersSecondFactor
         hasSecondFactor = account.hasSecondFactor
         name = account.name
