@@ -393,12 +393,21 @@ struct AccessTests {
             let accounts = db.accounts
             let account = try await db.transaction { session in try await accounts.create(email: "bernadette@exemple.fr", name: "Bernadette", now: Date(), on: session) }
             let karima = try #require(try await db.personas.find(id: "karima"))
-            _ = try await db.personas.update(karima.persona, version: karima.version, by: Author(accountID: account.id, label: "Bernadette"))
+            let bernadette = Author(accountID: account.id, label: "Bernadette")
+            _ = try await db.personas.update(karima.persona, version: karima.version, by: bernadette)
+            // ... and reported an error on a place, and proposed a missing place
+            _ = try await db.declarations.create(Declaration(kind: .report, placeID: "x", anchor: nil, territory: .caph, structureID: nil, placeName: "Lieu",
+                                                             author: bernadette, createdAt: Date(), category: .horaires))
+            _ = try await db.missingPlaces.create(MissingPlace(territory: .caph, commune: nil, qpv: nil, services: [.aideDemarchesAdministratives], publics: [],
+                                                               needs: [], justification: "Manque", origin: .byHand, createdAt: Date(), author: bernadette))
             // Act
             try await db.transaction { session in try await accounts.delete(id: account.id, on: session) }
             // Check: the edit is still there, nobody's name on it
             let events = try await db.audit.events(.init(objectKind: AuditKinds.persona))
             #expect(events.count == 1 && events[0].actorLabel == "compte supprimé" && events[0].actorID == nil)
+            let declarations = try await db.declarations.list(.init())
+            #expect(declarations.count == 1 && declarations[0].author == Author(accountID: nil, label: "compte supprimé"))
+            #expect(try await db.missingPlaces.all(territory: .caph).map(\.author) == [Author(accountID: nil, label: "compte supprimé")])
             #expect(try await db.accounts.find(email: "bernadette@exemple.fr") == nil)
         }
     }

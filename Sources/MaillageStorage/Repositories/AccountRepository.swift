@@ -138,6 +138,17 @@ public struct AccountRepository: Sendable {
         try await db.update(E.table).set(E.objectID, to: SQLBind("compte supprimé")).set(E.before, to: SQLLiteral.null).set(E.after, to: SQLLiteral.null)
             .where(E.objectKind, .in, [AuditKinds.account, AuditKinds.role, AuditKinds.session, AuditKinds.reset])
             .where(E.objectID, .equal, SQLBind(String(id))).run()
+        // What the person declared, decided or proposed stays, without their name.
+        typealias D = OfferTables.Declaration
+        typealias M = OfferTables.Missing
+        typealias P = OfferTables.Support
+        try await db.update(D.table).set(D.authorLabel, to: SQLBind("compte supprimé")).set(D.authorID, to: SQLLiteral.null)
+            .where(D.authorID, .equal, SQLBind(id)).run()
+        try await db.update(D.table).set(D.decidedByLabel, to: SQLBind("compte supprimé")).set(D.decidedByID, to: SQLLiteral.null)
+            .where(D.decidedByID, .equal, SQLBind(id)).run()
+        try await db.update(M.table).set(M.authorLabel, to: SQLBind("compte supprimé")).set(M.authorID, to: SQLLiteral.null)
+            .where(M.authorID, .equal, SQLBind(id)).run()
+        try await db.delete(from: P.table).where(P.accountID, .equal, SQLBind(id)).run()
         try await db.delete(from: A.table).where(A.id, .equal, SQLBind(id)).run()
     }
 
