@@ -155,6 +155,12 @@ struct DeclarationTests {
         }
     }
 
+    /// The « À corriger » block of a form page (the form itself names every field).
+    static func errors(_ html: String) -> String {
+        guard let start = html.range(of: "<div class=\"errors\" role=\"alert\">"), let end = html.range(of: "</div>", range: start.upperBound..<html.endIndex) else { return "" }
+        return String(html[start.upperBound..<end.lowerBound])
+    }
+
     static func send(_ site: TestSite, _ uri: String, _ fields: [(String, String)], _ browser: Browser) async throws -> Int {
         var browser = browser
         return try await site.post(uri, fields, as: &browser).status
@@ -179,7 +185,7 @@ struct DeclarationTests {
             // Check: refused with the reason of each field, nothing stored
             #expect(refused.status == 422)
             for label in ["Téléphone", "Site(s) web", "Courriel(s)", "Présentation détaillée", "Latitude", "SIRET ou RNA", "Services", "lundi plage 1", "Fermeture annuelle 1"] {
-                #expect(refused.html.contains(label), "\(label)")
+                #expect(Self.errors(refused.html).contains(label), "\(label)")
             }
             #expect(try await site.database.declarations.list(.init()).isEmpty)
             // Act: markup and a formula are valid text: kept as written, shown escaped, exported inert
@@ -194,6 +200,29 @@ struct DeclarationTests {
             let corrections = try await site.get("/territoires/200042190/corrections.csv", as: &coordinator)
             #expect(corrections.html.contains("\"'=HYPERLINK(\"\"http://x\"\")\""))
             #expect(!(try await site.get("/lieux/\(fixture.place.id)", as: &coordinator).html.contains("<img src=x")))
+        }
+    }
+
+    @Test func everyFieldRefusesWhatItCannotHoldAndNamesItselfAndNothingIsStored() async throws {
+        try await TestSite.with { site in
+            // Setup
+            let fixture = try await OfferFixture.denainPlace(site.database)
+            try await Self.accounts(site, fixture)
+            var member = try await site.signIn(Self.member)
+            _ = try await site.get(fixture.declareURI, as: &member)
+            // Act and check: one field at a time, too long or outside its vocabulary
+            for (column, limit) in PlaceForm.textColumns where PlaceForm.correctionColumns.contains(column) {
+                let result = try await site.post(fixture.declareURI, OfferFixture.form(of: fixture.place, changes: [column.rawValue: [String(repeating: "9", count: limit + 1)]]),
+                                                 as: &member)
+                #expect(result.status == 422 && Self.errors(result.html).contains(column.label.replacingOccurrences(of: "'", with: "&#39;")), "\(column)")
+            }
+            for column in PlaceForm.vocabularyColumns {
+                let result = try await site.post(fixture.declareURI, OfferFixture.form(of: fixture.place, changes: [column.rawValue: ["<script>x</script>"]]), as: &member)
+                let errors = Self.errors(result.html)
+                #expect(result.status == 422 && errors.contains(column.label.replacingOccurrences(of: "'", with: "&#39;")) && errors.contains("&lt;script&gt;x&lt;/script&gt;")
+                        && !result.html.contains("<script>x"), "\(column)")
+            }
+            #expect(try await site.database.declarations.list(.init()).isEmpty)
         }
     }
 
