@@ -13,6 +13,7 @@ public enum FranceServicesReader {
     {
         let table = CSVTable(text: text)
         var collector = RecordCollector(source: .franceServices, locator: locator, file: file, format: SourceKind.franceServices.rawValue)
+        collector.report.reject(table.malformed)
         let col = { (name: String) in table.column(name) }
         let dayColumns: [(Weekday, Int?)] = [
             (.monday, col("h_lundi")), (.tuesday, col("h_mardi")), (.wednesday, col("h_mercredi")),

@@ -13,6 +13,7 @@ public enum LibrariesReader {
     {
         let table = CSVTable(text: text)
         var collector = RecordCollector(source: .bibliotheques, locator: locator, file: file, format: SourceKind.bibliotheques.rawValue)
+        collector.report.reject(table.malformed)
         let col = { (name: String) in table.column(name) }
         for row in table.rows {
             collector.rowRead()

@@ -15,7 +15,7 @@ public enum StandardReader {
         let rows = table.rows.map { row in
             (row.line, Dictionary(uniqueKeysWithValues: indices.map { ($0.0, row[$0.1]) }))
         }
-        return collect(rows, file: file, format: "standard-csv", locator: locator)
+        return collect(rows, malformed: table.malformed, file: file, format: "standard-csv", locator: locator)
     }
 
     public static func readJSON(_ text: String, file: String, locator: PlaceLocator) throws(ImportError)
@@ -28,10 +28,12 @@ public enum StandardReader {
         return collect(rows, file: file, format: "standard-json", locator: locator)
     }
 
-    private static func collect(_ rows: [(Int, [StandardColumn: String])], file: String, format: String, locator: PlaceLocator)
+    private static func collect(_ rows: [(Int, [StandardColumn: String])], malformed: [CSVTable.Malformed] = [], file: String, format: String,
+                                locator: PlaceLocator)
         -> (records: [SourceRecord], report: ImportReport)
     {
         var collector = RecordCollector(source: .standard, locator: locator, file: file, format: format)
+        collector.report.reject(malformed)
         for (line, row) in rows {
             collector.rowRead()
             switch StandardRowCodec.decode(row) {

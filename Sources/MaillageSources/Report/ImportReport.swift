@@ -49,6 +49,14 @@ public struct ImportReport: Codable, Sendable {
         rejections.append(Rejection(line: line, field: field, value: value, expected: expected))
     }
 
+    /// Counts and rejects the rows a CSV file could not give without shifting their fields.
+    public mutating func reject(_ malformed: [CSVTable.Malformed]) {
+        for row in malformed {
+            rowsRead += 1
+            reject(line: row.line, field: "ligne", value: "", expected: row.message)
+        }
+    }
+
     public mutating func warn(line: Int, field: String? = nil, _ message: String) {
         warnings.append(Warning(line: line, field: field, message: message))
     }

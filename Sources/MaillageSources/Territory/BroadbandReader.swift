@@ -6,6 +6,7 @@ public enum BroadbandReader {
         let skip = text.hasPrefix("code_insee") ? 0 : 1
         let table = CSVTable(text: text, separator: ";", skipLines: skip)
         var report = ImportReport(file: file, format: "arcep")
+        report.reject(table.malformed)
         let code = table.column("code_insee"), premises = table.column("nbr"), inel = table.column("inel_hd")
         let bins = ["elig_hd8", "elig_thd30", "elig_thd100", "elig_thd1g"].map { table.column($0) }
         var result: [BroadbandEligibility] = []

@@ -14,6 +14,7 @@ public enum CommunesReader {
     public static func read(_ text: String, file: String) -> Result {
         let table = CSVTable(text: text)
         var report = ImportReport(file: file, format: "communes")
+        report.reject(table.malformed)
         var communes: [CommuneCode: Commune] = [:]
         var postal: [String: Set<CommuneCode>] = [:]
         let c = Columns(table)

@@ -5,6 +5,7 @@ public enum FragilityReader {
     public static func read(_ text: String, file: String) -> (indices: [FragilityIndex], report: ImportReport) {
         let table = CSVTable(text: text)
         var report = ImportReport(file: file, format: "fragilite-numerique")
+        report.reject(table.malformed)
         let commune = table.column("Insee Com"), global = table.column("SCORE GLOBAL departement 1")
         let access = table.column("GLOBAL ACCES departement 1"), skills = table.column("GLOBAL COMPETENCES  departement 1")
         var sums: [CommuneCode: (global: Double, access: Double, skills: Double, count: Int)] = [:]

@@ -5,6 +5,7 @@ public enum QPVReader {
     public static func read(_ text: String, file: String) -> (qpvs: [QPV], report: ImportReport) {
         let table = CSVTable(text: text)
         var report = ImportReport(file: file, format: "qpv")
+        report.reject(table.malformed)
         let code = table.column("CODGEO"), names = table.column("LIB_COM"), communes = table.column("communes_insee_derive")
         let population = table.column("POP_MUN")
         var qpvs: [QPV] = []

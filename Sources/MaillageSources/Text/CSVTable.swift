@@ -1,7 +1,10 @@
 /// A parsed CSV file: header and rows, each row with the line number where it starts.
 ///
 /// Handles what French open data does: `,` or `;` separators (detected from the header), quoted fields with
-/// separators, quotes and newlines inside, CRLF line ends, a leading line that is not the header (see `skipLines`).
+/// separators, quotes and newlines inside, CRLF, LF or CR-only line ends, a leading line that is not the header (see
+/// `skipLines`). Strict where a mistake would shift data (RFC 4180): a row whose field count differs from the
+/// header's, text after a closing quote, or a quote never closed (a download cut inside a field) makes the row
+/// malformed — listed in ``malformed`` with its physical line, never in ``rows``.
 public struct CSVTable: Sendable {
     public struct Row: Sendable {
         /// 1-based line number of the row's first physical line.
@@ -9,8 +12,15 @@ public struct CSVTable: Sendable {
         public var fields: [String]
     }
 
+    /// A row that cannot be read without shifting or cutting its fields.
+    public struct Malformed: Sendable, Hashable {
+        public var line: Int
+        public var message: String
+    }
+
     public var header: [String]
     public var rows: [Row]
+    public var malformed: [Malformed]
     public var separator: Character
 
     public init(text: String, separator: Character? = nil, skipLines: Int = 0) {
@@ -23,25 +33,39 @@ public struct CSVTable: Sendable {
         }
         let rest = String(scalars[index...])
         let sep = separator ?? Self.detectSeparator(rest)
-        var parsed = Self.parse(rest, separator: sep, firstLine: lines)
+        let (all, damaged) = Self.parse(rest, separator: sep, firstLine: lines)
+        var parsed = all
         self.separator = sep
         self.header = parsed.isEmpty ? [] : parsed.removeFirst().fields.map { $0.trimmed }
-        self.rows = parsed
+        let width = header.count
+        let broken = Set(damaged.map(\.line))
+        var malformed = damaged
+        rows = parsed.filter { row in
+            if broken.contains(row.line) { return false }
+            guard row.fields.count == width else {
+                malformed.append(Malformed(line: row.line, message: "\(row.fields.count) champ(s) au lieu des \(width) de l'en-tête (séparateur « \(sep) ») : ligne ignorée pour ne pas décaler les colonnes"))
+                return false
+            }
+            return true
+        }
+        self.malformed = malformed.sorted { $0.line < $1.line }
     }
 
     /// The column index of a header name, or nil.
     public func column(_ name: String) -> Int? { header.firstIndex(of: name) }
 
     static func detectSeparator(_ text: String) -> Character {
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
         return firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
     }
 
-    private static func parse(_ text: String, separator: Character, firstLine: Int) -> [Row] {
+    private static func parse(_ text: String, separator: Character, firstLine: Int) -> (rows: [Row], damaged: [Malformed]) {
         var rows: [Row] = []
+        var damaged: [Malformed] = []
         var fields: [String] = []
         var field = ""
         var inQuotes = false
+        var afterClosingQuote = false
         var line = firstLine
         var rowStart = firstLine
         var atFieldStart = true
@@ -58,16 +82,31 @@ public struct CSVTable: Sendable {
             fields = []
             field = ""
             atFieldStart = true
+            afterClosingQuote = false
+        }
+        func damage(_ message: String) {
+            if damaged.last?.line != rowStart { damaged.append(Malformed(line: rowStart, message: message)) }
+        }
+        /// A line end outside quotes: `\n`, `\r\n`, or a lone `\r` (old Mac files).
+        func newLine() {
+            endRow()
+            line += 1
+            rowStart = line
         }
         while let scalar = next() {
             if inQuotes {
                 if scalar == "\"" {
                     if let following = next() {
-                        if following == "\"" { field.unicodeScalars.append("\"") } else { inQuotes = false; pending = following }
+                        if following == "\"" { field.unicodeScalars.append("\"") } else { inQuotes = false; afterClosingQuote = true; pending = following }
                     } else {
                         inQuotes = false
                     }
-                } else if scalar != "\r" {  // line ends inside a field become "\n"
+                } else if scalar == "\r" {  // line ends inside a field become "\n"
+                    let following = next()
+                    if following != "\n" { pending = following }
+                    line += 1
+                    field.unicodeScalars.append("\n")
+                } else {
                     if scalar == "\n" { line += 1 }
                     field.unicodeScalars.append(scalar)
                 }
@@ -81,19 +120,26 @@ public struct CSVTable: Sendable {
                 fields.append(field)
                 field = ""
                 atFieldStart = true
+                afterClosingQuote = false
             case "\r":
-                continue
+                let following = next()
+                if following != "\n" { pending = following }
+                newLine()
             case "\n":
-                endRow()
-                line += 1
-                rowStart = line
+                newLine()
             default:
+                if afterClosingQuote {
+                    damage("texte après un guillemet fermant (attendu : le séparateur « \(separator) » ou la fin de ligne)")
+                }
                 field.unicodeScalars.append(scalar)
                 atFieldStart = false
             }
         }
+        if inQuotes {
+            damage("guillemet ouvert jamais fermé (fichier coupé ou guillemet en trop) : la ligne et tout ce qui la suit jusqu'à la ligne \(line) sont illisibles")
+        }
         if !field.isEmpty || !fields.isEmpty { endRow() }
-        return rows
+        return (rows, damaged)
     }
 }
 
