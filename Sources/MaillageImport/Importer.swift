@@ -8,8 +8,9 @@ import SQLKit
 /// their records into places. Territory reference files first, then each place file in its own transaction with its
 /// import run, then one merge of the communes the place files touched (several national files are merged once).
 ///
-/// A file that cannot be read, or a standard file with any invalid row (or any file with one, in strict mode), is
-/// rejected whole and leaves the database unchanged. Every run is recorded with its report.
+/// A file that cannot be read (or, in strict mode, any file with an invalid row) is rejected whole and leaves the
+/// database unchanged; otherwise its valid rows are stored and its invalid ones reported with their lines. Every run
+/// is recorded with its report.
 public struct Importer: Sendable {
     public let database: AppDatabase
     public var strict: Bool
@@ -169,8 +170,7 @@ public struct Importer: Sendable {
         do {
             var (records, report) = try read.get()
             report.convertedFrom = file.convertedFrom
-            let rejectWhole = strict || file.format == .standardCSV || file.format == .standardJSON
-            if rejectWhole && report.rejected > 0 {
+            if strict && report.rejected > 0 {
                 try await recordRejection(report)
                 return (Outcome(file: file.name, imported: false, report: report,
                                 error: "\(report.rejected) ligne(s) invalide(s) : fichier rejeté, base inchangée"), [])

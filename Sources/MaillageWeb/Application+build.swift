@@ -36,7 +36,7 @@ public func buildApplication(_ configuration: AppConfiguration, database: AppDat
         let pages = try await PageRenderer.load()
         let router = buildRouter(database: database, index: index, pages: pages, configuration: configuration)
         return Application(
-            router: router,
+            responder: HeadResponder(inner: router.buildResponder()),
             configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Maillage"),
             services: [DatabaseService(database: database),
                        IndexRefreshService(store: index, interval: configuration.refreshInterval, logger: logger),

@@ -82,7 +82,7 @@ struct StorageTests {
     }
 
     @Test(arguments: TestDatabases.available)
-    func aRejectedFileLeavesTheDatabaseUnchanged(kind: TestDatabases.Kind) async throws {
+    func aStandardFileWithABadRowImportsItsGoodRowsAndStrictModeRejectsItWhole(kind: TestDatabases.Kind) async throws {
         try await TestDatabases.with(kind) { db in
             // setup: CAPH loaded, then a standard file whose second row is invalid
             _ = try await Importer(database: db).load(try TestData.loadPack())
@@ -93,15 +93,17 @@ struct StorageTests {
             try [lines[0], lines[1], lines[1].replacingOccurrences(of: "\"structure-1\"", with: "\"structure-2\"")
                 .replacingOccurrences(of: "\"51100\"", with: "\"ABCDE\"")].joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(at: url) }
-            // act
-            let outcomes = try await Importer(database: db).run([url]).files
-            // check
-            #expect(outcomes.count == 1 && outcomes[0].imported == false)
-            #expect(outcomes[0].report?.rejections.first?.line == 3)
-            #expect(outcomes[0].report?.rejections.first?.field == "code_postal")
-            #expect(try await db.places.all() == before)
-            let runs = try await db.importRuns.recent()
-            #expect(runs.first?.status == "rejeté")
+            // act: strict first, then by default
+            let strict = try await Importer(database: db, strict: true).run([url]).files
+            let afterStrict = try await db.places.all()
+            let lenient = try await Importer(database: db).run([url]).files
+            // check: strict leaves everything as it was; by default the good row is stored, the bad one reported
+            #expect(strict.count == 1 && strict[0].imported == false && afterStrict == before)
+            #expect(try await db.importRuns.recent().first?.status == "rejeté")
+            #expect(lenient.count == 1 && lenient[0].imported == true)
+            #expect(lenient[0].report?.rejections.first?.line == 3 && lenient[0].report?.rejections.first?.field == "code_postal")
+            let after = try await db.places.all()
+            #expect(after.count == before.count + 1 && after.contains { $0.place.codePostal == "51100" } && !after.contains { $0.place.codePostal == "ABCDE" })
         }
     }
 

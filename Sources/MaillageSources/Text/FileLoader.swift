@@ -22,11 +22,11 @@ public enum FileLoader {
     public static func decode(_ data: Data, file: String) throws(ImportError) -> Loaded {
         var body = data
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let text = String(data: body, encoding: .utf8) { return Loaded(text: text, convertedFrom: nil) }
+        if let text = String(data: body, encoding: .utf8) { return Loaded(text: text.withoutBidiControls, convertedFrom: nil) }
         // Windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90, 0x9D undefined: their presence means another encoding.
         let undefined: Set<UInt8> = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
         if !body.contains(where: undefined.contains), let text = String(data: body, encoding: .windowsCP1252) {
-            return Loaded(text: text, convertedFrom: "Windows-1252")
+            return Loaded(text: text.withoutBidiControls, convertedFrom: "Windows-1252")
         }
         throw ImportError(file: file, message: "Encodage non reconnu : attendu UTF-8 (ou Windows-1252)")
     }

@@ -54,7 +54,7 @@ struct TerritoryOfferController {
             let national = entry.merged.provenances.first { $0.key == field.anchor }
             return [national?.sourceID ?? entry.place.id, national?.source.label ?? "", entry.place.nom, field.column.rawValue,
                     field.baseline ?? field.national ?? "", field.value, CalendarDay(field.validatedAt).description,
-                    field.structureID.flatMap { structures[$0]?.name } ?? "", "\(field.declarationID)"].map(CSVDialect.inert)
+                    field.structureID.flatMap { structures[$0]?.name } ?? "", "\(field.declarationID)"]
         }
         let header = ["id_lieu_source", "source", "nom", "champ", "valeur_nationale", "valeur_declaree", "date_validation", "structure", "declaration"]
         return download(CSVDialect.excel.document([header] + rows), type: "text/csv; charset=utf-8", name: "corrections-\(siren.rawValue).csv")

@@ -36,7 +36,7 @@ struct QueryReader {
             default: bytes.append(byte)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: bytes, as: UTF8.self).withoutBidiControls
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

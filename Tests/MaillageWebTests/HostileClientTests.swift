@@ -1,0 +1,70 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import MaillageCore
+import MaillageSources
+import MaillageStorage
+import MaillageTestSupport
+@testable import MaillageWeb
+import Testing
+
+/// What a hostile or careless client gets: formulas left inert in spreadsheet exports, HEAD answered like GET, long
+/// identifiers not echoed back, bidirectional controls dropped from what is read, a clear word for a body too large.
+@Suite("Hostile clients", .serialized)
+struct HostileClientTests {
+    @Test func aFormulaInAPersonasNameComesOutInertInTheWorkshopSpreadsheet() async throws {
+        try await TestSite.with { site in
+            // Setup: a persona whose first name is a formula
+            var marcel = try #require(try await site.database.personas.find(id: "marcel")).persona
+            marcel.firstName = "=HYPERLINK(\"http://x\")"
+            _ = try await site.database.personas.create(marcel, territory: .caph, by: .commandLine)
+            // Act
+            var visitor = Browser()
+            let csv = try await site.get("/atelier.csv", as: &visitor)
+            // Check
+            #expect(csv.html.contains("\"'=HYPERLINK(\"\"http://x\"\")\"") && !csv.html.contains(";\"=HYPERLINK"))
+        }
+    }
+
+    @Test(arguments: ["/", "/recherche?ou=Denain", "/api/v1/places?commune=59172", "/style.css", "/lieux/inconnu", "/api/v1/openapi.json"])
+    func headAnswersLikeGetWithoutABody(uri: String) async throws {
+        try await TestSite.with { site in
+            // Act
+            let get = try await site.client.execute(uri: uri, method: .get) { ($0.status, $0.headers[.contentType], $0.body.readableBytes) }
+            let head = try await site.client.execute(uri: uri, method: .head) { ($0.status, $0.headers[.contentType], $0.body.readableBytes, $0.headers[.contentLength]) }
+            // Check
+            #expect(head.0 == get.0 && head.1 == get.1 && head.2 == 0 && head.3 == String(get.2), "\(uri) \(head) \(get)")
+        }
+    }
+
+    @Test func aLongIdentifierIsNotEchoedBackAndBidiControlsAreDropped() async throws {
+        try await TestSite.with { site in
+            // Act: an 80 KB identifier; a place name and a search carrying a right-to-left override
+            let id = String(repeating: "x", count: 80_000)
+            let error = try await site.client.execute(uri: "/api/v1/places/\(id)", method: .get) { ($0.status, $0.body.readableBytes) }
+            var visitor = Browser()
+            let search = try await site.get("/recherche?ou=\u{202E}Denain".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!, as: &visitor)
+            let loaded = try FileLoader.decode(Data("nom;ville\nMédiathèque \u{202E}enialeD;Denain\u{2066}\n".utf8), file: "bidi.csv")
+            // Check
+            #expect(error.0 == .notFound && error.1 < 1_000)
+            #expect(search.status == 200 && !search.html.contains("\u{202E}"))
+            #expect(loaded.text == "nom;ville\nMédiathèque enialeD;Denain\n")
+            #expect("1\u{202F}234".withoutBidiControls == "1\u{202F}234")
+        }
+    }
+
+    @Test func aBodyTooLargeIsSaidToBeTooLargeAndChangesNothing() async throws {
+        try await TestSite.with { site in
+            // Setup
+            try await site.account("coordinatrice@caph.fr", [RoleGrant(role: .coordinateur, scope: .territory(.caph))!])
+            var browser = try await site.signIn("coordinatrice@caph.fr")
+            let before = try await AccessTests.snapshot(site.database)
+            // Act
+            let huge = try await site.post("/lieux-manquants", [("territoire", "200042190"), ("justification", String(repeating: "x", count: 70_000))], as: &browser)
+            // Check
+            #expect(huge.status == 413 && huge.html.contains("trop"))
+            #expect(try await AccessTests.snapshot(site.database) == before)
+        }
+    }
+}
