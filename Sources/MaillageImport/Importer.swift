@@ -133,7 +133,7 @@ public struct Importer: Sendable {
             let loaded = try FileLoader.load(url)
             name = url.lastPathComponent
             guard let format = SourceFormat.detect(text: loaded.text, fileName: name) else {
-                throw ImportError(file: name, message: "format non reconnu (en-tête inattendu)")
+                throw ImportError(file: name, message: SourceFormat.unrecognised(text: loaded.text))
             }
             text = loaded.text
             self.format = format

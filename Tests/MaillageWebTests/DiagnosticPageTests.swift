@@ -103,7 +103,7 @@ struct DiagnosticPageTests {
     }
 
     @Test(arguments: ["/diagnostic?epci=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/diagnostic?besoin=%3Cscript%3Ealert(1)",
-                      "/diagnostic?communes=" + String(repeating: "59172,", count: 2_000), "/diagnostic?communes=%E2%80%AE59172",
+                      "/diagnostic?communes=" + String(repeating: "59172,", count: 2_000), "/diagnostic?communes=%E2%80%AE59172x",
                       "/diagnostic?placer=%3Cscript%3Ealert(1)", "/diagnostic?k=1000", "/diagnostic?minutes=-5",
                       "/diagnostic/communes/59526?communes=59172"])
     func badPerimetersGetA400WithoutEchoingScript(uri: String) async throws {

@@ -100,7 +100,8 @@ struct PersonaPagesTests {
                 #expect(result.status == 302)
                 let (_, html) = try await page(client, result.location ?? "/")
                 #expect(!html.contains("<script>alert"))
-                #expect(html.contains(text.contains("<script>") ? "&lt;script&gt;" : String(text.prefix(20))))
+                // Bidirectional controls are dropped on the way in.
+                #expect(html.contains(text.contains("<script>") ? "&lt;script&gt;" : String(text.withoutBidiControls.prefix(20))))
             }
         }
     }

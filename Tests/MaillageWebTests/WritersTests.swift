@@ -42,7 +42,8 @@ struct WritersTests {
         let encoded = URLQuery.component(text)
         let allowed = Set("%-_.~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
         #expect(encoded.utf8.allSatisfy(allowed.contains))
-        #expect(QueryReader.formDecoded(Substring(encoded)) == text)
+        // Bidirectional controls are the one thing dropped on the way in.
+        #expect(QueryReader.formDecoded(Substring(encoded)) == text.withoutBidiControls)
     }
 
     @Test func queryComponentsUseTheUnreservedSetOfRFC3986() {
@@ -54,7 +55,7 @@ struct WritersTests {
         #expect(QueryReader.formDecoded("a+b%20c%C3%A9") == "a b cé")
         #expect(QueryReader.formDecoded("100%") == "100%")
         #expect(QueryReader.formDecoded("%zz%4") == "%zz%4")
-        #expect(QueryReader.formDecoded("%E2%80%AE%D8%AA") == "\u{202E}ت")
+        #expect(QueryReader.formDecoded("%E2%80%AE%D8%AA") == "ت")
         #expect(QueryReader.formDecoded("%FF") == "\u{FFFD}")
         #expect("  Denain \t\u{A0}\n".trimmed == "Denain")
     }

@@ -22,7 +22,7 @@ public enum PlaceFileReader {
     public static func read(_ url: URL, locator: PlaceLocator) throws(ImportError) -> (records: [SourceRecord], report: ImportReport) {
         let loaded = try FileLoader.load(url)
         guard let format = SourceFormat.detect(text: loaded.text, fileName: url.lastPathComponent) else {
-            throw ImportError(file: url.lastPathComponent, message: "format non reconnu")
+            throw ImportError(file: url.lastPathComponent, message: SourceFormat.unrecognised(text: loaded.text))
         }
         var result = try read(loaded.text, format: format, file: url.lastPathComponent, locator: locator)
         result.report.convertedFrom = loaded.convertedFrom
