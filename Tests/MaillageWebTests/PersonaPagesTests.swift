@@ -129,7 +129,7 @@ struct PersonaPagesTests {
     }
 
     @Test(arguments: ["/personas/karima/parcours?commune=%3Cscript%3Ealert(1)", "/personas/karima/parcours?si=%3Cscript%3Ealert(1)",
-                      "/atelier?communes=" + String(repeating: "59172,", count: 200), "/atelier?communes=%E2%80%AE59172"])
+                      "/atelier?communes=" + String(repeating: "59172,", count: 200), "/atelier?communes=%E2%80%AE59172x"])
     func badJourneyAndMatrixParametersAre400(uri: String) async throws {
         try await withApp { client in
             let (status, html) = try await page(client, uri)
