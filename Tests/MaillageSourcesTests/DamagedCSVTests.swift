@@ -87,4 +87,54 @@ struct DamagedCSVTests {
         // Check
         #expect(records == Self.intact.records && report.rejections == Self.intact.report.rejections)
     }
+
+    @Test func swappedCoordinatesAreCorrectedAndAPointFarFromItsCommuneIsNotAnAddress() throws {
+        // Setup: the Nord and Pas-de-Calais rows with coordinates (the reference holds their communes' boundaries):
+        // latitude and longitude swapped on one in two, a point in Paris on the others
+        let table = CSVTable(text: Self.intact.text)
+        let latitude = try #require(table.column("latitude")), longitude = try #require(table.column("longitude")), department = try #require(table.column("insee_dep"))
+        let rows = table.rows.filter { ["59", "62"].contains($0[department]) && !$0[latitude].isEmpty }
+        #expect(rows.count > 20)
+        var lines = Self.intact.lines
+        var swapped: [Int] = [], moved: [Int] = []
+        for (offset, row) in rows.enumerated() {
+            let original = ",\(row[latitude]),\(row[longitude]),"
+            let replacement = offset.isMultiple(of: 2) ? ",\(row[longitude]),\(row[latitude])," : ",48.8566,2.3522,"
+            guard lines[row.line - 1].contains(original) else { continue }
+            lines[row.line - 1] = lines[row.line - 1].replacingOccurrences(of: original, with: replacement)
+            if offset.isMultiple(of: 2) { swapped.append(row.line) } else { moved.append(row.line) }
+        }
+        // Act
+        let (records, report) = Self.read(lines)
+        // Check: swapped ones back where they were, the moved ones at their commune's centre, flagged; each warned with its line
+        let intact = Dictionary(uniqueKeysWithValues: Self.intact.records.map { ($0.place.id, $0.place) })
+        let read = Dictionary(uniqueKeysWithValues: records.map { ($0.place.id, $0.place) })
+        var checked = (swapped: 0, moved: 0)
+        for row in rows {
+            let id = row[try #require(table.column("id_fs"))]
+            guard let before = intact[id], let after = read[id], before.precision == .adresse else { continue }
+            if swapped.contains(row.line) {
+                #expect(after.coordinate == before.coordinate && after.precision == .adresse, "\(id)")
+                #expect(report.warnings.contains { $0.line == row.line && $0.message.contains("inversées") })
+                checked.swapped += 1
+            } else if moved.contains(row.line) {
+                #expect(after.precision == .commune && after.coordinate != Coordinate(latitude: 48.8566, longitude: 2.3522), "\(id)")
+                #expect(report.warnings.contains { $0.line == row.line && $0.message.contains("placé au centre de la commune") })
+                checked.moved += 1
+            }
+        }
+        #expect(checked.swapped >= 10 && checked.moved >= 10, "\(checked)")
+    }
+
+    @Test func aNulOrAnEscapeInANameIsRemovedAndSaidWithItsLine() {
+        // Setup: a NUL and an escape character in the names of rows spread over the file
+        var lines = Self.intact.lines
+        let damaged = Self.damagedLines.filter { lines[$0 - 1].contains(",\"France services") }
+        for line in damaged { lines[line - 1] = lines[line - 1].replacingOccurrences(of: ",\"France services", with: ",\"France\u{0} services\u{1B}") }
+        // Act
+        let (records, report) = Self.read(lines)
+        // Check: the same records as the intact file, each cleaned row warned
+        #expect(damaged.count > 5 && records == Self.intact.records)
+        for line in damaged { #expect(report.warnings.contains { $0.line == line && $0.field == "nom" && $0.message.contains("caractères de contrôle") }) }
+    }
 }

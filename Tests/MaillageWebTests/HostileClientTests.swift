@@ -67,4 +67,13 @@ struct HostileClientTests {
             #expect(try await AccessTests.snapshot(site.database) == before)
         }
     }
+
+    @Test func theStandaloneReportLinksToTheSiteNotToTheHostAClientSends() async throws {
+        try await TestSite.with { site in
+            // Act: a request with no authority at all (what a client sends is not used)
+            let html = try await site.client.execute(uri: "/diagnostic.html?epci=200042190", method: .get) { String(buffer: $0.body) }
+            // Check: the report's links resolve against the server's configured address
+            #expect(html.contains("<base href=\"http://127.0.0.1:8080/\">"))
+        }
+    }
 }

@@ -14,3 +14,18 @@ extension Unicode.Scalar {
     /// U+202A–U+202E (embeddings, overrides) and U+2066–U+2069 (isolates).
     var isBidiControl: Bool { (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) }
 }
+
+extension String {
+    /// The text without C0 control characters other than tab and line breaks, nor DEL: a NUL or an escape from a
+    /// damaged file has no place in a name or an address.
+    public var withoutControlCharacters: String {
+        guard unicodeScalars.contains(where: \.isStrayControl) else { return self }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: unicodeScalars.lazy.filter { !$0.isStrayControl })
+        return String(result)
+    }
+}
+
+extension Unicode.Scalar {
+    var isStrayControl: Bool { (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || value == 0x7F }
+}

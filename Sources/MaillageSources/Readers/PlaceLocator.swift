@@ -25,11 +25,21 @@ public struct PlaceLocator: Sendable {
         } else if place.codeInsee == nil {
             warnings.append(("code_insee", "commune introuvable (code postal « \(place.codePostal) », commune « \(place.commune) »)"))
         }
-        if place.coordinate != nil {
+        if let point = place.coordinate {
             place.precision = .adresse
-            if let commune = resolved.commune, let boundary = commune.boundary, let point = place.coordinate, !boundary.contains(point),
-               let actual = territory.commune(containing: point) {
-                warnings.append(("latitude/longitude", "coordonnées situées à \(actual.name), hors de la commune déclarée \(commune.name)"))
+            if let commune = resolved.commune, let boundary = commune.boundary, !boundary.contains(point) {
+                let swapped = Coordinate(latitude: point.longitude, longitude: point.latitude)
+                if boundary.contains(swapped) {
+                    warnings.append(("latitude/longitude", "latitude et longitude inversées : corrigées"))
+                    place.coordinate = swapped
+                } else if commune.centroid.distance(to: point) > Self.farFromCommune {
+                    // A point far outside its commune says nothing reliable of where the place is.
+                    warnings.append(("latitude/longitude", "coordonnées « \(point.latitude), \(point.longitude) » à \(Int(commune.centroid.distance(to: point) / 1000)) km de \(commune.name) : placé au centre de la commune"))
+                    place.coordinate = commune.centroid
+                    place.precision = .commune
+                } else if let actual = territory.commune(containing: point) {
+                    warnings.append(("latitude/longitude", "coordonnées situées à \(actual.name), hors de la commune déclarée \(commune.name)"))
+                }
             }
         } else if let commune = resolved.commune {
             place.coordinate = commune.centroid
@@ -68,6 +78,10 @@ public struct PlaceLocator: Sendable {
         let city = named.split(separator: " ").dropLast().joined(separator: " ")
         return reference.hasPrefix("\(city) \(Int(number)!)e ") || reference.hasPrefix("\(city) \(Int(number)!)er ")
     }
+
+    /// How far from its commune's centre a point outside the commune's boundary may lie and still be an address (the
+    /// boundaries are simplified; beyond this, the point is a mistake: swapped, another place's, a default).
+    static let farFromCommune = 15_000.0
 
     /// Metropolitan France and overseas territories, never (0, 0).
     static func isPlausible(_ point: Coordinate) -> Bool {

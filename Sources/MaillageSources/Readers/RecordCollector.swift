@@ -28,6 +28,13 @@ struct RecordCollector {
         guard seenIDs.insert(id).inserted else {
             return reject(line: line, field: "id", value: id, expected: "un identifiant unique dans le fichier")
         }
+        for (field, path) in Self.textFields where place[keyPath: path].unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            let cleaned = place[keyPath: path].withoutControlCharacters
+            if cleaned != place[keyPath: path] {
+                report.warn(line: line, field: field, "caractères de contrôle (NUL, échappement…) retirés")
+                place[keyPath: path] = cleaned
+            }
+        }
         guard place.nom.nonBlank != nil else { return reject(line: line, field: "nom", value: "", expected: "un nom") }
         for warning in locator.locate(&place) { report.warn(line: line, field: warning.field, warning.message) }
         if let hours = place.horaires?.nonBlank {
@@ -38,4 +45,9 @@ struct RecordCollector {
         records.append(SourceRecord(provenance: Provenance(source: source, sourceID: id, dateMaj: place.dateMaj), place: place))
         report.accepted += 1
     }
+
+    /// The free-text fields a damaged file may carry control characters into.
+    static let textFields: [(String, any WritableKeyPath<Place, String> & Sendable)] = [
+        ("nom", \.nom), ("adresse", \.adresse), ("commune", \.commune), ("code_postal", \.codePostal), ("pivot", \.pivot),
+    ]
 }

@@ -10,6 +10,9 @@ struct DiagnosticController {
     let focus: Siren
     let pages: PageRenderer
     let missingPlaces: MissingPlaceRepository
+    /// The site's address the standalone report's links resolve against: the configured public URL, or the server's
+    /// own address — never the request's `Host`, which a client chooses.
+    let siteURL: String
 
     func register(on router: Router<AppRequestContext>) {
         router.get(.diagnostic, use: show)
@@ -34,7 +37,7 @@ struct DiagnosticController {
     /// The same page as a single file: the stylesheet inlined, links made absolute to this site.
     @Sendable func report(request: Request, context: AppRequestContext) async throws -> Response {
         var page = try page(request)
-        page.standalone = .init(stylesheet: pages.stylesheet, baseURL: request.head.authority.map { "http://\($0)/" })
+        page.standalone = .init(stylesheet: pages.stylesheet, baseURL: siteURL)
         var response = try pages.render(page, for: context.visitor).response(from: request, context: context)
         response.headers[.contentDisposition] = "attachment; filename=\"diagnostic.html\""
         return response
