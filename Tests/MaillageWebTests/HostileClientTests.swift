@@ -76,4 +76,16 @@ struct HostileClientTests {
             #expect(html.contains("<base href=\"http://127.0.0.1:8080/\">"))
         }
     }
+
+    @Test func theStylesheetIsRevalidatedByItsETag() async throws {
+        try await TestSite.with { site in
+            // Act
+            let first = try await site.client.execute(uri: "/style.css", method: .get) { ($0.status, $0.headers[.eTag]) }
+            let tag = try #require(first.1)
+            let again = try await site.client.execute(uri: "/style.css", method: .get, headers: [.ifNoneMatch: tag]) { ($0.status, $0.body.readableBytes) }
+            let changed = try await site.client.execute(uri: "/style.css", method: .get, headers: [.ifNoneMatch: "\"autre\""]) { $0.status }
+            // Check
+            #expect(first.0 == .ok && again.0 == .notModified && again.1 == 0 && changed == .ok)
+        }
+    }
 }
