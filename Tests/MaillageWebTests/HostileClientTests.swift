@@ -88,4 +88,20 @@ struct HostileClientTests {
             #expect(first.0 == .ok && again.0 == .notModified && again.1 == 0 && changed == .ok)
         }
     }
+
+    @Test func aWorkshopMatrixBeyondItsCostLimitIsRefusedBeforeAnyJourneyIsComputed() async throws {
+        try await TestSite.with { site in
+            // Setup: the 9 default personas and 33 CAPH communes (297 journeys)
+            let communes = try await IndexStore(database: site.database).current.territory.epcis[.caph]!.members.prefix(33).map(\.rawValue).joined(separator: ",")
+            var visitor = Browser()
+            // Act
+            let page = try await site.get("/atelier?communes=\(communes)", as: &visitor)
+            let api = try await site.client.execute(uri: "/api/v1/atelier?communes=\(communes)", method: .get) { ($0.status, String(buffer: $0.body)) }
+            let within = try await site.get("/atelier?communes=\(communes.split(separator: ",").prefix(20).joined(separator: ","))", as: &visitor)
+            // Check
+            #expect(page.status == 400 && page.html.contains("au plus 240 parcours par matrice (ici 9 personas × 33 communes)"))
+            #expect(api.0 == .badRequest && api.1.contains("\"parameter\":\"communes\""))
+            #expect(within.status == 200)
+        }
+    }
 }

@@ -133,14 +133,22 @@ struct PersonaController {
                         body: .init(byteBuffer: ByteBuffer(bytes: MatrixCSVWriter.write(matrix))))
     }
 
+    /// The most journeys one matrix computes (personas × communes): each is a search per need, and a request must stay
+    /// bounded whatever it asks.
+    static let maxMatrixCells = 240
+
     /// The matrix of a territory's personas (`territoire`, the focus territory by default) over the communes asked for
-    /// (the three focus communes by default).
+    /// (the three focus communes by default), refused beyond ``maxMatrixCells`` journeys.
     static func matrix(_ reader: QueryReader, personas: PersonaRepository, index: PlaceIndex, focus: Siren) async throws -> WorkshopMatrix {
         let communes = try reader.single("communes").map { list in
             try Perimeter.Request(communes: list).resolve(in: index.territory, default: .caph, maxCommunes: 60).communes
         } ?? WorkshopMatrix.focusCommunes
         let territory = try territory(reader, default: focus)
-        return WorkshopMatrix.compute(personas: try await personas.all(territory: territory).map(\.persona), communes: communes, index: index)
+        let library = try await personas.all(territory: territory).map(\.persona)
+        guard library.count * communes.count <= maxMatrixCells else {
+            throw ParameterError(parameter: "communes", message: "au plus \(maxMatrixCells) parcours par matrice (ici \(library.count) personas × \(communes.count) communes) : choisissez moins de communes")
+        }
+        return WorkshopMatrix.compute(personas: library, communes: communes, index: index)
     }
 
     /// The library asked for (`territoire`), or the focus territory.
