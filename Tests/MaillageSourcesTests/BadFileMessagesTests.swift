@@ -54,4 +54,27 @@ struct BadFileMessagesTests {
         #expect(nan.contains("ligne \(target + 1), colonne"), "\(nan)")
         #expect(object.contains("attendu un tableau d'objets, trouvé un objet (clés : lieux, source)"))
     }
+
+    @Test func aSiretOfTheWrongLengthIsDroppedWithAWarningNotSilently() throws {
+        // Setup: the real Aidants Connect file (some SIRETs there are already wrong), a digit added to one in 97
+        let text = try TestData.text("lieux/aidants-connect-structures-2023-01.json")
+        var items = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        func siret(_ item: [String: Any]) -> String { item["SIRET"].map { "\($0)" } ?? "" }
+        var damaged: [Int] = []
+        for index in stride(from: 0, to: items.count, by: 97) where siret(items[index]).filter(\.isNumber).count == 14 {
+            items[index]["SIRET"] = siret(items[index]) + "7"
+            damaged.append(index + 1)
+        }
+        let changed = String(decoding: try JSONSerialization.data(withJSONObject: items), as: UTF8.self)
+        // Act
+        let intact = try PlaceFileReader.read(text, format: .aidantsConnect, file: "ac.json", locator: TestData.nationalLocator)
+        let read = try PlaceFileReader.read(changed, format: .aidantsConnect, file: "ac.json", locator: TestData.nationalLocator)
+        // Check: the damaged rows are kept without a pivot and warned, on top of the file's own wrong SIRETs
+        func warned(_ report: ImportReport) -> Set<Int> {
+            Set(report.warnings.filter { $0.field == "SIRET" && $0.message.contains("n'est ni un SIRET") }.map(\.line))
+        }
+        #expect(damaged.count > 5)
+        #expect(warned(read.report) == warned(intact.report).union(damaged))
+        #expect(read.records.count == intact.records.count)
+    }
 }

@@ -28,7 +28,7 @@ public enum AidantsConnectReader {
                 id = "sans-id-" + StableHash.hex("\(row.string("SIRET"))|\(row.string("Name"))|\(postalCode)")
                 collector.report.warn(line: line, field: "Data pass ID", "identifiant absent : identifiant dérivé du SIRET, du nom et du code postal")
             }
-            var place = Place(id: id, pivot: PlaceFields.pivot(row.string("SIRET")),
+            var place = Place(id: id, pivot: collector.pivot(row.string("SIRET"), line: line, field: "SIRET"),
                               nom: row.string("Name"), commune: row.string("commune"), codePostal: postalCode, codeInsee: nil,
                               adresse: row.string("Adresse"), dateMaj: date)
             place.source = "Aidants Connect"

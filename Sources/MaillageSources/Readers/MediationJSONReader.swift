@@ -23,7 +23,7 @@ public enum MediationJSONReader {
             // data·inclusion ids are unique only within each upstream source ("dora", "Hinaura"…).
             let id = source == .dataInclusion && !row.string("source").isEmpty && !row.string("id").isEmpty
                 ? "\(row.string("source"))/\(row.string("id"))" : row.string("id")
-            var place = Place(id: id, pivot: PlaceFields.pivot(row.string("pivot")), nom: row.string("nom"),
+            var place = Place(id: id, pivot: collector.pivot(row.string("pivot"), line: line, field: "pivot"), nom: row.string("nom"),
                               commune: row.string("commune"), codePostal: postalCode, codeInsee: CommuneCode(row.string("code_insee")),
                               adresse: row.string("adresse"), dateMaj: date)
             place.complementAdresse = row.string("complement_adresse").nonBlank

@@ -21,6 +21,16 @@ struct RecordCollector {
         report.reject(line: line, field: field, value: value, expected: expected)
     }
 
+    /// The SIRET, SIREN or RNA a cell holds; a value that is none of them (15 digits, letters…) is dropped with a
+    /// warning, a placeholder of zeros silently.
+    mutating func pivot(_ text: String, line: Int, field: String) -> String {
+        let pivot = PlaceFields.pivot(text)
+        if pivot.isEmpty, let raw = text.nonBlank, raw.contains(where: { $0.isLetter || ($0.isNumber && $0 != "0") }) {
+            report.warn(line: line, field: field, "« \(raw.prefix(40)) » n'est ni un SIRET (14 chiffres), ni un SIREN (9), ni un RNA (W et 9 chiffres) : ignoré")
+        }
+        return pivot
+    }
+
     /// Accepts a draft unless it lacks an id, a name or a date, or repeats an id of the same file.
     mutating func accept(_ draft: Place, line: Int) {
         var place = draft
