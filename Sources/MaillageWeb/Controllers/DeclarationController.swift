@@ -52,7 +52,7 @@ struct DeclarationController {
             return try pages.render(declarationPage(entry, form: form, notice: "Aucun changement par rapport à la fiche actuelle : rien n'a été envoyé."),
                                     for: context.visitor).response(from: request, context: context)
         }
-        guard let territory = territory(of: current) ?? structure.territory else {
+        guard let territory = entry.epci ?? structure.territory else {
             throw HTTPError(.unprocessableContent, message: "Ce lieu n'est rattaché à aucun territoire : déclaration impossible.")
         }
         let declaration = try await declarations.create(Declaration(
@@ -140,7 +140,7 @@ struct DeclarationController {
             return try reportRefused(entry, "\(error.message)", request, context)
         }
         guard let category else { return try reportRefused(entry, "Choisissez ce qui ne va pas.", request, context) }
-        guard let territory = territory(of: entry.place) ?? structure.territory else {
+        guard let territory = entry.epci ?? structure.territory else {
             throw HTTPError(.unprocessableContent, message: "Ce lieu n'est rattaché à aucun territoire.")
         }
         let actor = context.visitor.actor
@@ -176,10 +176,6 @@ struct DeclarationController {
             throw HTTPError(.notFound, message: "Ce lieu n'existe pas ou plus.")
         }
         return (entry, structure)
-    }
-
-    private func territory(of place: Place) -> Siren? {
-        place.codeInsee.flatMap { index.current.territory.commune($0)?.epci }
     }
 
     private func invalid(_ page: PlaceFormPage, _ request: Request, _ context: AppRequestContext) throws -> Response {
