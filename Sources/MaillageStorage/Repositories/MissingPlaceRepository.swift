@@ -46,6 +46,9 @@ public struct MissingPlaceRepository: Sendable {
             guard existing == nil else { return false }
             try await db.insert(into: P.table).columns(P.missingPlaceID, P.accountID, P.supportedAt)
                 .values(SQLBind(id), SQLBind(actor.accountID), SQLBind(Timestamp.text(now))).run()
+            let territory = try await find(id: id, on: db)?.territory
+            try await AuditRepository.record(AuditEvent(at: now, by: Author(actor), territory: territory, action: "lieu manquant soutenu",
+                                                        objectKind: AuditKinds.missingPlace, objectID: "\(id)"), on: db)
             return true
         }
     }
