@@ -14,7 +14,6 @@ struct OpeningHoursTests {
         ("Mo-Fr 09:00-12:00; Sa off", 900),
         ("Mo,We off", 0),
         ("24/7", 7 * 1440),
-        ("Mo-Fr 9h-12h30,13h30-17h", 5 * 420),
         ("Mo-Fr 09:00-12:00,13:30-17:30; Tu 09:00-12:00,14:30-17:30", 4 * 420 + 360),
         ("Mo-Fr 09:00-12:00; PH off", 900),
     ]
@@ -32,6 +31,33 @@ struct OpeningHoursTests {
         #expect(hours.schedule == nil)
         #expect(hours.problem != nil)
         #expect(hours.raw == text)
+    }
+
+    @Test func timesWrittenTheFrenchWayAreRefusedAsTheReferenceDoesWithTheValidTextToConfirm() {
+        // setup: near-OSM text as a structure typed it
+        let hours = OpeningHours(osm: "Mo-Fr 9h-12h30,13h30-17h")
+        // check: not valid OSM (the national map's tools refuse it too), explained, and rewritten for confirmation
+        #expect(hours.expression == nil && hours.schedule == nil)
+        #expect(hours.problem?.contains("HH:MM") == true)
+        #expect(hours.suggestion == "Mo-Fr 09:00-12:30,13:30-17:00")
+        #expect(OpeningHours(osm: hours.suggestion!).schedule?.minutesPerWeek == 5 * 420)
+        #expect(OpeningHours(osm: "Mo-Fr 09:00-12:00").suggestion == nil)
+        #expect(OpeningHours(osm: "Horaires Association").suggestion == nil)
+    }
+
+    @Test func publicHolidaysClosureAndOvernightRulesAreEvaluatedAtDates() throws {
+        // setup: a place open weekdays and Friday night, closed on public holidays and in August
+        let expression = try OpeningHoursExpression(osm: "Mo-Fr 09:00-12:00; Fr 20:00-02:00; Aug off; PH off")
+        func state(_ day: String, _ minute: Int) -> OpeningState.Kind {
+            expression.state(on: CalendarDay(day)!, atMinute: minute, holidays: .france).kind
+        }
+        // check
+        #expect(state("2026-07-13", 600) == .open)
+        #expect(state("2026-07-14", 600) == .closed)
+        #expect(state("2026-08-04", 600) == .closed)
+        #expect(state("2026-03-07", 60) == .open)
+        #expect(state("2026-03-07", 180) == .closed)
+        #expect(state("2026-05-14", 600) == .closed)
     }
 
     @Test func laterRulesReplaceEarlierOnesForTheirDays() throws {

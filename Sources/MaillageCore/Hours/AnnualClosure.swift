@@ -10,13 +10,6 @@ public struct AnnualClosure: Hashable, Codable, Sendable {
         (self.fromMonth, self.fromDay, self.toMonth, self.toDay) = (fromMonth, fromDay, toMonth, toDay)
     }
 
-    /// Reads `Aug 01-Aug 15` (the selector of an OSM rule, without its `off`).
-    public init?(osmSelector text: some StringProtocol) {
-        let bounds = text.split(separator: "-")
-        guard bounds.count == 2, let from = Self.monthDay(bounds[0]), let to = Self.monthDay(bounds[1]) else { return nil }
-        self.init(fromMonth: from.0, fromDay: from.1, toMonth: to.0, toDay: to.1)
-    }
-
     /// `Aug 01-Aug 15 off`.
     public var osm: String {
         "\(Self.monthCodes[fromMonth - 1]) \(Self.twoDigits(fromDay))-\(Self.monthCodes[toMonth - 1]) \(Self.twoDigits(toDay)) off"
@@ -31,15 +24,6 @@ public struct AnnualClosure: Hashable, Codable, Sendable {
     public static let monthCodes = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     public static let frenchMonths = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
                                       "novembre", "décembre"]
-
-    /// Whether a rule's first word is a month: the rule is a closure, not part of a typical week.
-    static func startsWithMonth(_ word: some StringProtocol) -> Bool { monthCodes.contains(String(word.prefix(3))) }
-
-    private static func monthDay(_ text: some StringProtocol) -> (Int, Int)? {
-        let parts = text.split(separator: " ")
-        guard parts.count == 2, let month = monthCodes.firstIndex(of: String(parts[0])), let day = Int(parts[1]) else { return nil }
-        return (month + 1, day)
-    }
 
     private static func isValid(month: Int, day: Int) -> Bool {
         (1...12).contains(month) && (1...[31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]).contains(day)

@@ -18,24 +18,55 @@ public struct HoursForm: Hashable, Sendable {
     }
 
     /// The editor filled from stored hours; nil when the text says more than the editor can show (then the raw text
-    /// is edited instead, so that nothing is lost).
+    /// is edited instead, so that nothing is lost): the editor holds weekday rules, then yearly closures and `PH off`.
     public init?(osm text: String) {
-        let hours = OpeningHours(osm: text)
-        guard let schedule = hours.schedule, hours.problem == nil else { return nil }
+        guard let expression = try? OpeningHoursExpression(osm: text) else { return nil }
         var form = HoursForm()
-        for rule in text.split(separator: ";").map(\.trimmed) where !rule.isEmpty {
-            if rule == "PH off" || rule == "PH closed" {
-                form.closedOnPublicHolidays = true
-            } else if let first = rule.split(separator: " ").first, AnnualClosure.startsWithMonth(first) {
-                guard rule.hasSuffix(" off"), let closure = AnnualClosure(osmSelector: rule.dropLast(4)) else { return nil }
+        var weekRulesEnded = false
+        for rule in expression.rules {
+            guard rule.combination == .normal, rule.state.comment == nil else { return nil }
+            if let closure = Self.closure(rule) {
                 form.closures.append(closure)
-            } else if rule.hasPrefix("PH") || rule.hasPrefix("SH") {
-                return nil
+                weekRulesEnded = true
+            } else if Self.isClosedOnPublicHolidays(rule) {
+                form.closedOnPublicHolidays = true
+                weekRulesEnded = true
+            } else {
+                guard !weekRulesEnded, Self.isWeekRule(rule) else { return nil }
             }
         }
-        form.days = Weekday.allCases.map { schedule[$0] }
+        form.days = expression.week(startingOn: OpeningHours.typicalWeekMonday).days
         guard form.days.allSatisfy({ $0.count <= Self.rangesPerDay }), form.closures.count <= Self.closureCount else { return nil }
         self = form
+    }
+
+    /// `Mo-Fr 09:00-12:00` or `We off`: weekdays only, every week.
+    private static func isWeekRule(_ rule: OpeningRule) -> Bool {
+        var days = rule.days
+        let weekdays = days.weekdays
+        days.weekdays = []
+        return days.isEveryDay && weekdays.allSatisfy { $0.occurrences.isEmpty && $0.offset == 0 }
+            && (rule.state.kind == .open || (rule.state.kind == .closed && rule.spans == nil))
+    }
+
+    /// `PH off`.
+    private static func isClosedOnPublicHolidays(_ rule: OpeningRule) -> Bool {
+        var days = rule.days
+        let holidays = days.holidays
+        days.holidays = []
+        return days.isEveryDay && holidays == [DaySelector.HolidayRange(isSchool: false, offset: 0)] && rule.spans == nil && rule.state.kind == .closed
+    }
+
+    /// `Aug 01-Aug 15 off`.
+    private static func closure(_ rule: OpeningRule) -> AnnualClosure? {
+        var days = rule.days
+        let monthdays = days.monthdays
+        days.monthdays = []
+        guard days.isEveryDay, rule.spans == nil, rule.state.kind == .closed, monthdays.count == 1,
+              case .dates(let from, let to) = monthdays[0], from.year == nil, to.year == nil, from.offset == 0, to.offset == 0,
+              case .date(let fromMonth, let fromDay) = from.anchor, case .date(let toMonth, let toDay) = to.anchor
+        else { return nil }
+        return AnnualClosure(fromMonth: fromMonth, fromDay: fromDay, toMonth: toMonth, toDay: toDay)
     }
 
     /// The week as a schedule.

@@ -6,8 +6,12 @@ public struct PlaceIndex: Sendable {
     /// copying every field of the place.
     public final class Entry: Sendable {
         public let merged: MergedPlace
-        /// The weekly schedule read from `horaires`, when it could be read.
+        /// The typical week read from `horaires`, when it could be read.
         public let schedule: WeeklySchedule?
+        /// The rules of `horaires`, evaluated at dates (« ouvert maintenant »).
+        public let hours: OpeningHoursExpression?
+        /// The public holidays of the place's department.
+        public let holidays: PublicHolidays
         /// The EPCI of the place's commune.
         public let epci: Siren?
         /// The name folded once for sorting (case and accents ignored).
@@ -18,9 +22,11 @@ public struct PlaceIndex: Sendable {
 
         public var place: Place { merged.place }
 
-        init(merged: MergedPlace, schedule: WeeklySchedule?, epci: Siren?, sortName: String, traits: PlaceTraits, coordinate: Coordinate?) {
+        init(merged: MergedPlace, hours: OpeningHours?, epci: Siren?, sortName: String, traits: PlaceTraits, coordinate: Coordinate?) {
             self.merged = merged
-            self.schedule = schedule
+            self.schedule = hours?.schedule
+            self.hours = hours?.expression
+            self.holidays = PublicHolidays(department: merged.place.codeInsee?.department)
             self.epci = epci
             self.sortName = sortName
             self.traits = traits
@@ -41,12 +47,15 @@ public struct PlaceIndex: Sendable {
 
     public init(places: [MergedPlace], territory: TerritoryData) {
         self.territory = territory
-        // Parsing the opening hours and folding the names is most of the cost: spread over the cores.
+        // Reading the opening hours and folding the names is most of the cost: each distinct text is read once, and
+        // the work is spread over the cores.
+        let texts = Array(Set(places.compactMap(\.place.horaires)))
+        let read = Dictionary(uniqueKeysWithValues: zip(texts, texts.concurrentMap { OpeningHours(osm: $0) }))
         entries = places.concurrentMap { merged in
             let place = merged.place
-            let schedule = place.horaires.flatMap { OpeningHours(osm: $0).schedule }
-            return Entry(merged: merged, schedule: schedule, epci: place.codeInsee.flatMap { territory.commune($0)?.epci },
-                         sortName: place.nom.folded, traits: PlaceTraits(place: place, schedule: schedule), coordinate: place.coordinate)
+            let hours = place.horaires.flatMap { read[$0] }
+            return Entry(merged: merged, hours: hours, epci: place.codeInsee.flatMap { territory.commune($0)?.epci },
+                         sortName: place.nom.folded, traits: PlaceTraits(place: place, schedule: hours?.schedule), coordinate: place.coordinate)
         }
         var grid = SpatialGrid<Int>(cellDegrees: 0.05)
         var coarseGrid = SpatialGrid<Int>(cellDegrees: 0.5)

@@ -49,7 +49,10 @@ struct RecordCollector {
         for warning in locator.locate(&place) { report.warn(line: line, field: warning.field, warning.message) }
         if let hours = place.horaires?.nonBlank {
             let parsed = OpeningHours(osm: hours)
-            if let problem = parsed.problem { report.warn(line: line, field: "horaires", "\(problem) — texte conservé : « \(hours) »") }
+            if let problem = parsed.problem {
+                let suggestion = parsed.suggestion.map { " ; en OSM : « \($0) »" } ?? ""
+                report.warn(line: line, field: "horaires", "\(problem) — texte conservé : « \(hours) »\(suggestion)")
+            }
         }
         report.count(unmapped: place.unmappedValues)
         records.append(SourceRecord(provenance: Provenance(source: source, sourceID: id, dateMaj: place.dateMaj), place: place))

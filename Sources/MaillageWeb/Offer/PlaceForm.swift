@@ -28,7 +28,8 @@ struct PlaceForm {
     /// The form of a place as it is.
     init(place: Place) {
         values = Dictionary(uniqueKeysWithValues: StandardField.declarable.map { ($0, StandardField.text($0, of: place)) })
-        hours = place.horaires.map { HoursForm(osm: $0) } ?? HoursForm()
+        // near-OSM hours (`9h-12h`) fill the editor with their valid rewriting, for the structure to confirm
+        hours = place.horaires.map { HoursForm(osm: OpeningHours(osm: $0).suggestion ?? $0) } ?? HoursForm()
     }
 
     /// The form as posted.

@@ -69,24 +69,20 @@ struct PlacePage: PageModel {
         communeURL = place.codeInsee.map { SiteURL.commune(.value($0)).path }
         communeName = place.commune
         let moment = Self.parisMoment(now)
+        let today = CalendarDay(now)
         hasSchedule = entry.schedule != nil
-        isOpenNow = entry.schedule?.isOpen(on: moment.day, atMinute: moment.minute) ?? false
-        if let schedule = entry.schedule {
-            if let closing = schedule.closingMinute(on: moment.day, after: moment.minute) {
-                status = "Ouvert maintenant · ferme à \(TimeSpan.frenchClock(closing))"
-            } else if let next = schedule[moment.day].first(where: { $0.start > moment.minute }) {
-                status = "Fermé maintenant · ouvre à \(TimeSpan.frenchClock(next.start))"
-            } else {
-                status = "Fermé maintenant"
-            }
-            days = schedule.frenchWeek.map { Day(name: $0.day.frenchName.capitalized, hours: $0.hours, isToday: $0.day == moment.day) }
+        let state = entry.hours?.state(on: today, atMinute: moment.minute, holidays: entry.holidays)
+        isOpenNow = state?.kind == .open
+        if let hours = entry.hours, let state {
+            status = Self.status(state, hours: hours, at: OpeningHoursExpression.Moment(day: today, minute: moment.minute), holidays: entry.holidays)
         } else {
             status = nil
-            days = []
         }
+        days = entry.schedule.map { $0.frenchWeek.map { Day(name: $0.day.frenchName.capitalized, hours: $0.hours, isToday: $0.day == moment.day) } } ?? []
         rawHours = place.horaires
-        hoursProblem = place.horaires.flatMap { OpeningHours(osm: $0).problem }
-        let today = CalendarDay(now)
+        hoursProblem = place.horaires.map { OpeningHours(osm: $0) }.flatMap { hours in
+            hours.problem.map { problem in hours.suggestion.map { "\(problem) ; lecture proposée : « \($0) »" } ?? problem }
+        }
         func provenances(_ column: StandardColumn) -> [Provenance] {
             (merged.fieldSources[column.rawValue] ?? []).compactMap { key in merged.provenances.first { $0.key == key } }
         }
@@ -152,6 +148,27 @@ struct PlacePage: PageModel {
         guard number.hasPrefix("+33"), number.count == 12 else { return number }
         let digits = Array("0" + number.dropFirst(3))
         return stride(from: 0, to: 10, by: 2).map { String(digits[$0..<$0 + 2]) }.joined(separator: " ")
+    }
+
+    /// « Ouvert maintenant · ferme à 12 h », « Fermé maintenant · ouvre lundi à 9 h · aujourd'hui jour férié (Noël) ».
+    static func status(_ state: OpeningState, hours: OpeningHoursExpression, at now: OpeningHoursExpression.Moment, holidays: PublicHolidays) -> String {
+        func when(_ moment: OpeningHoursExpression.Moment) -> String {
+            let clock = "à \(TimeSpan.frenchClock(moment.minute))"
+            switch now.day.days(until: moment.day) {
+            case 0: return clock
+            case 1: return "demain \(clock)"
+            default: return "\(moment.day.weekday.frenchName) \(clock)"
+            }
+        }
+        var parts: [String]
+        switch state.kind {
+        case .open: parts = ["Ouvert maintenant"] + [hours.nextChange(after: now, holidays: holidays).map { "ferme \(when($0))" }].compactMap { $0 }
+        case .closed: parts = ["Fermé maintenant"] + [hours.nextOpening(after: now, holidays: holidays).map { "ouvre \(when($0))" }].compactMap { $0 }
+        case .unknown: parts = ["Ouverture à confirmer maintenant"]
+        }
+        if let comment = state.comment { parts.append("« \(comment) »") }
+        if let holiday = holidays.name(of: now.day) { parts.append("aujourd'hui jour férié (\(holiday))") }
+        return parts.joined(separator: " · ")
     }
 
     /// The weekday and minute in France now.
