@@ -17,11 +17,12 @@ struct AppRequestContext: RequestContext {
 
     var responseEncoder: JSONEncoder { Self.jsonEncoder }
 
-    /// One encoder for every response (its configuration never changes).
+    /// One encoder for every response (its configuration never changes); keys sorted, so that the same data gives the
+    /// same bytes (and the same `ETag`).
     static let jsonEncoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return encoder
     }()
 }

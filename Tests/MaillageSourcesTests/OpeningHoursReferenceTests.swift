@@ -132,7 +132,7 @@ struct OpeningHoursReferenceTests {
             let parts = line.split(separator: " ")
             if parts.count == 2 { byHash[String(parts[0])] = String(parts[1]) }
         }
-        return Dictionary(uniqueKeysWithValues: values.compactMap { value in byHash[hash(value)].map { (value, $0) } })
+        return Dictionary(uniqueKeysWithValues: values.compactMap { value in byHash[StableHash.hex(value)].map { (value, $0) } })
     }
 
     static func write(_ verdicts: [String: String]) throws {
@@ -143,15 +143,7 @@ struct OpeningHoursReferenceTests {
             # Regenerate: MAILLAGE_WRITE_REFERENCE=1 swift test --filter OpeningHoursReference
 
             """
-        let lines = verdicts.map { "\(hash($0.key)) \($0.value)" }.sorted()
+        let lines = verdicts.map { "\(StableHash.hex($0.key)) \($0.value)" }.sorted()
         try (header + lines.joined(separator: "\n") + "\n").write(to: fixture, atomically: true, encoding: .utf8)
-    }
-
-    /// FNV-1a, 64 bits, in hexadecimal.
-    static func hash(_ value: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in value.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

@@ -104,4 +104,48 @@ struct HostileClientTests {
             #expect(within.status == 200)
         }
     }
+
+    @Test func textAnswersAreSentGzippedToClientsThatAcceptItAndReadTheSame() async throws {
+        try await TestSite.with { site in
+            // Act: the diagnostic page and a JSON answer, asked with and without gzip
+            for uri in ["/diagnostic", "/api/v1/places?commune=59172"] {
+                let plain = try await site.client.execute(uri: uri, method: .get) { ($0.headers[.contentEncoding], $0.headers[.vary], Data(buffer: $0.body)) }
+                let zipped = try await site.client.execute(uri: uri, method: .get, headers: [.acceptEncoding: "br;q=1, gzip;q=0.8"]) {
+                    ($0.headers[.contentEncoding], Data(buffer: $0.body))
+                }
+                let refused = try await site.client.execute(uri: uri, method: .get, headers: [.acceptEncoding: "gzip;q=0"]) { $0.headers[.contentEncoding] }
+                // Check: the same bytes once inflated, several times smaller; none for a client refusing gzip
+                #expect(plain.0 == nil && plain.1?.contains("Accept-Encoding") == true && refused == nil)
+                #expect(zipped.0 == "gzip")
+                #expect(try Self.inflated(zipped.1) == plain.2, "\(uri)")
+                #expect(zipped.1.count * 3 < plain.2.count, "\(uri): \(zipped.1.count) of \(plain.2.count) bytes")
+            }
+            // a small answer is not worth compressing
+            let health = try await site.client.execute(uri: "/health", method: .get, headers: [.acceptEncoding: "gzip"]) { $0.headers[.contentEncoding] }
+            #expect(health == nil)
+        }
+    }
+
+    @Test(arguments: ["/api/v1/places?commune=59172", "/atelier.csv", "/territoires/200042190/lieux.csv", "/diagnostic"])
+    func exportsAreRevalidatedByTheirETag(uri: String) async throws {
+        try await TestSite.with { site in
+            // Act: asked, asked again with the tag a gzip client kept (weak), asked with another tag
+            let first = try await site.client.execute(uri: uri, method: .get) { ($0.status, $0.headers[.eTag], $0.headers[.cacheControl]) }
+            let tag = try #require(first.1, "\(uri) has no ETag")
+            let again = try await site.client.execute(uri: uri, method: .get, headers: [.ifNoneMatch: "W/\(tag)"]) { ($0.status, $0.body.readableBytes) }
+            let stale = try await site.client.execute(uri: uri, method: .get, headers: [.ifNoneMatch: "\"0000\""]) { $0.status }
+            // Check
+            #expect(first.0 == .ok && first.2 == "no-cache")
+            #expect(again.0 == .notModified && again.1 == 0)
+            #expect(stale == .ok)
+        }
+    }
+
+    /// gzip bytes inflated by Maillage's own file loader (which reads `.gz` files).
+    static func inflated(_ data: Data) throws -> Data {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("answer-\(UUID().uuidString).gz")
+        try data.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        return Data(try FileLoader.load(file).text.utf8)
+    }
 }

@@ -3,9 +3,12 @@ public enum StableHash {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The hash as 16 lower-case hexadecimal digits.
-    public static func hex(_ text: String) -> String {
+    public static func hex(_ text: String) -> String { hex(bytes: text.utf8) }
+
+    /// The hash of bytes as 16 lower-case hexadecimal digits.
+    public static func hex(bytes: some Sequence<UInt8>) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
         }

@@ -60,10 +60,10 @@ public enum FileLoader {
         return output
     }
 
-    /// Compresses data as gzip (used to write territory packs).
-    public static func gzip(_ data: Data) -> Data {
+    /// Compresses data as gzip: at level 9 for territory packs, written once; lower for answers sent over HTTP.
+    public static func gzip(_ data: Data, level: Int32 = 9) -> Data {
         var stream = z_stream()
-        deflateInit2_(&stream, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
         defer { deflateEnd(&stream) }
         var output = Data()
         var chunk = [UInt8](repeating: 0, count: 1 << 16)

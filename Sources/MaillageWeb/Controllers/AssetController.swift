@@ -2,18 +2,15 @@ import Hummingbird
 import MaillageCore
 
 /// `/style.css`: the site's stylesheet, served from memory (read once with the templates), cached by browsers for a day
-/// and revalidated by its `ETag` (a `304 Not Modified` without a body when it did not change).
+/// and revalidated by its `ETag` (``ConditionalGetMiddleware`` answers `304 Not Modified` when it did not change).
 struct AssetController {
     let pages: PageRenderer
 
     func register(on router: Router<AppRequestContext>) {
         let stylesheet = ByteBuffer(string: pages.stylesheet)
         let tag = "\"\(StableHash.hex(pages.stylesheet))\""
-        router.get(.stylesheet) { request, _ in
+        router.get(.stylesheet) { _, _ in
             let headers: HTTPFields = [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=86400", .eTag: tag]
-            if request.headers[.ifNoneMatch]?.split(separator: ",").contains(where: { $0.trimmed == tag }) == true {
-                return Response(status: .notModified, headers: headers)
-            }
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: stylesheet))
         }
     }
