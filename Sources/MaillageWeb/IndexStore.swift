@@ -16,6 +16,9 @@ final class IndexStore: Sendable {
         /// The structures recognised from the index's places, with their hand completions.
         let structures: StructureDirectory
         var placeJSON = PlaceJSONCache()
+        /// Diagnostics and matrices computed on this index.
+        var diagnostics = ResultCache<Perimeter, Diagnostic>(capacity: 8)
+        var matrices = ResultCache<MatrixKey, WorkshopMatrix>(capacity: 16)
         /// The last change-log entry the index reflects.
         let seenChange: Int
     }
@@ -55,10 +58,11 @@ final class IndexStore: Sendable {
         if let items = changes.items, items[.territory] == nil {
             let blocks = items[.places] ?? []
             guard !blocks.isEmpty else {
-                // Nothing of the places changed (a persona, say): the same index, and the JSON already written for it.
+                // Nothing of the places changed (a persona, say): the same index, and what was computed on it.
                 let structures = items[.structures] == nil ? current.structures : try await Self.structures(of: current.index, database: database)
                 snapshotStore.withLock {
-                    $0 = Snapshot(index: current.index, structures: structures, placeJSON: current.placeJSON, seenChange: changes.latest)
+                    $0 = Snapshot(index: current.index, structures: structures, placeJSON: current.placeJSON, diagnostics: current.diagnostics,
+                                  matrices: current.matrices, seenChange: changes.latest)
                 }
                 return .unchanged
             }

@@ -72,6 +72,23 @@ struct DiagnosticTests {
         #expect(again.gaps.map(\.reason) == Self.caph.gaps.map(\.reason))
     }
 
+    @Test func aComputationStopsWhenItsBudgetRunsOutAndGivesTheSameResultWithin() throws {
+        // setup: the perimeter of CAPH, a spent budget and a generous one
+        let perimeter = Perimeter.epci(Self.index.territory.epcis[.caph]!)
+        let personas = Persona.defaultLibrary
+        // act / check: nothing comes out of a spent budget; within one, the same diagnostic and matrix as without
+        #expect(throws: WorkStopped(reason: .deadline(seconds: 0))) {
+            try Diagnostic.compute(perimeter: perimeter, index: Self.index, within: WorkBudget(seconds: 0))
+        }
+        #expect(throws: WorkStopped.self) {
+            try WorkshopMatrix.compute(personas: personas, communes: WorkshopMatrix.focusCommunes, index: Self.index, within: WorkBudget(seconds: 0))
+        }
+        let bounded = try Diagnostic.compute(perimeter: perimeter, index: Self.index, within: WorkBudget(seconds: 60))
+        #expect(bounded.rows.flatMap(\.cells) == Self.caph.rows.flatMap(\.cells))
+        let matrix = try WorkshopMatrix.compute(personas: personas, communes: WorkshopMatrix.focusCommunes, index: Self.index, within: WorkBudget(seconds: 60))
+        #expect(matrix.columns.count == 3 && matrix.columns.allSatisfy { $0.cells.count == personas.count })
+    }
+
     @Test func theThreeFocusCommunesFormAPerimeterToo() {
         let focus = Perimeter(name: "Communes du cycle", communes: ["59526", "59172", "59491"].compactMap(CommuneCode.init))
         let diagnostic = Diagnostic.compute(perimeter: focus, index: Self.index)

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import MaillageCore
+import MaillageImport
 import MaillageSources
 import MaillageStorage
 import MaillageTestSupport
@@ -138,6 +139,35 @@ struct HostileClientTests {
             #expect(first.0 == .ok && first.2 == "no-cache")
             #expect(again.0 == .notModified && again.1 == 0)
             #expect(stale == .ok)
+        }
+    }
+
+    @Test func aDiagnosticIsComputedOncePerDataVersion() async throws {
+        try await TestSite.with { site in
+            // Setup: the server's index, and the perimeter of CAPH
+            let store = try await IndexStore(database: site.database)
+            let perimeter = Perimeter.epci(store.current.territory.epcis[.caph]!)
+            // Act 1: asked twice
+            let first = try store.snapshot.diagnostic(of: perimeter)
+            let second = try store.snapshot.diagnostic(of: perimeter)
+            // Check 1: computed once
+            #expect(store.snapshot.diagnostics.count == 1 && first.rows.flatMap(\.cells) == second.rows.flatMap(\.cells))
+            // Act 2: a persona changes (not the places), then a place of Denain changes
+            var marcel = try #require(try await site.database.personas.find(id: "marcel")).persona
+            marcel.id = "marcel-bis"
+            _ = try await site.database.personas.create(marcel, territory: .caph, by: .commandLine)
+            try await store.refreshIfChanged()
+            let keptAcrossPersonas = store.snapshot.diagnostics.count
+            var record = try #require(try TestData.loadPack().records.first { $0.place.codeInsee?.rawValue == "59172" })
+            record.place.nom = "Lieu renommé"
+            record.provenance.dateMaj = CalendarDay("2030-01-01")!
+            _ = try await Importer(database: site.database).importRecords([record])
+            try await store.refreshIfChanged()
+            // Check 2: kept across the persona's change; a new index computes again, and sees the renamed place
+            #expect(keptAcrossPersonas == 1)
+            #expect(store.snapshot.diagnostics.count == 0)
+            let again = try store.snapshot.diagnostic(of: perimeter)
+            #expect(again.rows.count == first.rows.count && store.snapshot.diagnostics.count == 1)
         }
     }
 

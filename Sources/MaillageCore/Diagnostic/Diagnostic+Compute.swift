@@ -2,6 +2,12 @@ extension Diagnostic {
     /// Computes the diagnostic of a perimeter from the place index. Pure: the same inputs give the same diagnostic.
     public static func compute(perimeter: Perimeter, index: PlaceIndex, parameters: DiagnosticParameters = DiagnosticParameters(),
                                needs: [Need] = Need.all) -> Diagnostic {
+        try! compute(perimeter: perimeter, index: index, parameters: parameters, needs: needs, within: .unlimited)
+    }
+
+    /// The same, stopped (throwing) when `budget` runs out, commune by commune.
+    public static func compute(perimeter: Perimeter, index: PlaceIndex, parameters: DiagnosticParameters = DiagnosticParameters(),
+                               needs: [Need] = Need.all, within budget: WorkBudget) throws(WorkStopped) -> Diagnostic {
         let territory = index.territory
         let communes = territory.communes(sortedByName: perimeter.communes)
         let inside = Set(communes.map(\.code))
@@ -36,7 +42,7 @@ extension Diagnostic {
                               qpvs: territory.qpvs(touching: [commune.code]).map(\.code), cells: cells)
         }
         // Large perimeters (a region, France) use every core; the result is the same, in the same order.
-        let rows = communes.count >= 500 ? communes.concurrentMap(row) : communes.map(row)
+        let rows = try budget.map(communes, concurrently: communes.count >= 500, row)
         let rowOfCommune = Dictionary(uniqueKeysWithValues: rows.indices.map { (rows[$0].commune.code, $0) })
 
         // The QPV's first commune inside the perimeter is its anchor: its row already holds the nearest answers.

@@ -27,7 +27,13 @@ public struct WorkshopMatrix: Sendable {
     /// Places each persona in each commune (keeping everything else of the persona) and computes the journeys.
     public static func compute(personas: [Persona], communes: [CommuneCode], index: PlaceIndex,
                                parameters: DiagnosticParameters = DiagnosticParameters()) -> WorkshopMatrix {
-        let columns = communes.compactMap { code -> Column? in
+        try! compute(personas: personas, communes: communes, index: index, parameters: parameters, within: .unlimited)
+    }
+
+    /// The same, stopped (throwing) when `budget` runs out, commune by commune.
+    public static func compute(personas: [Persona], communes: [CommuneCode], index: PlaceIndex,
+                               parameters: DiagnosticParameters = DiagnosticParameters(), within budget: WorkBudget) throws(WorkStopped) -> WorkshopMatrix {
+        let columns = try budget.map(communes, concurrently: false) { code -> Column? in
             guard let commune = index.territory.commune(code) else { return nil }
             var broken: [Service: Int] = [:], outside: [Service: Int] = [:], blockers: [Journey.Blocker: Int] = [:]
             let cells = personas.compactMap { persona -> Cell? in
@@ -50,7 +56,7 @@ public struct WorkshopMatrix: Sendable {
                           blockers: Journey.Blocker.allCases.compactMap { blocker in blockers[blocker].map { (blocker: blocker, count: $0) } }
                               .sorted { $0.count > $1.count })
         }
-        return WorkshopMatrix(personas: personas, columns: columns)
+        return WorkshopMatrix(personas: personas, columns: columns.compactMap { $0 })
     }
 
     /// The default communes of the workshop: the three focus communes of the seed.

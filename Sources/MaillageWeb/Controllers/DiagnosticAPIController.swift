@@ -32,8 +32,8 @@ struct DiagnosticAPIController {
     }
 
     private func compute(_ request: Request) throws -> Diagnostic {
-        let index = index.current
-        return Diagnostic.compute(perimeter: try QueryReader(request).perimeter().resolve(in: index.territory, default: focus), index: index)
+        let snapshot = index.snapshot
+        return try snapshot.diagnostic(of: try QueryReader(request).perimeter().resolve(in: snapshot.index.territory, default: focus))
     }
 
     private static func headers(type: String, name: String?) -> HTTPFields {

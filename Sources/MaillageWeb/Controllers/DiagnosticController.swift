@@ -44,7 +44,7 @@ struct DiagnosticController {
     }
 
     @Sendable func commune(request: Request, context: AppRequestContext) async throws -> HTML {
-        let index = index.current
+        let snapshot = index.snapshot, index = snapshot.index
         let text = try context.parameters.require("code")
         guard let code = CommuneCode(text), let commune = index.territory.commune(code) else {
             throw HTTPError(.notFound, message: "Commune inconnue")
@@ -59,7 +59,7 @@ struct DiagnosticController {
         } else {
             perimeter = Perimeter(name: commune.name, communes: [code])
         }
-        let diagnostic = Diagnostic.compute(perimeter: perimeter, index: index)
+        let diagnostic = try snapshot.diagnostic(of: perimeter)
         guard let row = diagnostic.rows.first(where: { $0.commune.code == code }) else {
             throw ParameterError(parameter: "communes", message: "\(commune.name) n'est pas dans le périmètre demandé")
         }
@@ -70,11 +70,11 @@ struct DiagnosticController {
     }
 
     private func page(_ request: Request) throws -> DiagnosticPage {
-        let index = index.current
+        let snapshot = index.snapshot, index = snapshot.index
         let reader = QueryReader(request)
         let perimeter = try reader.perimeter().resolve(in: index.territory, default: focus)
         let need = try Self.need(reader, "besoin") ?? .service(.aideDemarchesAdministratives)
-        let diagnostic = Diagnostic.compute(perimeter: perimeter, index: index)
+        let diagnostic = try snapshot.diagnostic(of: perimeter)
         return DiagnosticPage(diagnostic: diagnostic, selected: need, perimeterItems: Self.perimeterItems(reader, perimeter), index: index,
                               placement: try PlacementRequest(reader, default: need, parameters: diagnostic.parameters))
     }

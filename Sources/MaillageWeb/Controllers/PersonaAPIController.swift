@@ -22,7 +22,7 @@ struct PersonaAPIController {
             return JourneyDTO(computed.journey, whatIf: computed.whatIf)
         }
         router.get(.api(.workshop)) { request, _ in
-            MatrixDTO(try await PersonaController.matrix(QueryReader(request), personas: personas, index: index.current, focus: focus))
+            MatrixDTO(try await PersonaController.matrix(QueryReader(request), personas: personas, snapshot: index.snapshot, focus: focus))
         }
     }
 

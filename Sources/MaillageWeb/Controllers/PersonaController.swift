@@ -122,13 +122,13 @@ struct PersonaController {
 
     @Sendable func matrix(request: Request, context: AppRequestContext) async throws -> HTML {
         let reader = QueryReader(request)
-        let matrix = try await Self.matrix(reader, personas: personas, index: index.current, focus: focus)
+        let matrix = try await Self.matrix(reader, personas: personas, snapshot: index.snapshot, focus: focus)
         let query = (try? reader.single("communes")).flatMap { $0 }.map { URLQuery.encode([("communes", $0)]) } ?? ""
         return pages.render(MatrixPage(matrix: matrix, communesQuery: query), for: context.visitor)
     }
 
     @Sendable func matrixCSV(request: Request, context: AppRequestContext) async throws -> Response {
-        let matrix = try await Self.matrix(QueryReader(request), personas: personas, index: index.current, focus: focus)
+        let matrix = try await Self.matrix(QueryReader(request), personas: personas, snapshot: index.snapshot, focus: focus)
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"atelier.csv\""],
                         body: .init(byteBuffer: ByteBuffer(bytes: MatrixCSVWriter.write(matrix))))
     }
@@ -139,7 +139,8 @@ struct PersonaController {
 
     /// The matrix of a territory's personas (`territoire`, the focus territory by default) over the communes asked for
     /// (the three focus communes by default), refused beyond ``maxMatrixCells`` journeys.
-    static func matrix(_ reader: QueryReader, personas: PersonaRepository, index: PlaceIndex, focus: Siren) async throws -> WorkshopMatrix {
+    static func matrix(_ reader: QueryReader, personas: PersonaRepository, snapshot: IndexStore.Snapshot, focus: Siren) async throws -> WorkshopMatrix {
+        let index = snapshot.index
         let communes = try reader.single("communes").map { list in
             try Perimeter.Request(communes: list).resolve(in: index.territory, default: .caph, maxCommunes: 60).communes
         } ?? WorkshopMatrix.focusCommunes
@@ -148,7 +149,7 @@ struct PersonaController {
         guard library.count * communes.count <= maxMatrixCells else {
             throw ParameterError(parameter: "communes", message: "au plus \(maxMatrixCells) parcours par matrice (ici \(library.count) personas × \(communes.count) communes) : choisissez moins de communes")
         }
-        return WorkshopMatrix.compute(personas: library, communes: communes, index: index)
+        return try snapshot.matrix(personas: library, communes: communes)
     }
 
     /// The library asked for (`territoire`), or the focus territory.

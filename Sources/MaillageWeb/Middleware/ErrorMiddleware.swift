@@ -17,7 +17,8 @@ struct ErrorMiddleware: RouterMiddleware {
             if status.code >= 500 {
                 context.logger.error("Erreur interne", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
             }
-            let message = status.code < 500 ? Self.publicMessage(of: error) : nil
+            // a computation stopped by its deadline says so (503), other server errors say nothing of their cause
+            let message = status.code < 500 || status == .serviceUnavailable ? Self.publicMessage(of: error) : nil
             if request.uri.path.hasPrefix("/api/") {
                 let apiError = (error as? APIError)
                     ?? APIError(status: status, message: message ?? status.frenchReason,
