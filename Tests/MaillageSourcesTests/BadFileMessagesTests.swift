@@ -77,4 +77,33 @@ struct BadFileMessagesTests {
         #expect(warned(read.report) == warned(intact.report).union(damaged))
         #expect(read.records.count == intact.records.count)
     }
+
+    @Test(arguments: [(SourceFormat.conseillerNumerique, "lieux/conseillers-numeriques-lieux-2022-12.json", "services"),
+                      (SourceFormat.aidantsConnect, "lieux/aidants-connect-structures-2023-01.json", "Name")])
+    func aFieldOfTheWrongJSONTypeIsWarnedWithItsLineAndIgnored(format: SourceFormat, path: String, textField: String) throws {
+        // Setup: the real file, one row in 89 given a number where text is expected, one in 97 a list, one in 101 a
+        // postal code as a number (which is accepted)
+        let text = try TestData.text(path)
+        var items = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        let postalField = format == .aidantsConnect ? "Code postal" : "code_postal"
+        var numbered: [Int] = [], listed: [Int] = []
+        for index in stride(from: 0, to: items.count, by: 89) { items[index][textField] = 42; numbered.append(index + 1) }
+        for index in stride(from: 5, to: items.count, by: 97) where !numbered.contains(index + 1) { items[index]["latitude"] = [1, 2]; listed.append(index + 1) }
+        for index in stride(from: 7, to: items.count, by: 101) {
+            if let code = items[index][postalField].map({ "\($0)" }), let number = Int(code) { items[index][postalField] = number }
+        }
+        let changed = String(decoding: try JSONSerialization.data(withJSONObject: items), as: UTF8.self)
+        // Act
+        let read = try PlaceFileReader.read(changed, format: format, file: "lieux.json", locator: TestData.nationalLocator)
+        // Check: each wrong type warned on its line and field, with what was expected and found; the numbers given as
+        // postal codes pass
+        let typeWarnings = read.report.warnings.filter { $0.message.contains("valeur ignorée") }
+        #expect(Set(typeWarnings.filter { $0.field == textField }.map(\.line)) == Set(numbered))
+        #expect(typeWarnings.first { $0.field == textField }?.message == "attendu du texte, trouvé le nombre 42 : valeur ignorée")
+        if format == .conseillerNumerique {
+            #expect(Set(typeWarnings.filter { $0.field == "latitude" }.map(\.line)) == Set(listed))
+            #expect(read.records.allSatisfy { !$0.place.services.contains { "\($0)".contains("42") } })
+        }
+        #expect(!typeWarnings.contains { $0.field == postalField })
+    }
 }

@@ -5,6 +5,12 @@ import MaillageCore
 /// An Aidants Connect structure carries out online procedures on a person's behalf: "Aide aux démarches
 /// administratives", individually, under the Aidants Connect programme.
 public enum AidantsConnectReader {
+    /// What each field's JSON type must be; the identifiers and the postal code may be numbers.
+    static let fieldTypes: [String: JSONFieldType] = [
+        "Name": .text, "Adresse": .text, "commune": .text, "date_maj": .text,
+        "Data pass ID": .textOrNumber, "SIRET": .textOrNumber, "Code postal": .textOrNumber,
+    ]
+
     public static func read(_ text: String, file: String, locator: PlaceLocator) throws(ImportError)
         -> (records: [SourceRecord], report: ImportReport)
     {
@@ -13,6 +19,7 @@ public enum AidantsConnectReader {
         for (index, row) in rows.enumerated() {
             let line = index + 1
             collector.rowRead()
+            let row = collector.typed(row, line: line, expecting: Self.fieldTypes)
             guard let date = CalendarDay(row.string("date_maj")) else {
                 collector.reject(line: line, field: "date_maj", value: row.string("date_maj"), expected: "une date JJ/MM/AAAA ou AAAA-MM-JJ")
                 continue

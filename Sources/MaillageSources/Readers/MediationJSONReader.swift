@@ -3,6 +3,16 @@ import MaillageCore
 /// Reads the 2022-vocabulary JSON exports of the national mediation pipeline: the conseillers numériques file and the
 /// data·inclusion extract. Both share field names; data·inclusion adds typology, INSEE code, publics and modalités.
 public enum MediationJSONReader {
+    /// What each field's JSON type must be; identifiers, codes and coordinates may be numbers.
+    static let fieldTypes: [String: JSONFieldType] = {
+        var types = Dictionary(uniqueKeysWithValues: ["nom", "services", "commune", "adresse", "complement_adresse", "courriel", "telephone",
+                                                      "site_web", "conditions_access", "conditions_acces", "labels_nationaux", "horaires",
+                                                      "source", "typologie", "publics_accueillis", "modalites_accompagnement", "presentation_resume",
+                                                      "presentation_detail", "prise_rdv", "date_maj"].map { ($0, JSONFieldType.text) })
+        for field in ["id", "pivot", "code_postal", "code_insee", "latitude", "longitude"] { types[field] = .textOrNumber }
+        return types
+    }()
+
     public static func read(_ text: String, file: String, source: SourceKind, locator: PlaceLocator) throws(ImportError)
         -> (records: [SourceRecord], report: ImportReport)
     {
@@ -12,6 +22,7 @@ public enum MediationJSONReader {
         for (index, row) in rows.enumerated() {
             let line = index + 1
             collector.rowRead()
+            let row = collector.typed(row, line: line, expecting: Self.fieldTypes)
             guard let date = CalendarDay(row.string("date_maj")) else {
                 collector.reject(line: line, field: "date_maj", value: row.string("date_maj"), expected: "une date AAAA-MM-JJ")
                 continue

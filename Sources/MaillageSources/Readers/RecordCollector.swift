@@ -17,6 +17,14 @@ struct RecordCollector {
 
     mutating func rowRead() { report.rowsRead += 1 }
 
+    /// The JSON row without the fields whose type is not the expected one, each with a warning: `"services": 42`
+    /// is neither read as a service nor dropped in silence.
+    mutating func typed(_ row: [String: Any], line: Int, expecting types: [String: JSONFieldType]) -> [String: Any] {
+        let (kept, problems) = JSONFieldType.check(row, expecting: types)
+        for problem in problems { report.warn(line: line, field: problem.field, problem.message) }
+        return kept
+    }
+
     mutating func reject(line: Int, field: String, value: String, expected: String) {
         report.reject(line: line, field: field, value: value, expected: expected)
     }

@@ -22,18 +22,28 @@ public enum StandardReader {
         -> (records: [SourceRecord], report: ImportReport)
     {
         let items = try JSONRows.array(text, file: file)
+        var warnings: [ImportReport.Warning] = []
         let rows = items.enumerated().map { index, item in
-            (index + 1, Dictionary(uniqueKeysWithValues: StandardColumn.allCases.map { ($0, item.string($0.rawValue)) }))
+            let (item, problems) = JSONFieldType.check(item, expecting: Self.jsonFieldTypes)
+            warnings += problems.map { ImportReport.Warning(line: index + 1, field: $0.field, message: $0.message) }
+            return (index + 1, Dictionary(uniqueKeysWithValues: StandardColumn.allCases.map { ($0, item.string($0.rawValue)) }))
         }
-        return collect(rows, file: file, format: "standard-json", locator: locator)
+        return collect(rows, warnings: warnings, file: file, format: "standard-json", locator: locator)
     }
 
-    private static func collect(_ rows: [(Int, [StandardColumn: String])], malformed: [CSVTable.Malformed] = [], file: String, format: String,
-                                locator: PlaceLocator)
+    /// The schema's types: every field a string (lists joined by `|`), coordinates numbers (strings tolerated), and
+    /// codes tolerated as numbers.
+    static let jsonFieldTypes: [String: JSONFieldType] = Dictionary(uniqueKeysWithValues: StandardColumn.allCases.map { column in
+        (column.rawValue, [.latitude, .longitude, .codePostal, .codeInsee, .pivot, .telephone].contains(column) ? .textOrNumber : .text)
+    })
+
+    private static func collect(_ rows: [(Int, [StandardColumn: String])], malformed: [CSVTable.Malformed] = [],
+                                warnings: [ImportReport.Warning] = [], file: String, format: String, locator: PlaceLocator)
         -> (records: [SourceRecord], report: ImportReport)
     {
         var collector = RecordCollector(source: .standard, locator: locator, file: file, format: format)
         collector.report.reject(malformed)
+        collector.report.warnings += warnings
         for (line, row) in rows {
             collector.rowRead()
             switch StandardRowCodec.decode(row) {

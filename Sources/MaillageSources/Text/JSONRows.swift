@@ -50,3 +50,53 @@ extension Dictionary where Key == String, Value == Any {
         }
     }
 }
+
+/// The JSON types a field of a place file may take.
+enum JSONFieldType {
+    /// A string (a name, a list separated by `;` or `|`).
+    case text
+    /// A string or a number (a postal code, a SIRET, a coordinate).
+    case textOrNumber
+
+    func accepts(_ value: Any) -> Bool {
+        switch value {
+        case is NSNull, is String: true
+        case let number as NSNumber: self == .textOrNumber && !number.isBoolean
+        default: false
+        }
+    }
+
+    var expected: String {
+        switch self {
+        case .text: "du texte"
+        case .textOrNumber: "du texte ou un nombre"
+        }
+    }
+
+    /// The row without the fields whose type is not the expected one, and a French line for each of them.
+    static func check(_ row: [String: Any], expecting types: [String: JSONFieldType]) -> (row: [String: Any], problems: [(field: String, message: String)]) {
+        var row = row
+        var problems: [(field: String, message: String)] = []
+        for (field, value) in row.sorted(by: { $0.key < $1.key }) {
+            guard let type = types[field], !type.accepts(value) else { continue }
+            problems.append((field, "attendu \(type.expected), trouvé \(describe(value)) : valeur ignorée"))
+            row[field] = nil
+        }
+        return (row, problems)
+    }
+
+    /// « le nombre 42 », « une liste », « un objet », « un booléen ».
+    static func describe(_ value: Any) -> String {
+        switch value {
+        case let number as NSNumber: number.isBoolean ? "un booléen (\(number.boolValue))" : "le nombre \(number.stringValue)"
+        case is [Any]: "une liste"
+        case is [String: Any]: "un objet"
+        default: "une valeur d'un autre type"
+        }
+    }
+}
+
+private extension NSNumber {
+    /// JSON `true` / `false`, which Foundation reads as numbers.
+    var isBoolean: Bool { String(cString: objCType) == "c" }
+}
