@@ -49,8 +49,8 @@ public func buildApplication(_ configuration: AppConfiguration, database: AppDat
 }
 
 /// The routes of the site and of the JSON API, each controller given only what it uses. Middlewares, outermost
-/// first: logging, metrics, security headers, gzip, ETags and `304`, errors as pages or JSON, the session, then the
-/// form checks of every state-changing request.
+/// first: logging, metrics, security headers, gzip, ETags and `304`, errors as pages or JSON, `405` for the methods
+/// never served, `400` for an API parameter the OpenAPI document does not list, the session, then the form checks of every state-changing request.
 func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, configuration: AppConfiguration) -> Router<AppRequestContext> {
     let focus = configuration.focusTerritory
     let secure = configuration.isHTTPS
@@ -61,6 +61,8 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     router.add(middleware: CompressionMiddleware())
     router.add(middleware: ConditionalGetMiddleware())
     router.add(middleware: ErrorMiddleware(pages: pages))
+    router.add(middleware: MethodMiddleware())
+    router.add(middleware: APIParametersMiddleware())
     router.add(middleware: SessionMiddleware(sessions: database.sessions, accounts: database.accounts, lifetime: configuration.sessionLifetime,
                                              secureCookies: secure))
     router.add(middleware: FormProtectionMiddleware(publicOrigin: configuration.publicURL.map(siteOrigin)))

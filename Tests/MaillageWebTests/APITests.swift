@@ -78,15 +78,16 @@ struct APITests {
     }
 
     @Test(arguments: [
-        ("/api/v1/recherche?services=Jardinage", "services"), ("/api/v1/recherche?rayon_km=0", "rayon_km"),
-        ("/api/v1/recherche?lat=91&lon=3", "lat"), ("/api/v1/recherche?ou=Atlantide", "ou"),
-        ("/api/v1/recherche?commune=99999", "commune"), ("/api/v1/communes?epci=1", "epci"), ("/api/v1/recherche?per_page=0", "per_page"),
-        ("/api/v1/recherche.csv?samedi=peut-etre", "samedi"),
+        ("/api/v1/recherche?services=Jardinage", "services", 400), ("/api/v1/recherche?rayon_km=0", "rayon_km", 400),
+        ("/api/v1/recherche?lat=91&lon=3", "lat", 400), ("/api/v1/recherche?ou=Atlantide", "ou", 404),
+        ("/api/v1/recherche?commune=99999", "commune", 404), ("/api/v1/communes?epci=1", "epci", 400),
+        ("/api/v1/recherche?per_page=0", "per_page", 400), ("/api/v1/recherche.csv?samedi=peut-etre", "samedi", 400),
     ])
-    func badSearchParametersGetAJSON400NamingTheParameter(uri: String, parameter: String) async throws {
+    func badSearchParametersGetAJSONErrorNamingTheParameter(uri: String, parameter: String, status: Int) async throws {
+        // a malformed value is a 400; a well-formed one that names nothing known (a commune code no commune has) a 404
         try await withApp { client in
             try await client.execute(uri: uri, method: .get) { response in
-                #expect(response.status == .badRequest)
+                #expect(response.status.code == status)
                 let body = try JSONDecoder().decode(APIErrorBody.self, from: Data(buffer: response.body))
                 #expect(body.error.parameter == parameter)
             }

@@ -171,6 +171,52 @@ struct HostileClientTests {
         }
     }
 
+    @Test func methodsNeverServedAre405WithWhatIsAllowedAndChangeNothing() async throws {
+        try await TestSite.with { site in
+            // Setup
+            let before = try await site.database.changes.latest()
+            // Act
+            let api = try await site.client.execute(uri: "/api/v1/places", method: .trace) { ($0.status, $0.headers[.allow]) }
+            let posted = try await site.client.execute(uri: "/api/v1/personas", method: .post) { ($0.status, $0.headers[.allow]) }
+            let page = try await site.client.execute(uri: "/personas/marcel", method: .delete) { ($0.status, $0.headers[.allow]) }
+            // Check
+            #expect(api.0 == .methodNotAllowed && api.1 == "GET, HEAD")
+            #expect(posted.0 == .methodNotAllowed)
+            #expect(page.0 == .methodNotAllowed && page.1 == "GET, HEAD, POST")
+            #expect(try await site.database.changes.latest() == before)
+            #expect(try await site.database.personas.find(id: "marcel") != nil)
+        }
+    }
+
+    @Test func wellFormedCodesOfNothingAre404AndMalformedOnes400() async throws {
+        try await TestSite.with { site in
+            // Act / Check: a SIREN no EPCI has, a commune code no commune has, an empty page number, an unknown place
+            for (uri, status) in [("/api/v1/places?epci=999999999", HTTPResponse.Status.notFound), ("/api/v1/places?epci=12", .badRequest),
+                                  ("/api/v1/diagnostic?communes=99999", .notFound), ("/api/v1/diagnostic?communes=Denain", .badRequest),
+                                  ("/api/v1/communes?per_page=", .badRequest), ("/api/v1/recherche?ou=Atlantide", .notFound),
+                                  ("/api/v1/personas/marcel/parcours?commune=99999", .notFound), ("/api/v1/recherche?servics=x", .badRequest)] {
+                let answer = try await site.client.execute(uri: uri, method: .get) { ($0.status, String(buffer: $0.body)) }
+                #expect(answer.0 == status, "\(uri): \(answer.1)")
+                #expect(answer.1.contains("\"parameter\""), "\(uri)")
+            }
+        }
+    }
+
+    @Test func severalPerimetersMakeTheirUnion() async throws {
+        try await TestSite.with { site in
+            // Act: CAPH and a commune of the neighbouring Valenciennes agglomeration
+            let union = try await site.client.execute(uri: "/api/v1/diagnostic?epci=200042190&communes=59606", method: .get) { ($0.status, Data(buffer: $0.body)) }
+            let caph = try await site.client.execute(uri: "/api/v1/diagnostic?epci=200042190", method: .get) { Data(buffer: $0.body) }
+            // Check: one commune more than CAPH's 47
+            func communes(_ data: Data) throws -> Int {
+                let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+                return try #require(object["communes"] as? [Any]).count
+            }
+            #expect(union.0 == .ok)
+            #expect(try communes(union.1) == communes(caph) + 1)
+        }
+    }
+
     /// gzip bytes inflated by Maillage's own file loader (which reads `.gz` files).
     static func inflated(_ data: Data) throws -> Data {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("answer-\(UUID().uuidString).gz")

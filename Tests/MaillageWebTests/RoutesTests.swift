@@ -39,6 +39,29 @@ struct RoutesTests {
         #expect(documented == declared)
     }
 
+    @Test func theDocumentedVocabulariesAreTheStandardsOwn() throws {
+        // Setup: the search operation's parameters as documented
+        let document = try #require(try JSONSerialization.jsonObject(with: OpenAPIController.document) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: [String: Any]]])
+        func values<T: StandardVocabulary>(_: T.Type) -> [String] { T.allCases.map(\.rawValue) }
+        let vocabularies: [String: [String]] = [
+            "services": values(Service.self), "publics_specifiquement_adresses": values(TargetPublic.self),
+            "prise_en_charge_specifique": values(SpecificSupport.self), "frais_a_charge": values(Fee.self),
+            "modalites_acces": values(AccessMode.self), "modalites_accompagnement": values(SupportMode.self),
+            "dispositif_programmes_nationaux": values(NationalProgramme.self), "formations_labels": values(TrainingLabel.self),
+            "itinerance": values(Itinerancy.self),
+        ]
+        // Check: every search endpoint lists exactly the values the server accepts (and the empty value a form sends
+        // for nothing chosen, ignored)
+        for path in ["/recherche", "/recherche.csv", "/recherche.geojson"] {
+            let parameters = try #require(paths[path]?["get"]?["parameters"] as? [[String: Any]])
+            for (name, expected) in vocabularies {
+                let schema = try #require(parameters.first { $0["name"] as? String == name }?["schema"] as? [String: Any], "\(path) \(name)")
+                #expect((schema["items"] as? [String: Any])?["enum"] as? [String] == expected + [""], "\(path) \(name)")
+            }
+        }
+    }
+
     @Test func linksFillParametersAndEncodeThem() {
         #expect(SiteURL.persona(.value("karima")).path == "/personas/karima")
         #expect(SiteURL.persona(.key).path == "/personas/:id")

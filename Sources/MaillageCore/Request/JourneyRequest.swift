@@ -14,7 +14,8 @@ public struct JourneyRequest: Sendable {
         var placed = persona
         if let communeText {
             guard let code = CommuneCode(communeText), index.territory.commune(code) != nil else {
-                throw ParameterError(parameter: "commune", message: "« commune » attend le code INSEE d'une commune connue")
+                throw ParameterError(parameter: "commune", message: "« commune » attend le code INSEE d'une commune connue",
+                                     namesNothingKnown: CommuneCode(communeText) != nil)
             }
             placed = persona.living(in: code, territory: index.territory)
         }

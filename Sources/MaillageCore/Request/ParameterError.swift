@@ -5,9 +5,12 @@
 public struct ParameterError: Error, Sendable, Equatable {
     public var parameter: String
     public var message: String
+    /// The value is well formed but names nothing known (a commune code no commune has): not found, rather than bad.
+    public var namesNothingKnown: Bool
 
-    public init(parameter: String, message: String) {
+    public init(parameter: String, message: String, namesNothingKnown: Bool = false) {
         self.parameter = parameter
         self.message = message
+        self.namesNothingKnown = namesNothingKnown
     }
 }

@@ -1,5 +1,5 @@
 extension Perimeter {
-    /// What a request may name as its perimeter: at most one of these (none gives the default EPCI).
+    /// What a request may name as its perimeter: any of these (none gives the default EPCI; several, their union).
     public struct Request: Sendable, Equatable {
         /// INSEE codes separated by commas.
         public var communes: String?
@@ -26,17 +26,29 @@ extension Perimeter {
                 .compactMap { name, value in value.map { (name, $0) } }
         }
 
-        /// The perimeter named, checked against the territory; `focus` when nothing is named.
+        /// The perimeter named, checked against the territory; `focus` when nothing is named; the union of the
+        /// communes when several are named (`epci=…&communes=…`: an EPCI and communes around it).
         /// - Parameter maxCommunes: the longest list of communes accepted (a list, not a département or région).
         public func resolve(in territory: TerritoryData, default focus: Siren, maxCommunes: Int = 500) throws(ParameterError) -> Perimeter {
-            let named = [communes != nil, epci != nil, departement != nil, region != nil, france].filter { $0 }.count
-            guard named <= 1 else {
-                throw ParameterError(parameter: "perimetre", message: "un seul périmètre à la fois : communes, epci, departement, region ou france")
+            let parts = [Request(communes: communes), Request(epci: epci), Request(departement: departement), Request(region: region),
+                         Request(france: france)].filter { !$0.items.isEmpty }
+            guard parts.count > 1 else { return try resolveOne(in: territory, default: focus, maxCommunes: maxCommunes) }
+            var codes: [CommuneCode] = [], names: [String] = []
+            for part in parts {
+                let perimeter = try part.resolveOne(in: territory, default: focus, maxCommunes: maxCommunes)
+                codes += perimeter.communes
+                names.append(perimeter.name)
             }
+            return Perimeter(name: names.joined(separator: " + "), communes: Array(Set(codes)).sorted())
+        }
+
+        private func resolveOne(in territory: TerritoryData, default focus: Siren, maxCommunes: Int) throws(ParameterError) -> Perimeter {
             if let communes {
+                let wellFormed = communes.split(separator: ",").allSatisfy { CommuneCode(String($0).trimmed) != nil }
                 guard let codes = try? territory.communeCodes(inList: communes), !codes.isEmpty, codes.count <= maxCommunes else {
                     throw ParameterError(parameter: "communes",
-                                         message: "« communes » attend jusqu'à \(maxCommunes) codes INSEE connus, séparés par des virgules")
+                                         message: "« communes » attend jusqu'à \(maxCommunes) codes INSEE connus, séparés par des virgules",
+                                         namesNothingKnown: wellFormed && communes.split(separator: ",").count <= maxCommunes)
                 }
                 return .communes(codes, in: territory)
             }
@@ -45,24 +57,26 @@ extension Perimeter {
                 let code = departement.trimmed.uppercased()
                 let members = territory.communes.keys.filter { $0.department == code }.sorted()
                 guard !members.isEmpty else {
-                    throw ParameterError(parameter: "departement", message: "« departement » attend le code d'un département de la base (59, 2A, 971…)")
+                    throw ParameterError(parameter: "departement", message: "« departement » attend le code d'un département de la base (59, 2A, 971…)",
+                                         namesNothingKnown: CommuneCode(code + "001") != nil || CommuneCode(code + "01") != nil)
                 }
                 return Perimeter(name: "Département \(code)", communes: members)
             }
             if let region {
                 guard let found = Region.named(code: region.trimmed) else {
-                    throw ParameterError(parameter: "region", message: "« region » attend le code INSEE d'une région (32 pour les Hauts-de-France…)")
+                    throw ParameterError(parameter: "region", message: "« region » attend le code INSEE d'une région (32 pour les Hauts-de-France…)",
+                                         namesNothingKnown: region.count == 2 && region.allSatisfy(\.isNumber))
                 }
                 let departments = Set(found.departments)
                 let members = territory.communes.keys.filter { departments.contains($0.department) }.sorted()
                 guard !members.isEmpty else {
-                    throw ParameterError(parameter: "region", message: "aucune commune de la région \(found.name) dans la base")
+                    throw ParameterError(parameter: "region", message: "aucune commune de la région \(found.name) dans la base", namesNothingKnown: true)
                 }
                 return Perimeter(name: "Région \(found.name)", communes: members)
             }
             let text = epci ?? focus.rawValue
             guard let siren = Siren(text), let found = territory.epcis[siren] else {
-                throw ParameterError(parameter: "epci", message: "« epci » attend le SIREN d'un EPCI connu (9 chiffres)")
+                throw ParameterError(parameter: "epci", message: "« epci » attend le SIREN d'un EPCI connu (9 chiffres)", namesNothingKnown: Siren(text) != nil)
             }
             return .epci(found)
         }

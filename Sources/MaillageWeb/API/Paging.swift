@@ -7,8 +7,8 @@ struct Paging {
     var perPage: Int
 
     init(_ reader: QueryReader, defaultPerPage: Int = 50) throws {
-        page = try Self.integer(try reader.single("page"), name: "page", default: 1, range: 1...1_000_000)
-        perPage = try Self.integer(try reader.single("per_page"), name: "per_page", default: defaultPerPage, range: 1...Self.maxPerPage)
+        page = try Self.integer(try reader.present("page"), name: "page", default: 1, range: 1...1_000_000)
+        perPage = try Self.integer(try reader.present("per_page"), name: "per_page", default: defaultPerPage, range: 1...Self.maxPerPage)
     }
 
     var offset: Int { (page - 1) * perPage }

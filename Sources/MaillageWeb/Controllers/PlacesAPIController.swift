@@ -21,12 +21,12 @@ struct PlacesAPIController {
             guard let code = CommuneCode(text) else {
                 throw APIError.badParameter("commune", "« commune » doit être un code INSEE de 5 caractères (ex. 59172)")
             }
-            guard territory.commune(code) != nil else { throw APIError.badParameter("commune", "commune \(code) inconnue") }
+            guard territory.commune(code) != nil else { throw APIError(status: .notFound, message: "commune \(code) inconnue", parameter: "commune") }
             communes = [code]
         }
         if let text = try reader.single("epci") {
             guard let siren = Siren(text) else { throw APIError.badParameter("epci", "« epci » doit être un SIREN de 9 chiffres") }
-            guard let epci = territory.epcis[siren] else { throw APIError.badParameter("epci", "EPCI \(siren) inconnu") }
+            guard let epci = territory.epcis[siren] else { throw APIError(status: .notFound, message: "EPCI \(siren) inconnu", parameter: "epci") }
             communes = communes.map { $0.filter(epci.members.contains) } ?? epci.members
         }
         let (places, total) = try await places.page(communes: communes, limit: paging.perPage, offset: paging.offset)

@@ -33,13 +33,9 @@ struct SearchAPIController {
     }
 
     private func run(_ request: Request, on index: PlaceIndex, limit: Int) throws -> SearchResult {
-        do {
-            let parameters = try SearchParameters(QueryReader(request))
-            let resolved = try OriginResolver(territory: index.territory, focus: focus).resolve(parameters)
-            return index.search(parameters.query(origin: resolved?.origin, limit: limit))
-        } catch {
-            throw APIError.badParameter(error.parameter, error.message)
-        }
+        let parameters = try SearchParameters(QueryReader(request))
+        let resolved = try OriginResolver(territory: index.territory, focus: focus).resolve(parameters)
+        return index.search(parameters.query(origin: resolved?.origin, limit: limit))
     }
 
     private func download(_ data: Data, type: String, file: String) -> Response {

@@ -23,12 +23,20 @@ struct ErrorMiddleware: RouterMiddleware {
                 let apiError = (error as? APIError)
                     ?? APIError(status: status, message: message ?? status.frenchReason,
                                 parameter: (error as? ParameterError)?.parameter)
-                return try apiError.response(from: request, context: context)
+                return Self.keepingHeaders(of: error, try apiError.response(from: request, context: context))
             }
             var page = pages.render(ErrorPage(status: status.code, message: message), for: context.visitor)
             page.status = status
-            return try page.response(from: request, context: context)
+            return Self.keepingHeaders(of: error, try page.response(from: request, context: context))
         }
+    }
+
+    /// The response with the headers the error carries (`Allow` of a 405).
+    private static func keepingHeaders(of error: any Error, _ response: Response) -> Response {
+        guard let headers = (error as? HTTPError)?.headers, !headers.isEmpty else { return response }
+        var response = response
+        for field in headers where response.headers[field.name] == nil { response.headers.append(field) }
+        return response
     }
 
     /// What a client error says to the person, when it says something.

@@ -22,14 +22,14 @@ struct OriginResolver {
         }
         if let code = parameters.commune {
             guard let commune = territory.commune(code) else {
-                throw ParameterError(parameter: "commune", message: "commune \(code) inconnue")
+                throw ParameterError(parameter: "commune", message: "commune \(code) inconnue", namesNothingKnown: true)
             }
             return Resolved(origin: .commune(code), commune: commune, alternatives: [])
         }
         guard let text = parameters.place else { return nil }
         let candidates = communes(matching: text)
         guard let chosen = preferred(candidates) else {
-            throw ParameterError(parameter: "ou", message: "aucune commune ne correspond à « \(text.prefix(60)) »")
+            throw ParameterError(parameter: "ou", message: "aucune commune ne correspond à « \(text.prefix(60)) »", namesNothingKnown: true)
         }
         return Resolved(origin: .commune(chosen.code), commune: chosen, alternatives: candidates.filter { $0.code != chosen.code })
     }

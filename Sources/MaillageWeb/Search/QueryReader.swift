@@ -20,6 +20,9 @@ struct QueryReader {
 
     init(_ request: Request) { self.init(query: request.uri.query) }
 
+    /// The names of the parameters given.
+    var names: Set<String> { Set(values.keys) }
+
     /// `+` as a space and `%XX` as a byte, the whole read as UTF-8 (invalid sequences repaired); a malformed escape
     /// is kept as written. Pure Swift: Foundation's string bridging is slow on Linux and this runs on every request.
     static func formDecoded(_ text: Substring) -> String {
@@ -50,7 +53,14 @@ struct QueryReader {
 
     func single(_ name: String) throws(ParameterError) -> String? {
         guard let value = values[name]?.first?.trimmed, !value.isEmpty else { return nil }
-        guard value.count <= Self.maximumLength else { throw ParameterError(parameter: name, message: "« \(name) » est trop long") }
+        guard value.unicodeScalars.count <= Self.maximumLength else { throw ParameterError(parameter: name, message: "« \(name) » est trop long") }
+        return value
+    }
+
+    /// The value as given, empty included (`per_page=` is a wrong number, not an absent one); nil when absent.
+    func present(_ name: String) throws(ParameterError) -> String? {
+        guard let value = values[name]?.first?.trimmed else { return nil }
+        guard value.unicodeScalars.count <= Self.maximumLength else { throw ParameterError(parameter: name, message: "« \(name) » est trop long") }
         return value
     }
 
@@ -68,8 +78,9 @@ struct QueryReader {
     }
 
     func all(_ name: String) throws(ParameterError) -> [String] {
-        let values = (self.values[name] ?? []).filter { !$0.isEmpty }
-        guard values.count <= 50, values.allSatisfy({ $0.count <= Self.maximumLength }) else {
+        let given = self.values[name] ?? []
+        let values = given.filter { !$0.isEmpty }
+        guard given.count <= 50, values.allSatisfy({ $0.unicodeScalars.count <= Self.maximumLength }) else {
             throw ParameterError(parameter: name, message: "« \(name) » est trop long")
         }
         return values
