@@ -59,15 +59,20 @@ struct BadFileMessagesTests {
         // Setup: the real Aidants Connect file (some SIRETs there are already wrong), a digit added to one in 97
         let text = try TestData.text("lieux/aidants-connect-structures-2023-01.json")
         var items = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        func perLine(_ items: [[String: Any]]) throws -> String {
+            String(decoding: try JSONSerialization.data(withJSONObject: items), as: UTF8.self).replacingOccurrences(of: "},{", with: "},\n{")
+        }
+        let original = try perLine(items)
         func siret(_ item: [String: Any]) -> String { item["SIRET"].map { "\($0)" } ?? "" }
         var damaged: [Int] = []
         for index in stride(from: 0, to: items.count, by: 97) where siret(items[index]).filter(\.isNumber).count == 14 {
             items[index]["SIRET"] = siret(items[index]) + "7"
             damaged.append(index + 1)
         }
-        let changed = String(decoding: try JSONSerialization.data(withJSONObject: items), as: UTF8.self)
+        // one object per line, so that each row's physical line is its position
+        let changed = String(decoding: try JSONSerialization.data(withJSONObject: items), as: UTF8.self).replacingOccurrences(of: "},{", with: "},\n{")
         // Act
-        let intact = try PlaceFileReader.read(text, format: .aidantsConnect, file: "ac.json", locator: TestData.nationalLocator)
+        let intact = try PlaceFileReader.read(original, format: .aidantsConnect, file: "ac.json", locator: TestData.nationalLocator)
         let read = try PlaceFileReader.read(changed, format: .aidantsConnect, file: "ac.json", locator: TestData.nationalLocator)
         // Check: the damaged rows are kept without a pivot and warned, on top of the file's own wrong SIRETs
         func warned(_ report: ImportReport) -> Set<Int> {
@@ -92,7 +97,8 @@ struct BadFileMessagesTests {
         for index in stride(from: 7, to: items.count, by: 101) {
             if let code = items[index][postalField].map({ "\($0)" }), let number = Int(code) { items[index][postalField] = number }
         }
-        let changed = String(decoding: try JSONSerialization.data(withJSONObject: items), as: UTF8.self)
+        // one object per line, so that each row's physical line is its position
+        let changed = String(decoding: try JSONSerialization.data(withJSONObject: items), as: UTF8.self).replacingOccurrences(of: "},{", with: "},\n{")
         // Act
         let read = try PlaceFileReader.read(changed, format: format, file: "lieux.json", locator: TestData.nationalLocator)
         // Check: each wrong type warned on its line and field, with what was expected and found; the numbers given as

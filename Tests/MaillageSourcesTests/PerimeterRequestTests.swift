@@ -21,12 +21,15 @@ struct PerimeterRequestTests {
         #expect(Set(hauts.communes).isSuperset(of: nord.communes))
     }
 
-    @Test func nothingNamedIsTheFocusEPCIAndTwoPerimetersAreRefused() throws {
+    @Test func nothingNamedIsTheFocusEPCIAndSeveralPerimetersMakeTheirUnion() throws {
         let focus = try Perimeter.Request().resolve(in: Self.territory, default: .caph)
         #expect(focus.epci == .caph && focus.communes.count == 47)
-        #expect(throws: ParameterError(parameter: "perimetre", message: "un seul périmètre à la fois : communes, epci, departement, region ou france")) {
-            try Perimeter.Request(epci: "200042190", departement: "59").resolve(in: Self.territory, default: .caph)
-        }
+        // CAPH lies in the Nord: the union is the Nord; CAPH and Valenciennes (59606) are 48 communes
+        let nord = try Perimeter.Request(departement: "59").resolve(in: Self.territory, default: .caph)
+        let union = try Perimeter.Request(epci: "200042190", departement: "59").resolve(in: Self.territory, default: .caph)
+        #expect(union.communes == nord.communes && union.name == "CA de la Porte du Hainaut + Département 59")
+        let wider = try Perimeter.Request(communes: "59606", epci: "200042190").resolve(in: Self.territory, default: .caph)
+        #expect(wider.communes.count == 48 && Set(wider.communes).isSuperset(of: focus.communes))
     }
 
     @Test(arguments: [

@@ -14,20 +14,18 @@ public enum AidantsConnectReader {
     public static func read(_ text: String, file: String, locator: PlaceLocator) throws(ImportError)
         -> (records: [SourceRecord], report: ImportReport)
     {
-        let rows = try JSONRows.array(text, file: file)
         var collector = RecordCollector(source: .aidantsConnect, locator: locator, file: file, format: SourceKind.aidantsConnect.rawValue)
-        for (index, row) in rows.enumerated() {
-            let line = index + 1
+        try JSONRows.forEachObject(text, file: file) { line, row throws(ImportError) in
             collector.rowRead()
             let row = collector.typed(row, line: line, expecting: Self.fieldTypes)
             guard let date = CalendarDay(row.string("date_maj")) else {
                 collector.reject(line: line, field: "date_maj", value: row.string("date_maj"), expected: "une date JJ/MM/AAAA ou AAAA-MM-JJ")
-                continue
+                return
             }
             let postalCode = row.string("Code postal").leftPadded(to: 5)
             guard postalCode.count == 5, postalCode.allSatisfy(\.isNumber) else {
                 collector.reject(line: line, field: "Code postal", value: row.string("Code postal"), expected: "un code postal de 5 chiffres")
-                continue
+                return
             }
             var id = row.string("Data pass ID").filter { $0.isLetter || $0.isNumber }
             if id.isEmpty {

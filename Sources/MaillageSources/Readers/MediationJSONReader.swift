@@ -16,20 +16,18 @@ public enum MediationJSONReader {
     public static func read(_ text: String, file: String, source: SourceKind, locator: PlaceLocator) throws(ImportError)
         -> (records: [SourceRecord], report: ImportReport)
     {
-        let rows = try JSONRows.array(text, file: file)
         var collector = RecordCollector(source: source, locator: locator, file: file, format: source.rawValue)
         collector.report.vocabularyRevision = LegacyVocabulary.revision
-        for (index, row) in rows.enumerated() {
-            let line = index + 1
+        try JSONRows.forEachObject(text, file: file) { line, row throws(ImportError) in
             collector.rowRead()
             let row = collector.typed(row, line: line, expecting: Self.fieldTypes)
             guard let date = CalendarDay(row.string("date_maj")) else {
                 collector.reject(line: line, field: "date_maj", value: row.string("date_maj"), expected: "une date AAAA-MM-JJ")
-                continue
+                return
             }
             guard let postalCode = Optional(row.string("code_postal").leftPadded(to: 5)), postalCode.count == 5 else {
                 collector.reject(line: line, field: "code_postal", value: row.string("code_postal"), expected: "un code postal de 5 chiffres")
-                continue
+                return
             }
             // data·inclusion ids are unique only within each upstream source ("dora", "Hinaura"…).
             let id = source == .dataInclusion && !row.string("source").isEmpty && !row.string("id").isEmpty

@@ -15,7 +15,13 @@ struct RecordCollector {
         self.report = ImportReport(file: file, format: format)
     }
 
-    mutating func rowRead() { report.rowsRead += 1 }
+    /// The row being read, and the last one counted as rejected.
+    private var rowNumber = 0, lastRejectedRow = 0
+
+    mutating func rowRead() {
+        report.rowsRead += 1
+        rowNumber += 1
+    }
 
     /// The JSON row without the fields whose type is not the expected one, each with a warning: `"services": 42`
     /// is neither read as a service nor dropped in silence.
@@ -27,6 +33,10 @@ struct RecordCollector {
 
     mutating func reject(line: Int, field: String, value: String, expected: String) {
         report.reject(line: line, field: field, value: value, expected: expected)
+        if lastRejectedRow != rowNumber {
+            lastRejectedRow = rowNumber
+            report.rejected += 1
+        }
     }
 
     /// The SIRET, SIREN or RNA a cell holds; a value that is none of them (15 digits, letters…) is dropped with a

@@ -21,12 +21,12 @@ public enum StandardReader {
     public static func readJSON(_ text: String, file: String, locator: PlaceLocator) throws(ImportError)
         -> (records: [SourceRecord], report: ImportReport)
     {
-        let items = try JSONRows.array(text, file: file)
         var warnings: [ImportReport.Warning] = []
-        let rows = items.enumerated().map { index, item in
+        var rows: [(Int, [StandardColumn: String])] = []
+        try JSONRows.forEachObject(text, file: file) { line, item throws(ImportError) in
             let (item, problems) = JSONFieldType.check(item, expecting: Self.jsonFieldTypes)
-            warnings += problems.map { ImportReport.Warning(line: index + 1, field: $0.field, message: $0.message) }
-            return (index + 1, Dictionary(uniqueKeysWithValues: StandardColumn.allCases.map { ($0, item.string($0.rawValue)) }))
+            warnings += problems.map { ImportReport.Warning(line: line, field: $0.field, message: $0.message) }
+            rows.append((line, Dictionary(uniqueKeysWithValues: StandardColumn.allCases.map { ($0, item.string($0.rawValue)) })))
         }
         return collect(rows, warnings: warnings, file: file, format: "standard-json", locator: locator)
     }

@@ -40,11 +40,14 @@ public struct ImportReport: Codable, Sendable {
         self.format = format
     }
 
-    public var rejected: Int { Set(rejections.map(\.line)).count }
+    /// How many rows were rejected (a row may have several rejections; in a JSON file written on one line, every
+    /// row is on line 1).
+    public var rejected = 0
 
     /// Every row is accounted for: accepted + rejected = read.
     public var isBalanced: Bool { accepted + rejected == rowsRead }
 
+    /// Records why a row was rejected; the row itself is counted in ``rejected`` by whoever reads the rows.
     public mutating func reject(line: Int, field: String, value: String, expected: String) {
         rejections.append(Rejection(line: line, field: field, value: value, expected: expected))
     }
@@ -53,6 +56,7 @@ public struct ImportReport: Codable, Sendable {
     public mutating func reject(_ malformed: [CSVTable.Malformed]) {
         for row in malformed {
             rowsRead += 1
+            rejected += 1
             reject(line: row.line, field: "ligne", value: "", expected: row.message)
         }
     }

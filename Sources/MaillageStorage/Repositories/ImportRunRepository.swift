@@ -43,7 +43,7 @@ public struct ImportRunRepository: Sendable {
     /// The most recent runs first, with their whole reports.
     public func recent(limit: Int = 50) async throws -> [Run] {
         let db = database.sql
-        let rows = try await db.select().columns(R.id, R.file, R.format, R.startedAt, R.status, R.rowsRead, R.accepted, R.vocabularyRevision,
+        let rows = try await db.select().columns(R.id, R.file, R.format, R.startedAt, R.status, R.rowsRead, R.accepted, R.rejected, R.vocabularyRevision,
                                                   R.convertedFrom)
             .from(R.table).orderBy(R.startedAt, .descending).limit(limit).all()
         guard !rows.isEmpty else { return [] }
@@ -53,6 +53,7 @@ public struct ImportRunRepository: Sendable {
             var report = ImportReport(file: try row.decode(column: R.file, as: String.self), format: try row.decode(column: R.format, as: String.self))
             report.rowsRead = try row.decode(column: R.rowsRead, as: Int.self)
             report.accepted = try row.decode(column: R.accepted, as: Int.self)
+            report.rejected = try row.decode(column: R.rejected, as: Int.self)
             report.vocabularyRevision = try row.decode(column: R.vocabularyRevision, as: String?.self)
             report.convertedFrom = try row.decode(column: R.convertedFrom, as: String?.self)
             reports[id] = report
