@@ -65,7 +65,7 @@ struct ExportTests {
             #expect(try Self.violations(rows) == [])
             #expect(rows.contains { $0["horaires"] as? String == DeclarationTests.declaredWeek })
             let read = try PlaceFileReader.read(csv.html, format: .standardCSV, file: "lieux.csv", locator: PlaceLocator(territory: TestData.loadPack().territory))
-            #expect(read.report.rejected == 0 && read.records.count == served.count)
+            #expect(read.report.rejected == 0 && read.records.count == served.count, "\(read.report.rejections.prefix(3)) \(read.report.rejected)")
 
             // Act: the CSV imported into an empty database with the same territory
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID()).csv")
