@@ -36,6 +36,17 @@ for i in $(seq "$RUNS"); do
 done
 echo "import: maillage median $(median < "$WORK/import") s, sqlite3 floor median $(median < "$WORK/floor") s"
 
+echo "== Peak memory of one import: the conseillers numériques file six times over (21 MB) into the national territory"
+python3 - "$DATA/lieux/conseillers-numeriques-lieux-2022-12.json" "$WORK/big.json" <<'PY'
+import json, sys
+rows = json.load(open(sys.argv[1]))
+json.dump([dict(row, id=f"{row['id']}-{copy}") for copy in range(6) for row in rows], open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+rm -f "$WORK/memory.sqlite"*
+"$M" import --database "$WORK/memory.sqlite" "${TERRITORY[@]}" >/dev/null 2>&1
+/usr/bin/time -f "%M" -o "$WORK/memory" "$M" import --database "$WORK/memory.sqlite" "$WORK/big.json" >/dev/null 2>&1
+echo "memory: peak $(( $(tail -1 "$WORK/memory") / 1024 )) MiB importing a $(( $(stat -c %s "$WORK/big.json") / 1048576 )) MiB file"
+
 echo "== National diagnostic end to end (start, load, compute, CSV) vs scipy cKDTree"
 : > "$WORK/scipy"; : > "$WORK/diag"
 for i in $(seq "$RUNS"); do

@@ -96,16 +96,15 @@ public struct Importer: Sendable {
         try await store(records) { _, changes, written in (changes, written) }
     }
 
-    /// Encodes the records (before the transaction, on every core), stages them in one transaction and does `then`
-    /// in the same transaction, with what changed and the records now stored as given.
+    /// Stages the records in one transaction, a chunk at a time, and does `then` in the same transaction, with what
+    /// changed and the records now stored as given.
     private func store<T: Sendable>(
         _ records: [SourceRecord],
         then: @escaping @Sendable (any SQLDatabase, PlaceRepository.Changes, [SourceRecord]) async throws -> T
     ) async throws -> T {
         let places = database.places
-        let encoded = PlaceRepository.encode(records, readerVersion: \.readerVersion)
         return try await database.transaction { db in
-            let (changes, _, written) = try await places.stage(encoded, on: db)
+            let (changes, _, written) = try await places.stage(records, readerVersion: \.readerVersion, on: db)
             return try await then(db, changes, written)
         }
     }

@@ -18,14 +18,23 @@ public struct PlaceBuilder: Sendable {
 
     /// Rebuilds every pending block inside the caller's transaction; returns the number of places rebuilt.
     /// - Parameter known: records known to be stored as they are (from this import), merged without decoding them.
-    public func rebuildPending(known: [SourceRecord] = [], on db: any SQLDatabase) async throws -> Int {
+    /// How many blocks one step of a merge rebuilds.
+    public static let blocksPerMerge = 400
+
+    public func rebuildPending(known: [SourceRecord] = [], blocksPerStep: Int = blocksPerMerge, on db: any SQLDatabase) async throws -> Int {
         let places = database.places
         let blocks = try await places.pendingBlocks(on: db)
         guard !blocks.isEmpty else { return 0 }
         let knownByKey = Dictionary(known.map { ($0.provenance.key, $0) }, uniquingKeysWith: { _, last in last })
-        let merged = try await build(try await places.records(inBlocks: blocks, known: knownByKey, on: db), recordNational: true, on: db)
-        try await places.replacePlaces(inBlocks: blocks, with: merged, on: db)
-        return merged.count
+        // a few hundred blocks at a time: memory holds their records and places, not the whole country's
+        var rebuilt = 0
+        for start in stride(from: 0, to: blocks.count, by: blocksPerStep) {
+            let group = Array(blocks[start..<min(start + blocksPerStep, blocks.count)])
+            let merged = try await build(try await places.records(inBlocks: group, known: knownByKey, on: db), recordNational: true, on: db)
+            try await places.replacePlaces(inBlocks: group, with: merged, on: db)
+            rebuilt += merged.count
+        }
+        return rebuilt
     }
 
     /// The places of these records: merged, with their validated fields, without those reported gone. With

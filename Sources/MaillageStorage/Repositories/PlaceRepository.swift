@@ -63,16 +63,48 @@ public struct PlaceRepository: Sendable {
     /// - Returns: what changed, the blocks touched, and the records now stored as given (for the merge to reuse).
     public func stage(_ encoded: EncodedRecords, on db: any SQLDatabase) async throws
         -> (changes: Changes, blocks: Set<String>, written: [SourceRecord]) {
+        let sources = Set(encoded.rows.map(\.record.provenance.source.rawValue))
+        return try await stage(encoded, stored: try await storedVersions(of: sources, on: db), on: db)
+    }
+
+    /// The same for many records, encoded and written a chunk at a time (the stored versions read once), so that
+    /// memory holds one chunk's rows, not a whole national file's.
+    public func stage(_ records: [SourceRecord], readerVersion: @Sendable (SourceKind) -> Int, chunkSize: Int = 2_000,
+                      on db: any SQLDatabase) async throws -> (changes: Changes, blocks: Set<String>, written: [SourceRecord]) {
+        let stored = try await storedVersions(of: Set(records.map(\.provenance.source.rawValue)), on: db)
+        var changes = Changes(), blocks: Set<String> = [], written: [SourceRecord] = []
+        for start in stride(from: 0, to: records.count, by: chunkSize) {
+            let chunk = Array(records[start..<min(start + chunkSize, records.count)])
+            let part = try await stage(Self.encode(chunk, readerVersion: readerVersion), stored: stored, on: db)
+            changes.inserted += part.changes.inserted
+            changes.updated += part.changes.updated
+            changes.unchanged += part.changes.unchanged
+            changes.conflicts += part.changes.conflicts
+            blocks.formUnion(part.blocks)
+            written += part.written
+        }
+        return (changes, blocks, written)
+    }
+
+    private typealias StoredVersion = (fingerprint: String, date: String, block: String, readerVersion: Int)
+
+    /// The fingerprint, date, block and reader version of every stored record of these sources.
+    private func storedVersions(of sources: Set<String>, on db: any SQLDatabase) async throws -> [String: StoredVersion] {
         typealias R = PlaceTables.Record
-        var changes = Changes()
-        let sources = Set(encoded.rows.map(\.record.provenance.source.rawValue)).sorted()
-        var stored: [String: (fingerprint: String, date: String, block: String, readerVersion: Int)] = [:]
+        var stored: [String: StoredVersion] = [:]
         for row in try await db.select().columns(R.key, R.fingerprint, R.provenanceDate, R.blockKey, R.readerVersion)
-            .from(R.table).where(R.source, .in, sources).all() {
+            .from(R.table).where(R.source, .in, sources.sorted()).all() {
             stored[try row.decode(column: R.key, as: String.self)] = (
                 try row.decode(column: R.fingerprint, as: String.self), try row.decode(column: R.provenanceDate, as: String.self),
                 try row.decode(column: R.blockKey, as: String.self), try row.decode(column: R.readerVersion, as: Int.self))
         }
+        return stored
+    }
+
+    private func stage(_ encoded: EncodedRecords, stored: [String: StoredVersion], on db: any SQLDatabase) async throws
+        -> (changes: Changes, blocks: Set<String>, written: [SourceRecord]) {
+        typealias R = PlaceTables.Record
+        var changes = Changes()
         var writes: [PlaceRow] = []
         var replaced: [String] = []
         var blocks: Set<String> = []
