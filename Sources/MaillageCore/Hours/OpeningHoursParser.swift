@@ -333,10 +333,10 @@ struct OpeningHoursParser {
 
     // MARK: - Times
 
-    private mutating func timeSelector() throws(Failure) -> [OpeningRule.Span]? {
+    private mutating func timeSelector() throws(Failure) -> [TimeSpan]? {
         guard let first = try span() else { return nil }
         var spans = [first]
-        while let next = try attempt({ (parser: inout Self) throws(Failure) -> OpeningRule.Span? in
+        while let next = try attempt({ (parser: inout Self) throws(Failure) -> TimeSpan? in
             guard parser.consume(",") else { return nil }
             if parser.peek() == UInt8(ascii: " ") { parser.position += 1 }
             return try parser.span()
@@ -346,7 +346,7 @@ struct OpeningHoursParser {
         return spans
     }
 
-    private mutating func span() throws(Failure) -> OpeningRule.Span? {
+    private mutating func span() throws(Failure) -> TimeSpan? {
         for word in ["sunrise", "sunset", "dawn", "dusk", "("] where bytes[position...].starts(with: Array(word.utf8)) {
             throw failure("les heures solaires (sunrise, sunset…) ne sont pas prises en charge : donnez des heures (ex. 08:00-18:00)")
         }
@@ -361,18 +361,18 @@ struct OpeningHoursParser {
         if peek() == UInt8(ascii: "/") { throw failure("les plages périodiques (« /01:00 ») ne sont pas prises en charge") }
         guard let end else {
             guard consume("+") else { throw failure("heure de fin attendue après \(TimeSpan.clock(start)) (ex. \(TimeSpan.clock(start))-12:00)") }
-            return OpeningRule.Span(start: start, end: 24 * 60)
+            return TimeSpan(start: start, end: 24 * 60)
         }
         _ = consume("+")
-        return OpeningRule.Span(start: start, end: end <= start ? end + 24 * 60 : end)
+        return TimeSpan(start: start, end: end <= start ? end + 24 * 60 : end)
     }
 
     /// `H:MM` or `HH:MM`, in minutes; nil when no digit is here.
     private mutating func clock(maxMinutes: Int) throws(Failure) -> Int? {
         guard let digits = digitCount(at: position) else { return nil }
-        let text = String(decoding: bytes[position..<min(bytes.count, position + digits + 3)], as: UTF8.self)
         guard digits <= 2, peek(digits) == UInt8(ascii: ":"), digitCount(at: position + digits + 1) == 2 else {
-            throw failure("heure attendue au format HH:MM (ex. 09:30), trouvé « \(text) »")
+            let found = String(decoding: bytes[position..<min(bytes.count, position + digits + 3)], as: UTF8.self)
+            throw failure("heure attendue au format HH:MM (ex. 09:30), trouvé « \(found) »")
         }
         let hours = number(maxDigits: 2)!
         position += 1

@@ -10,24 +10,14 @@ public struct OpeningRule: Hashable, Sendable {
         case fallback
     }
 
-    /// A time span in minutes from the selected day's midnight; an end past 24:00 (1440) continues the next day.
-    public struct Span: Hashable, Sendable {
-        public var start: Int
-        public var end: Int
-
-        public init(start: Int, end: Int) {
-            self.start = start
-            self.end = end
-        }
-    }
-
     public var combination: Combination
     public var days: DaySelector
-    /// The spans of the selected days; nil for the whole day.
-    public var spans: [Span]?
+    /// The spans of the selected days, in minutes from their midnight (an end past 24:00 continues the next day);
+    /// nil for the whole day.
+    public var spans: [TimeSpan]?
     public var state: OpeningState
 
-    public init(combination: Combination = .normal, days: DaySelector = DaySelector(), spans: [Span]? = nil, state: OpeningState = OpeningState(.open)) {
+    public init(combination: Combination = .normal, days: DaySelector = DaySelector(), spans: [TimeSpan]? = nil, state: OpeningState = OpeningState(.open)) {
         self.combination = combination
         self.days = days
         self.spans = spans
@@ -37,7 +27,7 @@ public struct OpeningRule: Hashable, Sendable {
     /// The rule's part of a day: its spans on that day when it selects it, and what its spans of the day before run
     /// past midnight. Nil when the rule says nothing of the day.
     func schedule(on day: CalendarDay, selectsDay: Bool, holidays: PublicHolidays) -> DaySchedule? {
-        let spans = spans ?? [Span(start: 0, end: 1440)]
+        let spans = spans ?? [TimeSpan(start: 0, end: 1440)]
         let today = selectsDay ? DaySchedule(ranges: spans.map { $0.start..<min($0.end, 1440) }, state: state) : nil
         let overflow = spans.filter { $0.end > 1440 }.map { 0..<($0.end - 1440) }
         guard !overflow.isEmpty, days.matches(day.adding(days: -1), holidays: holidays) else { return today }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Opening time within one day, in minutes since midnight; `end` is after `start` and at most 24:00.
+/// Opening time within one day, in minutes since midnight; `end` is after `start`, at most 24:00 in a week's
+/// schedule and up to 48:00 in an OSM rule whose span runs past midnight (``OpeningRule/spans``).
 public struct TimeSpan: Hashable, Codable, Sendable, Comparable {
     public var start: Int
     public var end: Int

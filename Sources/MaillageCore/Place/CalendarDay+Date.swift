@@ -8,11 +8,7 @@ extension CalendarDay {
     }
 
     /// Days from this day to `other` (negative when `other` is earlier).
-    public func days(until other: CalendarDay) -> Int {
-        let start = Self.paris.date(from: DateComponents(year: year, month: month, day: day)) ?? Date()
-        let end = Self.paris.date(from: DateComponents(year: other.year, month: other.month, day: other.day)) ?? Date()
-        return Self.paris.dateComponents([.day], from: start, to: end).day ?? 0
-    }
+    public func days(until other: CalendarDay) -> Int { other.ordinal - ordinal }
 
     /// « 1 décembre 2026 ».
     public var french: String { "\(day) \(AnnualClosure.frenchMonths[month - 1]) \(year)" }

@@ -44,8 +44,8 @@ extension Perimeter {
 
         private func resolveOne(in territory: TerritoryData, default focus: Siren, maxCommunes: Int) throws(ParameterError) -> Perimeter {
             if let communes {
-                let wellFormed = communes.split(separator: ",").allSatisfy { CommuneCode(String($0).trimmed) != nil }
                 guard let codes = try? territory.communeCodes(inList: communes), !codes.isEmpty, codes.count <= maxCommunes else {
+                    let wellFormed = communes.split(separator: ",").allSatisfy { CommuneCode(String($0).trimmed) != nil }
                     throw ParameterError(parameter: "communes",
                                          message: "« communes » attend jusqu'à \(maxCommunes) codes INSEE connus, séparés par des virgules",
                                          namesNothingKnown: wellFormed && communes.split(separator: ",").count <= maxCommunes)

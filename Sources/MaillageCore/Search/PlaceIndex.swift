@@ -6,10 +6,12 @@ public struct PlaceIndex: Sendable {
     /// copying every field of the place.
     public final class Entry: Sendable {
         public let merged: MergedPlace
+        /// `horaires` as read (each distinct text once per index).
+        public let openingHours: OpeningHours?
         /// The typical week read from `horaires`, when it could be read.
-        public let schedule: WeeklySchedule?
+        public var schedule: WeeklySchedule? { openingHours?.schedule }
         /// The rules of `horaires`, evaluated at dates (« ouvert maintenant »).
-        public let hours: OpeningHoursExpression?
+        public var hours: OpeningHoursExpression? { openingHours?.expression }
         /// The public holidays of the place's department.
         public let holidays: PublicHolidays
         /// The EPCI of the place's commune.
@@ -24,8 +26,7 @@ public struct PlaceIndex: Sendable {
 
         init(merged: MergedPlace, hours: OpeningHours?, epci: Siren?, sortName: String, traits: PlaceTraits, coordinate: Coordinate?) {
             self.merged = merged
-            self.schedule = hours?.schedule
-            self.hours = hours?.expression
+            self.openingHours = hours
             self.holidays = PublicHolidays(department: merged.place.codeInsee?.department)
             self.epci = epci
             self.sortName = sortName

@@ -2,11 +2,12 @@ extension String {
     /// The text without the bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069):
     /// from a file or a visitor, they would turn the text that follows them around on a page or in a spreadsheet.
     /// Every text Maillage reads (files, forms, query strings) goes through it.
-    public var withoutBidiControls: String {
-        guard unicodeScalars.contains(where: \.isBidiControl) else { return self }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: unicodeScalars.lazy.filter { !$0.isBidiControl })
-        return String(result)
+    public var withoutBidiControls: String { removingScalars(where: \.isBidiControl) }
+
+    /// The text without the scalars `test` picks; the text itself, not a copy, when there is none.
+    func removingScalars(where test: (Unicode.Scalar) -> Bool) -> String {
+        guard unicodeScalars.contains(where: test) else { return self }
+        return String(unicodeScalars.filter { !test($0) })
     }
 }
 
@@ -18,12 +19,7 @@ extension Unicode.Scalar {
 extension String {
     /// The text without C0 control characters other than tab and line breaks, nor DEL: a NUL or an escape from a
     /// damaged file has no place in a name or an address.
-    public var withoutControlCharacters: String {
-        guard unicodeScalars.contains(where: \.isStrayControl) else { return self }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: unicodeScalars.lazy.filter { !$0.isStrayControl })
-        return String(result)
-    }
+    public var withoutControlCharacters: String { removingScalars(where: \.isStrayControl) }
 }
 
 extension Unicode.Scalar {

@@ -108,8 +108,13 @@ enum JSONRows {
         }
 
         private mutating func skipSpace() {
-            while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains(bytes[position]) {
-                if bytes[position] == 0x0A { line += 1 }
+            // spaces, tabs, line ends, and the bytes of a byte-order mark
+            while position < bytes.count {
+                switch bytes[position] {
+                case 0x0A: line += 1
+                case 0x20, 0x09, 0x0D, 0xEF, 0xBB, 0xBF: break
+                default: return
+                }
                 position += 1
             }
         }

@@ -80,7 +80,7 @@ struct PlacePage: PageModel {
         }
         days = entry.schedule.map { $0.frenchWeek.map { Day(name: $0.day.frenchName.capitalized, hours: $0.hours, isToday: $0.day == moment.day) } } ?? []
         rawHours = place.horaires
-        hoursProblem = place.horaires.map { OpeningHours(osm: $0) }.flatMap { hours in
+        hoursProblem = entry.openingHours.flatMap { hours in
             hours.problem.map { problem in hours.suggestion.map { "\(problem) ; lecture proposée : « \($0) »" } ?? problem }
         }
         func provenances(_ column: StandardColumn) -> [Provenance] {
