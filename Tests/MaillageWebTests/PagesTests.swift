@@ -141,4 +141,18 @@ struct PagesTests {
             #expect(missing == 400 && page400.contains("choisissez au moins un besoin"))
         }
     }
+
+    @Test func aSheetNeverPromisesAnAccessOrHoursNoSourceGives() async throws {
+        try await withApp { client in
+            // The CCAS of Raismes (Aidants Connect file) declares neither access modes, hours, telephone nor e-mail.
+            let (status, sheet) = try await page(client, "/orienter/fiche?lieu=aidants-connect-5817&ou=Raismes&besoin=\(q("Aide aux démarches administratives"))")
+            #expect(status == 200)
+            #expect(sheet.contains("CCAS de Raismes"))
+            #expect(sheet.contains("Les conditions d&#39;accueil (avec ou sans rendez-vous) ne sont pas renseignées : se renseigner auprès de la mairie de Raismes avant de venir."))
+            #expect(sheet.contains("Horaires à confirmer : se renseigner auprès de la mairie de Raismes avant de venir."))
+            #expect(!sheet.contains("sans rendez-vous.") && !sheet.contains("par téléphone"))
+            #expect(sheet.contains("Remise le ") && sheet.contains("Rendez-vous"))
+            #expect(!sheet.contains(" 0 m"))
+        }
+    }
 }

@@ -10,8 +10,8 @@ extension CalendarDay {
     /// Days from this day to `other` (negative when `other` is earlier).
     public func days(until other: CalendarDay) -> Int { other.ordinal - ordinal }
 
-    /// « 1 décembre 2026 ».
-    public var french: String { "\(day) \(AnnualClosure.frenchMonths[month - 1]) \(year)" }
+    /// « 1er décembre 2026 », « 15 mars 2021 ».
+    public var french: String { "\(day == 1 ? "1er" : String(day)) \(AnnualClosure.frenchMonths[month - 1]) \(year)" }
 
     private static let paris: Calendar = {
         var calendar = Calendar(identifier: .gregorian)

@@ -25,8 +25,13 @@ public struct SearchResult: Sendable {
         /// "propose « … » · 2,3 km · ouvert samedi matin · gratuit"
         public var summary: String {
             var parts = reasons
-            if let distanceMetres { parts.insert(Distance.french(distanceMetres), at: min(1, parts.count)) }
+            if let distance { parts.insert(distance, at: min(1, parts.count)) }
             return parts.joined(separator: " · ")
+        }
+
+        /// The distance in words; approximate when the place is only located at its commune's point.
+        public var distance: String? {
+            distanceMetres.map { entry.place.precision == .commune ? "≈ \(Distance.french($0)) (centre de la commune)" : Distance.french($0) }
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import MaillageCore
 
@@ -36,7 +37,9 @@ struct OrientationController {
             }
             let (parameters, result) = try answer(request)
             let match = result.map { ($0.matches + $0.partialMatches + $0.neighbourMatches).first { $0.entry.place.id == id } } ?? nil
-            return pages.render(OrientationSheet(entry: entry, match: match, parameters: parameters), for: context.visitor)
+            let sheet = OrientationSheet(entry: entry, match: match, parameters: parameters, issuedOn: CalendarDay(Date()),
+                                         referrer: context.visitor.actor?.name)
+            return pages.render(sheet, for: context.visitor)
         } catch let error as ParameterError {
             throw HTTPError(.badRequest, message: error.message)
         }

@@ -18,14 +18,19 @@ struct OrientationSheet: PageModel {
     var days: [Day]
     var hasDays: Bool
     var rawHours: String?
+    var hoursAdvice: String
     var needs: String
     var bring: [String]
     var reasons: String
     var gaps: String?
     var summary: String
     var backURL: String
+    /// « 1er décembre 2026 »: the day the sheet was handed over.
+    var issuedOn: String
+    /// The signed-in person who orients; a line to fill in by hand otherwise.
+    var referrer: String?
 
-    init(entry: PlaceIndex.Entry, match: SearchResult.Match?, parameters: OrientationParameters) {
+    init(entry: PlaceIndex.Entry, match: SearchResult.Match?, parameters: OrientationParameters, issuedOn: CalendarDay, referrer: String?) {
         let place = entry.place
         title = "Fiche d'orientation : \(place.nom) — Maillage"
         name = place.nom
@@ -33,11 +38,11 @@ struct OrientationSheet: PageModel {
         phone = place.telephone.map(PlacePage.frenchPhone)
         emails = place.courriels.isEmpty ? nil : place.courriels.joined(separator: ", ")
         bookingURL = place.priseRdv
-        let modes = place.modalitesAcces.isEmpty ? [AccessMode.sePresenter] : place.modalitesAcces
-        instructions = modes.map(\.instruction)
+        instructions = place.accessInstructions
         days = entry.schedule.map { $0.frenchWeek.map { Day(name: $0.day.frenchName.capitalized, hours: $0.hours) } } ?? []
         hasDays = !days.isEmpty
         rawHours = entry.schedule == nil ? place.horaires : nil
+        hoursAdvice = place.hoursAdvice
         let needs = parameters.needs.isEmpty ? place.services : parameters.needs
         self.needs = needs.map(\.rawValue).joined(separator: ", ")
         var bring = ["ce document"]
@@ -47,5 +52,7 @@ struct OrientationSheet: PageModel {
         gaps = match.flatMap { $0.gaps.isEmpty ? nil : $0.gaps.joined(separator: " · ") }
         summary = parameters.summary
         backURL = SiteURL.orientResults.path(query: parameters.queryItems)
+        self.issuedOn = issuedOn.french
+        self.referrer = referrer
     }
 }

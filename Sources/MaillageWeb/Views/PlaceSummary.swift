@@ -20,7 +20,7 @@ struct PlaceSummary {
         name = place.nom
         address = [place.adresse, place.complementAdresse].compactMap { $0 }.joined(separator: ", ")
         commune = "\(place.codePostal) \(place.commune)"
-        distance = match.distanceMetres.map { place.precision == .commune ? "≈ \(Distance.french($0)) (centre de la commune)" : Distance.french($0) }
+        distance = match.distance
         summary = match.summary.isEmpty ? place.services.map(\.rawValue).joined(separator: " · ") : match.summary
         gaps = match.gaps.isEmpty ? nil : match.gaps.joined(separator: " · ")
         isPartial = !match.isFullMatch
