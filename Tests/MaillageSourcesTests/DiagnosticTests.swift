@@ -21,6 +21,30 @@ struct DiagnosticTests {
         #expect(Self.caph.population == 158_568)
     }
 
+    @Test func aPlaceCountsAsHelpOnlyForWhatItDeclares() throws {
+        // Setup: CAPH has 53 places, 36 of them libraries of the national file that declare no digital service.
+        #expect(Self.caph.placeCount == 17)
+        #expect(Self.caph.recordedOnlyCount == 36)
+        // Act: the library of Raismes opens on Saturday mornings and without appointment, still declaring no service.
+        let library = "bibliotheques-2547"
+        let places = Self.index.entries.map { entry in
+            var merged = entry.merged
+            if merged.id == library {
+                merged.place.horaires = "Sa 09:00-12:00"
+                merged.place.modalitesAcces = [.sePresenter]
+            }
+            return merged
+        }
+        let index = PlaceIndex(places: places, territory: Self.index.territory)
+        #expect(index.entry(id: library)?.traits.opensOnSaturday == true)
+        let changed = Diagnostic.compute(perimeter: .epci(index.territory.epcis[.caph]!), index: index)
+        // Check: Raismes's Saturday and walk-in cells do not count it; nothing of the diagnostic moves.
+        let raismes = try #require(changed.rows.first { $0.commune.code.rawValue == "59491" })
+        let before = try #require(Self.caph.rows.first { $0.commune.code.rawValue == "59491" })
+        #expect(raismes.cells == before.cells)
+        #expect(raismes.places == before.places && raismes.recordedOnly == 1)
+    }
+
     @Test func aCommuneWithoutPlaceGetsItsNearestAnswerAtTheHandComputedDistance() throws {
         // Avesnes-le-Sec (50.24601 N, 3.37252 E) has no place; the nearest help with procedures is the France Services
         // of Iwuy (50.23337 N, 3.33633 E), in the CA de Cambrai. Haversine by hand, R = 6 371 008.8 m:

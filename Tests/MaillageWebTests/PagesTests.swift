@@ -29,6 +29,31 @@ struct PagesTests {
         }
     }
 
+    @Test func headlineCountsAndResultsCountAPlaceAsHelpOnlyForWhatItDeclares() async throws {
+        try await withApp { client in
+            let (_, home) = try await page(client, "/")
+            #expect(home.contains("47 communes"))
+            #expect(home.contains("17 lieux déclarent une offre d&#39;aide au numérique · 36 lieux recensés sans offre déclarée"))
+            let (_, territory) = try await page(client, "/territoires/200042190")
+            #expect(territory.contains("17 lieux déclarent une offre"))
+            // Around Raismes without a criterion, its municipal library (national file, no service declared) is listed apart.
+            let api = try await client.execute(uri: "/api/v1/recherche?ou=Raismes&per_page=100", method: .get) {
+                try JSONSerialization.jsonObject(with: Data(buffer: $0.body)) as! [String: Any]
+            }
+            let results = try #require(api["results"] as? [[String: Any]])
+            let recorded = try #require(api["recorded_only_results"] as? [[String: Any]])
+            let services = { (item: [String: Any]) in ((item["place"] as? [String: Any])?["services"] as? [String]) ?? [] }
+            let id = { (item: [String: Any]) in (item["place"] as? [String: Any])?["id"] as? String }
+            #expect(!results.isEmpty && results.allSatisfy { !services($0).isEmpty })
+            #expect(recorded.allSatisfy { services($0).isEmpty })
+            #expect(recorded.contains { id($0) == "bibliotheques-2547" } && !results.contains { id($0) == "bibliotheques-2547" })
+            let (_, search) = try await page(client, "/recherche?ou=Raismes")
+            #expect(search.contains("lieux recensés, offre non déclarée"))
+            let (_, commune) = try await page(client, "/communes/59491")
+            #expect(commune.contains("lieu recensé, offre non déclarée") || commune.contains("lieux recensés, offre non déclarée"))
+        }
+    }
+
     @Test func aSearchWithoutLocalAnswerSaysSoAndShowsNeighbours() async throws {
         try await withApp { client in
             let (_, html) = try await page(client, "/recherche?ou=Denain&services=\(q("Insertion professionnelle via le numérique"))")

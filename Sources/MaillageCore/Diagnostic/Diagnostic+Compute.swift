@@ -27,7 +27,7 @@ extension Diagnostic {
         @Sendable func row(for commune: Commune) -> CommuneRow {
             let local = index.unsortedEntries(in: commune.code)
             let cells = needs.indices.map { need -> Cell in
-                let count = local.count { finders[need].test.passes($0) }
+                let count = local.count(where: finders[need].isAnswered)
                 let nearest = answer(for: need, from: commune.centroid)
                 let coverage: CoverageClass
                 if count > 0 { coverage = .inCommune }
@@ -36,8 +36,9 @@ extension Diagnostic {
                 else { coverage = .none }
                 return Cell(commune: commune.code, need: needs[need], placesInCommune: count, nearest: nearest, coverage: coverage)
             }
-            return CommuneRow(commune: commune, places: local.count,
-                              placesPer10k: commune.population > 0 ? Double(local.count) * 10_000 / Double(commune.population) : 0,
+            let places = PlaceCount(local)
+            return CommuneRow(commune: commune, places: places.offering, recordedOnly: places.recordedOnly,
+                              placesPer10k: commune.population > 0 ? Double(places.offering) * 10_000 / Double(commune.population) : 0,
                               fragility: territory.fragility[commune.code]?.globalScore,
                               qpvs: territory.qpvs(touching: [commune.code]).map(\.code), cells: cells)
         }
@@ -52,7 +53,7 @@ extension Diagnostic {
             if let anchor = own.first.flatMap({ rowOfCommune[$0] }) {
                 for need in needs.indices { nearest[needs[need]] = rows[anchor].cells[need].nearest }
             }
-            return QPVLens(qpv: qpv, placesInItsCommunes: own.reduce(0) { $0 + index.placeCount(in: $1) }, nearest: nearest)
+            return QPVLens(qpv: qpv, placesInItsCommunes: index.placeCount(in: own).offering, nearest: nearest)
         }
 
         let neighbourEPCIs: [EPCI]
@@ -134,7 +135,8 @@ extension Diagnostic {
     }
 }
 
-/// The places answering one need, with a finder over their positions.
+/// The places answering one need, with a finder over their positions. A place answers only if it declares an offer:
+/// a library open on Saturday that declares no service is not help on Saturday.
 private struct NeedPlaces: Sendable {
     let test: CriterionTest
     let positions: [Int]
@@ -143,7 +145,7 @@ private struct NeedPlaces: Sendable {
     init(need: Need, index: PlaceIndex) {
         test = CriterionTest(need.criterion)
         var positions: [Int] = [], points: [Coordinate] = []
-        for (position, entry) in index.entries.enumerated() where test.passes(entry) {
+        for (position, entry) in index.entries.enumerated() where entry.declaresAnOffer && test.passes(entry) {
             guard let point = entry.coordinate else { continue }
             positions.append(position)
             points.append(point)
@@ -151,4 +153,6 @@ private struct NeedPlaces: Sendable {
         self.positions = positions
         finder = NearestFinder(points: points)
     }
+
+    func isAnswered(by entry: PlaceIndex.Entry) -> Bool { entry.declaresAnOffer && test.passes(entry) }
 }

@@ -23,7 +23,10 @@ public struct Diagnostic: Sendable {
     /// A commune's row: its facts and its cells.
     public struct CommuneRow: Sendable {
         public var commune: Commune
+        /// Places declaring at least one service.
         public var places: Int
+        /// Places recorded without any declared service.
+        public var recordedOnly: Int
         public var placesPer10k: Double
         public var fragility: Double?
         public var qpvs: [String]
@@ -89,7 +92,10 @@ public struct Diagnostic: Sendable {
     public let neighbourEPCIs: [EPCI]
 
     public var population: Int { rows.reduce(0) { $0 + $1.commune.population } }
+    /// Places declaring an offer in the perimeter.
     public var placeCount: Int { rows.reduce(0) { $0 + $1.places } }
+    /// Places recorded in the perimeter without any declared offer.
+    public var recordedOnlyCount: Int { rows.reduce(0) { $0 + $1.recordedOnly } }
 
     /// Flows out of the territory: for each outside commune reached, how many commune × need pairs depend on it.
     public var outflows: [(communeName: String, pairs: Int, population: Int)] {

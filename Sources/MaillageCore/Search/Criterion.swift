@@ -14,10 +14,13 @@ public enum Criterion: Hashable, Sendable {
     case openAfterSix
     case openOnSaturday
     case inPerson
+    /// The place declares at least one service: asked when the query names none, so that a place recorded without
+    /// any declared offer (a library of the national file, say) is never counted as help.
+    case declaresAnOffer
 
     /// Every criterion a query asks for, in a stable order.
     public static func all(of query: SearchQuery) -> [Criterion] {
-        var result: [Criterion] = Service.allCases.filter(query.services.contains).map(Criterion.service)
+        var result: [Criterion] = query.services.isEmpty ? [.declaresAnOffer] : Service.allCases.filter(query.services.contains).map(Criterion.service)
         result += TargetPublic.allCases.filter(query.publics.contains).map(Criterion.targetPublic)
         result += SpecificSupport.allCases.filter(query.specificSupports.contains).map(Criterion.specificSupport)
         if !query.fees.isEmpty { result.append(.fee(query.fees)) }
@@ -51,6 +54,7 @@ public enum Criterion: Hashable, Sendable {
         case .label(let label): met ? label.rawValue : "sans « \(label.rawValue) »"
         case .openAfterSix: met ? "ouvert après 18 h" : nil
         case .inPerson: met ? "accueil sur place" : nil
+        case .declaresAnOffer: met ? nil : "lieu recensé, offre non déclarée"
         case .targetPublic, .fee, .itinerancy, .openAt, .availability, .openOnSaturday: nil
         }
     }
@@ -87,6 +91,8 @@ public enum Criterion: Hashable, Sendable {
             return first.start < 12 * 60 ? "ouvert samedi matin" : "ouvert samedi après-midi"
         case .inPerson:
             return place.modalitesAcces.contains(.pasDeAccueilPublic) ? "n'accueille pas de public" : "accompagnement à distance uniquement"
+        case .declaresAnOffer:
+            return place.services.map(\.rawValue).joined(separator: " · ")
         case .service, .specificSupport, .accessMode, .supportMode, .programme, .label:
             preconditionFailure("answered by constantExplanation")
         }

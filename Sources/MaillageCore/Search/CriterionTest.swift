@@ -15,6 +15,7 @@ struct CriterionTest: Sendable {
         case openAfterSix
         case openOnSaturday
         case inPerson
+        case declaresAnOffer
     }
 
     private let check: Check
@@ -42,6 +43,7 @@ struct CriterionTest: Sendable {
         case .openAfterSix: check = .openAfterSix
         case .openOnSaturday: check = .openOnSaturday
         case .inPerson: check = .inPerson
+        case .declaresAnOffer: check = .declaresAnOffer
         }
     }
 
@@ -68,6 +70,7 @@ struct CriterionTest: Sendable {
         case .openAfterSix: return traits.opensAfterSix
         case .openOnSaturday: return traits.opensOnSaturday
         case .inPerson: return traits.givesInPersonHelp
+        case .declaresAnOffer: return entry.declaresAnOffer
         }
     }
 }

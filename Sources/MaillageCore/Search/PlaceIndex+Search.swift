@@ -16,13 +16,20 @@ extension PlaceIndex {
             ?? positions(offering: query.services).map { ($0, nil) }
         var full: [(Int, Double?)] = []
         var partial: [(Int, Double?, Int)] = []
+        var recorded: [(Int, Double?)] = []
+        let asksForAnOffer = criteria.first == .declaresAnOffer
         for (position, distance) in candidates {
+            if asksForAnOffer, !entries[position].declaresAnOffer {
+                recorded.append((position, distance))
+                continue
+            }
             var unmet = 0
             for test in tests where !test.passes(entries[position]) { unmet += 1 }
             if unmet == 0 { full.append((position, distance)) } else if unmet < criteria.count { partial.append((position, distance, unmet)) }
         }
         let limit = max(1, query.limit)
         let matches = full.smallest(limit) { order($0.0, $0.1, $1.0, $1.1) }.map { match($0.0, $0.1, tests, originEPCI) }
+        let recordedOnly = recorded.smallest(limit) { order($0.0, $0.1, $1.0, $1.1) }.map { match($0.0, $0.1, tests, originEPCI) }
         var partialMatches: [SearchResult.Match] = []
         if matches.count < limit {
             partialMatches = partial.smallest(limit - matches.count) { $0.2 != $1.2 ? $0.2 < $1.2 : order($0.0, $0.1, $1.0, $1.1) }
@@ -40,7 +47,8 @@ extension PlaceIndex {
                 .map { match($0.0, $0.1, tests, originEPCI) }
         }
         return SearchResult(originPoint: point, originCommune: commune, originEPCI: originEPCI, matches: matches, totalMatches: full.count,
-                            partialMatches: partialMatches, noLocalMatch: noLocalMatch, neighbourMatches: neighbourMatches)
+                            partialMatches: partialMatches, noLocalMatch: noLocalMatch, neighbourMatches: neighbourMatches,
+                            recordedOnly: recordedOnly, totalRecordedOnly: recorded.count)
     }
 
     private func resolve(_ origin: SearchQuery.Origin?) -> (Coordinate?, Commune?) {

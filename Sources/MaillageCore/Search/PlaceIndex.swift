@@ -90,8 +90,13 @@ public struct PlaceIndex: Sendable {
     /// The places of a commune, in index order (for scanning, without the cost of sorting).
     public func unsortedEntries(in commune: CommuneCode) -> [Entry] { (byCommune[commune] ?? []).map { entries[$0] } }
 
-    /// How many places a commune has.
-    public func placeCount(in commune: CommuneCode) -> Int { byCommune[commune]?.count ?? 0 }
+    /// How many places a commune has, with and without a declared offer.
+    public func placeCount(in commune: CommuneCode) -> PlaceCount { PlaceCount(unsortedEntries(in: commune)) }
+
+    /// The same for several communes.
+    public func placeCount(in communes: some Sequence<CommuneCode>) -> PlaceCount {
+        communes.reduce(PlaceCount()) { $0 + placeCount(in: $1) }
+    }
 
     /// Number of places offering each service among the given communes.
     public func serviceCounts(in communes: Set<CommuneCode>) -> [Service: Int] {

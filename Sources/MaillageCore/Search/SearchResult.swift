@@ -49,4 +49,9 @@ public struct SearchResult: Sendable {
     public let noLocalMatch: Bool
     /// When `noLocalMatch`: the nearest full matches in neighbouring territories, without the radius limit.
     public let neighbourMatches: [Match]
+    /// When the query names no service: places within the radius that declare none (« lieu recensé, offre non
+    /// déclarée »), nearest first, shown apart and never counted as matches.
+    public let recordedOnly: [Match]
+    /// How many such places, beyond the limit too.
+    public let totalRecordedOnly: Int
 }

@@ -41,7 +41,10 @@ public struct DiagnosticDocument: Codable, Sendable {
         var codeInsee: String
         var nom: String
         var population: Int
+        /// Places declaring at least one service.
         var lieux: Int
+        /// Places recorded without any declared service.
+        var lieuxSansOffreDeclaree: Int
         var lieuxPour10000Habitants: Double
         var indiceFragiliteNumerique: Double?
         var qpv: [String]
@@ -81,6 +84,7 @@ public struct DiagnosticDocument: Codable, Sendable {
     public var communes: [CommuneRow]
     public var population: Int
     public var lieux: Int
+    public var lieuxSansOffreDeclaree: Int
     public var parametres: DiagnosticParameters
     public var hypotheses: [String]
     public var syntheses: [Summary]
@@ -94,6 +98,7 @@ public struct DiagnosticDocument: Codable, Sendable {
         epci = diagnostic.perimeter.epci?.rawValue
         communes = diagnostic.rows.map { row in
             CommuneRow(codeInsee: row.commune.code.rawValue, nom: row.commune.name, population: row.commune.population, lieux: row.places,
+                       lieuxSansOffreDeclaree: row.recordedOnly,
                        lieuxPour10000Habitants: (row.placesPer10k * 10).rounded() / 10, indiceFragiliteNumerique: row.fragility.map { ($0 * 10).rounded() / 10 },
                        qpv: row.qpvs, besoins: row.cells.map { cell in
                            Cell(besoin: cell.need.label, cle: cell.need.key, lieuxDansCommune: cell.placesInCommune,
@@ -102,6 +107,7 @@ public struct DiagnosticDocument: Codable, Sendable {
         }
         population = diagnostic.population
         lieux = diagnostic.placeCount
+        lieuxSansOffreDeclaree = diagnostic.recordedOnlyCount
         parametres = diagnostic.parameters
         hypotheses = diagnostic.parameters.statements
         syntheses = diagnostic.summaries.map { summary in

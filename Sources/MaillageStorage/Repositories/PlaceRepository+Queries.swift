@@ -37,16 +37,6 @@ extension PlaceRepository {
         return (ids.compactMap { byID[$0] }, total)
     }
 
-    /// Number of places per commune code.
-    public func countByCommune() async throws -> [CommuneCode: Int] {
-        var result: [CommuneCode: Int] = [:]
-        for row in try await database.sql.select().column("commune_code").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .from("places").where("commune_code", .isNot, SQLLiteral.null).groupBy("commune_code").all() {
-            result[try row.communeCode("commune_code")] = try row.decode(column: "n", as: Int.self)
-        }
-        return result
-    }
-
     /// Number of source records per source, optionally only for places in some communes.
     public func countBySource(communes: [CommuneCode]? = nil) async throws -> [SourceKind: Int] {
         var query = database.sql.select().column(SQLColumn("source", table: "place_sources"))

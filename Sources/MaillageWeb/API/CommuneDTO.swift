@@ -10,7 +10,10 @@ struct CommuneDTO: Codable, Sendable {
     var latitude: Double
     var longitude: Double
     var epci: String?
+    /// Places declaring at least one service.
     var lieux: Int
+    /// Places recorded without any declared service.
+    var lieuxSansOffreDeclaree: Int
     var indiceFragiliteNumerique: Double?
     var partTresHautDebit: Double?
     var qpv: [String]
@@ -23,7 +26,9 @@ struct CommuneDTO: Codable, Sendable {
         latitude = commune.centroid.latitude
         longitude = commune.centroid.longitude
         epci = commune.epci?.rawValue
-        lieux = index.placeCount(in: commune.code)
+        let places = index.placeCount(in: commune.code)
+        lieux = places.offering
+        lieuxSansOffreDeclaree = places.recordedOnly
         indiceFragiliteNumerique = index.territory.fragility[commune.code]?.globalScore
         partTresHautDebit = index.territory.broadband[commune.code]?.veryHighSpeedShare
         qpv = index.territory.qpvs(touching: [commune.code]).map(\.code)

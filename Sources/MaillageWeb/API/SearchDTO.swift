@@ -9,7 +9,7 @@ struct SearchDTO: ResponseGenerator, Sendable {
     let placeJSON: PlaceJSONCache
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        var writer = JSONWriter(capacity: 2_048 * (result.matches.count + result.partialMatches.count + result.neighbourMatches.count + 1))
+        var writer = JSONWriter(capacity: 2_048 * (result.matches.count + result.partialMatches.count + result.neighbourMatches.count + result.recordedOnly.count + 1))
         writer.object { json in
             if let point = result.originPoint {
                 json.key("origin")
@@ -27,6 +27,7 @@ struct SearchDTO: ResponseGenerator, Sendable {
             write("partial_results", paging.page == 1 ? result.partialMatches[...] : [], into: &json)
             json.key("no_local_match"); json.bool(result.noLocalMatch)
             write("neighbour_results", result.neighbourMatches[...], into: &json)
+            write("recorded_only_results", paging.page == 1 ? result.recordedOnly[...] : [], into: &json)
             let pagination = PageDTO<PlaceDTO>.Pagination(paging: paging, total: result.totalMatches)
             json.key("pagination")
             json.object { page in

@@ -20,11 +20,8 @@ struct HomeController {
             page.status = .notFound
             return page
         }
-        let members = territory.members(of: epci.siren)
-        let page = HomePage(
-            epci: epci, members: members, placesByCommune: try await places.countByCommune(),
-            recordsBySource: try await places.countBySource(communes: members.map(\.code)),
-            neighbours: territory.neighbouringEPCIs(of: epci.siren))
+        let page = HomePage(epci: epci, index: index.current,
+                            recordsBySource: try await places.countBySource(communes: territory.members(of: epci.siren).map(\.code)))
         return pages.render(page, for: context.visitor)
     }
 }

@@ -63,8 +63,9 @@ struct CommuneDiagnosticPage: PageModel {
         }.count
         figures = [
             .init(value: French.integer(commune.population), label: "habitants"),
-            .init(value: French.integer(row.places), label: "lieux dans la commune"),
-            .init(value: French.decimal(row.placesPer10k), label: "lieux pour 10 000 habitants"),
+            .init(value: French.integer(row.places), label: "lieux avec une offre déclarée dans la commune"),
+            .init(value: French.integer(row.recordedOnly), label: "lieux recensés sans offre déclarée (non comptés)"),
+            .init(value: French.decimal(row.placesPer10k), label: "lieux avec une offre pour 10 000 habitants"),
             .init(value: row.fragility.map { French.decimal($0, digits: 0) } ?? "—", label: "indice de fragilité numérique (100 = moyenne)"),
             .init(value: "\(coveredServices) / 9", label: "services dans la commune ou à portée en bus"),
         ]

@@ -24,6 +24,8 @@ struct CommunePage: PageModel {
     var qpvs: String?
     var places: [PlaceSummary]
     var placeCount: String
+    var recordedOnly: [PlaceSummary]
+    var recordedOnlyHeading: String?
     var hasPlaces: Bool
     var nearest: [Nearest]
     var map: String?
@@ -49,10 +51,15 @@ struct CommunePage: PageModel {
         broadband = territory.broadband[commune.code].map { "\(French.decimal($0.veryHighSpeedShare * 100, digits: 0)) % des locaux éligibles au très haut débit (ARCEP, 2019)" }
         let qpvList = territory.qpvs(touching: [commune.code])
         qpvs = qpvList.isEmpty ? nil : qpvList.map { "\($0.code) (\(French.integer($0.population)) hab.)" }.joined(separator: ", ")
-        let entries = index.entries(in: commune.code)
-        places = entries.enumerated().map { PlaceSummary(entry: $1, number: $0 + 1) }
-        placeCount = French.integer(entries.count)
-        hasPlaces = !entries.isEmpty
+        let all = index.entries(in: commune.code)
+        let offering = all.filter(\.declaresAnOffer)
+        let entries = offering + all.filter { !$0.declaresAnOffer }
+        places = offering.enumerated().map { PlaceSummary(entry: $1, number: $0 + 1) }
+        recordedOnly = entries.dropFirst(offering.count).enumerated().map { PlaceSummary(entry: $1, number: offering.count + $0 + 1) }
+        let count = PlaceCount(entries)
+        placeCount = "\(French.count(count.offering, "lieu", "lieux")) avec une offre déclarée"
+        recordedOnlyHeading = count.recordedOnly == 0 ? nil : "\(French.count(count.recordedOnly, "lieu recensé", "lieux recensés")), offre non déclarée"
+        hasPlaces = !offering.isEmpty
         nearest = Service.allCases.map { service in
             guard let found = index.nearest(offering: service, from: commune.centroid) else {
                 return Nearest(service: service.rawValue, isLocal: false, isOutside: false)

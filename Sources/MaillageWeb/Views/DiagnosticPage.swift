@@ -142,9 +142,10 @@ struct DiagnosticPage: PageModel {
         figures = [
             Figure(value: French.integer(diagnostic.rows.count), label: "communes"),
             Figure(value: French.integer(total), label: "habitants"),
-            Figure(value: French.integer(diagnostic.placeCount), label: "lieux recensés"),
-            Figure(value: French.decimal(total > 0 ? Double(diagnostic.placeCount) * 10_000 / Double(total) : 0), label: "lieux pour 10 000 habitants"),
-            Figure(value: French.integer(noPlace.count), label: "communes sans aucun lieu (\(French.integer(noPlace.reduce(0) { $0 + $1.commune.population })) hab.)"),
+            Figure(value: French.integer(diagnostic.placeCount), label: "lieux avec une offre déclarée"),
+            Figure(value: French.integer(diagnostic.recordedOnlyCount), label: "lieux recensés sans offre déclarée (non comptés)"),
+            Figure(value: French.decimal(total > 0 ? Double(diagnostic.placeCount) * 10_000 / Double(total) : 0), label: "lieux avec une offre pour 10 000 habitants"),
+            Figure(value: French.integer(noPlace.count), label: "communes sans aucun lieu qui déclare une offre (\(French.integer(noPlace.reduce(0) { $0 + $1.commune.population })) hab.)"),
             Figure(value: "\(coveredEverywhere) / 9", label: "services à portée de tous les habitants"),
         ]
         let base = query.isEmpty ? "" : query + "&"

@@ -16,6 +16,11 @@ enum French {
         return (value < 0 ? "−" : "") + groups.joined(separator: "\u{202F}")
     }
 
+    /// `0 lieu`, `1 lieu`, `12 lieux`, `1 234 lieux`: French takes the singular below two.
+    static func count(_ value: Int, _ singular: String, _ plural: String) -> String {
+        "\(integer(value)) \(abs(value) < 2 ? singular : plural)"
+    }
+
     /// An instant as the journal shows it, in Paris time: `01/12/2026 14:05`.
     static func date(_ date: Date) -> String {
         let formatter = DateFormatter()

@@ -2,15 +2,6 @@ import MaillageCore
 
 /// The home page: the focus territory at a glance.
 struct HomePage: PageModel {
-    struct CommuneRow {
-        var url: String
-        var code: String
-        var name: String
-        var population: String
-        var places: String
-        var hasNoPlace: Bool
-    }
-
     struct SourceRow {
         var label: String
         var count: String
@@ -34,33 +25,34 @@ struct HomePage: PageModel {
     var siren: String
     var population: String
     var communeCount: String
-    var placeCount: String
-    var communesWithoutPlace: String
-    var communes: [CommuneRow]
+    var headline: String
+    var communesWithoutOffer: String?
+    var communes: [CommunePlacesRow]
     var sources: [SourceRow]
     var neighbours: [Neighbour]
     var hasNeighbours: Bool
     var territoryURL: String
     var diagnosticURL: String
 
-    init(epci: EPCI, members: [Commune], placesByCommune: [CommuneCode: Int], recordsBySource: [SourceKind: Int], neighbours: [EPCI]) {
+    init(epci: EPCI, index: PlaceIndex, recordsBySource: [SourceKind: Int]) {
+        let members = index.territory.members(of: epci.siren)
         title = "\(epci.name) — Maillage"
         territoryURL = SiteURL.territory(.value(epci.siren)).path
         diagnosticURL = SiteURL.diagnostic.path(query: [("epci", epci.siren.rawValue)])
         territoryName = epci.name
         siren = epci.siren.rawValue
         population = French.integer(members.reduce(0) { $0 + $1.population })
-        communeCount = French.integer(members.count)
-        placeCount = French.integer(members.reduce(0) { $0 + (placesByCommune[$1.code] ?? 0) })
-        communesWithoutPlace = French.integer(members.filter { (placesByCommune[$0.code] ?? 0) == 0 }.count)
-        communes = members.map { commune in
-            let count = placesByCommune[commune.code] ?? 0
-            return CommuneRow(url: SiteURL.commune(.value(commune.code)).path, code: commune.code.rawValue, name: commune.name, population: French.integer(commune.population),
-                              places: French.integer(count), hasNoPlace: count == 0)
-        }
+        communeCount = French.count(members.count, "commune", "communes")
+        let (rows, total) = CommunePlacesRow.rows(of: members, index: index)
+        communes = rows
+        headline = CommunePlacesRow.headline(total)
+        let withoutOffer = rows.count(where: \.hasNoOffer)
+        communesWithoutOffer = withoutOffer == 0 ? nil
+            : "\(French.count(withoutOffer, "commune", "communes")) sans aucun lieu qui déclare une offre d'aide au numérique."
         sources = SourceKind.allCases.compactMap { kind in
-            recordsBySource[kind].map { SourceRow(label: kind.label, count: French.integer($0)) }
+            recordsBySource[kind].map { SourceRow(label: kind.label, count: French.count($0, "fiche", "fiches")) }
         }
+        let neighbours = index.territory.neighbouringEPCIs(of: epci.siren)
         self.neighbours = neighbours.map(Neighbour.init)
         hasNeighbours = !neighbours.isEmpty
     }

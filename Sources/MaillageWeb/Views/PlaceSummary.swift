@@ -21,7 +21,7 @@ struct PlaceSummary {
         address = [place.adresse, place.complementAdresse].compactMap { $0 }.joined(separator: ", ")
         commune = "\(place.codePostal) \(place.commune)"
         distance = match.distance
-        summary = match.summary.isEmpty ? place.services.map(\.rawValue).joined(separator: " · ") : match.summary
+        summary = match.summary.isEmpty ? (place.services.isEmpty ? "offre non déclarée" : place.services.map(\.rawValue).joined(separator: " · ")) : match.summary
         gaps = match.gaps.isEmpty ? nil : match.gaps.joined(separator: " · ")
         isPartial = !match.isFullMatch
         isOutside = match.isOutsideTerritory

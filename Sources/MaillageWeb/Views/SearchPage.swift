@@ -12,12 +12,15 @@ struct SearchPage: PageModel {
     var hasAlternatives: Bool
     var matches: [PlaceSummary]
     var matchCount: String
+    var shownNote: String?
     var partialMatches: [PlaceSummary]
     var hasPartialMatches: Bool
     var noLocalMatch: Bool
     var territoryName: String?
     var neighbourMatches: [PlaceSummary]
     var hasNeighbourMatches: Bool
+    var recordedOnly: [PlaceSummary]
+    var recordedOnlyHeading: String?
     var map: String?
     var csvURL: String
     var geojsonURL: String
@@ -47,27 +50,33 @@ struct SearchPage: PageModel {
         hasAlternatives = !self.alternatives.isEmpty
         guard let result else {
             title = error == nil ? "Trouver un lieu — Maillage" : "Recherche invalide — Maillage"
-            matches = []; partialMatches = []; neighbourMatches = []
+            matches = []; partialMatches = []; neighbourMatches = []; recordedOnly = []
             matchCount = "0"; hasPartialMatches = false; hasNeighbourMatches = false; noLocalMatch = false
             return
         }
         origin = result.originCommune.map { "\($0.name) (\($0.code))" }
         territoryName = result.originEPCI?.name
-        title = "\(result.matches.count) lieu(x)\(origin.map { " autour de \($0)" } ?? "") — Maillage"
+        title = "\(French.count(result.totalMatches, "lieu", "lieux"))\(origin.map { " autour de \($0)" } ?? "") — Maillage"
         matches = result.matches.enumerated().map { PlaceSummary(match: $1, number: $0 + 1) }
-        matchCount = String(result.matches.count)
+        let fitting = "\(French.count(result.totalMatches, "lieu", "lieux")) qui \(result.totalMatches < 2 ? "convient" : "conviennent")"
+        matchCount = fitting
+        shownNote = result.totalMatches > result.matches.count ? "Les \(result.matches.count) plus proches ci-dessous." : nil
         partialMatches = result.partialMatches.enumerated().map { PlaceSummary(match: $1, number: result.matches.count + $0 + 1) }
         hasPartialMatches = !partialMatches.isEmpty
         noLocalMatch = result.noLocalMatch
         let offset = result.matches.count + result.partialMatches.count
         neighbourMatches = result.neighbourMatches.enumerated().map { PlaceSummary(match: $1, number: offset + $0 + 1) }
         hasNeighbourMatches = !neighbourMatches.isEmpty
+        let recordedOffset = offset + result.neighbourMatches.count
+        recordedOnly = result.recordedOnly.enumerated().map { PlaceSummary(match: $1, number: recordedOffset + $0 + 1) }
+        recordedOnlyHeading = result.totalRecordedOnly == 0 ? nil
+            : "\(French.count(result.totalRecordedOnly, "lieu recensé", "lieux recensés")), offre non déclarée"
         map = Self.map(result: result, index: index)
     }
 
     private static func map(result: SearchResult, index: PlaceIndex) -> String? {
         let all = result.matches.map { ($0, SVGMap.MarkerStyle.match) } + result.partialMatches.map { ($0, .partial) }
-            + result.neighbourMatches.map { ($0, .outside) }
+            + result.neighbourMatches.map { ($0, .outside) } + result.recordedOnly.map { ($0, .partial) }
         var markers: [SVGMap.Marker] = all.enumerated().compactMap { number, item in
             item.0.entry.place.coordinate.map { SVGMap.Marker(point: $0, label: String(number + 1), title: item.0.entry.place.nom, style: item.1) }
         }

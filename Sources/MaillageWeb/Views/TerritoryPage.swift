@@ -2,14 +2,6 @@ import MaillageCore
 
 /// `/territoires/:siren`: an EPCI's communes and how many places offer each service.
 struct TerritoryPage: PageModel {
-    struct CommuneRow {
-        var name: String
-        var url: String
-        var population: String
-        var places: String
-        var hasNoPlace: Bool
-    }
-
     struct ServiceRow {
         var service: String
         var count: String
@@ -21,8 +13,8 @@ struct TerritoryPage: PageModel {
     var name: String
     var siren: String
     var population: String
-    var placeCount: String
-    var communes: [CommuneRow]
+    var headline: String
+    var communes: [CommunePlacesRow]
     var services: [ServiceRow]
     var neighbours: [HomePage.Neighbour]
     var map: String?
@@ -44,12 +36,9 @@ struct TerritoryPage: PageModel {
         exportCSV = SiteURL.territoryPlacesCSV(.value(epci.siren)).path
         exportJSON = SiteURL.territoryPlacesJSON(.value(epci.siren)).path
         population = French.integer(members.reduce(0) { $0 + $1.population })
-        let perCommune = members.map { index.placeCount(in: $0.code) }
-        placeCount = French.integer(perCommune.reduce(0, +))
-        communes = zip(members, perCommune).map { commune, count in
-            CommuneRow(name: commune.name, url: SiteURL.commune(.value(commune.code)).path, population: French.integer(commune.population),
-                       places: French.integer(count), hasNoPlace: count == 0)
-        }
+        let (rows, total) = CommunePlacesRow.rows(of: members, index: index)
+        communes = rows
+        headline = CommunePlacesRow.headline(total)
         let counts = index.serviceCounts(in: Set(epci.members))
         services = Service.allCases.map { ServiceRow(service: $0.rawValue, count: French.integer(counts[$0] ?? 0), isMissing: (counts[$0] ?? 0) == 0) }
         neighbours = territory.neighbouringEPCIs(of: epci.siren).map(HomePage.Neighbour.init)
