@@ -27,7 +27,7 @@ struct MatrixCommand: AsyncParsableCommand {
                     let hard = cell.difficultNeeds.map(\.service.rawValue).joined(separator: ", ")
                     print("  \(cell.outcome.symbol) \(cell.persona.firstName) (\(cell.metNeeds)/\(cell.totalNeeds)) : \(cell.outcome.label)\(hard.isEmpty ? "" : " — \(hard)")")
                 }
-                let hardest = column.hardestServices.prefix(3).map { "\($0.service.rawValue) (\($0.broken) rupture(s), \($0.outside) hors territoire)" }
+                let hardest = column.hardestDescriptions(limit: 3)
                 print("  Besoins les plus difficiles : \(hardest.isEmpty ? "aucun" : hardest.joined(separator: " ; "))")
                 print("  Causes des ruptures : \(column.blockers.map { "\($0.blocker.label) (\($0.count))" }.joined(separator: ", "))")
             }

@@ -45,6 +45,28 @@ struct DiagnosticTests {
         #expect(raismes.places == before.places && raismes.recordedOnly == 1)
     }
 
+    @Test func aLensNoPlaceOfTheCommuneFillsInIsUnknownNotMissing() throws {
+        // Setup: Denain's two places with an offer give no hours and no access modes; of CAPH's 17, four give access
+        // modes and none gives specific supports.
+        for need in [Need.openOnSaturday, .walkIn, .specificSupport(.languesEtrangeresAutres)] {
+            let cell = try #require(self.cell("59172", need))
+            #expect(cell.placesDeclaring == 0)
+            #expect(cell.coverage == .undeclared, "\(need.label)")
+        }
+        // A service is the offer itself: never « non renseigné ».
+        #expect(Self.caph.rows.allSatisfy { row in row.cells.allSatisfy { cell in
+            if case .service = cell.need { cell.coverage != .undeclared } else { true }
+        } })
+        let walkIn = try #require(Self.caph.lensDeclarations.first { $0.need == .walkIn })
+        #expect((walkIn.offering, walkIn.declaring) == (17, 4))
+        #expect(walkIn.statement.hasSuffix("(4 lieux sur 17 renseignent les modalités d'accès (avec ou sans rendez-vous))"))
+        let languages = try #require(Self.caph.lensDeclarations.first { $0.need == .specificSupport(.languesEtrangeresAutres) })
+        #expect(languages.declaring == 0)
+        #expect(languages.statement.hasPrefix("aucun lieu ne le déclare : aucun des 17 lieux avec une offre ne renseigne les prises en charge spécifiques"))
+        // The gaps ranked as missing places are services only.
+        #expect(Self.caph.gaps.allSatisfy { if case .service = $0.need { true } else { false } })
+    }
+
     @Test func aCommuneWithoutPlaceGetsItsNearestAnswerAtTheHandComputedDistance() throws {
         // Avesnes-le-Sec (50.24601 N, 3.37252 E) has no place; the nearest help with procedures is the France Services
         // of Iwuy (50.23337 N, 3.33633 E), in the CA de Cambrai. Haversine by hand, R = 6 371 008.8 m:

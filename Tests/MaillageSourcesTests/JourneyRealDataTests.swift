@@ -68,6 +68,10 @@ struct JourneyRealDataTests {
         let after = try #require(Journey.compute(for: accompanied, index: Self.index))
         #expect(before.steps[0].blocker == .specificSupport)
         #expect(after.steps[0].visit != nil)
+        // No place declaring the support is a data gap, not a broken journey nor a missing place.
+        #expect(before.steps[0].flags.contains(.undeclared))
+        #expect(before.outcome == .undeclared)
+        #expect(before.outcome.label == "réponse inconnue : une prise en charge qu'aucun lieu ne déclare")
     }
 
     @Test func theWorkshopMatrixCoversEveryPersonaInTheThreeFocusCommunes() {
@@ -77,7 +81,12 @@ struct JourneyRealDataTests {
         // Counts agree: every difficult need of a cell is counted once in its column's summary.
         for column in matrix.columns {
             let difficult = column.cells.reduce(0) { $0 + $1.difficultNeeds.count }
-            #expect(column.hardestServices.reduce(0) { $0 + $1.broken + $1.outside } == difficult)
+            #expect(column.hardestServices.reduce(0) { $0 + $1.broken + $1.outside + $1.undeclared } == difficult)
+        }
+        // Amadou's need of support in his language, which no place declares, is counted apart from the ruptures.
+        for column in matrix.columns {
+            #expect(column.cells.first { $0.persona.id == "amadou" }?.outcome == .undeclared)
+            #expect(column.hardestServices.contains { $0.undeclared > 0 })
         }
     }
 }

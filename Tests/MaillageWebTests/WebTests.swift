@@ -54,8 +54,8 @@ struct WebTests {
                 #expect(html.contains("<h1><a href=\"/territoires/200042190\">CA de la Porte du Hainaut</a></h1>"))
                 #expect(html.contains("47 communes"))
                 #expect(html.contains("158\u{202F}568 habitants"))
-                #expect(html.contains("<a href=\"/communes/59172\">Denain</a></th><td>59172</td>"))
-                #expect(html.contains("Bibliothèques publiques (Ministère de la Culture) : 36 fiche(s)"))
+                #expect(html.contains("<a href=\"/communes/59172\">Denain</a></th><td class=\"num\">20\u{202F}640</td>"))
+                #expect(html.contains("Bibliothèques publiques (Ministère de la Culture) : 36 fiches"))
                 #expect(html.contains("CA Valenciennes Métropole"))
                 #expect(html.contains("Château-l&#39;Abbaye"))
             }

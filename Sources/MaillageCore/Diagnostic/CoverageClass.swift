@@ -10,6 +10,9 @@ public enum CoverageClass: String, Codable, Sendable, CaseIterable, Comparable {
     case neighbourOnly = "territoire-voisin"
     /// Nothing within the search limit.
     case none = "aucune"
+    /// The commune has places with an offer, but none fills the field the need reads (a lens, not a service): what
+    /// they do is unknown — a data gap to collect from the structures, not a missing place.
+    case undeclared = "non-renseigne"
 
     public var label: String {
         switch self {
@@ -18,6 +21,7 @@ public enum CoverageClass: String, Codable, Sendable, CaseIterable, Comparable {
         case .outOfReach: "dans le périmètre, mais hors de portée en bus"
         case .neighbourOnly: "seulement dans un territoire voisin"
         case .none: "rien dans la limite de recherche"
+        case .undeclared: "non renseigné par les lieux de la commune"
         }
     }
 
@@ -29,6 +33,7 @@ public enum CoverageClass: String, Codable, Sendable, CaseIterable, Comparable {
         case .outOfReach: "◔"
         case .neighbourOnly: "○"
         case .none: "✕"
+        case .undeclared: "?"
         }
     }
 
@@ -40,6 +45,7 @@ public enum CoverageClass: String, Codable, Sendable, CaseIterable, Comparable {
         case .outOfReach: 2
         case .neighbourOnly: 3
         case .none: 4
+        case .undeclared: 5
         }
     }
 

@@ -26,19 +26,22 @@ extension Diagnostic {
 
         @Sendable func row(for commune: Commune) -> CommuneRow {
             let local = index.unsortedEntries(in: commune.code)
+            let offering = local.filter(\.declaresAnOffer)
             let cells = needs.indices.map { need -> Cell in
-                let count = local.count(where: finders[need].isAnswered)
+                let count = offering.count(where: finders[need].test.passes)
+                let declaring = offering.count(where: needs[need].isDeclared)
                 let nearest = answer(for: need, from: commune.centroid)
                 let coverage: CoverageClass
                 if count > 0 { coverage = .inCommune }
+                else if !offering.isEmpty && declaring == 0 { coverage = .undeclared }
                 else if let nearest, nearest.insidePerimeter { coverage = nearest.times.bus <= parameters.reachMinutes ? .withinReach : .outOfReach }
                 else if nearest != nil { coverage = .neighbourOnly }
                 else { coverage = .none }
-                return Cell(commune: commune.code, need: needs[need], placesInCommune: count, nearest: nearest, coverage: coverage)
+                return Cell(commune: commune.code, need: needs[need], placesInCommune: count, placesDeclaring: declaring, nearest: nearest,
+                            coverage: coverage)
             }
-            let places = PlaceCount(local)
-            return CommuneRow(commune: commune, places: places.offering, recordedOnly: places.recordedOnly,
-                              placesPer10k: commune.population > 0 ? Double(places.offering) * 10_000 / Double(commune.population) : 0,
+            return CommuneRow(commune: commune, places: offering.count, recordedOnly: local.count - offering.count,
+                              placesPer10k: commune.population > 0 ? Double(offering.count) * 10_000 / Double(commune.population) : 0,
                               fragility: territory.fragility[commune.code]?.globalScore,
                               qpvs: territory.qpvs(touching: [commune.code]).map(\.code), cells: cells)
         }
@@ -153,6 +156,4 @@ private struct NeedPlaces: Sendable {
         self.positions = positions
         finder = NearestFinder(points: points)
     }
-
-    func isAnswered(by entry: PlaceIndex.Entry) -> Bool { entry.declaresAnOffer && test.passes(entry) }
 }

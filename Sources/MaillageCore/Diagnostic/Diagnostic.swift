@@ -15,7 +15,10 @@ public struct Diagnostic: Sendable {
     public struct Cell: Hashable, Codable, Sendable {
         public var commune: CommuneCode
         public var need: Need
+        /// Places of the commune with an offer that meet the need.
         public var placesInCommune: Int
+        /// Places of the commune with an offer that fill the field the need reads (all of them for a service).
+        public var placesDeclaring: Int
         public var nearest: Answer?
         public var coverage: CoverageClass
     }
@@ -58,6 +61,26 @@ public struct Diagnostic: Sendable {
         public var answer: Answer
     }
 
+    /// What the places of the perimeter declare for one lens: how many fill its field, how many meet it.
+    public struct LensDeclaration: Sendable {
+        public var need: Need
+        /// Places with an offer in the perimeter.
+        public var offering: Int
+        /// Of those, places that fill the field the need reads.
+        public var declaring: Int
+        /// Of those, places that meet the need.
+        public var answering: Int
+
+        /// « aucun lieu ne le déclare » (a data gap) told apart from « aucun lieu ne le propose » (a finding).
+        public var statement: String {
+            let field = need.declaredField ?? "ce champ"
+            if declaring == 0 { return "aucun lieu ne le déclare : aucun des \(offering) lieux avec une offre ne renseigne \(field) — donnée à recueillir auprès des structures" }
+            let share = "\(declaring) lieu\(declaring < 2 ? "" : "x") sur \(offering) renseigne\(declaring < 2 ? "" : "nt") \(field)"
+            if answering == 0 { return "aucun lieu ne le propose parmi ceux qui le déclarent (\(share))" }
+            return "\(answering) lieu\(answering < 2 ? " le propose" : "x le proposent") (\(share))"
+        }
+    }
+
     /// A missing place: a need not met well for a commune, with why it ranks where it does.
     public struct Gap: Sendable {
         public var commune: CommuneCode
@@ -96,6 +119,19 @@ public struct Diagnostic: Sendable {
     public var placeCount: Int { rows.reduce(0) { $0 + $1.places } }
     /// Places recorded in the perimeter without any declared offer.
     public var recordedOnlyCount: Int { rows.reduce(0) { $0 + $1.recordedOnly } }
+
+    /// What the places declare for each lens (not the services, which every place with an offer declares).
+    public var lensDeclarations: [LensDeclaration] {
+        needs.indices.compactMap { need in
+            guard needs[need].declaredField != nil else { return nil }
+            var declaring = 0, answering = 0
+            for row in rows.indices {
+                declaring += rows[row].cells[need].placesDeclaring
+                answering += rows[row].cells[need].placesInCommune
+            }
+            return LensDeclaration(need: needs[need], offering: placeCount, declaring: declaring, answering: answering)
+        }
+    }
 
     /// Flows out of the territory: for each outside commune reached, how many commune × need pairs depend on it.
     public var outflows: [(communeName: String, pairs: Int, population: Int)] {

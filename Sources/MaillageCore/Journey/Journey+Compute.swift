@@ -41,6 +41,7 @@ extension Journey {
                 flags.insert(.rupture)
                 (explanation, blocker) = explainFailure(persona: persona, need: need, constraints: constraints[number], index: index,
                                                         origin: origin, homeEPCI: commune.epci, parameters: parameters)
+                if blocker == .specificSupport { flags.insert(.undeclared) }
             }
             steps.append(Step(need: need, visit: place, alternatives: candidates[number].filter { $0.entry.place.id != place?.entry.place.id }.prefix(2).map { $0 },
                               reasons: place.map { reasons(for: $0, need: need, persona: persona) } ?? [], explanation: explanation, flags: flags,

@@ -8,12 +8,16 @@ public struct Journey: Sendable {
         case outsideTerritory = "hors-territoire"
         /// No place of the persona's commune offers the service: a missing place in the diagnostic.
         case missingPlace = "lieu-manquant"
+        /// The rupture comes from a specific support no place around declares: what the places do is unknown — a data
+        /// gap to collect from the structures, not a missing place.
+        case undeclared = "non-declare"
 
         public var label: String {
             switch self {
             case .rupture: "rupture"
             case .outsideTerritory: "hors territoire"
             case .missingPlace: "lieu manquant"
+            case .undeclared: "aucun lieu ne le déclare"
             }
         }
     }
@@ -45,12 +49,15 @@ public struct Journey: Sendable {
     public enum Outcome: String, Codable, CaseIterable, Sendable, Comparable {
         case local = "local"
         case outsideTerritory = "hors-territoire"
+        /// Every rupture comes from a specific support no place declares: unknown, not broken.
+        case undeclared = "non-declare"
         case broken = "rupture"
 
         public var label: String {
             switch self {
             case .local: "tous les besoins satisfaits sur le territoire"
             case .outsideTerritory: "satisfait avec un déplacement hors du territoire"
+            case .undeclared: "réponse inconnue : une prise en charge qu'aucun lieu ne déclare"
             case .broken: "parcours rompu"
             }
         }
@@ -60,6 +67,7 @@ public struct Journey: Sendable {
             switch self {
             case .local: "●"
             case .outsideTerritory: "◐"
+            case .undeclared: "?"
             case .broken: "✕"
             }
         }
@@ -108,7 +116,8 @@ public struct Journey: Sendable {
     public var trips: Int { Set(steps.compactMap { $0.visit?.entry.place.id }).count }
 
     public var outcome: Outcome {
-        if steps.contains(where: { $0.flags.contains(.rupture) }) { return .broken }
+        if steps.contains(where: { $0.flags.contains(.rupture) && !$0.flags.contains(.undeclared) }) { return .broken }
+        if steps.contains(where: { $0.flags.contains(.undeclared) }) { return .undeclared }
         if steps.contains(where: { $0.flags.contains(.outsideTerritory) }) { return .outsideTerritory }
         return .local
     }

@@ -15,8 +15,8 @@ public struct WorkshopMatrix: Sendable {
     public struct Column: Sendable {
         public var commune: Commune
         public var cells: [Cell]
-        /// Services by how many personas' needs broke or left the territory, most first.
-        public var hardestServices: [(service: Service, broken: Int, outside: Int)]
+        /// Services by how many personas' needs broke, left the territory or met a support no place declares, most first.
+        public var hardestServices: [(service: Service, broken: Int, outside: Int, undeclared: Int)]
         /// Why needs broke there, most frequent first.
         public var blockers: [(blocker: Journey.Blocker, count: Int)]
     }
@@ -35,24 +35,25 @@ public struct WorkshopMatrix: Sendable {
                                parameters: DiagnosticParameters = DiagnosticParameters(), within budget: WorkBudget) throws(WorkStopped) -> WorkshopMatrix {
         let columns = try budget.map(communes, concurrently: false) { code -> Column? in
             guard let commune = index.territory.commune(code) else { return nil }
-            var broken: [Service: Int] = [:], outside: [Service: Int] = [:], blockers: [Journey.Blocker: Int] = [:]
+            var broken: [Service: Int] = [:], outside: [Service: Int] = [:], undeclared: [Service: Int] = [:], blockers: [Journey.Blocker: Int] = [:]
             let cells = personas.compactMap { persona -> Cell? in
                 guard let journey = Journey.compute(for: persona.living(in: code, territory: index.territory), index: index, parameters: parameters)
                 else { return nil }
                 var difficult: [PersonaNeed] = []
                 for step in journey.steps {
                     if let blocker = step.blocker { blockers[blocker, default: 0] += 1 }
-                    if step.flags.contains(.rupture) { broken[step.need.service, default: 0] += 1; difficult.append(step.need) }
+                    if step.flags.contains(.undeclared) { undeclared[step.need.service, default: 0] += 1; difficult.append(step.need) }
+                    else if step.flags.contains(.rupture) { broken[step.need.service, default: 0] += 1; difficult.append(step.need) }
                     else if step.flags.contains(.outsideTerritory) { outside[step.need.service, default: 0] += 1; difficult.append(step.need) }
                 }
                 return Cell(persona: persona, commune: code, outcome: journey.outcome, difficultNeeds: difficult,
                             metNeeds: journey.steps.filter { $0.visit != nil }.count, totalNeeds: journey.steps.count)
             }
-            let hardest = Service.allCases.compactMap { service -> (Service, Int, Int)? in
-                let b = broken[service] ?? 0, o = outside[service] ?? 0
-                return b + o > 0 ? (service, b, o) : nil
-            }.sorted { ($0.1, $0.2) > ($1.1, $1.2) }
-            return Column(commune: commune, cells: cells, hardestServices: hardest.map { (service: $0.0, broken: $0.1, outside: $0.2) },
+            let hardest = Service.allCases.compactMap { service -> (Service, Int, Int, Int)? in
+                let b = broken[service] ?? 0, o = outside[service] ?? 0, u = undeclared[service] ?? 0
+                return b + o + u > 0 ? (service, b, o, u) : nil
+            }.sorted { ($0.1, $0.2, $0.3) > ($1.1, $1.2, $1.3) }
+            return Column(commune: commune, cells: cells, hardestServices: hardest.map { (service: $0.0, broken: $0.1, outside: $0.2, undeclared: $0.3) },
                           blockers: Journey.Blocker.allCases.compactMap { blocker in blockers[blocker].map { (blocker: blocker, count: $0) } }
                               .sorted { $0.count > $1.count })
         }
@@ -61,4 +62,18 @@ public struct WorkshopMatrix: Sendable {
 
     /// The default communes of the workshop: the three focus communes of the seed.
     public static let focusCommunes = ["59526", "59172", "59491"].compactMap(CommuneCode.init)
+}
+
+extension WorkshopMatrix.Column {
+    /// The hardest services in words, at most `limit`: « Aide aux démarches administratives : 2 ruptures, 1 hors
+    /// territoire, 1 prise en charge non déclarée ».
+    public func hardestDescriptions(limit: Int) -> [String] {
+        hardestServices.prefix(limit).map { item in
+            var parts: [String] = []
+            if item.broken > 0 { parts.append("\(item.broken) rupture\(item.broken < 2 ? "" : "s")") }
+            if item.outside > 0 { parts.append("\(item.outside) hors territoire") }
+            if item.undeclared > 0 { parts.append("\(item.undeclared) prise\(item.undeclared < 2 ? "" : "s") en charge non déclarée\(item.undeclared < 2 ? "" : "s")") }
+            return "\(item.service.rawValue) : \(parts.joined(separator: ", "))"
+        }
+    }
 }

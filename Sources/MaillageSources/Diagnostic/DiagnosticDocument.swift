@@ -66,6 +66,16 @@ public struct DiagnosticDocument: Codable, Sendable {
         var plusProches: [String: Answer]
     }
 
+    /// What the places declare for one lens: a data gap (« aucun lieu ne le déclare ») is not a missing place.
+    public struct LensDeclaration: Codable, Sendable {
+        var besoin: String
+        var cle: String
+        var lieuxAvecOffre: Int
+        var lieuxQuiRenseignent: Int
+        var lieuxQuiProposent: Int
+        var constat: String
+    }
+
     public struct Gap: Codable, Sendable {
         var codeInsee: String
         var besoin: String
@@ -90,6 +100,7 @@ public struct DiagnosticDocument: Codable, Sendable {
     public var syntheses: [Summary]
     public var qpv: [QPVRow]
     public var lieuxManquants: [Gap]
+    public var ceQueLesLieuxDeclarent: [LensDeclaration]
     public var dependancesTerritoiresVoisins: [Dependency]
     public var territoiresVoisins: [String]
 
@@ -121,6 +132,10 @@ public struct DiagnosticDocument: Codable, Sendable {
                    plusProches: Dictionary(uniqueKeysWithValues: lens.nearest.map { ($0.key.key, Answer($0.value)) }))
         }
         lieuxManquants = diagnostic.gaps.map { Gap(codeInsee: $0.commune.rawValue, besoin: $0.need.label, score: ($0.score).rounded(), raison: $0.reason) }
+        ceQueLesLieuxDeclarent = diagnostic.lensDeclarations.map {
+            LensDeclaration(besoin: $0.need.label, cle: $0.need.key, lieuxAvecOffre: $0.offering, lieuxQuiRenseignent: $0.declaring,
+                            lieuxQuiProposent: $0.answering, constat: $0.statement)
+        }
         dependancesTerritoiresVoisins = diagnostic.dependencies.map {
             Dependency(codeInsee: $0.commune.rawValue, besoin: $0.need.label, reponse: Answer($0.answer))
         }

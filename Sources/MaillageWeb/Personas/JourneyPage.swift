@@ -67,7 +67,7 @@ struct JourneyPage: PageModel {
                             howToGetIn: step.howToGetIn, referral: step.referral,
                             shared: step.sharedWith.isEmpty ? nil : "même lieu que l'étape " + step.sharedWith.map { String($0 + 1) }.joined(separator: " et "),
                             missingPlaceURL: step.flags.contains(.missingPlace) ? SiteURL.communeDiagnostic(.value(journey.commune.code)).path : nil,
-                            registerURL: step.visit != nil ? nil : journey.commune.epci.map { epci in
+                            registerURL: step.visit != nil || step.flags.contains(.undeclared) ? nil : journey.commune.epci.map { epci in
                                 SiteURL.newMissingPlace.path(query: [("territoire", epci.rawValue), ("commune", journey.commune.code.rawValue),
                                                                      ("origine", MissingPlace.Origin.journey.rawValue), ("services", step.need.service.rawValue),
                                                                      ("justification", "Parcours de \(persona.firstName), « \(step.need.task) » : \(step.explanation)")])

@@ -45,7 +45,7 @@ struct MatrixPage: PageModel {
         }
         summaries = matrix.columns.map { column in
             Summary(commune: column.commune.name,
-                    hardest: column.hardestServices.prefix(4).map { "\($0.service.rawValue) : \($0.broken) rupture(s), \($0.outside) hors territoire" },
+                    hardest: column.hardestDescriptions(limit: 4),
                     causes: column.blockers.map { "\($0.blocker.label) (\($0.count))" }.joined(separator: ", "))
         }
         legend = Journey.Outcome.allCases.map { Cell(symbol: $0.symbol, cssClass: "outcome-\($0.rawValue)", label: $0.label, url: "") }

@@ -39,6 +39,14 @@ struct DiagnosticPage: PageModel {
         var withinReach: String
         var elsewhere: String
         var none: String
+        var undeclared: String
+    }
+
+    /// One lens and what the places declare for it.
+    struct DeclarationRow {
+        var need: String
+        var statement: String
+        var isDataGap: Bool
     }
 
     struct GapRow {
@@ -109,6 +117,7 @@ struct DiagnosticPage: PageModel {
     var legend: [LegendItem]
     var serviceHeaders: [String]
     var matrix: [MatrixRow]
+    var declarations: [DeclarationRow]
     var summaries: [SummaryRow]
     var gaps: [GapRow]
     /// The missing places register of the perimeter's communes, beside the computed gaps.
@@ -177,8 +186,10 @@ struct DiagnosticPage: PageModel {
         }
         summaries = diagnostic.summaries.map { summary in
             SummaryRow(need: summary.need.label, inCommune: share(summary, [.inCommune]), withinReach: share(summary, [.withinReach]),
-                       elsewhere: share(summary, [.outOfReach, .neighbourOnly]), none: share(summary, [.none]))
+                       elsewhere: share(summary, [.outOfReach, .neighbourOnly]), none: share(summary, [.none]),
+                       undeclared: share(summary, [.undeclared]))
         }
+        declarations = diagnostic.lensDeclarations.map { DeclarationRow(need: $0.need.label, statement: $0.statement, isDataGap: $0.declaring == 0) }
         let names = Dictionary(uniqueKeysWithValues: diagnostic.rows.map { ($0.commune.code, $0.commune.name) })
         gaps = diagnostic.gaps.prefix(15).enumerated().map { index, gap in
             GapRow(rank: String(index + 1), commune: names[gap.commune] ?? gap.commune.rawValue, need: gap.need.label, reason: gap.reason)
