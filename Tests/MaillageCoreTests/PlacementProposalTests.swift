@@ -33,4 +33,22 @@ struct PlacementProposalTests {
         #expect(proposal.choices.isEmpty)
         #expect(proposal.initiallyCovered == proposal.totalWeight)
     }
+
+    @Test func aVillageNextToATownDoesNotTakeThePlaceTheTownNeeds() {
+        // Setup: a village of 1 379 (already covered) 4 km from a town of 15 980 that is not; both sites gain the town.
+        let village = Commune(code: CommuneCode("59435")!, name: "Nivelle", postalCode: "59230", population: 1_379,
+                              centroid: Coordinate(latitude: 50.474, longitude: 3.457))
+        let town = Commune(code: CommuneCode("59526")!, name: "Saint-Amand-les-Eaux", postalCode: "59230", population: 15_980,
+                           centroid: Coordinate(latitude: 50.448, longitude: 3.427))
+        // Act
+        let proposal = PlacementProposal.greedy(
+            need: .service(.aideDemarchesAdministratives), communes: [village, town], covered: [village.code], k: 1, maxMinutes: 30,
+            minutes: { $0.centroid.distance(to: $1.centroid) / 1_000 * 3 }, weight: { Double($0.population) })
+        // Check: the place goes to the town, which is what it gains.
+        let choice = proposal.choices.first
+        #expect(choice?.communeName == "Saint-Amand-les-Eaux")
+        #expect(choice?.newlyCovered == [town.code])
+        #expect(choice?.siteWasCovered == false)
+        #expect(choice?.sitePopulation == 15_980)
+    }
 }

@@ -4,6 +4,10 @@ public struct PlacementProposal: Sendable {
     public struct Choice: Sendable, Hashable {
         public var commune: CommuneCode
         public var communeName: String
+        /// The site's own inhabitants.
+        public var sitePopulation: Int
+        /// The site's commune was already within reach of an answer: the place would serve its neighbours.
+        public var siteWasCovered: Bool
         /// Communes newly covered by this choice, and their weight (inhabitants × fragility / 100).
         public var newlyCovered: [CommuneCode]
         public var weightGained: Double
@@ -31,17 +35,26 @@ public struct PlacementProposal: Sendable {
         })
         let byCode = Dictionary(uniqueKeysWithValues: communes.map { ($0.code, $0) })
         for _ in 0..<max(0, k) {
-            var best: (site: Commune, gained: [CommuneCode], weight: Double)?
-            for site in communes {
+            let options = communes.map { site in
                 let gained = (reach[site.code] ?? []).filter { !coveredNow.contains($0) }
-                let value = gained.reduce(0.0) { $0 + weight(byCode[$1]!) }
-                if value > (best?.weight ?? 0) || (value == best?.weight && value > 0 && site.code < best!.site.code) {
-                    best = (site, gained, value)
-                }
+                return (site: site, gained: gained, weight: gained.reduce(0.0) { $0 + weight(byCode[$1]!) })
             }
-            guard let best, best.weight > 0 else { break }
+            guard let top = options.map(\.weight).max(), top > 0 else { break }
+            // Among the sites that gain as much, the one nearest to the people it gains (a small village next to a
+            // town gains the town as much as the town itself does: the place belongs in the town), then the most
+            // populous, then by code.
+            func cost(_ option: (site: Commune, gained: [CommuneCode], weight: Double)) -> Double {
+                option.gained.reduce(0.0) { $0 + Double(byCode[$1]!.population) * minutes(option.site, byCode[$1]!) }
+            }
+            let best = options.filter { $0.weight >= top * (1 - 1e-9) }.min { lhs, rhs in
+                let (a, b) = (cost(lhs), cost(rhs))
+                if a != b { return a < b }
+                if lhs.site.population != rhs.site.population { return lhs.site.population > rhs.site.population }
+                return lhs.site.code < rhs.site.code
+            }!
             coveredNow.formUnion(best.gained)
-            choices.append(Choice(commune: best.site.code, communeName: best.site.name, newlyCovered: best.gained.sorted(),
+            choices.append(Choice(commune: best.site.code, communeName: best.site.name, sitePopulation: best.site.population,
+                                  siteWasCovered: !best.gained.contains(best.site.code), newlyCovered: best.gained.sorted(),
                                   weightGained: best.weight, inhabitantsGained: best.gained.reduce(0) { $0 + byCode[$1]!.population }))
         }
         return PlacementProposal(need: need, maxMinutes: maxMinutes, choices: choices,

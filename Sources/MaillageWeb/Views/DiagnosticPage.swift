@@ -90,6 +90,8 @@ struct DiagnosticPage: PageModel {
         var url: String
         var covers: String
         var inhabitants: String
+        var sitePopulation: String
+        var siteWasCovered: Bool
     }
 
     struct Placement {
@@ -225,7 +227,8 @@ struct DiagnosticPage: PageModel {
             return PlacementChoice(commune: choice.communeName,
                                    url: SiteURL.communeDiagnostic(.value(choice.commune)).path(encodedQuery: query),
                                    covers: choice.newlyCovered.map { names[$0] ?? $0.rawValue }.joined(separator: ", "),
-                                   inhabitants: French.integer(choice.inhabitantsGained))
+                                   inhabitants: French.count(choice.inhabitantsGained, "habitant", "habitants"),
+                                   sitePopulation: French.integer(choice.sitePopulation), siteWasCovered: choice.siteWasCovered)
         }
         return Placement(needs: diagnostic.needs.map { NeedOption(key: $0.key, label: $0.label, selected: $0 == proposal.need, url: "") },
                          need: proposal.need.label, k: String(requestedK), minutes: French.decimal(proposal.maxMinutes, digits: 0),
