@@ -22,8 +22,8 @@ struct DiagnosticTests {
     }
 
     @Test func aPlaceCountsAsHelpOnlyForWhatItDeclares() throws {
-        // Setup: CAPH has 53 places, 36 of them libraries of the national file that declare no digital service.
-        #expect(Self.caph.placeCount == 17)
+        // Setup: CAPH has 52 places, 36 of them libraries of the national file that declare no digital service.
+        #expect(Self.caph.placeCount == 16)
         #expect(Self.caph.recordedOnlyCount == 36)
         // Act: the library of Raismes opens on Saturday mornings and without appointment, still declaring no service.
         let library = "bibliotheques-2547"
@@ -47,7 +47,7 @@ struct DiagnosticTests {
 
     @Test func aLensNoPlaceOfTheCommuneFillsInIsUnknownNotMissing() throws {
         // Setup: Denain's two places with an offer give no hours and no access modes; of CAPH's 17, four give access
-        // modes and none gives specific supports.
+        // modes and none gives specific supports (of 16, once Wallers's France services is one place).
         for need in [Need.openOnSaturday, .walkIn, .specificSupport(.languesEtrangeresAutres)] {
             let cell = try #require(self.cell("59172", need))
             #expect(cell.placesDeclaring == 0)
@@ -58,28 +58,29 @@ struct DiagnosticTests {
             if case .service = cell.need { cell.coverage != .undeclared } else { true }
         } })
         let walkIn = try #require(Self.caph.lensDeclarations.first { $0.need == .walkIn })
-        #expect((walkIn.offering, walkIn.declaring) == (17, 4))
-        #expect(walkIn.statement.hasSuffix("(4 lieux sur 17 renseignent les modalités d'accès (avec ou sans rendez-vous))"))
+        #expect((walkIn.offering, walkIn.declaring) == (16, 3))
+        #expect(walkIn.statement.hasSuffix("(3 lieux sur 16 renseignent les modalités d'accès (avec ou sans rendez-vous))"))
         let languages = try #require(Self.caph.lensDeclarations.first { $0.need == .specificSupport(.languesEtrangeresAutres) })
         #expect(languages.declaring == 0)
-        #expect(languages.statement.hasPrefix("aucun lieu ne le déclare : aucun des 17 lieux avec une offre ne renseigne les prises en charge spécifiques"))
+        #expect(languages.statement.hasPrefix("aucun lieu ne le déclare : aucun des 16 lieux avec une offre ne renseigne les prises en charge spécifiques"))
         // The gaps ranked as missing places are services only.
         #expect(Self.caph.gaps.allSatisfy { if case .service = $0.need { true } else { false } })
     }
 
     @Test func aCommuneWithoutPlaceGetsItsNearestAnswerAtTheHandComputedDistance() throws {
-        // Avesnes-le-Sec (50.24601 N, 3.37252 E) has no place; the nearest help with procedures is the France Services
-        // of Iwuy (50.23337 N, 3.33633 E), in the CA de Cambrai. Haversine by hand, R = 6 371 008.8 m:
-        // Δφ = −0.01264°, Δλ = −0.03619°, a = sin²(Δφ/2) + cos φ1 cos φ2 sin²(Δλ/2) = 5.2979e-8 → d = 2R·asin(√a) = 2 932.5 m.
+        // Avesnes-le-Sec (50.24601 N, 3.37252 E) has no place; the nearest help with procedures is the CCAS of Haspres,
+        // located at its commune's point (50.26422 N, 3.41204 E): the France services of Iwuy, once its Aidants Connect
+        // record (at Iwuy's point) is merged with its France services record, stands at its address, 4.06 km away.
+        // Haversine by hand, R = 6 371 008.8 m: Δφ = 0.01821°, Δλ = 0.03952°,
+        // a = sin²(Δφ/2) + cos φ1 cos φ2 sin²(Δλ/2) = 7.3875e-8 → d = 2R·asin(√a) = 3 463.3 m.
         let cell = try #require(self.cell("59038", Need.service(.aideDemarchesAdministratives)))
         #expect(cell.placesInCommune == 0)
         let answer = try #require(cell.nearest)
-        #expect(answer.commune?.rawValue == "59322")
-        #expect(abs(answer.distanceMetres - 2_932.5) < 1)
-        #expect(!answer.insidePerimeter)
-        #expect(cell.coverage == .neighbourOnly)
-        // 2.93 km × 1.3 at 4.5 km/h ≈ 50.8 minutes on foot
-        #expect(abs(answer.times.walking - 2.9325 * 1.3 / 4.5 * 60) < 0.1)
+        #expect(answer.commune?.rawValue == "59285")
+        #expect(abs(answer.distanceMetres - 3_463.3) < 1)
+        #expect(answer.insidePerimeter)
+        // 3.46 km × 1.3 at 4.5 km/h ≈ 60.0 minutes on foot
+        #expect(abs(answer.times.walking - 3.4633 * 1.3 / 4.5 * 60) < 0.1)
     }
 
     @Test func aNeedWithNoSupplyInCAPHIsInTheNeighbourRegister() {

@@ -23,8 +23,8 @@ struct DiagnosticPageTests {
 
     @Test func aCommunePageGivesEachNeedItsNearestAnswerAndAccessTimes() async throws {
         try await withApp { client in
-            // Avesnes-le-Sec has no place: its nearest help with procedures is the France Services of Iwuy, 2.9 km away,
-            // outside CAPH; 2.93 km × 1.3 at 4.5 km/h is 51 minutes on foot.
+            // Avesnes-le-Sec has no place: its nearest help with procedures is the CCAS of Haspres, 3.5 km away (at its
+            // commune's point); 3.46 km × 1.3 at 4.5 km/h is 60 minutes on foot.
             let (status, html) = try await page(client, "/diagnostic/communes/59038")
             #expect(status == 200)
             #expect(html.contains("<h1>Diagnostic de Avesnes-le-Sec</h1>"))
@@ -32,10 +32,10 @@ struct DiagnosticPageTests {
             let rows = html.matches(of: /<tr><th scope="row">/).count
             #expect(rows == 20) // 9 services, 2 time lenses, 6 specific supports, 3 modalities
             let row = try #require(html.components(separatedBy: "<tr>").first { $0.hasPrefix("<th scope=\"row\">Aide aux démarches administratives</th>") })
-            #expect(row.contains("Iwuy"))
-            #expect(row.contains("(hors périmètre)"))
-            #expect(row.contains("2,9 km"))
-            #expect(row.contains("51 min"))
+            #expect(row.contains("Haspres"))
+            #expect(!row.contains("(hors périmètre)"))
+            #expect(row.contains("3,5 km"))
+            #expect(row.contains("1 h") || row.contains("60 min"))
             #expect(html.contains("rang "))
             #expect(html.contains("<title id=\"map-title\">Réponses les plus proches depuis Avesnes-le-Sec</title>"))
         }

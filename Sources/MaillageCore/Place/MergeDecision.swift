@@ -7,12 +7,15 @@ public struct MergeDecision: Hashable, Codable, Sendable {
         case nameNearby = "nom-proximite"
         /// Same normalised street address in the same commune.
         case sameAddress = "adresse"
+        /// Same street, one without a house number, and the same kind of place or one name within the other.
+        case sameStreetAndName = "rue-nom"
 
         public var label: String {
             switch self {
             case .siretAndAddress: "même SIRET à la même adresse"
             case .nameNearby: "même nom, même commune, à faible distance"
             case .sameAddress: "même adresse normalisée dans la même commune"
+            case .sameStreetAndName: "même rue, même type de lieu ou nom contenu dans l'autre"
             }
         }
     }

@@ -6,16 +6,25 @@ import MaillageCore
 /// 1. they have the same SIRET and the same address (or lie within `siretDistance`);
 /// 2. their names are the same once normalised and they lie within `nameDistance` (or one has only its commune's
 ///    point, e.g. Aidants Connect structures);
-/// 3. they have the same normalised street address, with a house number, and their names share a significant word.
+/// 3. they have the same house number in the same street (« rue » or « avenue », « bis » or not, postal box and commune
+///    left out), and are the same kind of place by their names (two France services, two libraries…) or share a
+///    significant word;
+/// 4. they are in the same street, one without a house number, and are the same kind of place or one's distinctive
+///    name is contained in the other's.
+/// Two records whose names say different kinds of place (a town hall and its CCAS) are never merged by rules 2–4, and
+/// records located at their address are not merged by rule 4 beyond `streetDistance`.
 /// Merging is transitive. Single-valued fields come from the highest-priority source that fills them
 /// (see ``SourceKind/priority``), lists are the union; every field keeps the records it came from.
 public struct PlaceMerger: Sendable {
     public var siretDistance: Double
     public var nameDistance: Double
+    /// Beyond this, two precisely located records are not one place by their street and names alone.
+    public var streetDistance: Double
 
-    public init(siretDistance: Double = 150, nameDistance: Double = 300) {
+    public init(siretDistance: Double = 150, nameDistance: Double = 300, streetDistance: Double = 1_000) {
         self.siretDistance = siretDistance
         self.nameDistance = nameDistance
+        self.streetDistance = streetDistance
     }
 
     public func merge(_ records: [SourceRecord]) -> [MergedPlace] {
@@ -51,18 +60,32 @@ public struct PlaceMerger: Sendable {
         let distance = a.place.coordinate.flatMap { pa in b.place.coordinate.map { pa.distance(to: $0) } }
         let bothPrecise = a.place.precision == .adresse && b.place.precision == .adresse
         let metres = distance.map { "\(Int($0.rounded())) m" } ?? "distance inconnue"
-        if !ka.siret.isEmpty, ka.siret == kb.siret,
-           ka.address == kb.address || (bothPrecise && (distance ?? .infinity) <= siretDistance) {
-            return MergeDecision(rule: .siretAndAddress, first: a.provenance.key, second: b.provenance.key,
-                                 detail: "SIRET \(ka.siret), \(ka.address == kb.address ? "même adresse" : metres)")
+        let sameStreet = ka.sameStreet(as: kb)
+        let sameAddress = sameStreet && !ka.houseNumber.isEmpty && ka.houseNumber == kb.houseNumber
+        let address = "\(ka.houseNumber.isEmpty ? "" : ka.houseNumber + " ")\(ka.street.sorted().joined(separator: " "))"
+        func decision(_ rule: MergeDecision.Rule, _ detail: String) -> MergeDecision {
+            MergeDecision(rule: rule, first: a.provenance.key, second: b.provenance.key, detail: detail)
         }
+        if !ka.siret.isEmpty, ka.siret == kb.siret, sameAddress || (bothPrecise && (distance ?? .infinity) <= siretDistance) {
+            return decision(.siretAndAddress, "SIRET \(ka.siret), \(sameAddress ? "même adresse" : metres)")
+        }
+        // The town hall and its CCAS, a library and the mission locale it hosts: two places, whatever else they share.
+        guard !ka.kind.contradicts(kb.kind) else { return nil }
         if !ka.name.isEmpty, ka.name == kb.name, !bothPrecise || (distance ?? .infinity) <= nameDistance {
-            return MergeDecision(rule: .nameNearby, first: a.provenance.key, second: b.provenance.key,
-                                 detail: "nom « \(ka.name) », \(bothPrecise ? metres : "même commune")")
+            return decision(.nameNearby, "nom « \(ka.name) », \(bothPrecise ? metres : "même commune")")
         }
-        if ka.hasHouseNumber, ka.address == kb.address, !ka.nameWords.isDisjoint(with: kb.nameWords) {
-            return MergeDecision(rule: .sameAddress, first: a.provenance.key, second: b.provenance.key,
-                                 detail: "adresse « \(ka.address) », mot commun « \(ka.nameWords.intersection(kb.nameWords).sorted().joined(separator: ", ")) »")
+        let sameKind = ka.kind == kb.kind && ka.kind != .other
+        let sharedWords = ka.nameWords.intersection(kb.nameWords).sorted()
+        // One number in one street of one commune is one building, even when a file's point is off.
+        if sameAddress, sameKind || !sharedWords.isEmpty {
+            return decision(.sameAddress, "adresse « \(address) », \(sameKind ? "même type de lieu" : "mot commun « \(sharedWords.joined(separator: ", ")) »")")
+        }
+        // Without a number, two precisely located records this far apart are not one building.
+        guard !bothPrecise || (distance ?? .infinity) <= streetDistance else { return nil }
+        // One address without its number: the same street is enough with the same kind of place or a name the other contains.
+        let eitherLacksNumber = ka.houseNumber.isEmpty || kb.houseNumber.isEmpty
+        if sameStreet, eitherLacksNumber, sameKind || ka.nameContained(in: kb) {
+            return decision(.sameStreetAndName, "rue « \(ka.street.sorted().joined(separator: " ")) », \(sameKind ? "même type de lieu" : "nom contenu dans l'autre")")
         }
         return nil
     }
