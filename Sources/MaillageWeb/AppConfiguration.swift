@@ -28,6 +28,8 @@ public struct AppConfiguration: Sendable {
     public var passwordCost: UInt8
     /// Sites allowed to show the public pages in a frame (`frame-ancestors`); none by default.
     public var embeddingOrigins: [String]
+    /// Who runs the site: its name, publisher, contact and host, shown in the header, the footer and the legal pages.
+    public var identity: SiteIdentity
 
     /// Whether the site is served over HTTPS.
     var isHTTPS: Bool { publicURL?.scheme == "https" }
@@ -35,7 +37,8 @@ public struct AppConfiguration: Sendable {
     public init(hostname: String = "127.0.0.1", port: Int = 8080, database: DatabaseConfiguration = .sqlite(path: "maillage-data/maillage.sqlite"),
                 seedPack: URL? = nil, focusTerritory: Siren = .caph, metricsRegistry: PrometheusCollectorRegistry? = nil,
                 migrateAtStart: Bool? = nil, refreshInterval: Duration = .seconds(1), publicURL: URL? = nil,
-                sessionLifetime: SessionRepository.Lifetime = .init(), passwordCost: UInt8 = 12, embeddingOrigins: [String] = []) {
+                sessionLifetime: SessionRepository.Lifetime = .init(), passwordCost: UInt8 = 12, embeddingOrigins: [String] = [],
+                identity: SiteIdentity = SiteIdentity()) {
         self.hostname = hostname
         self.port = port
         self.database = database
@@ -48,5 +51,6 @@ public struct AppConfiguration: Sendable {
         self.sessionLifetime = sessionLifetime
         self.passwordCost = passwordCost
         self.embeddingOrigins = embeddingOrigins
+        self.identity = identity
     }
 }

@@ -33,7 +33,9 @@ public func buildApplication(_ configuration: AppConfiguration, database: AppDat
         let rebuilt = try await Importer(database: database).finishPendingMerge()
         if rebuilt > 0 { logger.info("Fusion en attente terminée", metadata: ["lieux": .stringConvertible(rebuilt)]) }
         let index = try await IndexStore(database: database)
-        let pages = try await PageRenderer.load()
+        let pages = try await PageRenderer.load(shell: SiteShell(identity: configuration.identity,
+                                                                 territoryName: index.current.territory.epcis[configuration.focusTerritory]?.name,
+                                                                 focus: configuration.focusTerritory))
         let router = buildRouter(database: database, index: index, pages: pages, configuration: configuration)
         return Application(
             responder: HeadResponder(inner: router.buildResponder()),
@@ -82,7 +84,7 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     InvitationController(database: database, pages: pages, gate: gate, accounts: accounts, siteURL: configuration.publicURL,
                          delivery: ShowToSender(), territoryName: { index.current.territory.epcis[$0]?.name }).register(on: router)
     JournalController(audit: database.audit, pages: pages, gate: gate).register(on: router)
-    PrivacyController(pages: pages, lifetime: configuration.sessionLifetime).register(on: router)
+    InformationController(pages: pages, lifetime: configuration.sessionLifetime, index: index, focus: focus).register(on: router)
     DeclarationController(index: index, declarations: database.declarations, pages: pages, gate: gate, secureCookies: secure).register(on: router)
     ReviewController(index: index, database: database, review: DeclarationReview(database: database), pages: pages, gate: gate).register(on: router)
     TerritoryOfferController(index: index, declarations: database.declarations, pages: pages, gate: gate).register(on: router)

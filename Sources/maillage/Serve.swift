@@ -20,6 +20,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Adresse publique du site derrière un proxy HTTPS (ex. https://maillage.example.fr) : cookies Secure, HSTS, origine des formulaires.")
     var publicURL: String?
     @Option(help: "Site autorisé à afficher les pages publiques dans un cadre (répétable).") var embedOrigin: [String] = []
+    @Option(help: "Nom affiché en tête du site (par défaut : le nom de l'EPCI présenté).") var siteName: String?
+    @Option(help: "Éditeur du site et directeur de la publication, pour les mentions légales (ex. « Réseau des Hubs, Jeanne Martin »).")
+    var publisher: String?
+    @Option(help: "Adresse e-mail de contact affichée sur le site.") var contact: String?
+    @Option(help: "Hébergeur du serveur, pour les mentions légales (nom et adresse).") var host: String?
 
     func run() async throws {
         let logger = Logger.cli("maillage", default: .info)
@@ -30,13 +35,18 @@ struct Serve: AsyncParsableCommand {
             }
             return url
         }
+        for (flag, value, limit) in [("--site-name", siteName, 120), ("--publisher", publisher, 300), ("--contact", contact, 254), ("--host", host, 300)] {
+            if let value, value.isEmpty || value.count > limit { throw ValidationError("\(flag) attend un texte de 1 à \(limit) caractères") }
+        }
+        if let contact, !contact.contains("@") { throw ValidationError("--contact attend une adresse e-mail") }
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let app = try await buildApplication(
             AppConfiguration(hostname: hostname, port: port, database: database.configuration,
                              seedPack: pack.map { URL(fileURLWithPath: $0) } ?? BundledPack.caph, focusTerritory: focus,
                              metricsRegistry: registry, migrateAtStart: database.migratesOnOpen, publicURL: site,
-                             embeddingOrigins: embedOrigin),
+                             embeddingOrigins: embedOrigin,
+                             identity: SiteIdentity(name: siteName, publisher: publisher, contact: contact, host: host)),
             logger: logger)
         try await app.runService()
     }

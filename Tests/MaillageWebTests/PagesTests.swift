@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import MaillageTestSupport
+import MaillageWeb
 import Testing
 
 /// Reads a page's HTML.
@@ -178,6 +179,45 @@ struct PagesTests {
             #expect(!sheet.contains("sans rendez-vous.") && !sheet.contains("par téléphone"))
             #expect(sheet.contains("Remise le ") && sheet.contains("Rendez-vous"))
             #expect(!sheet.contains(" 0 m"))
+        }
+    }
+
+    @Test func everyPageHasTheTerritorysHeaderNavigationAndFooter() async throws {
+        try await withApp { client in
+            // The header names the territory presented; the current section is marked; the footer links the pages a
+            // public-service site has.
+            let (_, search) = try await page(client, "/recherche?ou=Denain")
+            #expect(search.contains("<p class=\"brand\"><a href=\"/\">CA de la Porte du Hainaut</a>"))
+            #expect(search.contains("<a href=\"/recherche\" aria-current=\"page\">Trouver de l&#39;aide</a>"))
+            #expect(search.contains("<a href=\"/orienter\">Orienter une personne</a>"))
+            for link in ["/mentions-legales", "/accessibilite", "/donnees-personnelles", "/plan-du-site", "/contact"] {
+                #expect(search.contains("href=\"\(link)\""), "\(link)")
+                let (status, html) = try await page(client, link)
+                #expect(status == 200, "\(link)")
+                #expect(html.contains("<h1>"), "\(link)")
+            }
+            let (_, accessibility) = try await page(client, "/accessibilite")
+            #expect(accessibility.contains("<strong>Ce site est non conforme</strong>"))
+            let (_, siteMap) = try await page(client, "/plan-du-site")
+            #expect(siteMap.matches(of: /<li><a href="\/communes\/\d{5}">/).count == 47)
+            #expect(siteMap.contains("<a href=\"/communes/59526\">Saint-Amand-les-Eaux</a>"))
+            // Without configuration the legal notice says what is missing instead of inventing a publisher.
+            let (_, legal) = try await page(client, "/mentions-legales")
+            #expect(legal.contains("option <code>--publisher</code>"))
+        }
+    }
+
+    @Test func theSitesIdentityIsConfiguration() async throws {
+        let identity = SiteIdentity(name: "Réseau des aidants du Hainaut", publisher: "Hubs du Nord, \"direction\" <b>", contact: "contact@exemple.fr",
+                                    host: "Hébergeur SAS, 1 rue de l'Exemple, 59000 Lille")
+        try await withApp(identity: identity) { client in
+            let (_, home) = try await page(client, "/")
+            #expect(home.contains("<p class=\"brand\"><a href=\"/\">Réseau des aidants du Hainaut</a>"))
+            let (_, legal) = try await page(client, "/mentions-legales")
+            #expect(legal.contains("Hubs du Nord, &quot;direction&quot; &lt;b&gt;"))
+            #expect(legal.contains("Hébergeur SAS"))
+            let (_, contact) = try await page(client, "/contact")
+            #expect(contact.contains("<a href=\"mailto:contact@exemple.fr\">contact@exemple.fr</a>"))
         }
     }
 }

@@ -75,13 +75,14 @@ struct TemplateRenderingTests {
         let page = DiagnosticPage(diagnostic: diagnostic, selected: need, perimeterItems: [("epci", "200042190")], index: index,
                                   placement: PlacementRequest(need: need, parameters: diagnostic.parameters))
 
-        // Act: Mustache reflecting the page's fields itself (with the site's links every page receives), and the tree
+        // Act: Mustache reflecting the page's fields itself (with the site's links and shell every page receives), and the tree
         // (a nil optional is left out, as Mustache leaves out a nil field)
         var fields = Dictionary(uniqueKeysWithValues: Mirror(reflecting: page).children.filter { child in
             let mirror = Mirror(reflecting: child.value)
             return mirror.displayStyle != .optional || !mirror.children.isEmpty
         }.map { ($0.label!, $0.value) })
         fields["site"] = SiteLinks.tree
+        fields["shell"] = renderer.shell.tree(for: page.template)
         let viaReflection = try #require(renderer.library.render(fields, withTemplate: page.template))
         let viaTree = renderer.render(page, for: Visitor()).html
 

@@ -8,10 +8,10 @@ import MaillageWeb
 import Testing
 
 /// The application as `serve` builds it, on an in-memory database seeded with the shipped CAPH pack.
-func withApp(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+func withApp(identity: SiteIdentity = SiteIdentity(), _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
     var logger = Logger(label: "maillage.test")
     logger.logLevel = .warning
-    let app = try await buildApplication(AppConfiguration(database: .sqliteInMemory, seedPack: TestData.pack), logger: logger)
+    let app = try await buildApplication(AppConfiguration(database: .sqliteInMemory, seedPack: TestData.pack, identity: identity), logger: logger)
     try await app.test(.router, test)
 }
 

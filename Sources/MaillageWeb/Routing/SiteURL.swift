@@ -61,6 +61,10 @@ enum SiteURL: Hashable, Sendable {
     case journal
     case journalCSV
     case privacy
+    case legalNotice
+    case accessibility
+    case siteMap
+    case contact
     case seedPersonas
     case health
     case metrics
@@ -182,6 +186,10 @@ enum SiteURL: Hashable, Sendable {
         case .journal: [.literal("journal")]
         case .journalCSV: [.literal("journal.csv")]
         case .privacy: [.literal("donnees-personnelles")]
+        case .legalNotice: [.literal("mentions-legales")]
+        case .accessibility: [.literal("accessibilite")]
+        case .siteMap: [.literal("plan-du-site")]
+        case .contact: [.literal("contact")]
         case .seedPersonas: [.literal("personas"), .literal("bibliotheque")]
         case .health: [.literal("health")]
         case .metrics: [.literal("metrics")]
@@ -237,6 +245,7 @@ extension SiteURL {
         (.get, .secondFactor), (.post, .secondFactor), (.post, .secondFactorOff),
         (.get, .invitations), (.post, .invitations), (.get, .invitation(.key)), (.post, .invitation(.key)), (.post, .resetLink(.key)), (.post, .revokeRole(.key)),
         (.get, .reset(.key)), (.post, .reset(.key)), (.get, .journal), (.get, .journalCSV), (.get, .privacy),
+        (.get, .legalNotice), (.get, .accessibility), (.get, .siteMap), (.get, .contact),
         (.get, .health), (.get, .metrics),
         (.get, .api(.places)), (.get, .api(.place(.key))), (.get, .api(.search)), (.get, .api(.searchCSV)), (.get, .api(.searchGeoJSON)),
         (.get, .api(.communes)), (.get, .api(.commune(.key))), (.get, .api(.territories)), (.get, .api(.territory(.key))),

@@ -8,14 +8,16 @@ struct PageRenderer: Sendable {
     let library: MustacheLibrary
     /// The site's stylesheet, inlined in standalone reports.
     let stylesheet: String
+    /// The header, navigation and footer's data.
+    let shell: SiteShell
 
     static var templatesDirectory: String { Bundle.module.resourceURL!.appendingPathComponent("Templates").path }
     static var publicDirectory: String { Bundle.module.resourceURL!.appendingPathComponent("Public").path }
 
-    static func load() async throws -> PageRenderer {
+    static func load(shell: SiteShell = SiteShell()) async throws -> PageRenderer {
         HTMLEscaping.register()
         return PageRenderer(library: try await MustacheLibrary(directory: templatesDirectory),
-                     stylesheet: try String(contentsOfFile: publicDirectory + "/style.css", encoding: .utf8))
+                            stylesheet: try String(contentsOfFile: publicDirectory + "/style.css", encoding: .utf8), shell: shell)
     }
 
     /// Renders a page inside the site layout, for a visitor (who is signed in, the token their forms carry).
@@ -23,6 +25,7 @@ struct PageRenderer: Sendable {
         var tree = TemplateTree.make(page) as? [String: Any] ?? [:]
         tree["site"] = SiteLinks.tree
         tree["visitor"] = VisitorView(visitor).tree
+        tree["shell"] = shell.tree(for: page.template)
         guard let html = library.render(tree, withTemplate: page.template) else {
             return HTML(html: "Gabarit « \(page.template) » introuvable", status: .internalServerError)
         }

@@ -1,0 +1,20 @@
+import Hummingbird
+import MaillageCore
+import MaillageStorage
+
+/// The pages every public-service site has: données personnelles, mentions légales, accessibilité, plan du site,
+/// contact.
+struct InformationController {
+    let pages: PageRenderer
+    let lifetime: SessionRepository.Lifetime
+    let index: IndexStore
+    let focus: Siren
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get(.privacy) { _, context in pages.render(PrivacyPage(lifetime: lifetime), for: context.visitor) }
+        router.get(.legalNotice) { _, context in pages.render(InformationPage.legalNotice, for: context.visitor) }
+        router.get(.accessibility) { _, context in pages.render(InformationPage.accessibility, for: context.visitor) }
+        router.get(.contact) { _, context in pages.render(InformationPage.contact, for: context.visitor) }
+        router.get(.siteMap) { _, context in pages.render(SiteMapPage(index: index.current, focus: focus), for: context.visitor) }
+    }
+}
