@@ -33,8 +33,7 @@ public func buildApplication(_ configuration: AppConfiguration, database: AppDat
         let rebuilt = try await Importer(database: database).finishPendingMerge()
         if rebuilt > 0 { logger.info("Fusion en attente terminée", metadata: ["lieux": .stringConvertible(rebuilt)]) }
         let index = try await IndexStore(database: database)
-        let pages = try await PageRenderer.load(shell: SiteShell(identity: configuration.identity,
-                                                                 territoryName: index.current.territory.epcis[configuration.focusTerritory]?.name,
+        let pages = try await PageRenderer.load(shell: SiteShell(identity: configuration.identity, territory: index.current.territory,
                                                                  focus: configuration.focusTerritory))
         let router = buildRouter(database: database, index: index, pages: pages, configuration: configuration)
         return Application(

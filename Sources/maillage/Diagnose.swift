@@ -31,7 +31,7 @@ struct Diagnose: AsyncParsableCommand {
         let request = Perimeter.Request(communes: communes, epci: territory, departement: departement, region: region, france: france)
         let perimeter: Perimeter
         do {
-            perimeter = try request.resolve(in: index.territory, default: .caph, maxCommunes: 50_000)
+            perimeter = try request.resolve(in: index.territory, default: .caph, maxCommunes: 50_000, names: true)
         } catch {
             throw ValidationError("--\(error.parameter == "epci" ? "territory" : error.parameter) : \(error.message)")
         }

@@ -100,7 +100,7 @@ struct HostileClientTests {
             let api = try await site.client.execute(uri: "/api/v1/atelier?communes=\(communes)", method: .get) { ($0.status, String(buffer: $0.body)) }
             let within = try await site.get("/atelier?communes=\(communes.split(separator: ",").prefix(20).joined(separator: ","))", as: &visitor)
             // Check
-            #expect(page.status == 400 && page.html.contains("au plus 240 parcours par matrice (ici 9 personas × 33 communes)"))
+            #expect(page.status == 400 && page.html.contains("avec 9 personas, une matrice compte au plus 26 communes (240 parcours) : ici 33, choisissez-en moins"))
             #expect(api.0 == .badRequest && api.1.contains("\"parameter\":\"communes\""))
             #expect(within.status == 200)
         }

@@ -55,6 +55,30 @@ struct PagesTests {
         }
     }
 
+    @Test func aCommuneIsFoundAsPeopleTypeIt() async throws {
+        try await withApp { client in
+            // « Saint-Amand »: four communes of CAPH hold those words; the town is searched, the others offered.
+            let (_, saintAmand) = try await page(client, "/recherche?ou=Saint-Amand")
+            #expect(saintAmand.contains("autour de Saint-Amand-les-Eaux (59526)"))
+            #expect(saintAmand.contains("communes correspondent à « Saint-Amand »"))
+            for other in ["Lieu-Saint-Amand", "Thun-Saint-Amand", "Bruille-Saint-Amand"] { #expect(saintAmand.contains(">\(other) ("), "\(other)") }
+            // « St Amand les Eaux », without accents or hyphens: the exact commune, nothing to explain.
+            let (_, abbreviated) = try await page(client, "/recherche?ou=st+amand+les+eaux")
+            #expect(abbreviated.contains("autour de Saint-Amand-les-Eaux (59526)") && !abbreviated.contains("compris comme"))
+            // A typo.
+            let (_, typo) = try await page(client, "/recherche?ou=Raimes")
+            #expect(typo.contains("autour de Raismes (59491)") && typo.contains("« Raimes » compris comme Raismes."))
+            // A postal code shared by several communes: the most likely, the others offered.
+            let (_, shared) = try await page(client, "/recherche?ou=59230")
+            #expect(shared.contains("autour de Saint-Amand-les-Eaux (59526)") && shared.contains("Autres communes possibles"))
+            // Nothing close: the typed text stays in the form to be corrected.
+            let (status, nothing) = try await page(client, "/recherche?ou=Zzyzxqw")
+            #expect(status == 400 && nothing.contains("value=\"Zzyzxqw\""))
+            // Suggestions as one types, without JavaScript: the covered communes in a datalist.
+            #expect(nothing.contains("<datalist id=\"communes-couvertes\">") && nothing.contains("<option value=\"Raismes\">"))
+        }
+    }
+
     @Test func aSearchWithoutLocalAnswerSaysSoAndShowsNeighbours() async throws {
         try await withApp { client in
             let (_, html) = try await page(client, "/recherche?ou=Denain&services=\(q("Insertion professionnelle via le numérique"))")

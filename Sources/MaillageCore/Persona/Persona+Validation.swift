@@ -15,7 +15,7 @@ extension Persona {
         let name = firstName.trimmed
         if name.isEmpty || name.count > 60 { errors.append(FieldError(field: "prenom", message: "un prénom de 1 à 60 caractères")) }
         if description.count > 1_000 { errors.append(FieldError(field: "description", message: "une description de 1 000 caractères au plus")) }
-        if territory.commune(commune) == nil { errors.append(FieldError(field: "commune", message: "le code INSEE d'une commune connue")) }
+        if territory.commune(commune) == nil { errors.append(FieldError(field: "commune", message: "une commune connue (son nom ou son code INSEE)")) }
         if let qpv, !territory.qpvs(touching: [commune]).contains(where: { $0.code == qpv }) {
             errors.append(FieldError(field: "qpv", message: "un QPV de la commune de résidence"))
         }

@@ -28,28 +28,41 @@ extension Perimeter {
 
         /// The perimeter named, checked against the territory; `focus` when nothing is named; the union of the
         /// communes when several are named (`epci=…&communes=…`: an EPCI and communes around it).
-        /// - Parameter maxCommunes: the longest list of communes accepted (a list, not a département or région).
-        public func resolve(in territory: TerritoryData, default focus: Siren, maxCommunes: Int = 500) throws(ParameterError) -> Perimeter {
+        /// - Parameters:
+        ///   - maxCommunes: the longest list of communes accepted (a list, not a département or région).
+        ///   - names: whether the list may name communes (« Denain, St Amand les Eaux ») as pages and the command line
+        ///     let people write them; the API takes INSEE codes only, as its document says.
+        public func resolve(in territory: TerritoryData, default focus: Siren, maxCommunes: Int = 500, names: Bool = false) throws(ParameterError) -> Perimeter {
             let parts = [Request(communes: communes), Request(epci: epci), Request(departement: departement), Request(region: region),
                          Request(france: france)].filter { !$0.items.isEmpty }
-            guard parts.count > 1 else { return try resolveOne(in: territory, default: focus, maxCommunes: maxCommunes) }
-            var codes: [CommuneCode] = [], names: [String] = []
+            guard parts.count > 1 else { return try resolveOne(in: territory, default: focus, maxCommunes: maxCommunes, names: names) }
+            var codes: [CommuneCode] = [], titles: [String] = []
             for part in parts {
-                let perimeter = try part.resolveOne(in: territory, default: focus, maxCommunes: maxCommunes)
+                let perimeter = try part.resolveOne(in: territory, default: focus, maxCommunes: maxCommunes, names: names)
                 codes += perimeter.communes
-                names.append(perimeter.name)
+                titles.append(perimeter.name)
             }
-            return Perimeter(name: names.joined(separator: " + "), communes: Array(Set(codes)).sorted())
+            return Perimeter(name: titles.joined(separator: " + "), communes: Array(Set(codes)).sorted())
         }
 
-        private func resolveOne(in territory: TerritoryData, default focus: Siren, maxCommunes: Int) throws(ParameterError) -> Perimeter {
+        private func resolveOne(in territory: TerritoryData, default focus: Siren, maxCommunes: Int, names: Bool) throws(ParameterError) -> Perimeter {
             if let communes {
-                guard let codes = try? territory.communeCodes(inList: communes), !codes.isEmpty, codes.count <= maxCommunes else {
-                    let wellFormed = communes.split(separator: ",").allSatisfy { CommuneCode(String($0).trimmed) != nil }
-                    throw ParameterError(parameter: "communes",
-                                         message: "« communes » attend jusqu'à \(maxCommunes) codes INSEE connus, séparés par des virgules",
-                                         namesNothingKnown: wellFormed && communes.split(separator: ",").count <= maxCommunes)
+                let count = communes.split(separator: ",").count
+                guard count <= maxCommunes else {
+                    throw ParameterError(parameter: "communes", message: "« communes » attend au plus \(maxCommunes) communes (ici \(count))")
                 }
+                let preferred = Set([focus] + territory.neighbouringEPCIs(of: focus).map(\.siren))
+                let codes: [CommuneCode]
+                let wellFormed = communes.split(separator: ",").allSatisfy { CommuneCode(String($0).trimmed) != nil }
+                do throws(TerritoryData.UnknownCommune) {
+                    guard names || wellFormed else { throw TerritoryData.UnknownCommune(text: "") }
+                    codes = try territory.communeCodes(inList: communes, preferring: preferred)
+                } catch {
+                    let expected = names ? "des noms ou codes INSEE de communes, séparés par des virgules : \(error.message)"
+                        : "des codes INSEE de communes connues, séparés par des virgules"
+                    throw ParameterError(parameter: "communes", message: "« communes » attend \(expected)", namesNothingKnown: wellFormed)
+                }
+                guard !codes.isEmpty else { throw ParameterError(parameter: "communes", message: "« communes » attend au moins une commune") }
                 return .communes(codes, in: territory)
             }
             if france { return Perimeter(name: "France entière", communes: territory.communes.keys.sorted()) }

@@ -9,7 +9,8 @@ public struct TerritoryData: Sendable {
     public private(set) var adjacency: Adjacency
 
     private var byPostalCode: [String: [CommuneCode]] = [:]
-    private var byFoldedName: [String: [CommuneCode]] = [:]
+    /// Communes by folded name ("saint amand les eaux"), for lookups by what people type.
+    private(set) var byFoldedName: [String: [CommuneCode]] = [:]
     private var qpvsByCommune: [CommuneCode: [String]] = [:]
     /// Each commune's place in alphabetical order (name folded, then code), computed once.
     private var nameRank: [CommuneCode: Int] = [:]
@@ -27,7 +28,7 @@ public struct TerritoryData: Sendable {
         let foldedNames = communes.concurrentMap(\.name.folded)  // 35,000 names for France: on every core
         for (commune, folded) in zip(communes, foldedNames) {
             postal[commune.postalCode, default: []].insert(commune.code)
-            byFoldedName[folded, default: []].append(commune.code)
+            byFoldedName[Self.nameKey(folded), default: []].append(commune.code)
             if let box = commune.boundary?.boundingBox { boundaries.insert(commune.code, covering: box) }
         }
         byPostalCode = postal.mapValues { $0.sorted() }
@@ -57,7 +58,7 @@ public struct TerritoryData: Sendable {
     public func communes(postalCode: String) -> [Commune] { (byPostalCode[postalCode] ?? []).compactMap { communes[$0] } }
 
     /// Communes whose name matches, ignoring case, accents, hyphens and "St"/"Saint".
-    public func communes(named name: String) -> [Commune] { (byFoldedName[name.folded] ?? []).compactMap { communes[$0] } }
+    public func communes(named name: String) -> [Commune] { (byFoldedName[Self.nameKey(name)] ?? []).compactMap { communes[$0] } }
 
     /// The commune whose boundary contains the point, where boundaries are known.
     public func commune(containing point: Coordinate) -> Commune? {

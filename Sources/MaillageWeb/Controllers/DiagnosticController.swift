@@ -23,11 +23,11 @@ struct DiagnosticController {
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> HTML {
         var page = try page(request)
         let territory = index.current.territory
-        let communes = Set(try QueryReader(request).perimeter().resolve(in: territory, default: focus).communes)
+        let communes = Set(try QueryReader(request).perimeter().resolve(in: territory, default: focus, names: true).communes)
         for epci in Set(communes.compactMap { territory.commune($0)?.epci }).sorted(by: { $0.rawValue < $1.rawValue }) {
             page.register += try await missingPlaces.all(territory: epci).filter { $0.commune.map(communes.contains) ?? false }.map { missing in
                 "N° \(missing.id) — \(missing.commune.flatMap { territory.commune($0)?.name } ?? "") : "
-                    + (missing.services.map(\.rawValue) + missing.needs.map(\.label)).joined(separator: " · ") + " — \(missing.status.label), \(missing.supporters) soutien(s)"
+                    + (missing.services.map(\.rawValue) + missing.needs.map(\.label)).joined(separator: " · ") + " — \(missing.status.label), \(French.count(missing.supporters, "soutien", "soutiens"))"
             }
         }
         page.hasRegister = !page.register.isEmpty
@@ -53,7 +53,7 @@ struct DiagnosticController {
         let asked = try reader.perimeter()
         let perimeter: Perimeter
         if asked != Perimeter.Request() {
-            perimeter = try asked.resolve(in: index.territory, default: focus)
+            perimeter = try asked.resolve(in: index.territory, default: focus, names: true)
         } else if let epci = commune.epci.flatMap({ index.territory.epcis[$0] }) {
             perimeter = .epci(epci)
         } else {
@@ -65,24 +65,31 @@ struct DiagnosticController {
         }
         var register: [MissingPlace] = []
         if let epci = commune.epci { register = try await missingPlaces.all(territory: epci) }
-        return pages.render(CommuneDiagnosticPage(diagnostic: diagnostic, row: row, perimeterQuery: URLQuery.encode(Self.perimeterItems(reader, perimeter)),
+        return pages.render(CommuneDiagnosticPage(diagnostic: diagnostic, row: row, perimeterQuery: URLQuery.encode(perimeterItems(reader, perimeter, in: index.territory)),
                                                   index: index, register: register), for: context.visitor)
     }
 
     private func page(_ request: Request) throws -> DiagnosticPage {
         let snapshot = index.snapshot, index = snapshot.index
         let reader = QueryReader(request)
-        let perimeter = try reader.perimeter().resolve(in: index.territory, default: focus)
+        let perimeter = try reader.perimeter().resolve(in: index.territory, default: focus, names: true)
         let need = try Self.need(reader, "besoin") ?? .service(.aideDemarchesAdministratives)
         let diagnostic = try snapshot.diagnostic(of: perimeter)
-        return DiagnosticPage(diagnostic: diagnostic, selected: need, perimeterItems: Self.perimeterItems(reader, perimeter), index: index,
+        return DiagnosticPage(diagnostic: diagnostic, selected: need, perimeterItems: perimeterItems(reader, perimeter, in: index.territory), index: index,
                               placement: try PlacementRequest(reader, default: need, parameters: diagnostic.parameters))
     }
 
     /// The perimeter as it was asked for, to carry it on in links and forms.
-    private static func perimeterItems(_ reader: QueryReader, _ perimeter: Perimeter) -> [(String, String)] {
+    /// The perimeter as the page's links and exports name it: as asked, communes named by their codes (the API and
+    /// the files take codes).
+    private func perimeterItems(_ reader: QueryReader, _ perimeter: Perimeter, in territory: TerritoryData) -> [(String, String)] {
         let asked = (try? reader.perimeter())?.items ?? []
-        return asked.isEmpty ? DiagnosticReport.perimeterItems(perimeter) : asked
+        guard !asked.isEmpty else { return DiagnosticReport.perimeterItems(perimeter) }
+        return asked.map { name, value in
+            guard name == "communes", let codes = try? Perimeter.Request(communes: value).resolve(in: territory, default: focus, names: true).communes
+            else { return (name, value) }
+            return (name, codes.map(\.rawValue).joined(separator: ","))
+        }
     }
 
     static func need(_ reader: QueryReader, _ name: String) throws(ParameterError) -> Need? {

@@ -37,7 +37,8 @@ struct PersonaController {
     @Sendable func new(request: Request, context: AppRequestContext) async throws -> HTML {
         let territory = try Self.territory(QueryReader(request), default: focus)
         try gate.require(.editPersonas(territory), request, context)
-        return pages.render(PersonaEditPage(persona: nil, version: nil, action: SiteURL.personas.path, territory: territory), for: context.visitor)
+        return pages.render(PersonaEditPage(persona: nil, version: nil, action: SiteURL.personas.path, territory: territory,
+                                                            names: index.current.territory), for: context.visitor)
     }
 
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> HTML {
@@ -50,14 +51,15 @@ struct PersonaController {
         let stored = try await stored(context)
         try gate.require(.editPersonas(stored.territory), request, context)
         return pages.render(PersonaEditPage(persona: stored.persona, version: stored.version,
-                                            action: SiteURL.editPersona(.value(stored.persona.id)).path), for: context.visitor)
+                                            action: SiteURL.editPersona(.value(stored.persona.id)).path, names: index.current.territory),
+                            for: context.visitor)
     }
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
         let reader = try await QueryReader.form(request)
         let territory = try Self.territory(reader, default: focus)
         let actor = try gate.require(.editPersonas(territory), request, context)
-        let persona = try PersonaForm.persona(from: reader, id: nil)
+        let persona = try PersonaForm.persona(from: reader, id: nil, territory: index.current.territory, focus: focus)
         if let invalid = invalidForm(persona, version: nil, action: SiteURL.personas.path, territory: territory, context: context) {
             return try invalid.response(from: request, context: context)
         }
@@ -77,7 +79,7 @@ struct PersonaController {
         let actor = try gate.require(.editPersonas(current.territory), request, context)
         let reader = try await QueryReader.form(request)
         let version = try Self.version(reader)
-        let persona = try PersonaForm.persona(from: reader, id: current.persona.id)
+        let persona = try PersonaForm.persona(from: reader, id: current.persona.id, territory: index.current.territory, focus: focus)
         let action = SiteURL.editPersona(.value(persona.id)).path
         if let invalid = invalidForm(persona, version: version, action: action, territory: nil, context: context) {
             return try invalid.response(from: request, context: context)
@@ -122,13 +124,13 @@ struct PersonaController {
 
     @Sendable func matrix(request: Request, context: AppRequestContext) async throws -> HTML {
         let reader = QueryReader(request)
-        let matrix = try await Self.matrix(reader, personas: personas, snapshot: index.snapshot, focus: focus)
+        let matrix = try await Self.matrix(reader, personas: personas, snapshot: index.snapshot, focus: focus, names: true)
         let query = (try? reader.single("communes")).flatMap { $0 }.map { URLQuery.encode([("communes", $0)]) } ?? ""
         return pages.render(MatrixPage(matrix: matrix, communesQuery: query), for: context.visitor)
     }
 
     @Sendable func matrixCSV(request: Request, context: AppRequestContext) async throws -> Response {
-        let matrix = try await Self.matrix(QueryReader(request), personas: personas, snapshot: index.snapshot, focus: focus)
+        let matrix = try await Self.matrix(QueryReader(request), personas: personas, snapshot: index.snapshot, focus: focus, names: true)
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"atelier.csv\""],
                         body: .init(byteBuffer: ByteBuffer(bytes: MatrixCSVWriter.write(matrix))))
     }
@@ -139,15 +141,16 @@ struct PersonaController {
 
     /// The matrix of a territory's personas (`territoire`, the focus territory by default) over the communes asked for
     /// (the three focus communes by default), refused beyond ``maxMatrixCells`` journeys.
-    static func matrix(_ reader: QueryReader, personas: PersonaRepository, snapshot: IndexStore.Snapshot, focus: Siren) async throws -> WorkshopMatrix {
+    static func matrix(_ reader: QueryReader, personas: PersonaRepository, snapshot: IndexStore.Snapshot, focus: Siren,
+                       names: Bool = false) async throws -> WorkshopMatrix {
         let index = snapshot.index
         let communes = try reader.single("communes").map { list in
-            try Perimeter.Request(communes: list).resolve(in: index.territory, default: .caph, maxCommunes: 60).communes
+            try Perimeter.Request(communes: list).resolve(in: index.territory, default: focus, maxCommunes: 60, names: names).communes
         } ?? WorkshopMatrix.focusCommunes
         let territory = try territory(reader, default: focus)
         let library = try await personas.all(territory: territory).map(\.persona)
         guard library.count * communes.count <= maxMatrixCells else {
-            throw ParameterError(parameter: "communes", message: "au plus \(maxMatrixCells) parcours par matrice (ici \(library.count) personas × \(communes.count) communes) : choisissez moins de communes")
+            throw ParameterError(parameter: "communes", message: "avec \(library.count) personas, une matrice compte au plus \(maxMatrixCells / max(1, library.count)) communes (\(maxMatrixCells) parcours) : ici \(communes.count), choisissez-en moins")
         }
         return try snapshot.matrix(personas: library, communes: communes)
     }
@@ -170,7 +173,7 @@ struct PersonaController {
         let errors = persona.validationErrors(in: index.current.territory)
         guard !errors.isEmpty else { return nil }
         var page = pages.render(PersonaEditPage(persona: persona, version: version, action: action, territory: territory,
-                                                errors: errors.map { "\($0.field) : il faut \($0.message)" }), for: context.visitor)
+                                                names: index.current.territory, errors: errors.map { "\($0.field) : il faut \($0.message)" }), for: context.visitor)
         page.status = .unprocessableContent
         return page
     }

@@ -32,7 +32,7 @@ struct MatrixPage: PageModel {
 
     init(matrix: WorkshopMatrix, communesQuery: String) {
         communes = matrix.columns.map(\.commune.name)
-        communesValue = matrix.columns.map(\.commune.code.rawValue).joined(separator: ",")
+        communesValue = matrix.columns.map(\.commune.name).joined(separator: ", ")
         rows = matrix.personas.enumerated().map { number, persona in
             return Row(persona: persona.firstName, url: SiteURL.persona(.value(persona.id)).path, cells: matrix.columns.compactMap { column in
                 column.cells.first { $0.persona.id == persona.id }.map { cell in

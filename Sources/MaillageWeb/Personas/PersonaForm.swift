@@ -12,8 +12,9 @@ struct PersonaForm {
         static func key(_ slot: WeeklySlot) -> String { WeeklySlot.Part.allCases.first { $0.span == slot.span }?.rawValue ?? "autre" }
     }
 
-    /// Reads a posted form; the identifier is kept from `id` (nil for a new persona).
-    static func persona(from reader: QueryReader, id: String?) throws(ParameterError) -> Persona {
+    /// Reads a posted form; the identifier is kept from `id` (nil for a new persona). The commune is a name or an INSEE
+    /// code, read in `territory`, preferring the communes of `focus` and its neighbours.
+    static func persona(from reader: QueryReader, id: String?, territory: TerritoryData, focus: Siren) throws(ParameterError) -> Persona {
         func choice<T: RawRepresentable & CaseIterable>(_ name: String, _: T.Type) throws(ParameterError) -> T where T.RawValue == String {
             guard let text = try reader.single(name), let value = T(rawValue: text) else {
                 throw ParameterError(parameter: name, message: "« \(name) » : choisissez une des valeurs proposées")
@@ -22,8 +23,16 @@ struct PersonaForm {
         }
         let firstName = try reader.single("prenom") ?? ""
         let description = try reader.text("description", maximumLength: 1_000) ?? ""
-        guard let code = try reader.single("commune").flatMap(CommuneCode.init) else {
-            throw ParameterError(parameter: "commune", message: "« commune » attend un code INSEE (ex. 59172)")
+        guard let text = try reader.single("commune"), !text.contains(",") else {
+            throw ParameterError(parameter: "commune", message: "indiquez la commune où vit le persona (ex. Denain)")
+        }
+        // A code is taken as written (the form says when no commune has it); a name is looked for.
+        let preferred = Set([focus] + territory.neighbouringEPCIs(of: focus).map(\.siren))
+        let code: CommuneCode
+        if let written = CommuneCode(text) { code = written } else {
+            do { code = try territory.communeCodes(inList: text, preferring: preferred)[0] } catch {
+                throw ParameterError(parameter: "commune", message: "commune : \(error.message)")
+            }
         }
         let minutes = try reader.number("minutes", 5...180) ?? 30
         let chosen = Set(try reader.all("dispo"))

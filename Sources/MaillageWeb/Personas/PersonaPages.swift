@@ -113,7 +113,7 @@ struct PersonaEditPage: PageModel {
     var freeOnly: Bool
     var needs: [NeedRow]
 
-    init(persona: Persona?, version: Int?, action: String, territory: Siren? = nil, errors: [String] = []) {
+    init(persona: Persona?, version: Int?, action: String, territory: Siren? = nil, names: TerritoryData, errors: [String] = []) {
         self.territory = territory?.rawValue
         let p = persona ?? Persona(id: "", firstName: "", description: "", ageBand: .from26to59, commune: WorkshopMatrix.focusCommunes[0],
                                    situation: .jobSeeker, equipment: .smartphoneOnly, internetAtHome: false, autonomy: .beginner,
@@ -127,7 +127,7 @@ struct PersonaEditPage: PageModel {
         hasErrors = !errors.isEmpty
         firstName = p.firstName
         description = p.description
-        commune = p.commune.rawValue
+        commune = names.commune(p.commune)?.name ?? p.commune.rawValue
         qpv = p.qpv ?? ""
         func options<T: RawRepresentable & CaseIterable>(_ selected: T, _ label: (T) -> String) -> [Option] where T.RawValue == String, T: Equatable {
             T.allCases.map { Option(value: $0.rawValue, label: label($0), selected: $0 == selected) }

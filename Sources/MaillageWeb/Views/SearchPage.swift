@@ -10,6 +10,8 @@ struct SearchPage: PageModel {
     var origin: String?
     var alternatives: [Alternative]
     var hasAlternatives: Bool
+    /// How the typed commune was understood, or that the site does not cover it.
+    var notes: [String]
     var matches: [PlaceSummary]
     var matchCount: String
     var shownNote: String?
@@ -32,7 +34,8 @@ struct SearchPage: PageModel {
         var url: String
     }
 
-    init(parameters: SearchParameters, result: SearchResult?, alternatives: [Commune], index: PlaceIndex, error: String? = nil) {
+    init(parameters: SearchParameters, result: SearchResult?, alternatives: [Commune], index: PlaceIndex, notes: [String] = [], error: String? = nil) {
+        self.notes = notes
         form = SearchForm(parameters)
         hasSearched = result != nil
         self.error = error
@@ -90,6 +93,6 @@ struct SearchPage: PageModel {
         }
         return SVGMap(title: "Carte des résultats", description: "\(markers.count - (result.originPoint == nil ? 0 : 1)) lieux numérotés comme dans la liste",
                       communes: communes.sorted { $0.code < $1.code }, highlighted: Set(result.originCommune.map { [$0.code] } ?? []),
-                      markers: markers).render()
+                      markers: markers, labelled: SVGMap.names(among: communes, first: result.originCommune.map { [$0.code] } ?? [], count: 4)).render()
     }
 }

@@ -12,11 +12,17 @@ struct SiteShell: Sendable {
     let name: String
     let identity: SiteIdentity
     private let sections: [Section]
+    /// The communes the site covers, suggested as one types a commune (`<datalist>`).
+    private let communeNames: [String]
 
     /// The shell of a site presenting `focus`, named by the configuration or by the territory.
-    init(identity: SiteIdentity = SiteIdentity(), territoryName: String? = nil, focus: Siren = .caph) {
+    init(identity: SiteIdentity = SiteIdentity(), territory: TerritoryData? = nil, focus: Siren = .caph) {
         self.identity = identity
-        name = identity.name ?? territoryName ?? "Maillage"
+        name = identity.name ?? territory?.epcis[focus]?.name ?? "Maillage"
+        let covered = territory.map { territory in
+            ([focus] + territory.neighbouringEPCIs(of: focus).map(\.siren)).flatMap { territory.epcis[$0]?.members ?? [] }
+        } ?? []
+        communeNames = territory.map { Array(Set($0.communes(sortedByName: covered).map(\.name))).sorted { $0.folded < $1.folded } } ?? []
         sections = [
             Section(label: "Trouver de l'aide", url: SiteURL.search.path,
                     templates: ["search", "place", "commune", "territory", "place-report", "structures", "structure"]),
@@ -32,6 +38,7 @@ struct SiteShell: Sendable {
         var tree: [String: Any] = [
             "name": name,
             "diagnosticURL": sections[2].url,
+            "communeNames": communeNames,
             "navigation": sections.map { section -> [String: Any] in
                 ["label": section.label, "url": section.url, "current": section.templates.contains(template)]
             },
