@@ -25,11 +25,11 @@ struct JourneyCommand: AsyncParsableCommand {
         }
         let journey = request.journey
         if let baseline = request.baseline {
-            print("Sans « \(request.whatIf?.label ?? "") » : \(baseline.outcome.label), \(baseline.trips) lieu(x) à visiter")
+            print("Et si \(chosen.firstName) \(request.whatIf?.label ?? "") ? Sans ce changement : \(baseline.outcome.label), \(Self.places(baseline.trips))")
         } else if let whatIf = request.whatIf {
-            print("« \(whatIf.label) » ne change rien pour \(chosen.firstName).")
+            print("Et si \(chosen.firstName) \(whatIf.label) ? Cela ne change rien à son parcours.")
         }
-        print("Parcours de \(journey.persona.firstName) (\(journey.commune.name)) : \(journey.outcome.label), \(journey.trips) lieu(x) à visiter")
+        print("Parcours de \(journey.persona.firstName) (\(journey.commune.name)) : \(journey.outcome.label), \(Self.places(journey.trips))")
         for (number, step) in journey.steps.enumerated() {
             let flags = step.flags.isEmpty ? "" : " [" + Journey.Flag.allCases.filter(step.flags.contains).map(\.label).joined(separator: ", ") + "]"
             print("\(number + 1). \(step.need.task) — \(step.need.service.rawValue)\(flags)")
@@ -38,6 +38,9 @@ struct JourneyCommand: AsyncParsableCommand {
             if let referral = step.referral { print("   \(referral)") }
         }
     }
+
+    /// « 1 lieu à visiter », « 3 lieux à visiter ».
+    private static func places(_ trips: Int) -> String { trips < 2 ? "\(trips) lieu à visiter" : "\(trips) lieux à visiter" }
 }
 
 extension DatabaseOptions {

@@ -184,7 +184,7 @@ struct DeclarationTests {
             let refused = try await site.post(fixture.declareURI, hostile, as: &member)
             // Check: refused with the reason of each field, nothing stored
             #expect(refused.status == 422)
-            for label in ["Téléphone", "Site(s) web", "Courriel(s)", "Présentation détaillée", "Latitude", "SIRET ou RNA", "Services", "lundi plage 1", "Fermeture annuelle 1"] {
+            for label in ["Téléphone", "Sites web", "Courriels", "Présentation détaillée", "Latitude", "SIRET ou RNA", "Services", "lundi plage 1", "Fermeture annuelle 1"] {
                 #expect(Self.errors(refused.html).contains(label), "\(label)")
             }
             #expect(try await site.database.declarations.list(.init()).isEmpty)

@@ -56,6 +56,23 @@ struct PersonaPagesTests {
         }
     }
 
+    @Test func theMatrixAndTheDiagnosticTakeCommunesByTheirNames() async throws {
+        try await withApp { client in
+            // Names as people write them; the form shows names back, the exports take codes.
+            let (status, matrix) = try await page(client, "/atelier?communes=\(q("Denain, st amand les eaux, Raimes"))")
+            #expect(status == 200)
+            #expect(matrix.contains("<th scope=\"col\">Denain</th><th scope=\"col\">Saint-Amand-les-Eaux</th><th scope=\"col\">Raismes</th>"))
+            #expect(matrix.contains("value=\"Denain, Saint-Amand-les-Eaux, Raismes\""))
+            let (ambiguousStatus, ambiguous) = try await page(client, "/atelier?communes=\(q("Saint-Amand"))")
+            #expect(ambiguousStatus == 400 && ambiguous.contains("« Saint-Amand » : plusieurs communes ("))
+            let (_, diagnostic) = try await page(client, "/diagnostic?communes=\(q("Denain, Raismes"))")
+            #expect(diagnostic.contains("/api/v1/diagnostic.csv?communes=59172%2C59491"))
+            // The API keeps to the codes its document describes.
+            let api = try await client.execute(uri: "/api/v1/atelier?communes=Denain", method: .get) { $0.status }
+            #expect(api == .badRequest)
+        }
+    }
+
     @Test func aPersonaIsCreatedEditedDuplicatedAndDeletedAndAConflictOverwritesNothing() async throws {
         try await TestSite.with { site in
             try await site.account("animatrice@caph.fr", [RoleGrant(role: .animateur, scope: .territory(.caph))!])
@@ -114,7 +131,7 @@ struct PersonaPagesTests {
             let result = try await site.post("/personas", Self.form(name: "", commune: "99999"), as: &browser)
             #expect(result.status == 422)
             #expect(result.html.contains("prenom : il faut un prénom de 1 à 60 caractères"))
-            #expect(result.html.contains("commune : il faut le code INSEE d&#39;une commune connue"))
+            #expect(result.html.contains("commune : il faut une commune connue (son nom ou son code INSEE)"))
         }
     }
 

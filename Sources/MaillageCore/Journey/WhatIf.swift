@@ -9,16 +9,17 @@ public enum WhatIf: String, CaseIterable, Codable, Sendable {
     case equipped = "equipement"
     case feesAccepted = "payant"
 
+    /// What would change, as it follows the persona's first name: « Et si Karima [était aussi disponible en soirée] ? ».
     public var label: String {
         switch self {
-        case .busPass: "un abonnement de bus"
-        case .lift: "un proche qui l'emmène en voiture"
-        case .longerTrip: "15 minutes de trajet de plus"
-        case .evening: "disponible aussi en soirée"
-        case .saturday: "disponible aussi le samedi"
-        case .companion: "un·e interprète ou un proche qui l'accompagne"
-        case .equipped: "un smartphone avec forfait internet"
-        case .feesAccepted: "un service payant accepté"
+        case .busPass: "avait un abonnement de bus"
+        case .lift: "avait un proche qui l'emmène en voiture"
+        case .longerTrip: "acceptait 15 minutes de trajet de plus"
+        case .evening: "était aussi disponible en soirée"
+        case .saturday: "était aussi disponible le samedi"
+        case .companion: "avait un·e interprète ou un proche qui l'accompagne"
+        case .equipped: "avait un smartphone avec forfait internet"
+        case .feesAccepted: "acceptait un service payant"
         }
     }
 

@@ -29,9 +29,13 @@ public struct SearchResult: Sendable {
             return parts.joined(separator: " · ")
         }
 
-        /// The distance in words; approximate when the place is only located at its commune's point.
+        /// The distance in words. A place the sources locate only at its commune's point gets no metres it does not
+        /// have: « position approchée » near, « ≈ 3,5 km (position approchée) » farther.
         public var distance: String? {
-            distanceMetres.map { entry.place.precision == .commune ? "≈ \(Distance.french($0)) (centre de la commune)" : Distance.french($0) }
+            distanceMetres.map { metres in
+                guard entry.place.precision == .commune else { return Distance.french(metres) }
+                return metres < 1_000 ? "position approchée (centre de la commune)" : "≈ \(Distance.french(metres)) (position approchée)"
+            }
         }
     }
 

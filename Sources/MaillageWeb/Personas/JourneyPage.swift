@@ -82,7 +82,7 @@ struct JourneyPage: PageModel {
         whatIf = applied?.label
         comparison = baseline.map { before in
             let changed = zip(before.steps, journey.steps).filter { $0.visit?.entry.place.id != $1.visit?.entry.place.id }.count
-            return "Sans ce changement : \(before.outcome.label) ; \(changed) étape(s) changent."
+            return "Sans ce changement : \(before.outcome.label) ; \(French.count(changed, "étape change", "étapes changent"))."
         }
         var markers: [SVGMap.Marker] = journey.steps.enumerated().compactMap { number, step in
             guard let visit = step.visit, let point = visit.entry.coordinate else { return nil }

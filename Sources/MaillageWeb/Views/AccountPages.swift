@@ -17,7 +17,7 @@ struct AccountPage: PageModel {
     var email: String
     var roles: [String]
     var hasRoles: Bool
-    var sessions: Int
+    var sessions: String
     var message: String?
     var minimumLength = PasswordRules.minimumLength
     var offersSecondFactor: Bool
@@ -51,7 +51,7 @@ struct AccountPage: PageModel {
         email = account.email
         roles = account.grants.sorted().map(\.description)
         hasRoles = !roles.isEmpty
-        self.sessions = sessions
+        self.sessions = "\(French.count(sessions, "session ouverte", "sessions ouvertes"))."
         self.message = message
     }
 }

@@ -75,6 +75,7 @@ struct CommunePage: PageModel {
         }
         let neighbours = territory.adjacency.neighbours(of: commune.code).compactMap { territory.commune($0) }
         map = SVGMap(title: "Carte de \(commune.name)", description: "\(markers.count) lieux dans la commune, numérotés comme dans la liste",
-                     communes: [commune] + neighbours, highlighted: [commune.code], markers: markers).render()
+                     communes: [commune] + neighbours, highlighted: [commune.code], markers: markers,
+                     labelled: SVGMap.names(among: [commune] + neighbours, first: [commune.code], count: 4)).render()
     }
 }

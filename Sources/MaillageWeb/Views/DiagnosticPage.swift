@@ -169,7 +169,8 @@ struct DiagnosticPage: PageModel {
         }
         map = SVGMap(title: "Couverture : \(selected.label)", description: "Chaque commune colorée selon où ses habitants trouvent ce service ; même information dans le tableau",
                      communes: diagnostic.rows.map(\.commune), fills: fills,
-                     fillLegend: CoverageClass.allCases.map { ("cov-\($0.rawValue)", $0.symbol, $0.label) }, width: 640, height: 520).render()
+                     fillLegend: CoverageClass.allCases.map { ("cov-\($0.rawValue)", $0.symbol, $0.label) },
+                     labelled: SVGMap.names(among: diagnostic.rows.map(\.commune)), width: 640, height: 520).render()
         let serviceNeeds = Service.allCases.map(Need.service)
         serviceHeaders = serviceNeeds.map(\.label)
         matrix = diagnostic.rows.map { row in
@@ -202,7 +203,9 @@ struct DiagnosticPage: PageModel {
                           whereTo: dependency.answer.communeName, distance: Distance.french(dependency.answer.distanceMetres))
         }
         hasDependencies = !dependencies.isEmpty
-        outflows = diagnostic.outflows.prefix(10).map { "\($0.communeName) : \($0.pairs) besoin(s) × commune, \(French.integer($0.population)) habitants concernés" }
+        outflows = diagnostic.outflows.prefix(10).map {
+            "\($0.communeName) : réponse la plus proche pour \(French.count($0.pairs, "besoin d'une commune", "besoins de communes")) du périmètre, \(French.count($0.population, "habitant concerné", "habitants concernés"))"
+        }
         neighbours = diagnostic.neighbourEPCIs.map(\.name).joined(separator: ", ")
         assumptions = diagnostic.parameters.statements
         qpvRows = diagnostic.qpvs.map { lens in

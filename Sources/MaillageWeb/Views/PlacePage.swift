@@ -71,13 +71,9 @@ struct PlacePage: PageModel {
         let moment = Self.parisMoment(now)
         let today = CalendarDay(now)
         hasSchedule = entry.schedule != nil
-        let state = entry.hours?.state(on: today, atMinute: moment.minute, holidays: entry.holidays)
-        isOpenNow = state?.kind == .open
-        if let hours = entry.hours, let state {
-            status = Self.status(state, hours: hours, at: OpeningHoursExpression.Moment(day: today, minute: moment.minute), holidays: entry.holidays)
-        } else {
-            status = nil
-        }
+        let opening = Self.openingStatus(of: entry, at: now)
+        isOpenNow = opening?.isOpen ?? false
+        status = opening?.text
         days = entry.schedule.map { $0.frenchWeek.map { Day(name: $0.day.frenchName.capitalized, hours: $0.hours, isToday: $0.day == moment.day) } } ?? []
         rawHours = place.horaires
         hoursProblem = entry.openingHours.flatMap { hours in
@@ -109,7 +105,7 @@ struct PlacePage: PageModel {
         add("Typologie", .typologie, place.typologie.map(\.rawValue))
         add("Itinérance", .itinerance, place.itinerance.map(\.rawValue))
         add("Téléphone", .telephone, place.telephone.map { [Self.frenchPhone($0)] } ?? [])
-        add("Courriel(s)", .courriels, place.courriels)
+        add("Courriels", .courriels, place.courriels)
         add("Présentation", .presentationResume, place.presentationResume.map { [$0] } ?? [])
         add("Présentation détaillée", .presentationDetail, place.presentationDetail.map { [$0] } ?? [])
         add("Structure parente", .structureParente, place.structureParente.map { [$0] } ?? [])
@@ -148,6 +144,16 @@ struct PlacePage: PageModel {
         guard number.hasPrefix("+33"), number.count == 12 else { return number }
         let digits = Array("0" + number.dropFirst(3))
         return stride(from: 0, to: 10, by: 2).map { String(digits[$0..<$0 + 2]) }.joined(separator: " ")
+    }
+
+    /// Whether the place is open at `now`, in words; nil when its hours are unknown.
+    static func openingStatus(of entry: PlaceIndex.Entry, at now: Date) -> (text: String, isOpen: Bool)? {
+        guard let hours = entry.hours else { return nil }
+        let moment = parisMoment(now)
+        let today = CalendarDay(now)
+        let state = hours.state(on: today, atMinute: moment.minute, holidays: entry.holidays)
+        return (status(state, hours: hours, at: OpeningHoursExpression.Moment(day: today, minute: moment.minute), holidays: entry.holidays),
+                state.kind == .open)
     }
 
     /// « Ouvert maintenant · ferme à 12 h », « Fermé maintenant · ouvre lundi à 9 h · aujourd'hui jour férié (Noël) ».

@@ -1,3 +1,4 @@
+import Foundation
 import MaillageCore
 
 /// A place in a list: name, address, distance, why it fits and what does not.
@@ -12,8 +13,14 @@ struct PlaceSummary {
     var gaps: String?
     var isPartial: Bool
     var isOutside: Bool
+    /// What a field worker needs on the spot: the telephone, whether it is open now, how to get in, what its national
+    /// programmes mean.
+    var phone: String?
+    var openNow: String?
+    var access: String
+    var programmes: [String]
 
-    init(match: SearchResult.Match, number: Int) {
+    init(match: SearchResult.Match, number: Int, now: Date = Date()) {
         let place = match.entry.place
         self.number = String(number)
         url = SiteURL.place(.value(place.id)).path
@@ -21,10 +28,16 @@ struct PlaceSummary {
         address = [place.adresse, place.complementAdresse].compactMap { $0 }.joined(separator: ", ")
         commune = "\(place.codePostal) \(place.commune)"
         distance = match.distance
-        summary = match.summary.isEmpty ? (place.services.isEmpty ? "offre non déclarée" : place.services.map(\.rawValue).joined(separator: " · ")) : match.summary
+        // The distance has its own place in the item: the summary says why the place fits.
+        summary = match.reasons.isEmpty ? (place.services.isEmpty ? "offre non déclarée" : place.services.map(\.rawValue).joined(separator: " · "))
+            : match.reasons.joined(separator: " · ")
         gaps = match.gaps.isEmpty ? nil : match.gaps.joined(separator: " · ")
         isPartial = !match.isFullMatch
         isOutside = match.isOutsideTerritory
+        phone = place.telephone.map(PlacePage.frenchPhone)
+        openNow = PlacePage.openingStatus(of: match.entry, at: now)?.text
+        access = place.accessInstructions.joined(separator: " ")
+        programmes = place.dispositifProgrammesNationaux.compactMap(\.plainDescription)
     }
 
     /// A place listed without a query (commune and territory pages).

@@ -35,6 +35,8 @@ struct SVGMap {
     var fills: [CommuneCode: (cssClass: String, symbol: String)] = [:]
     var fillLegend: [(cssClass: String, symbol: String, label: String)] = []
     var markers: [Marker] = []
+    /// Communes whose name is written on the map (the focus communes, the largest), over the markers.
+    var labelled: [CommuneCode] = []
     var width = 640.0
     var height = 480.0
 
@@ -77,6 +79,16 @@ struct SVGMap {
             svg += "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" text-anchor=\"middle\" dominant-baseline=\"central\">" + HTMLEscaping.escape(marker.label) + "</text></g>"
         }
         svg += "</g>"
+        let named = communes.filter { labelled.contains($0.code) }
+        if !named.isEmpty {
+            // A white halo under each name keeps it readable over any fill, in colour or in black and white.
+            svg += "<g class=\"labels\" aria-hidden=\"true\">"
+            for commune in named {
+                let (x, y) = xy(commune.centroid)
+                svg += "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y - 14))\" text-anchor=\"middle\">" + HTMLEscaping.escape(commune.name) + "</text>"
+            }
+            svg += "</g>"
+        }
         let styles = Array(Set(markers.map(\.style))).sorted { $0.rawValue < $1.rawValue }
         var legendX = 10.0
         svg += "<g class=\"legend\" transform=\"translate(0 \(Int(height - legendHeight + 6)))\">"
@@ -104,5 +116,16 @@ struct SVGMap {
     }
 
     /// An SVG coordinate: one decimal by default.
+    /// The communes worth naming on a map: `first` (the commune of the page), the focus communes of the workshop, then
+    /// the most populous, `count` in all.
+    static func names(among communes: [Commune], first: [CommuneCode] = [], count: Int = 7) -> [CommuneCode] {
+        let present = Set(communes.map(\.code))
+        var chosen = (first + WorkshopMatrix.focusCommunes).filter(present.contains)
+        for commune in communes.sorted(by: { $0.population > $1.population }) where chosen.count < count && !chosen.contains(commune.code) {
+            chosen.append(commune.code)
+        }
+        return Array(chosen.prefix(max(count, first.count)))
+    }
+
     private static func n(_ value: Double, _ digits: Int = 1) -> String { FixedPoint.format(value, digits: digits) }
 }

@@ -46,6 +46,6 @@ struct TerritoryPage: PageModel {
             entry.place.coordinate.map { SVGMap.Marker(point: $0, label: "", title: entry.place.nom, style: .match) }
         }
         map = SVGMap(title: "Carte de \(epci.name)", description: "\(members.count) communes et \(markers.count) lieux",
-                     communes: members, markers: markers).render()
+                     communes: members, markers: markers, labelled: SVGMap.names(among: members)).render()
     }
 }
