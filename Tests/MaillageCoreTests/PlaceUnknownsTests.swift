@@ -40,3 +40,18 @@ struct PlaceUnknownsTests {
         #expect(CalendarDay(year: 2021, month: 3, day: 15)!.french == "15 mars 2021")
     }
 }
+
+@Suite("Names written in capitals by their source")
+struct DisplayCaseTests {
+    @Test(arguments: [
+        ("COMMUNE D'ESCAUDAIN", "Commune d'Escaudain"),
+        ("CENTRE SOCIAL ST ROCH", "Centre Social St Roch"),
+        ("CCAS DE FRESNES-SUR-ESCAUT", "CCAS de Fresnes-sur-Escaut"),
+        ("MAISON DE QUARTIER SAINT WAAST", "Maison de Quartier Saint Waast"),
+        ("France services Wallers Arenberg", "France services Wallers Arenberg"),
+        ("Mediatheque Intercommunale – JACQUES PREVERT", "Mediatheque Intercommunale – JACQUES PREVERT"),
+    ])
+    func aNameInCapitalsReadsAsFrenchWritesIt(source: String, shown: String) {
+        #expect(source.displayCased == shown)
+    }
+}

@@ -33,7 +33,7 @@ struct OrientationSheet: PageModel {
     init(entry: PlaceIndex.Entry, match: SearchResult.Match?, parameters: OrientationParameters, issuedOn: CalendarDay, referrer: String?) {
         let place = entry.place
         title = "Fiche d'orientation : \(place.nom) — Maillage"
-        name = place.nom
+        name = place.nom.displayCased
         address = [place.adresse, place.complementAdresse, "\(place.codePostal) \(place.commune)"].compactMap { $0 }.joined(separator: ", ")
         phone = place.telephone.map(PlacePage.frenchPhone)
         emails = place.courriels.isEmpty ? nil : place.courriels.joined(separator: ", ")

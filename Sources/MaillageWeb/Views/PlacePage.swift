@@ -64,7 +64,7 @@ struct PlacePage: PageModel {
     init(entry: PlaceIndex.Entry, merged: MergedPlace, index: PlaceIndex, structure: Structure?, canDeclare: Bool, now: Date = Date()) {
         let place = entry.place
         title = "\(place.nom) — Maillage"
-        name = place.nom
+        name = place.nom.displayCased
         address = [place.adresse, place.complementAdresse, "\(place.codePostal) \(place.commune)"].compactMap { $0 }.joined(separator: ", ")
         communeURL = place.codeInsee.map { SiteURL.commune(.value($0)).path }
         communeName = place.commune

@@ -24,7 +24,7 @@ struct PlaceSummary {
         let place = match.entry.place
         self.number = String(number)
         url = SiteURL.place(.value(place.id)).path
-        name = place.nom
+        name = place.nom.displayCased
         address = [place.adresse, place.complementAdresse].compactMap { $0 }.joined(separator: ", ")
         commune = "\(place.codePostal) \(place.commune)"
         distance = match.distance

@@ -18,7 +18,7 @@ struct ReportPage: PageModel {
 
     init(entry: PlaceIndex.Entry, error: String?) {
         title = "Signaler une erreur — \(entry.place.nom) — Maillage"
-        name = entry.place.nom
+        name = entry.place.nom.displayCased
         placeURL = SiteURL.place(.value(entry.place.id)).path
         action = SiteURL.reportPlace(.value(entry.place.id)).path
         categories = ReportCategory.allCases.map { Category(value: $0.rawValue, label: $0.label) }
