@@ -37,8 +37,12 @@ struct MatrixPage: PageModel {
             return Row(persona: persona.firstName, url: SiteURL.persona(.value(persona.id)).path, cells: matrix.columns.compactMap { column in
                 column.cells.first { $0.persona.id == persona.id }.map { cell in
                     let hard = cell.difficultNeeds.map(\.service.rawValue).joined(separator: ", ")
+                    // Unknown, not broken: name the support no place declares rather than the services.
+                    let detail = cell.outcome == .undeclared
+                        ? "aucun lieu ne déclare de prise en charge « \(persona.specificSupports.map(\.rawValue).joined(separator: " », « ")) »"
+                        : "\(cell.outcome.label)\(hard.isEmpty ? "" : " : \(hard)")"
                     return Cell(symbol: cell.outcome.symbol, cssClass: "outcome-\(cell.outcome.rawValue)",
-                                label: "\(cell.metNeeds)/\(cell.totalNeeds) — \(cell.outcome.label)\(hard.isEmpty ? "" : " : \(hard)")",
+                                label: "\(cell.metNeeds)/\(cell.totalNeeds) — \(detail)",
                                 url: SiteURL.journey(.value(persona.id)).path(query: [("commune", column.commune.code.rawValue)]))
                 }
             })
