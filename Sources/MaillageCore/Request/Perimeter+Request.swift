@@ -51,12 +51,11 @@ extension Perimeter {
                 guard count <= maxCommunes else {
                     throw ParameterError(parameter: "communes", message: "« communes » attend au plus \(maxCommunes) communes (ici \(count))")
                 }
-                let preferred = Set([focus] + territory.neighbouringEPCIs(of: focus).map(\.siren))
                 let codes: [CommuneCode]
                 let wellFormed = communes.split(separator: ",").allSatisfy { CommuneCode(String($0).trimmed) != nil }
                 do throws(TerritoryData.UnknownCommune) {
                     guard names || wellFormed else { throw TerritoryData.UnknownCommune(text: "") }
-                    codes = try territory.communeCodes(inList: communes, preferring: preferred)
+                    codes = try territory.communeCodes(inList: communes, preferring: territory.coveredEPCIs(around: focus))
                 } catch {
                     let expected = names ? "des noms ou codes INSEE de communes, séparés par des virgules : \(error.message)"
                         : "des codes INSEE de communes connues, séparés par des virgules"

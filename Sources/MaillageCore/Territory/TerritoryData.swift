@@ -75,6 +75,11 @@ public struct TerritoryData: Sendable {
             .sorted { ($0.0, $0.1.code.rawValue) < ($1.0, $1.1.code.rawValue) }.map(\.1)
     }
 
+    /// The EPCIs a site presenting `focus` covers: it and its neighbours.
+    public func coveredEPCIs(around focus: Siren) -> Set<Siren> {
+        Set([focus] + neighbouringEPCIs(of: focus).map(\.siren))
+    }
+
     /// EPCIs with at least one commune adjacent to a commune of `siren`.
     public func neighbouringEPCIs(of siren: Siren) -> [EPCI] {
         guard let epci = epcis[siren] else { return [] }

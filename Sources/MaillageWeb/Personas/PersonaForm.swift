@@ -27,10 +27,9 @@ struct PersonaForm {
             throw ParameterError(parameter: "commune", message: "indiquez la commune où vit le persona (ex. Denain)")
         }
         // A code is taken as written (the form says when no commune has it); a name is looked for.
-        let preferred = Set([focus] + territory.neighbouringEPCIs(of: focus).map(\.siren))
         let code: CommuneCode
         if let written = CommuneCode(text) { code = written } else {
-            do { code = try territory.communeCodes(inList: text, preferring: preferred)[0] } catch {
+            do { code = try territory.communeCodes(inList: text, preferring: territory.coveredEPCIs(around: focus))[0] } catch {
                 throw ParameterError(parameter: "commune", message: "commune : \(error.message)")
             }
         }

@@ -15,7 +15,7 @@ struct OriginResolver {
     init(territory: TerritoryData, focus: Siren) {
         self.territory = territory
         self.focus = focus
-        covered = Set([focus] + territory.neighbouringEPCIs(of: focus).map(\.siren))
+        covered = territory.coveredEPCIs(around: focus)
     }
 
     struct Resolved {

@@ -20,7 +20,7 @@ struct SiteShell: Sendable {
         self.identity = identity
         name = identity.name ?? territory?.epcis[focus]?.name ?? "Maillage"
         let covered = territory.map { territory in
-            ([focus] + territory.neighbouringEPCIs(of: focus).map(\.siren)).flatMap { territory.epcis[$0]?.members ?? [] }
+            territory.coveredEPCIs(around: focus).flatMap { territory.epcis[$0]?.members ?? [] }
         } ?? []
         communeNames = territory.map { Array(Set($0.communes(sortedByName: covered).map(\.name))).sorted { $0.folded < $1.folded } } ?? []
         sections = [
