@@ -63,10 +63,18 @@ extension Diagnostic {
         if let epci = perimeter.epci {
             neighbourEPCIs = territory.neighbouringEPCIs(of: epci)
         } else {
-            let near = territory.communes.values.filter { candidate in
-                !inside.contains(candidate.code) && communes.contains { $0.centroid.distance(to: candidate.centroid) <= parameters.neighbourDistanceKm * 1_000 }
+            // The perimeter's communes on a grid: each commune outside asks only the cells around it (a département
+            // against France is 35,000 lookups, not 35,000 × 648 distances).
+            let radius = parameters.neighbourDistanceKm * 1_000
+            var grid = SpatialGrid<Coordinate>(cellDegrees: max(0.05, radius / 111_000))
+            for commune in communes { grid.insert(commune.centroid, at: commune.centroid) }
+            var near: Set<Siren> = []
+            for (code, candidate) in territory.communes where !inside.contains(code) {
+                guard let epci = candidate.epci, !near.contains(epci),
+                      grid.nearest(to: candidate.centroid, maxDistanceMetres: radius, location: { $0 }) != nil else { continue }
+                near.insert(epci)
             }
-            neighbourEPCIs = Set(near.compactMap(\.epci)).compactMap { territory.epcis[$0] }.sorted { $0.name < $1.name }
+            neighbourEPCIs = near.compactMap { territory.epcis[$0] }.sorted { $0.name < $1.name }
         }
         return Diagnostic(perimeter: perimeter, parameters: parameters, needs: needs, rows: rows,
                           summaries: summarize(rows: rows, needs: needs), qpvs: qpvs, dependencies: dependencies(in: rows),
