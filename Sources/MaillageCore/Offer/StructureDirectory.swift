@@ -16,27 +16,29 @@ public struct StructureDirectory: Sendable {
             groups[key, default: []].append(place)
         }
         let completed = Dictionary(completions.map { ($0.structureID, $0) }, uniquingKeysWith: { _, last in last })
-        let structures = order.map { key in
+        // Each name is folded once, for its kind and for the alphabetical order (not at every comparison of the sort).
+        let unsorted = order.map { key -> (folded: String, structure: Structure) in
             let members = groups[key]!
             let first = members[0]
             let name = first.structureParente?.nonBlank ?? (members.count == 1 ? first.nom : Self.commonName(members))
+            let folded = name.folded
             let communes = Array(Set(members.compactMap(\.codeInsee))).sorted { $0.rawValue < $1.rawValue }
             var structure = Structure(
-                id: key, name: name, kind: StructureKind.guess(typologie: members.flatMap(\.typologie), name: name),
+                id: key, name: name, kind: StructureKind.guess(typologie: members.flatMap(\.typologie), foldedName: folded),
                 identifier: first.pivot.isEmpty ? nil : (key.hasPrefix("siren-") && members.count > 1 ? String(first.pivot.prefix(9)) : first.pivot),
                 placeIDs: members.map(\.id), communes: communes,
                 contactEmail: members.lazy.compactMap(\.courriels.first).first, contactPhone: members.lazy.compactMap(\.telephone).first,
                 territory: first.codeInsee.flatMap { territory.commune($0)?.epci })
-            if let completion = completed[key] {
-                structure.name = completion.name
-                structure.kind = completion.kind
-                structure.contactEmail = completion.contactEmail
-                structure.contactPhone = completion.contactPhone
-                structure.communes = Array(Set(communes + completion.communes)).sorted { $0.rawValue < $1.rawValue }
-                structure.isCompleted = true
-            }
-            return structure
-        }.sorted { ($0.name.folded, $0.id) < ($1.name.folded, $1.id) }
+            guard let completion = completed[key] else { return (folded, structure) }
+            structure.name = completion.name
+            structure.kind = completion.kind
+            structure.contactEmail = completion.contactEmail
+            structure.contactPhone = completion.contactPhone
+            structure.communes = Array(Set(communes + completion.communes)).sorted { $0.rawValue < $1.rawValue }
+            structure.isCompleted = true
+            return (completion.name.folded, structure)
+        }
+        let structures = unsorted.sorted { ($0.folded, $0.structure.id) < ($1.folded, $1.structure.id) }.map(\.structure)
         self.structures = structures
         byID = Dictionary(uniqueKeysWithValues: structures.enumerated().map { ($1.id, $0) })
         byPlace = Dictionary(structures.enumerated().flatMap { offset, structure in structure.placeIDs.map { ($0, offset) } },

@@ -26,9 +26,8 @@ public enum StructureKind: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// The kind a place's typology and name suggest.
-    public static func guess(typologie: [Typology], name: String) -> StructureKind {
-        let folded = name.folded
+    /// The kind a place's typology and name (already `folded`) suggest.
+    public static func guess(typologie: [Typology], foldedName folded: String) -> StructureKind {
         if typologie.contains(.ccas) || typologie.contains(.cias) || folded.contains("ccas") { return .ccas }
         if typologie.contains(.msap) || folded.contains("france service") { return .franceServices }
         if typologie.contains(.bib) || typologie.contains(.relaisLecture) || folded.contains("mediatheque") || folded.contains("bibliotheque") {
