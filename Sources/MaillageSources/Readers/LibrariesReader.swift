@@ -22,7 +22,8 @@ public enum LibrariesReader {
                 collector.reject(line: row.line, field: "CP", value: row[col("CP")], expected: "un code postal de 5 chiffres")
                 continue
             }
-            let code = row[col("code_bib")].replacingOccurrences(of: ".0", with: "")
+            let written = row[col("code_bib")]
+            let code = written.hasSuffix(".0") ? String(written.dropLast(2)) : written  // « 1234.0 »: a number the export wrote as a float
             let id = code.nonBlank ?? "ligne-\(row.line)"
             let name = [row[col("Libelle1")], row[col("Libelle2")]].compactMap(\.nonBlank).joined(separator: " – ")
             var place = Place(id: id, pivot: "", nom: name, commune: row[col("Ville")], codePostal: postalCode,

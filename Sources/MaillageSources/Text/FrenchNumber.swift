@@ -1,12 +1,16 @@
-import Foundation
-
 /// Numbers as French files write them: `54,3`, `1 234,5`, `158568.0`.
 enum FrenchNumber {
     static func double(_ text: String) -> Double? {
-        let cleaned = text.trimmed
-            .replacingOccurrences(of: "\u{00A0}", with: "").replacingOccurrences(of: "\u{202F}", with: "")
-            .replacingOccurrences(of: " ", with: "").replacingOccurrences(of: ",", with: ".")
-        guard !cleaned.isEmpty, let value = Double(cleaned), value.isFinite else { return nil }
+        // One pass over the scalars: spaces (also no-break and narrow no-break) dropped, the decimal comma read as a point.
+        var cleaned = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case " ", "\u{00A0}", "\u{202F}", "\t", "\n", "\r": continue
+            case ",": cleaned.append(".")
+            default: cleaned.append(scalar)
+            }
+        }
+        guard !cleaned.isEmpty, let value = Double(String(cleaned)), value.isFinite else { return nil }
         return value
     }
 
