@@ -41,6 +41,42 @@ struct SearchIndexTests {
         #expect(neighbour.summary == "propose « Aide aux démarches administratives » · 10 km")
     }
 
+    @Test func aPlaceForItsOwnResidentsOnlyComesAfterTheOthersForSomeoneFromElsewhere() throws {
+        // Setup: Beta's place says in its presentation that it receives only Beta's residents.
+        let base = Self.index()
+        var places = base.entries.map(\.merged)
+        let beta = try #require(places.firstIndex { $0.place.id == "beta-fs" })
+        places[beta].place.presentationResume = "Accueil réservé aux habitants de la commune, sur rendez-vous."
+        let index = PlaceIndex(places: places, territory: base.territory)
+        // Act: the same need, asked from Alpha and from Beta.
+        let fromAlpha = index.search(SearchQuery(origin: .commune(CommuneCode("59001")!), radiusMetres: 20_000, services: [.maitriseOutilsNumeriques]))
+        let fromBeta = index.search(SearchQuery(origin: .commune(CommuneCode("59002")!), radiusMetres: 20_000, services: [.maitriseOutilsNumeriques]))
+        // Check: for a resident of Alpha it is a partial answer that says why; for a resident of Beta a full one.
+        #expect(fromAlpha.matches.map(\.entry.place.id) == ["alpha-mairie"])
+        #expect(fromAlpha.partialMatches.map(\.entry.place.id) == ["beta-fs"])
+        #expect(fromAlpha.partialMatches.first?.gaps == ["réservé aux habitants de Beta (selon sa fiche)"])
+        #expect(fromBeta.matches.map(\.entry.place.id) == ["beta-fs", "alpha-mairie"])
+        #expect(fromBeta.matches.allSatisfy { !$0.reasons.contains("") })
+        // A place that says nothing of the kind is never read as reserved.
+        #expect(!base.entries.contains { $0.place.servesOnlyResidents })
+    }
+
+    @Test func aPlaceForYoungPeopleIsNotAFullAnswerForASenior() throws {
+        let base = Self.index()
+        var places = base.entries.map(\.merged)
+        let alpha = try #require(places.firstIndex { $0.place.id == "alpha-mairie" })
+        places[alpha].place.publicsSpecifiquementAdresses = [.jeunes]
+        let index = PlaceIndex(places: places, territory: base.territory)
+        let senior = index.search(SearchQuery(origin: .commune(CommuneCode("59001")!), radiusMetres: 20_000,
+                                              services: [.maitriseOutilsNumeriques], publics: [.seniors]))
+        let young = index.search(SearchQuery(origin: .commune(CommuneCode("59001")!), radiusMetres: 20_000,
+                                             services: [.maitriseOutilsNumeriques], publics: [.jeunes]))
+        #expect(senior.matches.map(\.entry.place.id) == ["beta-fs"])
+        #expect(senior.partialMatches.first?.gaps == ["ne s'adresse pas aux seniors"])
+        #expect(young.matches.map(\.entry.place.id) == ["alpha-mairie", "beta-fs"])
+        #expect(young.matches.first?.reasons.contains("s'adresse aux jeunes") == true)
+    }
+
     @Test func openAtAndSaturdayCriteriaReadTheHours() {
         let index = Self.index()
         let saturday = index.search(SearchQuery(origin: .commune(CommuneCode("59001")!), radiusMetres: 20_000, openOnSaturday: true))

@@ -17,6 +17,9 @@ public enum Criterion: Hashable, Sendable {
     /// The place declares at least one service: asked when the query names none, so that a place recorded without
     /// any declared offer (a library of the national file, say) is never counted as help.
     case declaresAnOffer
+    /// The place receives people living in this commune: a place that says it serves only its own residents fails
+    /// for a person from elsewhere (added by the search when the origin's commune is known).
+    case receivesResidentOf(CommuneCode)
 
     /// Every criterion a query asks for, in a stable order.
     public static func all(of query: SearchQuery) -> [Criterion] {
@@ -55,6 +58,7 @@ public enum Criterion: Hashable, Sendable {
         case .openAfterSix: met ? "ouvert après 18 h" : nil
         case .inPerson: met ? "accueil sur place" : nil
         case .declaresAnOffer: met ? nil : "lieu recensé, offre non déclarée"
+        case .receivesResidentOf: nil
         case .targetPublic, .fee, .itinerancy, .openAt, .availability, .openOnSaturday: nil
         }
     }
@@ -93,6 +97,9 @@ public enum Criterion: Hashable, Sendable {
             return place.modalitesAcces.contains(.pasDeAccueilPublic) ? "n'accueille pas de public" : "accompagnement à distance uniquement"
         case .declaresAnOffer:
             return place.services.map(\.rawValue).joined(separator: " · ")
+        case .receivesResidentOf:
+            // Nothing to say when it does: every place receives everyone unless it says otherwise.
+            return met ? "" : "réservé aux habitants de \(place.commune.displayCased) (selon sa fiche)"
         case .service, .specificSupport, .accessMode, .supportMode, .programme, .label:
             preconditionFailure("answered by constantExplanation")
         }

@@ -16,6 +16,7 @@ struct CriterionTest: Sendable {
         case openOnSaturday
         case inPerson
         case declaresAnOffer
+        case receivesResidentOf(CommuneCode)
     }
 
     private let check: Check
@@ -44,6 +45,7 @@ struct CriterionTest: Sendable {
         case .openOnSaturday: check = .openOnSaturday
         case .inPerson: check = .inPerson
         case .declaresAnOffer: check = .declaresAnOffer
+        case .receivesResidentOf(let commune): check = .receivesResidentOf(commune)
         }
     }
 
@@ -71,6 +73,7 @@ struct CriterionTest: Sendable {
         case .openOnSaturday: return traits.opensOnSaturday
         case .inPerson: return traits.givesInPersonHelp
         case .declaresAnOffer: return entry.declaresAnOffer
+        case .receivesResidentOf(let commune): return !traits.servesOnlyResidents || entry.place.codeInsee == commune
         }
     }
 }

@@ -5,9 +5,9 @@ extension PlaceIndex {
     /// Runs a query: full matches within the radius (nearest first), partial matches if too few, and, when the
     /// origin's territory has no full match, the nearest full matches in neighbouring territories.
     public func search(_ query: SearchQuery) -> SearchResult {
-        let criteria = Criterion.all(of: query)
-        let tests = criteria.map(CriterionTest.init)
         let (point, commune) = resolve(query.origin)
+        let criteria = Criterion.all(of: query) + (commune.map { [.receivesResidentOf($0.code)] } ?? [])
+        let tests = criteria.map(CriterionTest.init)
         let originEPCI = commune?.epci.flatMap { territory.epcis[$0] }
         let radius = min(max(query.radiusMetres, 0), SearchQuery.maximumRadiusMetres)
 
@@ -75,7 +75,9 @@ extension PlaceIndex {
         var reasons: [String] = [], gaps: [String] = []
         for test in tests {
             let passed = test.passes(entry)
-            if passed { reasons.append(test.explanation(for: entry, passed: true)) } else { gaps.append(test.explanation(for: entry, passed: false)) }
+            let text = test.explanation(for: entry, passed: passed)
+            if text.isEmpty { continue }
+            if passed { reasons.append(text) } else { gaps.append(text) }
         }
         let outside = originEPCI.map { entry.epci != $0.siren } ?? false
         return SearchResult.Match(entry: entry, distanceMetres: distance, reasons: reasons, gaps: gaps, isOutsideTerritory: outside)

@@ -14,6 +14,8 @@ public struct PlaceTraits: Sendable {
     public let opensOnSaturday: Bool
     /// The place receives the public and does not only help remotely.
     public let givesInPersonHelp: Bool
+    /// The place says it serves only its commune's residents (``Place/servesOnlyResidents``).
+    public let servesOnlyResidents: Bool
 
     public init(place: Place, schedule: WeeklySchedule?) {
         services = VocabularyBits(place.services)
@@ -27,6 +29,7 @@ public struct PlaceTraits: Sendable {
         itinerancy = VocabularyBits(place.itinerance)
         opensAfterSix = schedule?.isOpenAfter(minute: 18 * 60) ?? false
         opensOnSaturday = schedule?.isOpenOnSaturday ?? false
+        servesOnlyResidents = place.servesOnlyResidents
         givesInPersonHelp = !place.modalitesAcces.contains(.pasDeAccueilPublic) && place.modalitesAccompagnement != [.aDistance]
     }
 }

@@ -1,0 +1,17 @@
+extension Place {
+    /// The place says, in its own presentation, that it serves only the residents of its commune (« accueil réservé
+    /// aux habitants de la commune »). The standard has no field for it: only the place's words are read, never its kind.
+    public var servesOnlyResidents: Bool {
+        let text = [presentationResume, presentationDetail].compactMap { $0?.folded }.joined(separator: " ")
+        guard !text.isEmpty else { return false }
+        let padded = " \(text) "
+        return Self.residentsOnlyPhrases.contains { phrase in padded.contains(" \(phrase) ") }
+    }
+
+    /// What places write when they receive only their own residents, folded.
+    private static let residentsOnlyPhrases = [
+        "reserve aux habitants", "reservee aux habitants", "reserve aux administres", "reservee aux administres",
+        "uniquement aux habitants", "uniquement pour les habitants", "uniquement les habitants",
+        "reserve aux residents", "reservee aux residents", "habitants de la commune uniquement",
+    ]
+}
