@@ -192,6 +192,24 @@ struct PagesTests {
         }
     }
 
+    @Test func thePersonsAgeBandIsAskedKeptAndSaid() async throws {
+        try await withApp { client in
+            let (_, form) = try await page(client, "/orienter")
+            #expect(form.contains("Quel âge a-t-elle ?") && form.contains("value=\"60-et-plus\""))
+            // A senior of Denain: the band is in the situation, kept in the form and carried to the sheet.
+            let (status, results) = try await page(client, "/orienter/resultats?besoin=\(q("Aide aux démarches administratives"))&ou=Denain&age=60-et-plus")
+            #expect(status == 200)
+            #expect(results.contains("60 ans et plus"))
+            #expect(results.contains("id=\"age-60-et-plus\" name=\"age\" value=\"60-et-plus\" checked"))
+            // CAPH's places name no specific public: each one receives everyone and says so.
+            #expect(results.contains("accueille tout public"))
+            let sheetLink = try #require(results.firstMatch(of: /href="(\/orienter\/fiche\?[^"]+)"/)?.1)
+            #expect(sheetLink.contains("age=60-et-plus"))
+            let (bad, badPage) = try await page(client, "/orienter/resultats?besoin=\(q("Aide aux démarches administratives"))&ou=Denain&age=99")
+            #expect(bad == 400 && badPage.contains("moins-de-26, 26-59, 60-et-plus"))
+        }
+    }
+
     @Test func aSheetNeverPromisesAnAccessOrHoursNoSourceGives() async throws {
         try await withApp { client in
             // The CCAS of Raismes (Aidants Connect file) declares neither access modes, hours, telephone nor e-mail.

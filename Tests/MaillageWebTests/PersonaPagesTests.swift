@@ -129,11 +129,12 @@ struct PersonaPagesTests {
         try await TestSite.with { site in
             try await site.account("animatrice@caph.fr", [RoleGrant(role: .animateur, scope: .territory(.caph))!])
             var browser = try await site.signIn("animatrice@caph.fr")
-            let client = site.client
+            let before = try await site.database.personas.all().map(\.persona.id)
             let result = try await site.post("/personas", Self.form(name: "", commune: "99999"), as: &browser)
             #expect(result.status == 422)
             #expect(result.html.contains("prenom : il faut un prénom de 1 à 60 caractères"))
             #expect(result.html.contains("commune : il faut une commune connue (son nom ou son code INSEE)"))
+            #expect(try await site.database.personas.all().map(\.persona.id) == before)
         }
     }
 

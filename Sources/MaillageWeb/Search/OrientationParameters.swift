@@ -10,6 +10,26 @@ struct OrientationParameters: Sendable {
         var label: String { switch self { case .pied: "à pied (2 km)"; case .bus: "en bus (10 km)"; case .voiture: "en voiture (25 km)" } }
     }
 
+    /// The person's age band: some places address young people or seniors specifically, others only them.
+    enum AgeBand: String, CaseIterable, Sendable {
+        case moins26 = "moins-de-26", adulte = "26-59", plus60 = "60-et-plus"
+        var label: String {
+            switch self {
+            case .moins26: "moins de 26 ans"
+            case .adulte: "26 à 59 ans"
+            case .plus60: "60 ans et plus"
+            }
+        }
+        /// The standard's public this band belongs to, if it names one.
+        var targetPublic: TargetPublic? {
+            switch self {
+            case .moins26: .jeunes
+            case .adulte: nil
+            case .plus60: .seniors
+            }
+        }
+    }
+
     enum Equipment: String, CaseIterable, Sendable {
         case aucun, smartphone, ordinateur
         var label: String {
@@ -43,6 +63,7 @@ struct OrientationParameters: Sendable {
     var place: String?
     var supports: [SpecificSupport] = []
     var language: Language = .francais
+    var age: AgeBand?
     var equipment: Equipment?
     var internetAtHome = true
     var mobility: Mobility = .bus
@@ -56,6 +77,7 @@ struct OrientationParameters: Sendable {
         place = try reader.single("ou")
         supports = try reader.list("prise_en_charge_specifique")
         language = try reader.choice("langue") ?? .francais
+        age = try reader.choice("age")
         equipment = try reader.choice("equipement")
         internetAtHome = try !reader.flag("sans_internet")
         mobility = try reader.choice("mobilite") ?? .bus
@@ -75,7 +97,8 @@ struct OrientationParameters: Sendable {
     func query(origin: SearchQuery.Origin?, limit: Int) -> SearchQuery {
         var specific = Set(supports)
         if let support = language.support { specific.insert(support) }
-        return SearchQuery(origin: origin, radiusMetres: mobility.radiusKm * 1_000, services: Set(needs), specificSupports: specific,
+        return SearchQuery(origin: origin, radiusMetres: mobility.radiusKm * 1_000, services: Set(needs),
+                           publics: age?.targetPublic.map { [$0] } ?? [], specificSupports: specific,
                            fees: freeOnly ? [.gratuit] : [], availability: availability, inPerson: needsInPerson, limit: limit)
     }
 
@@ -84,6 +107,7 @@ struct OrientationParameters: Sendable {
         if let place { items.append(("ou", place)) }
         items += supports.map { ("prise_en_charge_specifique", $0.rawValue) }
         if language != .francais { items.append(("langue", language.rawValue)) }
+        if let age { items.append(("age", age.rawValue)) }
         if let equipment { items.append(("equipement", equipment.rawValue)) }
         if !internetAtHome { items.append(("sans_internet", "1")) }
         items.append(("mobilite", mobility.rawValue))
@@ -98,6 +122,7 @@ struct OrientationParameters: Sendable {
     var summary: String {
         var parts: [String] = []
         if !needs.isEmpty { parts.append("besoin : " + needs.map { $0.rawValue.lowercased() }.joined(separator: ", ")) }
+        if let age { parts.append(age.label) }
         if let equipment { parts.append("équipement : \(equipment.label)") }
         if !internetAtHome { parts.append("pas d'internet à domicile") }
         if language != .francais { parts.append(language.label) }

@@ -17,6 +17,7 @@ struct OrientationPage: PageModel {
     var needs: [Option]
     var supports: [Option]
     var languages: [Option]
+    var ages: [Option]
     var equipments: [Option]
     var withoutInternet: Bool
     var mobilities: [Option]
@@ -46,6 +47,9 @@ struct OrientationPage: PageModel {
         }
         languages = OrientationParameters.Language.allCases.map {
             Option(id: "langue-\($0.rawValue)", name: "langue", value: $0.rawValue, label: $0.label, checked: parameters.language == $0)
+        }
+        ages = OrientationParameters.AgeBand.allCases.map {
+            Option(id: "age-\($0.rawValue)", name: "age", value: $0.rawValue, label: $0.label, checked: parameters.age == $0)
         }
         equipments = OrientationParameters.Equipment.allCases.map {
             Option(id: "equipement-\($0.rawValue)", name: "equipement", value: $0.rawValue, label: $0.label, checked: parameters.equipment == $0)
