@@ -76,6 +76,13 @@ struct PagesTests {
             #expect(status == 400 && nothing.contains("value=\"Zzyzxqw\""))
             // Suggestions as one types, without JavaScript: the covered communes in a datalist.
             #expect(nothing.contains("<datalist id=\"communes-couvertes\">") && nothing.contains("<option value=\"Raismes\">"))
+            // One spelling per commune, the one INSEE writes with its article and ligature; found without them too.
+            #expect(nothing.contains("<option value=\"La Sentinelle\">") && nothing.contains("<option value=\"Rœulx\">"))
+            #expect(!nothing.contains("<option value=\"Sentinelle\">"))
+            let (_, withoutArticle) = try await page(client, "/recherche?ou=Sentinelle")
+            #expect(withoutArticle.contains("autour de La Sentinelle (59564)"))
+            let (_, withoutLigature) = try await page(client, "/recherche?ou=Roeulx")
+            #expect(withoutLigature.contains("autour de Rœulx (59504)"))
         }
     }
 

@@ -34,15 +34,18 @@ extension TerritoryData {
         return byFoldedName.filter { name, _ in Self.name(name, holds: words) }.values.flatMap { $0 }.compactMap(commune)
     }
 
-    /// A name as it is compared: folded, « st » and « ste » written out.
+    /// A name as it is compared: folded (« St » and « Ste » written out), ligatures as two letters (« Rœulx » is
+    /// typed « Roeulx »).
     static func nameKey(_ text: String) -> String {
-        text.folded.split(separator: " ").map { word in
-            switch word {
-            case "st": "saint"
-            case "ste": "sainte"
-            default: String(word)
+        let folded = text.folded
+        guard folded.contains(where: { $0 == "œ" || $0 == "æ" }) else { return folded }
+        return String(folded.flatMap { character -> [Character] in
+            switch character {
+            case "œ": ["o", "e"]
+            case "æ": ["a", "e"]
+            default: [character]
             }
-        }.joined(separator: " ")
+        })
     }
 
     /// Every typed word is a word of the name; the last may be the start of one (the person is still typing).

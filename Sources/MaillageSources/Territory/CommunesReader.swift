@@ -39,7 +39,7 @@ public enum CommunesReader {
             if !postalCode.isEmpty { postal[postalCode, default: []].insert(code) }
             if communes[code] == nil {
                 communes[code] = Commune(
-                    code: code, name: row[c.name], postalCode: postalCode,
+                    code: code, name: row[c.article].nonBlank ?? row[c.name], postalCode: postalCode,
                     population: FrenchNumber.int(row[c.population]) ?? 0, centroid: centroid,
                     areaKm2: FrenchNumber.double(row[c.area]), epci: Siren(row[c.epci]))
             }
@@ -49,11 +49,12 @@ public enum CommunesReader {
     }
 
     private struct Columns {
-        let code, kind, name, postalCode, lat, lon, population, area, epci: Int?
+        let code, kind, name, article, postalCode, lat, lon, population, area, epci: Int?
         init(_ table: CSVTable) {
             code = table.column("insee_com")
             kind = table.column("commune_type")
             name = table.column("commune")
+            article = table.column("commune_article")  // the name with its article, as it is written: « La Sentinelle »
             postalCode = table.column("code_postal")
             lat = table.column("lat")
             lon = table.column("lng")
