@@ -160,6 +160,11 @@ struct PagesTests {
             #expect(html.contains("Aucun lieu recensé dans la commune."))
             #expect(html.matches(of: /<th scope="row">(Aide aux démarches|Maîtrise|Insertion|Utilisation|Parentalité|Loisirs|Compréhension|Accès internet|Acquisition)/).count == 9)
             #expect(html.contains("Indice de fragilité numérique"))
+            // Quartiers prioritaires are named by what the 2015 list gives (code, communes, population), never a bare code.
+            let (_, raismes) = try await page(client, "/communes/59491")
+            #expect(raismes.contains("quartiers prioritaires (liste 2015) : "))
+            #expect(raismes.contains("QP059059, partagé avec Bellaing et Wallers ("))
+            #expect(raismes.contains("Les données ouvertes utilisées donnent leur code, pas leur nom."))
             let unknown = try await page(client, "/communes/99999")
             #expect(unknown.status == 404)
             let hostile = try await page(client, "/communes/%22%3E%3Cscript%3E")

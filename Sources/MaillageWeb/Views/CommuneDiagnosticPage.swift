@@ -69,8 +69,7 @@ struct CommuneDiagnosticPage: PageModel {
             .init(value: row.fragility.map { French.decimal($0, digits: 0) } ?? "—", label: "indice de fragilité numérique (100 = moyenne)"),
             .init(value: "\(coveredServices) / 9", label: "services dans la commune ou à portée en bus"),
         ]
-        let qpvList = territory.qpvs(touching: [commune.code])
-        qpvs = qpvList.isEmpty ? nil : qpvList.map { "\($0.code) (\(French.integer($0.population)) hab.)" }.joined(separator: ", ")
+        qpvs = QPVListing.sentence(for: commune.code, in: territory)
 
         // Each distinct nearest place outside the commune gets a number, on the map and in the table.
         var numbers: [String: Int] = [:]

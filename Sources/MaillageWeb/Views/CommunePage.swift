@@ -49,8 +49,7 @@ struct CommunePage: PageModel {
         epciURL = epci.map { SiteURL.territory(.value($0.siren)).path }
         fragility = territory.fragility[commune.code].map { "\(French.decimal($0.globalScore)) (base 100 = moyenne du département ; plus élevé = plus fragile)" }
         broadband = territory.broadband[commune.code].map { "\(French.decimal($0.veryHighSpeedShare * 100, digits: 0)) % des locaux éligibles au très haut débit (ARCEP, 2019)" }
-        let qpvList = territory.qpvs(touching: [commune.code])
-        qpvs = qpvList.isEmpty ? nil : qpvList.map { "\($0.code) (\(French.integer($0.population)) hab.)" }.joined(separator: ", ")
+        qpvs = QPVListing.sentence(for: commune.code, in: territory)
         let all = index.entries(in: commune.code)
         let offering = all.filter(\.declaresAnOffer)
         let entries = offering + all.filter { !$0.declaresAnOffer }

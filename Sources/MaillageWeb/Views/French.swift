@@ -21,6 +21,12 @@ enum French {
         "\(integer(value)) \(abs(value) < 2 ? singular : plural)"
     }
 
+    /// Items as a sentence lists them: « Bellaing », « Bellaing et Wallers », « Bellaing, Raismes et Wallers ».
+    static func list(_ items: [String]) -> String {
+        guard let last = items.last, items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " et " + last
+    }
+
     /// An instant as the journal shows it, in Paris time: `01/12/2026 14:05`.
     static func date(_ date: Date) -> String {
         let formatter = DateFormatter()
