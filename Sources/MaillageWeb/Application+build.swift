@@ -71,7 +71,7 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     let accounts = AccountController(database: database, pages: pages, gate: gate, hasher: PasswordHasher(cost: configuration.passwordCost),
                                      lifetime: configuration.sessionLifetime, secureCookies: secure, index: index)
     HomeController(index: index, places: database.places, focus: focus, pages: pages).register(on: router)
-    AssetController(pages: pages).register(on: router)
+    AssetController(pages: pages, logo: configuration.identity.logo).register(on: router)
     SearchController(index: index, focus: focus, pages: pages).register(on: router)
     DirectoryController(index: index, builder: PlaceBuilder(database: database), pages: pages, gate: gate,
                         missingPlaces: database.missingPlaces).register(on: router)

@@ -25,6 +25,7 @@ struct Serve: AsyncParsableCommand {
     var publisher: String?
     @Option(help: "Adresse e-mail de contact affichée sur le site.") var contact: String?
     @Option(help: "Hébergeur du serveur, pour les mentions légales (nom et adresse).") var host: String?
+    @Option(help: "Logo du territoire ou du réseau affiché en tête du site (fichier PNG, JPEG, WebP ou SVG, 256 Kio au plus).") var logo: String?
 
     func run() async throws {
         let logger = Logger.cli("maillage", default: .info)
@@ -39,6 +40,10 @@ struct Serve: AsyncParsableCommand {
             if let value, value.isEmpty || value.count > limit { throw ValidationError("\(flag) attend un texte de 1 à \(limit) caractères") }
         }
         if let contact, !contact.contains("@") { throw ValidationError("--contact attend une adresse e-mail") }
+        let siteLogo = try logo.map { path -> SiteIdentity.Logo in
+            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("--logo : fichier illisible : \(path)") }
+            do { return try SiteIdentity.Logo(bytes: Array(data)) } catch let error as SiteIdentity.LogoError { throw ValidationError("--logo \(path) : il faut \(error.reason)") }
+        }
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let app = try await buildApplication(
@@ -46,7 +51,7 @@ struct Serve: AsyncParsableCommand {
                              seedPack: pack.map { URL(fileURLWithPath: $0) } ?? BundledPack.caph, focusTerritory: focus,
                              metricsRegistry: registry, migrateAtStart: database.migratesOnOpen, publicURL: site,
                              embeddingOrigins: embedOrigin,
-                             identity: SiteIdentity(name: siteName, publisher: publisher, contact: contact, host: host)),
+                             identity: SiteIdentity(name: siteName, publisher: publisher, contact: contact, host: host, logo: siteLogo)),
             logger: logger)
         try await app.runService()
     }

@@ -261,6 +261,30 @@ struct PagesTests {
         }
     }
 
+    @Test func everyPageButTheHomeSaysWhereItIsInABreadcrumbTrail() async throws {
+        try await withApp { client in
+            func trail(_ html: String) -> [String] {
+                guard let nav = html.firstMatch(of: /<nav class="breadcrumb" aria-label="Fil d'Ariane"><ol>(.*?)<\/ol><\/nav>/) else { return [] }
+                return nav.1.matches(of: /<li>(?:<a href="([^"]*)">|<span aria-current="page">)([^<]*)</).map { "\($0.2)\($0.1.map { " " + $0 } ?? "")" }
+            }
+            let (_, home) = try await page(client, "/")
+            #expect(trail(home).isEmpty)
+            // A place: its section, its commune, itself (the last step is the page, not a link).
+            let (_, place) = try await page(client, "/lieux/aidants-connect-5817")
+            #expect(trail(place) == ["Accueil /", "Trouver de l&#39;aide /recherche", "Raismes /communes/59491", "CCAS de Raismes"])
+            // A commune's diagnostic: the perimeter's diagnostic, then the commune (the section's word not repeated).
+            let (_, diagnostic) = try await page(client, "/diagnostic/communes/59491?epci=200042190")
+            #expect(trail(diagnostic) == ["Accueil /", "Diagnostic /diagnostic?epci=200042190",
+                                          "CA de la Porte du Hainaut /diagnostic?epci=200042190", "Raismes"])
+            // A journey: the workshops, the persona, the journey.
+            let (_, journey) = try await page(client, "/personas/karima/parcours")
+            #expect(trail(journey).first == "Accueil /" && trail(journey).contains("Karima /personas/karima"))
+            // An information page outside the sections.
+            let (_, contact) = try await page(client, "/contact")
+            #expect(trail(contact) == ["Accueil /", "Contact"])
+        }
+    }
+
     @Test func theSitesIdentityIsConfiguration() async throws {
         let identity = SiteIdentity(name: "Réseau des aidants du Hainaut", publisher: "Hubs du Nord, \"direction\" <b>", contact: "contact@exemple.fr",
                                     host: "Hébergeur SAS, 1 rue de l'Exemple, 59000 Lille")
@@ -272,6 +296,29 @@ struct PagesTests {
             #expect(legal.contains("Hébergeur SAS"))
             let (_, contact) = try await page(client, "/contact")
             #expect(contact.contains("<a href=\"mailto:contact@exemple.fr\">contact@exemple.fr</a>"))
+            // No logo configured: none shown, none served.
+            #expect(!home.contains("brand-logo"))
+            #expect(try await page(client, "/logo").status == 404)
+        }
+    }
+
+    @Test func aLogoIsAnImageTheSiteServesBeforeItsName() async throws {
+        // Setup: an SVG logo; files that are not images are refused with what was expected.
+        let svg = Array(#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>"#.utf8)
+        let identity = SiteIdentity(logo: try SiteIdentity.Logo(bytes: svg))
+        #expect(throws: SiteIdentity.LogoError.self) { try SiteIdentity.Logo(bytes: Array("name,commune\n".utf8)) }
+        #expect(throws: SiteIdentity.LogoError.self) { try SiteIdentity.Logo(bytes: [0x89, 0x50, 0x4E, 0x47] + [UInt8](repeating: 0, count: 300_000)) }
+        #expect(try SiteIdentity.Logo(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A]).contentType == "image/png")
+        try await withApp(identity: identity) { client in
+            let (_, home) = try await page(client, "/")
+            #expect(home.contains("<a href=\"/\"><img class=\"brand-logo\" src=\"/logo\" alt=\"\" height=\"48\">CA de la Porte du Hainaut</a>"))
+            try await client.execute(uri: "/logo", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "image/svg+xml")
+                // An SVG could hold script: it is served sandboxed.
+                #expect(response.headers[.contentSecurityPolicy]?.contains("sandbox") == true)
+                #expect(Array(response.body.readableBytesView) == svg)
+            }
         }
     }
 }

@@ -82,7 +82,7 @@ struct TemplateRenderingTests {
             return mirror.displayStyle != .optional || !mirror.children.isEmpty
         }.map { ($0.label!, $0.value) })
         fields["site"] = SiteLinks.tree
-        fields["shell"] = renderer.shell.tree(for: page.template)
+        fields["shell"] = renderer.shell.tree(for: page)
         let viaReflection = try #require(renderer.library.render(fields, withTemplate: page.template))
         let viaTree = renderer.render(page, for: Visitor()).html
 

@@ -95,3 +95,7 @@ struct JourneyPage: PageModel {
         assumptions = journey.parameters.statements
     }
 }
+
+extension JourneyPage {
+    var breadcrumbParents: [Breadcrumb] { [Breadcrumb(label: personaName, url: personaURL)] }
+}

@@ -9,6 +9,7 @@ import MaillageCore
 enum SiteURL: Hashable, Sendable {
     case home
     case stylesheet
+    case logo
     case search
     case orient
     case orientResults
@@ -134,6 +135,7 @@ enum SiteURL: Hashable, Sendable {
         switch self {
         case .home: []
         case .stylesheet: [.literal("style.css")]
+        case .logo: [.literal("logo")]
         case .search: [.literal("recherche")]
         case .orient: [.literal("orienter")]
         case .orientResults: [.literal("orienter"), .literal("resultats")]
@@ -229,7 +231,7 @@ extension SiteURL.APIURL {
 extension SiteURL {
     /// Every route the site answers, with its method; the router must register exactly these (tested).
     static let routes: [(method: HTTPRequest.Method, url: SiteURL)] = [
-        (.get, .home), (.get, .stylesheet), (.get, .search), (.get, .orient), (.get, .orientResults), (.get, .orientSheet),
+        (.get, .home), (.get, .stylesheet), (.get, .logo), (.get, .search), (.get, .orient), (.get, .orientResults), (.get, .orientSheet),
         (.get, .place(.key)), (.get, .commune(.key)), (.get, .territory(.key)),
         (.get, .declarePlace(.key)), (.post, .declarePlace(.key)), (.get, .reportPlace(.key)), (.post, .reportPlace(.key)),
         (.get, .proposePlace), (.post, .proposePlace), (.get, .declarations), (.get, .declaration(.key)), (.post, .takeDeclaration(.key)),

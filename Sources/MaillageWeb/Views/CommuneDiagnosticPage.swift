@@ -112,3 +112,7 @@ struct CommuneDiagnosticPage: PageModel {
         assumptions = diagnostic.parameters.statements
     }
 }
+
+extension CommuneDiagnosticPage {
+    var breadcrumbParents: [Breadcrumb] { [Breadcrumb(label: perimeterName, url: perimeterURL)] }
+}

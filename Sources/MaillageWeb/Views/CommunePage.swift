@@ -78,3 +78,10 @@ struct CommunePage: PageModel {
                      labelled: SVGMap.names(among: [commune] + neighbours, first: [commune.code], count: 4)).render()
     }
 }
+
+extension CommunePage {
+    var breadcrumbParents: [Breadcrumb] {
+        guard let epciName, let epciURL else { return [] }
+        return [Breadcrumb(label: epciName, url: epciURL)]
+    }
+}

@@ -25,7 +25,7 @@ struct PageRenderer: Sendable {
         var tree = TemplateTree.make(page) as? [String: Any] ?? [:]
         tree["site"] = SiteLinks.tree
         tree["visitor"] = VisitorView(visitor).tree
-        tree["shell"] = shell.tree(for: page.template)
+        tree["shell"] = shell.tree(for: page)
         guard let html = library.render(tree, withTemplate: page.template) else {
             return HTML(html: "Gabarit « \(page.template) » introuvable", status: .internalServerError)
         }

@@ -141,3 +141,7 @@ struct PlaceFormPage: PageModel {
         previewProblem = read?.problem
     }
 }
+
+extension PlaceFormPage {
+    var breadcrumbParents: [Breadcrumb] { placeURL.map { [Breadcrumb(label: "Fiche du lieu", url: $0)] } ?? [] }
+}

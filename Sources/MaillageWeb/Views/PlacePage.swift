@@ -185,3 +185,7 @@ struct PlacePage: PageModel {
         return WeeklyMoment(day: Weekday(gregorianWeekday: parts.weekday ?? 2), minute: (parts.hour ?? 0) * 60 + (parts.minute ?? 0))
     }
 }
+
+extension PlacePage {
+    var breadcrumbParents: [Breadcrumb] { communeURL.map { [Breadcrumb(label: communeName.displayCased, url: $0)] } ?? [] }
+}

@@ -25,3 +25,7 @@ struct ReportPage: PageModel {
         self.error = error
     }
 }
+
+extension ReportPage {
+    var breadcrumbParents: [Breadcrumb] { [Breadcrumb(label: name, url: placeURL)] }
+}

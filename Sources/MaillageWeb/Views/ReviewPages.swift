@@ -174,3 +174,11 @@ struct DisagreementsPage: PageModel {
         hasRows = !rows.isEmpty
     }
 }
+
+extension DeclarationPage {
+    var breadcrumbParents: [Breadcrumb] { [Breadcrumb(label: "Déclarations à vérifier", url: SiteURL.declarations.path)] }
+}
+
+extension DisagreementsPage {
+    var breadcrumbParents: [Breadcrumb] { [Breadcrumb(label: "Déclarations à vérifier", url: SiteURL.declarations.path)] }
+}

@@ -34,18 +34,44 @@ struct SiteShell: Sendable {
     }
 
     /// The tree a page's template reads, its own section marked as current.
-    func tree(for template: String) -> [String: Any] {
+    func tree(for page: some PageModel) -> [String: Any] {
         var tree: [String: Any] = [
             "name": name,
             "diagnosticURL": sections[2].url,
             "communeNames": communeNames,
             "navigation": sections.map { section -> [String: Any] in
-                ["label": section.label, "url": section.url, "current": section.templates.contains(template)]
+                ["label": section.label, "url": section.url, "current": section.templates.contains(page.template)]
             },
         ]
+        let trail = breadcrumbs(for: page)
+        if !trail.isEmpty {
+            tree["hasBreadcrumbs"] = true
+            tree["breadcrumbs"] = trail.map { crumb -> [String: Any] in
+                crumb.url.isEmpty ? ["label": crumb.label] : ["label": crumb.label, "url": crumb.url]
+            }
+        }
         if let publisher = identity.publisher { tree["publisher"] = publisher }
         if let contact = identity.contact { tree["contact"] = contact; tree["contactURL"] = "mailto:\(contact)" }
         if let host = identity.host { tree["host"] = host }
+        if identity.logo != nil { tree["logoURL"] = SiteURL.logo.path }
         return tree
+    }
+
+    /// Accueil › the page's section › its parents › the page (named by its title, without an address): empty on the
+    /// home page.
+    func breadcrumbs(for page: some PageModel) -> [Breadcrumb] {
+        guard page.template != "home" else { return [] }
+        var trail = [Breadcrumb(label: "Accueil", url: SiteURL.home.path)]
+        if let section = sections.first(where: { $0.templates.contains(page.template) }) {
+            trail.append(Breadcrumb(label: section.label, url: section.url))
+        }
+        trail += page.breadcrumbParents
+        // The title without the site's name, nor the section's when it opens it (« Diagnostic — Raismes » → « Raismes »).
+        let siteSuffix = " — Maillage"
+        var label = page.title
+        if label.hasSuffix(siteSuffix) { label.removeLast(siteSuffix.count) }
+        if let section = trail.dropFirst().first?.label, label.hasPrefix(section + " — ") { label.removeFirst(section.count + 3) }
+        if trail.last?.label != label { trail.append(Breadcrumb(label: label, url: "")) }
+        return trail
     }
 }

@@ -87,3 +87,7 @@ struct StructurePage: PageModel {
         hasErrors = !errors.isEmpty
     }
 }
+
+extension StructurePage {
+    var breadcrumbParents: [Breadcrumb] { [Breadcrumb(label: "Structures du réseau", url: SiteURL.structures.path)] }
+}
