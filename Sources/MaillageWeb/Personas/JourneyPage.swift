@@ -40,6 +40,8 @@ struct JourneyPage: PageModel {
     var trips: String
     var firstContact: String?
     var timeline: String
+    /// The same timeline drawn down the screen, for phones.
+    var timelineDown: String
     var map: String
     var steps: [StepView]
     var whatIfs: [WhatIfLink]
@@ -57,7 +59,8 @@ struct JourneyPage: PageModel {
         outcomeClass = "outcome-\(journey.outcome.rawValue)"
         trips = journey.trips == 1 ? "1 lieu à visiter" : "\(journey.trips) lieux à visiter"
         firstContact = journey.firstContact.map { "\($0.entry.place.nom) (\($0.entry.place.commune))" }
-        timeline = JourneyTimeline(journey: journey).render()
+        timeline = JourneyTimeline(journey: journey).render(.across)
+        timelineDown = JourneyTimeline(journey: journey).render(.down)
         steps = journey.steps.enumerated().map { number, step in
             let place = step.visit?.entry.place
             let flags = Journey.Flag.allCases.filter(step.flags.contains)
