@@ -34,7 +34,7 @@ struct OrientationSheet: PageModel {
         let place = entry.place
         title = "Fiche d'orientation : \(place.nom) — Maillage"
         name = place.nom.displayCased
-        address = [place.adresse, place.complementAdresse, "\(place.codePostal) \(place.commune)"].compactMap { $0 }.joined(separator: ", ")
+        address = place.postalAddress
         phone = place.telephone.map(PlacePage.frenchPhone)
         emails = place.courriels.isEmpty ? nil : place.courriels.joined(separator: ", ")
         bookingURL = place.priseRdv

@@ -65,7 +65,7 @@ struct PlacePage: PageModel {
         let place = entry.place
         title = "\(place.nom) — Maillage"
         name = place.nom.displayCased
-        address = [place.adresse, place.complementAdresse, "\(place.codePostal) \(place.commune)"].compactMap { $0 }.joined(separator: ", ")
+        address = place.postalAddress
         communeURL = place.codeInsee.map { SiteURL.commune(.value($0)).path }
         communeName = place.commune
         let moment = Self.parisMoment(now)

@@ -25,7 +25,7 @@ struct PlaceSummary {
         self.number = String(number)
         url = SiteURL.place(.value(place.id)).path
         name = place.nom.displayCased
-        address = [place.adresse, place.complementAdresse].compactMap { $0 }.joined(separator: ", ")
+        address = place.streetAddress
         commune = "\(place.codePostal) \(place.commune)"
         distance = match.distance
         // The distance has its own place in the item: the summary says why the place fits.

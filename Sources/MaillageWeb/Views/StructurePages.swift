@@ -72,7 +72,7 @@ struct StructurePage: PageModel {
         communes = structure.communes.compactMap { index.territory.commune($0)?.name }.joined(separator: ", ")
         places = structure.placeIDs.compactMap(index.entry(id:)).map { entry in
             let place = entry.place
-            return PlaceRow(name: place.nom, url: SiteURL.place(.value(place.id)).path, address: "\(place.adresse), \(place.codePostal) \(place.commune)",
+            return PlaceRow(name: place.nom, url: SiteURL.place(.value(place.id)).path, address: place.postalAddress,
                             services: place.services.map(\.rawValue).joined(separator: " · "),
                             publics: place.publicsSpecifiquementAdresses.isEmpty ? "Tout public" : place.publicsSpecifiquementAdresses.map(\.rawValue).joined(separator: " · "),
                             hours: entry.schedule.map { $0.frenchWeek.filter { $0.hours != "fermé" }.map { "\($0.day.frenchName) \($0.hours)" }.joined(separator: " ; ") } ?? "non renseignés",
