@@ -29,7 +29,14 @@ struct PersonaPagesTests {
             let (status, html) = try await page(client, "/personas/karima/parcours")
             #expect(status == 200)
             #expect(html.contains("<h1>Parcours de Karima à Denain</h1>"))
-            #expect(html.contains("<title id=\"tl-title\">Parcours de Karima</title>"))
+            // The timeline twice, across for wide screens and down for phones, each with its own ids.
+            #expect(html.contains("<title id=\"tl-across-title\">Parcours de Karima</title>"))
+            #expect(html.contains("<title id=\"tl-down-title\">Parcours de Karima</title>"))
+            let down = try #require(html.firstMatch(of: /<svg[^>]*class="timeline timeline-down">.*?<\/svg>/)?.0)
+            let stops = down.matches(of: /<circle cx="(\d+)" cy="(\d+)"/).map { (Int($0.1)!, Int($0.2)!) }
+            let across = try #require(html.firstMatch(of: /<svg[^>]*class="timeline timeline-across">.*?<\/svg>/)?.0)
+            #expect(stops.count >= 2 && stops.count == across.matches(of: /<circle\s/).count)
+            #expect(stops.allSatisfy { $0.0 == 30 } && stops.map(\.1) == stops.map(\.1).sorted())
             #expect(html.contains("<title id=\"map-title\">Trajets de Karima</title>"))
             #expect(html.contains("Aucun lieu ne propose « Parentalité et éducation avec le numérique » à moins de 60 km."))
             #expect(html.contains("<span class=\"flag\">rupture</span>"))
@@ -132,8 +139,9 @@ struct PersonaPagesTests {
             let before = try await site.database.personas.all().map(\.persona.id)
             let result = try await site.post("/personas", Self.form(name: "", commune: "99999"), as: &browser)
             #expect(result.status == 422)
-            #expect(result.html.contains("prenom : il faut un prénom de 1 à 60 caractères"))
-            #expect(result.html.contains("commune : il faut une commune connue (son nom ou son code INSEE)"))
+            #expect(result.html.contains("Prénom : il faut un prénom de 1 à 60 caractères"))
+            #expect(result.html.contains("Commune : il faut une commune connue (son nom ou son code INSEE)"))
+            #expect(!result.html.contains("prenom :"))
             #expect(try await site.database.personas.all().map(\.persona.id) == before)
         }
     }

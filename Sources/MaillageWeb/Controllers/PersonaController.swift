@@ -173,7 +173,7 @@ struct PersonaController {
         let errors = persona.validationErrors(in: index.current.territory)
         guard !errors.isEmpty else { return nil }
         var page = pages.render(PersonaEditPage(persona: persona, version: version, action: action, territory: territory,
-                                                names: index.current.territory, errors: errors.map { "\($0.field) : il faut \($0.message)" }), for: context.visitor)
+                                                names: index.current.territory, errors: errors.map(\.sentence)), for: context.visitor)
         page.status = .unprocessableContent
         return page
     }

@@ -30,7 +30,7 @@ struct PersonaForm {
         let code: CommuneCode
         if let written = CommuneCode(text) { code = written } else {
             do { code = try territory.communeCodes(inList: text, preferring: territory.coveredEPCIs(around: focus))[0] } catch {
-                throw ParameterError(parameter: "commune", message: "commune : \(error.message)")
+                throw ParameterError(parameter: "commune", message: "Commune : \(error.message)")
             }
         }
         let minutes = try reader.number("minutes", 5...180) ?? 30
