@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdTesting
+import MaillageCore
 import MaillageTestSupport
 import MaillageWeb
 import Testing
@@ -233,6 +234,24 @@ struct PagesTests {
             #expect(!sheet.contains("sans rendez-vous.") && !sheet.contains("par téléphone"))
             #expect(sheet.contains("Remise le ") && sheet.contains("Rendez-vous"))
             #expect(!sheet.contains(" 0 m"))
+        }
+    }
+
+    @Test func aSignedInMembersSheetNamesThemAndTheirStructure() async throws {
+        try await TestSite.with { site in
+            // Setup: a member of the structure of Raismes's CCAS (found from the place's page).
+            var visitor = Browser()
+            let place = try await site.get("/lieux/aidants-connect-5817", as: &visitor)
+            let structure = try #require(place.html.firstMatch(of: /href="\/structures\/([^"]+)"/)?.1)
+            try await site.account("claire@ccas-raismes.fr", [RoleGrant(role: .membre, scope: .structure(String(structure)))!])
+            var member = try await site.signIn("claire@ccas-raismes.fr")
+            // Act
+            let sheet = try await site.get("/orienter/fiche?lieu=aidants-connect-5817&ou=Raismes&besoin=\(q("Aide aux démarches administratives"))", as: &member)
+            let anonymous = try await site.get("/orienter/fiche?lieu=aidants-connect-5817&ou=Raismes&besoin=\(q("Aide aux démarches administratives"))", as: &visitor)
+            // Check: the referrer and their structure are printed; a visitor gets lines to fill in.
+            #expect(sheet.html.contains("par <strong>Claire</strong>, structure : <strong>"))
+            #expect(!sheet.html.contains("structure à compléter"))
+            #expect(anonymous.html.contains("nom à compléter") && anonymous.html.contains("structure à compléter"))
         }
     }
 

@@ -37,8 +37,14 @@ struct OrientationController {
             }
             let (parameters, result) = try answer(request)
             let match = result.map { ($0.matches + $0.partialMatches + $0.neighbourMatches).first { $0.entry.place.id == id } } ?? nil
+            // The referrer's structures, when their account is a member of some (several: their names side by side).
+            let structures = (context.visitor.actor?.grants ?? []).compactMap { grant -> String? in
+                guard case .structure(let id) = grant.scope else { return nil }
+                return index.structures[id]?.name
+            }
             let sheet = OrientationSheet(entry: entry, match: match, parameters: parameters, issuedOn: CalendarDay(Date()),
-                                         referrer: context.visitor.actor?.name)
+                                         referrer: context.visitor.actor?.name,
+                                         referrerStructure: structures.isEmpty ? nil : Set(structures).sorted().joined(separator: " / "))
             return pages.render(sheet, for: context.visitor)
         } catch let error as ParameterError {
             throw HTTPError(.badRequest, message: error.message)

@@ -29,8 +29,9 @@ struct OrientationSheet: PageModel {
     var issuedOn: String
     /// The signed-in person who orients; a line to fill in by hand otherwise.
     var referrer: String?
+    var referrerStructure: String?
 
-    init(entry: PlaceIndex.Entry, match: SearchResult.Match?, parameters: OrientationParameters, issuedOn: CalendarDay, referrer: String?) {
+    init(entry: PlaceIndex.Entry, match: SearchResult.Match?, parameters: OrientationParameters, issuedOn: CalendarDay, referrer: String?, referrerStructure: String? = nil) {
         let place = entry.place
         title = "Fiche d'orientation : \(place.nom) — Maillage"
         name = place.nom.displayCased
@@ -54,5 +55,6 @@ struct OrientationSheet: PageModel {
         backURL = SiteURL.orientResults.path(query: parameters.queryItems)
         self.issuedOn = issuedOn.french
         self.referrer = referrer
+        self.referrerStructure = referrerStructure
     }
 }
