@@ -7,18 +7,19 @@ public struct StructureDirectory: Sendable {
     private let byPlace: [String: Int]
 
     public init(places: [MergedPlace], territory: TerritoryData, completions: [StructureCompletion] = []) {
-        var groups: [String: [Place]] = [:]
+        // Places by position, not copied: 25,000 national places are grouped at start-up.
+        var groups: [String: [Int]] = [:]
         var order: [String] = []
-        for place in places.map(\.place) {
-            let epci = place.codeInsee.flatMap { territory.commune($0)?.epci }
-            let key = Self.key(of: place, territory: epci)
+        for (position, merged) in places.enumerated() {
+            let epci = merged.place.codeInsee.flatMap { territory.commune($0)?.epci }
+            let key = Self.key(of: merged.place, territory: epci)
             if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(place)
+            groups[key, default: []].append(position)
         }
         let completed = Dictionary(completions.map { ($0.structureID, $0) }, uniquingKeysWith: { _, last in last })
         // Each name is folded once, for its kind and for the alphabetical order (not at every comparison of the sort).
         let unsorted = order.map { key -> (folded: String, structure: Structure) in
-            let members = groups[key]!
+            let members = groups[key]!.map { places[$0].place }
             let first = members[0]
             let name = first.structureParente?.nonBlank ?? (members.count == 1 ? first.nom : Self.commonName(members))
             let folded = name.folded

@@ -28,17 +28,19 @@ public enum StructureKind: String, CaseIterable, Codable, Sendable {
 
     /// The kind a place's typology and name (already `folded`) suggest.
     public static func guess(typologie: [Typology], foldedName folded: String) -> StructureKind {
-        if typologie.contains(.ccas) || typologie.contains(.cias) || folded.contains("ccas") { return .ccas }
-        if typologie.contains(.msap) || folded.contains("france service") { return .franceServices }
-        if typologie.contains(.bib) || typologie.contains(.relaisLecture) || folded.contains("mediatheque") || folded.contains("bibliotheque") {
+        // `firstRange(of:)` rather than `contains`, which Foundation answers by bridging the name to `NSString`.
+        func says(_ phrases: String...) -> Bool { phrases.contains { folded.firstRange(of: $0) != nil } }
+        if typologie.contains(.ccas) || typologie.contains(.cias) || says("ccas") { return .ccas }
+        if typologie.contains(.msap) || says("france service") { return .franceServices }
+        if typologie.contains(.bib) || typologie.contains(.relaisLecture) || says("mediatheque", "bibliotheque") {
             return .mediatheque
         }
-        if typologie.contains(.cs) || typologie.contains(.csc) || typologie.contains(.evs) || folded.contains("centre social") { return .centreSocial }
+        if typologie.contains(.cs) || typologie.contains(.csc) || typologie.contains(.evs) || says("centre social") { return .centreSocial }
         if typologie.contains(.muni) || folded.hasPrefix("mairie") || folded.hasPrefix("ville de") { return .mairie }
-        if typologie.contains(.epci) || folded.contains("agglomeration") { return .agglomeration }
-        if typologie.contains(.dept) || typologie.contains(.mds) || folded.contains("departement") { return .departement }
+        if typologie.contains(.epci) || says("agglomeration") { return .agglomeration }
+        if typologie.contains(.dept) || typologie.contains(.mds) || says("departement") { return .departement }
         if typologie.contains(.ft) || typologie.contains(.ml) || typologie.contains(.capEmploi) || typologie.contains(.plie) { return .emploi }
-        if typologie.contains(.asso) || typologie.contains(.assoChomeur) || folded.contains("association") { return .association }
+        if typologie.contains(.asso) || typologie.contains(.assoChomeur) || says("association") { return .association }
         return .autre
     }
 }
