@@ -99,7 +99,7 @@ let package = Package(
             dependencies: ["MaillageCore", "MaillageSources", "MaillageStorage", .product(name: "Logging", package: "swift-log")],
             path: "Tests/MaillageTestSupport"
         ),
-        .testTarget(name: "MaillageCoreTests", dependencies: ["MaillageCore"]),
+        .testTarget(name: "MaillageCoreTests", dependencies: ["MaillageCore"], exclude: ["Fixtures"]),
         .testTarget(name: "MaillageSourcesTests", dependencies: ["MaillageCore", "MaillageSources", "MaillageTestSupport"]),
         .testTarget(
             name: "MaillageStorageTests",
