@@ -70,14 +70,16 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     let gate = AccessGate(policy: AccessPolicy(territoryOfStructure: { id in index.structures[id]?.territory }))
     let accounts = AccountController(database: database, pages: pages, gate: gate, hasher: PasswordHasher(cost: configuration.passwordCost),
                                      lifetime: configuration.sessionLifetime, secureCookies: secure, index: index)
+    // The address pages give of the site itself (reports' links, the sheet's QR code).
+    let siteURL = configuration.publicURL.map { siteOrigin($0) + "/" } ?? "http://\(configuration.hostname):\(configuration.port)/"
     HomeController(index: index, places: database.places, focus: focus, pages: pages).register(on: router)
     AssetController(pages: pages, logo: configuration.identity.logo).register(on: router)
     SearchController(index: index, focus: focus, pages: pages).register(on: router)
     DirectoryController(index: index, builder: PlaceBuilder(database: database), pages: pages, gate: gate,
                         missingPlaces: database.missingPlaces).register(on: router)
-    OrientationController(index: index, focus: focus, pages: pages).register(on: router)
+    OrientationController(index: index, focus: focus, pages: pages, siteURL: siteURL).register(on: router)
     DiagnosticController(index: index, focus: focus, pages: pages, missingPlaces: database.missingPlaces,
-                         siteURL: configuration.publicURL.map { siteOrigin($0) + "/" } ?? "http://\(configuration.hostname):\(configuration.port)/").register(on: router)
+                         siteURL: siteURL).register(on: router)
     PersonaController(index: index, personas: database.personas, pages: pages, gate: gate, focus: focus).register(on: router)
     accounts.register(on: router)
     InvitationController(database: database, pages: pages, gate: gate, accounts: accounts, siteURL: configuration.publicURL,

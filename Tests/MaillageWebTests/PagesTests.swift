@@ -234,6 +234,13 @@ struct PagesTests {
             #expect(!sheet.contains("sans rendez-vous.") && !sheet.contains("par téléphone"))
             #expect(sheet.contains("Remise le ") && sheet.contains("Rendez-vous"))
             #expect(!sheet.contains(" 0 m"))
+            // A QR code of the place's page, for the person's phone: the modules drawn are the encoder's for that address.
+            let url = try #require(sheet.firstMatch(of: /scanner le code ou aller sur (\S+\/lieux\/aidants-connect-5817)<\/figcaption>/)?.1)
+            let drawn = try #require(sheet.firstMatch(of: /<svg[^>]*class="qr"[^>]*>.*?<path fill="#000" d="([^"]*)"\/><\/svg>/)?.1)
+            let squares = drawn.matches(of: /M(\d+) (\d+)h1v1h-1z/).map { (Int($0.2)! - 4, Int($0.1)! - 4) }
+            let code = try QRCode(text: String(url))
+            let dark = code.modules.indices.flatMap { row in code.modules[row].indices.filter { code.modules[row][$0] }.map { (row, $0) } }
+            #expect(squares.count == dark.count && zip(squares, dark).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 })
         }
     }
 

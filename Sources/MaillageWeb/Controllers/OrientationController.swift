@@ -7,6 +7,8 @@ struct OrientationController {
     let index: IndexStore
     let focus: Siren
     let pages: PageRenderer
+    /// The site's own address, ending with `/`, for the QR code of the sheet.
+    let siteURL: String
 
     func register(on router: Router<AppRequestContext>) {
         router.get(.orient, use: form)
@@ -44,7 +46,8 @@ struct OrientationController {
             }
             let sheet = OrientationSheet(entry: entry, match: match, parameters: parameters, issuedOn: CalendarDay(Date()),
                                          referrer: context.visitor.actor?.name,
-                                         referrerStructure: structures.isEmpty ? nil : Set(structures).sorted().joined(separator: " / "))
+                                         referrerStructure: structures.isEmpty ? nil : Set(structures).sorted().joined(separator: " / "),
+                                         placeURL: siteURL.dropLast() + SiteURL.place(.value(entry.place.id)).path)
             return pages.render(sheet, for: context.visitor)
         } catch let error as ParameterError {
             throw HTTPError(.badRequest, message: error.message)

@@ -30,8 +30,12 @@ struct OrientationSheet: PageModel {
     /// The signed-in person who orients; a line to fill in by hand otherwise.
     var referrer: String?
     var referrerStructure: String?
+    /// The place's page on this site, and its QR code for the person's phone.
+    var placeURL: String
+    var placeQRCode: String?
 
-    init(entry: PlaceIndex.Entry, match: SearchResult.Match?, parameters: OrientationParameters, issuedOn: CalendarDay, referrer: String?, referrerStructure: String? = nil) {
+    init(entry: PlaceIndex.Entry, match: SearchResult.Match?, parameters: OrientationParameters, issuedOn: CalendarDay, referrer: String?, referrerStructure: String? = nil,
+         placeURL: String) {
         let place = entry.place
         title = "Fiche d'orientation : \(place.nom) — Maillage"
         name = place.nom.displayCased
@@ -56,5 +60,7 @@ struct OrientationSheet: PageModel {
         self.issuedOn = issuedOn.french
         self.referrer = referrer
         self.referrerStructure = referrerStructure
+        self.placeURL = placeURL
+        placeQRCode = (try? QRCode(text: placeURL)).map { QRCodeSVG.render($0, title: "Code QR de la page du lieu : \(placeURL)") }
     }
 }
