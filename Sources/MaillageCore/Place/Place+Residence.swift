@@ -5,7 +5,8 @@ extension Place {
         let text = [presentationResume, presentationDetail].compactMap { $0?.folded }.joined(separator: " ")
         guard !text.isEmpty else { return false }
         let padded = " \(text) "
-        return Self.residentsOnlyPhrases.contains { phrase in padded.contains(" \(phrase) ") }
+        // `firstRange(of:)`, not Foundation's `contains`: this runs for every place when the index is built.
+        return Self.residentsOnlyPhrases.contains { phrase in padded.firstRange(of: " \(phrase) ") != nil }
     }
 
     /// What places write when they receive only their own residents, folded.
