@@ -28,13 +28,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CMaillageZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "MaillageCore"),
         .target(
             name: "MaillageSources",
-            dependencies: ["MaillageCore", "CZlib"]
+            dependencies: ["MaillageCore", "CMaillageZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(
             name: "MaillageStorage",
@@ -96,7 +97,8 @@ let package = Package(
         ),
         .target(
             name: "MaillageTestSupport",
-            dependencies: ["MaillageCore", "MaillageSources", "MaillageStorage", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["MaillageCore", "MaillageSources", "MaillageStorage", .product(name: "Logging", package: "swift-log"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/MaillageTestSupport"
         ),
         .testTarget(name: "MaillageCoreTests", dependencies: ["MaillageCore"], exclude: ["Fixtures"]),

@@ -1,4 +1,4 @@
-import CZlib
+import CMaillageZlib
 import Foundation
 
 /// Reads a data file into text: `.gz` inflated on the fly, UTF-8 BOM removed, Windows-1252 detected and converted.
@@ -51,7 +51,7 @@ public enum FileLoader {
                 chunk.withUnsafeMutableBufferPointer { out in
                     stream.next_out = out.baseAddress
                     stream.avail_out = uInt(out.count)
-                    status = CZlib.inflate(&stream, Z_NO_FLUSH)
+                    status = CMaillageZlib.inflate(&stream, Z_NO_FLUSH)
                     output.append(out.baseAddress!, count: out.count - Int(stream.avail_out))
                 }
             } while status == Z_OK

@@ -102,7 +102,7 @@ struct MissingPlaceController {
     }
 
     private func territory(_ reader: QueryReader) throws -> Siren {
-        let siren = try PersonaController.territory(reader, default: focus)
+        let siren = try reader.territory(default: focus)
         guard index.current.territory.epcis[siren] != nil else { throw HTTPError(.notFound, message: "Ce territoire n'est pas dans la base.") }
         return siren
     }

@@ -10,7 +10,7 @@ struct PersonaAPIController {
 
     func register(on router: Router<AppRequestContext>) {
         router.get(.api(.personas)) { request, _ in
-            let territory = try PersonaController.territory(QueryReader(request), default: focus)
+            let territory = try QueryReader(request).territory(default: focus)
             return try await personas.all(territory: territory).map { PersonaDTO($0.persona, version: $0.version) }
         }
         router.get(.api(.persona(.key))) { _, context in

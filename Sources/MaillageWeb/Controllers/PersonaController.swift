@@ -29,13 +29,13 @@ struct PersonaController {
     }
 
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> HTML {
-        let territory = try Self.territory(QueryReader(request), default: focus)
+        let territory = try QueryReader(request).territory(default: focus)
         return pages.render(PersonasPage(personas: try await personas.all(territory: territory).map(\.persona), territory: territory,
                                          index: index.current, canEdit: gate.allows(context, .editPersonas(territory))), for: context.visitor)
     }
 
     @Sendable func new(request: Request, context: AppRequestContext) async throws -> HTML {
-        let territory = try Self.territory(QueryReader(request), default: focus)
+        let territory = try QueryReader(request).territory(default: focus)
         try gate.require(.editPersonas(territory), request, context)
         return pages.render(PersonaEditPage(persona: nil, version: nil, action: SiteURL.personas.path, territory: territory,
                                                             names: index.current.territory), for: context.visitor)
@@ -57,7 +57,7 @@ struct PersonaController {
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
         let reader = try await QueryReader.form(request)
-        let territory = try Self.territory(reader, default: focus)
+        let territory = try reader.territory(default: focus)
         let actor = try gate.require(.editPersonas(territory), request, context)
         let persona = try PersonaForm.persona(from: reader, id: nil, territory: index.current.territory, focus: focus)
         if let invalid = invalidForm(persona, version: nil, action: SiteURL.personas.path, territory: territory, context: context) {
@@ -68,7 +68,7 @@ struct PersonaController {
     }
 
     @Sendable func seed(request: Request, context: AppRequestContext) async throws -> Response {
-        let territory = try Self.territory(try await QueryReader.form(request), default: focus)
+        let territory = try await QueryReader.form(request).territory(default: focus)
         let actor = try gate.require(.editPersonas(territory), request, context)
         try await personas.seedDefaultLibrary(territory: territory, by: Author(actor))
         return .redirect(to: SiteURL.personas.path(query: [("territoire", territory.rawValue)]), type: .found)
@@ -147,7 +147,7 @@ struct PersonaController {
         let communes = try reader.single("communes").map { list in
             try Perimeter.Request(communes: list).resolve(in: index.territory, default: focus, maxCommunes: 60, names: names).communes
         } ?? WorkshopMatrix.focusCommunes
-        let territory = try territory(reader, default: focus)
+        let territory = try reader.territory(default: focus)
         let library = try await personas.all(territory: territory).map(\.persona)
         guard library.count * communes.count <= maxMatrixCells else {
             throw ParameterError(parameter: "communes", message: "avec \(library.count) personas, une matrice compte au plus \(maxMatrixCells / max(1, library.count)) communes (\(maxMatrixCells) parcours) : ici \(communes.count), choisissez-en moins")
@@ -156,12 +156,6 @@ struct PersonaController {
     }
 
     /// The library asked for (`territoire`), or the focus territory.
-    static func territory(_ reader: QueryReader, default focus: Siren) throws -> Siren {
-        guard let text = try reader.single("territoire") else { return focus }
-        guard let siren = Siren(text) else { throw ParameterError(parameter: "territoire", message: "un SIREN de 9 chiffres") }
-        return siren
-    }
-
     private func stored(_ context: AppRequestContext) async throws -> PersonaRepository.Stored {
         let id = try context.parameters.require("id")
         guard id.count <= 80, let stored = try await personas.find(id: id) else { throw HTTPError(.notFound, message: "Persona inconnu") }

@@ -20,7 +20,7 @@ struct StructureController {
     }
 
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> HTML {
-        let siren = try PersonaController.territory(QueryReader(request), default: focus)
+        let siren = try QueryReader(request).territory(default: focus)
         let territory = index.current.territory
         return pages.render(StructuresPage(structures: index.structures.structures(in: siren), territoryName: territory.epcis[siren]?.name ?? siren.rawValue,
                                            territory: territory), for: context.visitor)

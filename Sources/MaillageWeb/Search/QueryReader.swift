@@ -77,10 +77,11 @@ struct QueryReader {
         return QueryReader(query: String(buffer: body))
     }
 
-    func all(_ name: String) throws(ParameterError) -> [String] {
+    /// Every non-empty value of a repeated parameter, at most `limit` of them.
+    func all(_ name: String, limit: Int = 50) throws(ParameterError) -> [String] {
         let given = self.values[name] ?? []
         let values = given.filter { !$0.isEmpty }
-        guard given.count <= 50, values.allSatisfy({ $0.unicodeScalars.count <= Self.maximumLength }) else {
+        guard given.count <= limit, values.allSatisfy({ $0.unicodeScalars.count <= Self.maximumLength }) else {
             throw ParameterError(parameter: name, message: "« \(name) » est trop long")
         }
         return values

@@ -22,10 +22,7 @@ enum French {
     }
 
     /// Items as a sentence lists them: « Bellaing », « Bellaing et Wallers », « Bellaing, Raismes et Wallers ».
-    static func list(_ items: [String]) -> String {
-        guard let last = items.last, items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " et " + last
-    }
+    static func list(_ items: [String]) -> String { items.frenchList }
 
     /// An instant as the journal shows it, in Paris time: `01/12/2026 14:05`.
     static func date(_ date: Date) -> String {
