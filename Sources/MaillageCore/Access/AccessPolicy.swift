@@ -20,7 +20,7 @@ public struct AccessPolicy: Sendable {
             return actor.grants.contains { $0.role == .coordinateur }
         case .readJournal(let siren?):
             return actor.holds(.coordinateur, for: .territory(siren))
-        case .editPersonas(let siren):
+        case .editPersonas(let siren), .runCycles(let siren):
             return actor.holds(.coordinateur, for: .territory(siren)) || actor.holds(.animateur, for: .territory(siren))
         case .contribute(let siren):
             return [.coordinateur, .animateur, .participant].contains { actor.holds($0, for: .territory(siren)) }
@@ -61,7 +61,8 @@ public struct AccessPolicy: Sendable {
     public static let rules: [(action: String, roles: String)] = [
         ("Lire les pages publiques, l'annuaire, le diagnostic, les personas", "tout le monde, sans compte"),
         ("Créer, modifier, dupliquer, supprimer les personas d'un territoire", "coordinateur ou animateur de ce territoire"),
-        ("Contribuer aux rencontres d'un territoire", "coordinateur, animateur ou participant de ce territoire"),
+        ("Préparer et animer les cycles de rencontres : rencontres, participants et présences, atelier en direct (ouvrir, clore, modérer), comptes rendus ; voir les noms des participants", "coordinateur ou animateur de ce territoire"),
+        ("Contribuer aux rencontres d'un territoire", "coordinateur, animateur ou participant de ce territoire ; pendant un atelier ouvert, toute personne qui l'a rejointe avec son code (pass limité à la rencontre)"),
         ("Signaler une erreur sur un lieu", "tout le monde, sans compte (modéré par les coordinateurs)"),
         ("Déclarer l'offre des lieux d'une structure, compléter sa fiche", "membre de cette structure ; coordinateur du territoire de la structure"),
         ("Proposer un nouveau lieu ou un lieu manquant, soutenir un lieu manquant", "coordinateur, animateur, participant du territoire ; membre d'une structure du territoire"),

@@ -16,6 +16,9 @@ public enum Action: Hashable, Sendable {
     case proposePlace(Siren)
     /// Review a territory's declarations and disagreements, decide on its missing places.
     case review(Siren)
+    /// Prepare and run a territory's meeting cycles: cycles, meetings, participants and attendance, the live workshop
+    /// (open, close, moderate), decisions and reports; read the participants' names.
+    case runCycles(Siren)
     /// Contribute to a territory's meetings (comments, answers).
     case contribute(Siren)
     /// Turn on a second factor (a code of an authenticator app) for one's own sign-in.

@@ -1,0 +1,27 @@
+extension SnapshotComparison {
+    /// What changed, a sentence each, for the report and the page: places, missing places, then coverage.
+    public func lines(communeName: (CommuneCode) -> String) -> [String] {
+        var lines: [String] = []
+        if !placesAdded.isEmpty {
+            lines.append("\(placesAdded.count == 1 ? "1 lieu ajouté" : "\(placesAdded.count) lieux ajoutés") à l'annuaire : "
+                         + placesAdded.map { $0.name + ($0.commune.map { " (\(communeName($0)))" } ?? "") }.frenchList)
+        }
+        if !placesRemoved.isEmpty {
+            lines.append("\(placesRemoved.count == 1 ? "1 lieu retiré" : "\(placesRemoved.count) lieux retirés") de l'annuaire : "
+                         + placesRemoved.map(\.name).frenchList)
+        }
+        for entry in missingAdded { lines.append("Lieu manquant n° \(entry.id) inscrit au registre : \(entry.summary) (\(entry.status.label.lowercased()))") }
+        for change in missingChanged {
+            lines.append("Lieu manquant n° \(change.entry.id) (\(change.entry.summary)) : \(change.before.label.lowercased()) → \(change.entry.status.label.lowercased())")
+        }
+        for entry in missingRemoved { lines.append("Lieu manquant n° \(entry.id) retiré du registre : \(entry.summary)") }
+        let better = coverageChanges.filter(\.isBetter), worse = coverageChanges.filter { !$0.isBetter }
+        for (changes, word) in [(better, "mieux couvert"), (worse, "moins bien couvert")] where !changes.isEmpty {
+            lines.append("\(changes.count) couple\(changes.count > 1 ? "s" : "") commune × besoin \(word)\(changes.count > 1 ? "s" : "") : "
+                         + changes.map { "\(communeName($0.commune)), \(Self.needLabel($0.need)) (\($0.before.label) → \($0.after.label))" }.joined(separator: " ; "))
+        }
+        return lines
+    }
+
+    public static func needLabel(_ key: String) -> String { Need.all.first { $0.key == key }?.label ?? key }
+}

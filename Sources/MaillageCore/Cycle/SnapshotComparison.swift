@@ -1,0 +1,50 @@
+/// What changed between two meetings' snapshots: places added to or gone from the directory, missing places added or
+/// whose status moved, and, commune by commune and need by need, where the coverage got better or worse.
+public struct SnapshotComparison: Hashable, Sendable {
+    public struct CoverageChange: Hashable, Sendable {
+        public var commune: CommuneCode
+        public var need: String
+        public var before: CoverageClass
+        public var after: CoverageClass
+
+        /// Whether the commune is now better served for the need (classes are ordered from best to worst).
+        public var isBetter: Bool { after < before }
+    }
+
+    public struct StatusChange: Hashable, Sendable {
+        public var entry: MeetingSnapshot.MissingEntry
+        public var before: MissingPlaceStatus
+    }
+
+    public var placesAdded: [MeetingSnapshot.PlaceEntry]
+    public var placesRemoved: [MeetingSnapshot.PlaceEntry]
+    public var missingAdded: [MeetingSnapshot.MissingEntry]
+    public var missingChanged: [StatusChange]
+    public var missingRemoved: [MeetingSnapshot.MissingEntry]
+    public var coverageChanges: [CoverageChange]
+
+    public init(from earlier: MeetingSnapshot, to later: MeetingSnapshot) {
+        let earlierPlaces = Set(earlier.places.map(\.id)), laterPlaces = Set(later.places.map(\.id))
+        placesAdded = later.places.filter { !earlierPlaces.contains($0.id) }.sorted { $0.name.folded < $1.name.folded }
+        placesRemoved = earlier.places.filter { !laterPlaces.contains($0.id) }.sorted { $0.name.folded < $1.name.folded }
+        let earlierMissing = Dictionary(earlier.missing.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let laterMissing = Set(later.missing.map(\.id))
+        missingAdded = later.missing.filter { earlierMissing[$0.id] == nil }
+        missingChanged = later.missing.compactMap { entry in
+            guard let before = earlierMissing[entry.id], before.status != entry.status else { return nil }
+            return StatusChange(entry: entry, before: before.status)
+        }
+        missingRemoved = earlier.missing.filter { !laterMissing.contains($0.id) }
+        var before: [String: CoverageClass] = [:]
+        for cell in earlier.coverage { before[cell.commune.rawValue + "|" + cell.need] = cell.coverage }
+        coverageChanges = later.coverage.compactMap { cell in
+            guard let old = before[cell.commune.rawValue + "|" + cell.need], old != cell.coverage else { return nil }
+            return CoverageChange(commune: cell.commune, need: cell.need, before: old, after: cell.coverage)
+        }
+    }
+
+    public var isEmpty: Bool {
+        placesAdded.isEmpty && placesRemoved.isEmpty && missingAdded.isEmpty && missingChanged.isEmpty && missingRemoved.isEmpty
+            && coverageChanges.isEmpty
+    }
+}
