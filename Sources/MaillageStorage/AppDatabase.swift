@@ -97,4 +97,8 @@ public final class AppDatabase: Sendable {
     public var declarations: DeclarationRepository { DeclarationRepository(database: self) }
     public var structures: StructureRepository { StructureRepository(database: self) }
     public var missingPlaces: MissingPlaceRepository { MissingPlaceRepository(database: self) }
+    public var cycles: CycleRepository { CycleRepository(database: self) }
+    public var participants: ParticipantRepository { ParticipantRepository(database: self) }
+    public var workshop: WorkshopRepository { WorkshopRepository(database: self) }
+    public var snapshots: SnapshotRepository { SnapshotRepository(database: self) }
 }

@@ -25,4 +25,5 @@ let allMigrations: [any Migration] = [
     SecondFactor(),
     CreateOffer(),
     ChangeLogStructures(),
+    CreateCycles(),
 ]

@@ -10,4 +10,8 @@ public enum AuditKinds {
     public static let place = "lieu"
     public static let structure = "structure"
     public static let missingPlace = "lieu manquant"
+    public static let cycle = "cycle"
+    public static let meeting = "rencontre"
+    public static let participant = "participant"
+    public static let card = "carte d'atelier"
 }

@@ -35,6 +35,11 @@ public struct SignInThrottle: Sendable {
         return max(0, longest)
     }
 
+    /// Records a failure on its own (outside any other change).
+    public func recordFailure(keys: [String], now: Date) async throws {
+        try await database.transaction { db in try await recordFailure(keys: keys, now: now, on: db) }
+    }
+
     public func recordFailure(keys: [String], now: Date, on db: any SQLDatabase) async throws {
         for key in keys {
             try await db.insert(into: F.table).columns(F.key, F.failedAt).values(SQLBind(key), SQLBind(Timestamp.text(now))).run()

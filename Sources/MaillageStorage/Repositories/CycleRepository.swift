@@ -1,0 +1,223 @@
+import Foundation
+import MaillageCore
+import SQLKit
+
+/// Cycles of meetings and their meetings (with agenda), numbered by date. Every change is in the trail.
+public struct CycleRepository: Sendable {
+    let database: AppDatabase
+
+    private typealias C = CycleTables.Cycle
+    private typealias P = CycleTables.Person
+    private typealias M = CycleTables.Meeting
+    private typealias A = CycleTables.Agenda
+
+    /// The cycles of a territory, the most recent first.
+    public func all(territory: Siren) async throws -> [Cycle] {
+        try await loadCycles(database.sql.select().column("*").from(C.table).where(C.territory, .equal, SQLBind(territory.rawValue))
+            .orderBy(C.id, .descending), on: database.sql)
+    }
+
+    public func find(id: Int, on db: (any SQLDatabase)? = nil) async throws -> Cycle? {
+        let db = db ?? database.sql
+        return try await loadCycles(db.select().column("*").from(C.table).where(C.id, .equal, SQLBind(id)), on: db).first
+    }
+
+    public func create(_ cycle: Cycle, by author: Author, now: Date = Date()) async throws -> Cycle {
+        try await database.transaction { db in
+            let id = try await db.insert(into: C.table).columns(C.territory, C.title, C.goal, C.startsOn, C.endsOn, C.createdAt)
+                .values(SQLBind(cycle.territory.rawValue), SQLBind(cycle.title), SQLBind(cycle.goal), SQLBind(cycle.startsOn?.description),
+                        SQLBind(cycle.endsOn?.description), SQLBind(Timestamp.text(now)))
+                .returning(C.id).first(decodingColumn: C.id, as: Int.self)
+            guard let id else { throw StoredValueError(column: C.id) }
+            try await storePeople(of: cycle, id: id, on: db)
+            try await AuditRepository.record(AuditEvent(at: now, by: author, territory: cycle.territory, action: "cycle créé",
+                                                        objectKind: AuditKinds.cycle, objectID: "\(id)", after: cycle.title), on: db)
+            var stored = cycle
+            stored.id = id
+            return stored
+        }
+    }
+
+    /// Replaces what the cycle says of itself (title, goal, dates, people).
+    public func update(_ cycle: Cycle, by author: Author, now: Date = Date()) async throws {
+        try await database.transaction { db in
+            guard let before = try await find(id: cycle.id, on: db) else { throw RowNotFound() }
+            try await db.update(C.table).set(C.title, to: SQLBind(cycle.title)).set(C.goal, to: SQLBind(cycle.goal))
+                .set(C.startsOn, to: SQLBind(cycle.startsOn?.description)).set(C.endsOn, to: SQLBind(cycle.endsOn?.description))
+                .where(C.id, .equal, SQLBind(cycle.id)).run()
+            try await db.delete(from: P.table).where(P.cycleID, .equal, SQLBind(cycle.id)).run()
+            try await storePeople(of: cycle, id: cycle.id, on: db)
+            try await AuditRepository.record(AuditEvent(at: now, by: author, territory: before.territory, action: "cycle modifié",
+                                                        objectKind: AuditKinds.cycle, objectID: "\(cycle.id)", before: before.title, after: cycle.title), on: db)
+        }
+    }
+
+    // MARK: Meetings
+
+    /// The meetings of a cycle in date order, numbered from 1.
+    public func meetings(cycle id: Int, on db: (any SQLDatabase)? = nil) async throws -> [Meeting] {
+        let db = db ?? database.sql
+        guard let cycle = try await find(id: id, on: db) else { return [] }
+        return try await loadMeetings(db.select().column("*").from(M.table).where(M.cycleID, .equal, SQLBind(id)), territory: cycle.territory, on: db)
+    }
+
+    /// A meeting, numbered within its cycle.
+    public func meeting(id: Int, on db: (any SQLDatabase)? = nil) async throws -> Meeting? {
+        let db = db ?? database.sql
+        guard let cycleID = try await db.select().column(M.cycleID).from(M.table).where(M.id, .equal, SQLBind(id))
+            .first(decodingColumn: M.cycleID, as: Int.self) else { return nil }
+        return try await meetings(cycle: cycleID, on: db).first { $0.id == id }
+    }
+
+    /// The meeting whose open workshop has this join code.
+    public func meeting(joinCode: String) async throws -> Meeting? {
+        guard let id = try await database.sql.select().column(M.id).from(M.table).where(M.joinCode, .equal, SQLBind(joinCode))
+            .where(M.workshop, .equal, SQLBind(WorkshopState.ouvert.rawValue)).first(decodingColumn: M.id, as: Int.self) else { return nil }
+        return try await meeting(id: id)
+    }
+
+    public func createMeeting(_ meeting: Meeting, by author: Author, now: Date = Date()) async throws -> Meeting {
+        try await database.transaction { db in
+            let id = try await db.insert(into: M.table)
+                .columns(M.cycleID, M.startsAt, M.venuePlaceID, M.venue, M.focusCommunes, M.workshop, M.joinCode, M.decisions, M.version)
+                .values(SQLBind(meeting.cycleID), SQLBind(Timestamp.text(meeting.startsAt)), SQLBind(meeting.venuePlaceID), SQLBind(meeting.venue),
+                        SQLBind(Self.join(meeting.focusCommunes)), SQLBind(WorkshopState.enPreparation.rawValue), SQLBind(nil as String?),
+                        SQLBind(meeting.decisions), SQLBind(0))
+                .returning(M.id).first(decodingColumn: M.id, as: Int.self)
+            guard let id else { throw StoredValueError(column: M.id) }
+            try await storeAgenda(meeting.agenda, meetingID: id, on: db)
+            try await AuditRepository.record(AuditEvent(at: now, by: author, territory: meeting.territory, action: "rencontre créée",
+                                                        objectKind: AuditKinds.meeting, objectID: "\(id)", after: Self.summary(meeting)), on: db)
+            guard let stored = try await self.meeting(id: id, on: db) else { throw RowNotFound() }
+            return stored
+        }
+    }
+
+    /// Replaces a meeting's date, venue, agenda, tables and decisions (not its workshop's state).
+    public func updateMeeting(_ meeting: Meeting, by author: Author, now: Date = Date()) async throws {
+        try await database.transaction { db in
+            guard let before = try await self.meeting(id: meeting.id, on: db) else { throw RowNotFound() }
+            try await db.update(M.table).set(M.startsAt, to: SQLBind(Timestamp.text(meeting.startsAt))).set(M.venuePlaceID, to: SQLBind(meeting.venuePlaceID))
+                .set(M.venue, to: SQLBind(meeting.venue)).set(M.focusCommunes, to: SQLBind(Self.join(meeting.focusCommunes)))
+                .set(M.decisions, to: SQLBind(meeting.decisions)).where(M.id, .equal, SQLBind(meeting.id)).run()
+            try await db.delete(from: A.table).where(A.meetingID, .equal, SQLBind(meeting.id)).run()
+            try await storeAgenda(meeting.agenda, meetingID: meeting.id, on: db)
+            try await AuditRepository.record(AuditEvent(at: now, by: author, territory: before.territory, action: "rencontre modifiée",
+                                                        objectKind: AuditKinds.meeting, objectID: "\(meeting.id)",
+                                                        before: Self.summary(before), after: Self.summary(meeting)), on: db)
+        }
+    }
+
+    /// Opens or closes the meeting's workshop. Opening gives it a join code the first time (kept when it reopens);
+    /// closing ends every pass and stores the snapshot `snapshot` makes of the meeting and its figures, counted in the
+    /// same transaction (so that no card sent while it closes is left out of them).
+    public func setWorkshop(_ state: WorkshopState, meetingID: Int, by author: Author, now: Date = Date(),
+                            snapshot: (@Sendable (Meeting, MeetingFigures) -> MeetingSnapshot)? = nil) async throws -> Meeting {
+        try await database.transaction { db in
+            guard let before = try await self.meeting(id: meetingID, on: db) else { throw RowNotFound() }
+            var code = before.joinCode
+            if state == .ouvert && code == nil {
+                // A code unused by any meeting (a collision among 887 million is unlikely, but checked).
+                repeat { code = JoinCode.make() } while try await db.select().column(M.id).from(M.table)
+                    .where(M.joinCode, .equal, SQLBind(code)).first() != nil
+            }
+            try await db.update(M.table).set(M.workshop, to: SQLBind(state.rawValue)).set(M.joinCode, to: SQLBind(code))
+                .set(SQLIdentifier(M.version), to: SQLRaw("\(M.version) + 1")).where(M.id, .equal, SQLBind(meetingID)).run()
+            if state != .ouvert {
+                try await db.delete(from: CycleTables.Pass.table).where(CycleTables.Pass.meetingID, .equal, SQLBind(meetingID)).run()
+            }
+            guard let after = try await self.meeting(id: meetingID, on: db) else { throw RowNotFound() }
+            if state == .clos, let snapshot {
+                let figures = MeetingFigures(meeting: after, participants: try await database.participants.all(meetingID: meetingID, on: db),
+                                             contributions: try await database.workshop.cards(meetingID: meetingID, on: db))
+                try await database.snapshots.store(snapshot(after, figures), on: db)
+            }
+            try await AuditRepository.record(AuditEvent(at: now, by: author, territory: before.territory, action: "atelier : \(state.label.lowercased())",
+                                                        objectKind: AuditKinds.meeting, objectID: "\(meetingID)",
+                                                        before: before.workshop.label, after: state.label), on: db)
+            return after
+        }
+    }
+
+    /// The meeting's change counter: it moves with every card and moderation.
+    public func version(meetingID: Int) async throws -> Int? {
+        try await database.sql.select().column(M.version).from(M.table).where(M.id, .equal, SQLBind(meetingID))
+            .first(decodingColumn: M.version, as: Int.self)
+    }
+
+    static func bumpVersion(meetingID: Int, on db: any SQLDatabase) async throws {
+        try await db.update(M.table).set(SQLIdentifier(M.version), to: SQLRaw("\(M.version) + 1")).where(M.id, .equal, SQLBind(meetingID)).run()
+    }
+
+    // MARK: Rows
+
+    private func storePeople(of cycle: Cycle, id: Int, on db: any SQLDatabase) async throws {
+        let rows: [[any Encodable & Sendable]] = cycle.organisers.enumerated().map { [id, "organisateur", $0.offset, $0.element] }
+            + cycle.animateurs.enumerated().map { [id, "animateur", $0.offset, $0.element] }
+        try await db.insertBatched(into: P.table, columns: [P.cycleID, P.role, P.position, P.name], rows: rows, maxBinds: database.maxBindsPerStatement)
+    }
+
+    private func storeAgenda(_ agenda: [AgendaItem], meetingID: Int, on db: any SQLDatabase) async throws {
+        let rows: [[any Encodable & Sendable]] = agenda.enumerated().map { [meetingID, $0.offset, $0.element.title, $0.element.kind.rawValue, $0.element.minutes] }
+        try await db.insertBatched(into: A.table, columns: [A.meetingID, A.position, A.title, A.kind, A.minutes], rows: rows,
+                                   maxBinds: database.maxBindsPerStatement)
+    }
+
+    private func loadCycles(_ query: SQLSelectBuilder, on db: any SQLDatabase) async throws -> [Cycle] {
+        let rows = try await query.all()
+        let ids = try rows.map { try $0.decode(column: C.id, as: Int.self) }
+        var people: [Int: [(role: String, position: Int, name: String)]] = [:]
+        let personRows: [any SQLRow] = ids.isEmpty ? [] : try await db.inChunks(ids) { chunk in
+            try await db.select().column("*").from(P.table).where(P.cycleID, .in, chunk).all()
+        }
+        for row in personRows {
+            people[try row.decode(column: P.cycleID, as: Int.self), default: []].append(
+                (try row.decode(column: P.role, as: String.self), try row.decode(column: P.position, as: Int.self), try row.decode(column: P.name, as: String.self)))
+        }
+        return try rows.map { row in
+            let id = try row.decode(column: C.id, as: Int.self)
+            let own = (people[id] ?? []).sorted { $0.position < $1.position }
+            return Cycle(id: id, territory: try row.siren(C.territory), title: try row.decode(column: C.title, as: String.self),
+                         goal: try row.decode(column: C.goal, as: String.self),
+                         startsOn: try row.optionalString(C.startsOn).flatMap(CalendarDay.init), endsOn: try row.optionalString(C.endsOn).flatMap(CalendarDay.init),
+                         organisers: own.filter { $0.role == "organisateur" }.map(\.name), animateurs: own.filter { $0.role == "animateur" }.map(\.name))
+        }
+    }
+
+    private func loadMeetings(_ query: SQLSelectBuilder, territory: Siren, on db: any SQLDatabase) async throws -> [Meeting] {
+        let rows = try await query.all()
+        let ids = try rows.map { try $0.decode(column: M.id, as: Int.self) }
+        var agenda: [Int: [(position: Int, item: AgendaItem)]] = [:]
+        let agendaRows: [any SQLRow] = ids.isEmpty ? [] : try await db.inChunks(ids) { chunk in
+            try await db.select().column("*").from(A.table).where(A.meetingID, .in, chunk).all()
+        }
+        for row in agendaRows {
+            guard let kind = WorkshopKind(rawValue: try row.decode(column: A.kind, as: String.self)) else { throw StoredValueError(column: A.kind) }
+            let minutes = try row.decodeNil(column: A.minutes) ? nil : try row.decode(column: A.minutes, as: Int.self)
+            agenda[try row.decode(column: A.meetingID, as: Int.self), default: []].append(
+                (try row.decode(column: A.position, as: Int.self), AgendaItem(title: try row.decode(column: A.title, as: String.self), kind: kind, minutes: minutes)))
+        }
+        let meetings = try rows.map { row in
+            let id = try row.decode(column: M.id, as: Int.self)
+            guard let state = WorkshopState(rawValue: try row.decode(column: M.workshop, as: String.self)) else { throw StoredValueError(column: M.workshop) }
+            return Meeting(id: id, cycleID: try row.decode(column: M.cycleID, as: Int.self), territory: territory,
+                           startsAt: try Timestamp.date(try row.decode(column: M.startsAt, as: String.self)),
+                           venuePlaceID: try row.optionalString(M.venuePlaceID), venue: try row.decode(column: M.venue, as: String.self),
+                           agenda: (agenda[id] ?? []).sorted { $0.position < $1.position }.map(\.item),
+                           focusCommunes: try row.decode(column: M.focusCommunes, as: String.self).split(separator: "|").compactMap { CommuneCode(String($0)) },
+                           workshop: state, joinCode: try row.optionalString(M.joinCode), decisions: try row.decode(column: M.decisions, as: String.self))
+        }.sorted { ($0.startsAt, $0.id) < ($1.startsAt, $1.id) }
+        return meetings.enumerated().map { offset, meeting in
+            var numbered = meeting
+            numbered.number = offset + 1
+            return numbered
+        }
+    }
+
+    private static func join(_ communes: [CommuneCode]) -> String { communes.map(\.rawValue).joined(separator: "|") }
+
+    static func summary(_ meeting: Meeting) -> String {
+        [Timestamp.text(meeting.startsAt), meeting.venue, meeting.focusCommunes.map(\.rawValue).joined(separator: ", "),
+         meeting.agenda.map(\.title).joined(separator: ", ")].joined(separator: " ; ")
+    }
+}
