@@ -36,6 +36,8 @@ PAGES = [
     ("contact", "/contact"),
     ("structures", "/structures"),
     ("lieux-manquants", "/lieux-manquants"),
+    ("cycles", "/cycles"),
+    ("rejoindre", "/rejoindre"),
     ("lieu", "{lieu}"),
     ("signaler", "{lieu}/signaler"),
     ("structure", "{structure}"),
@@ -56,7 +58,20 @@ SIGNED_IN_PAGES = [
     ("vigilance", "/territoires/200042190/vigilance"),
     ("desaccords", "/territoires/200042190/desaccords"),
     ("lieu-manquant-nouveau", "/lieux-manquants/nouveau?territoire=200042190&commune=59172&origine=diagnostic"),
+    ("cycle-nouveau", "/cycles/nouveau?territoire=200042190"),
+    ("préparer-rencontre", None),
+    ("cycle", "{cycle}"),
+    ("rencontre-nouvelle", "{cycle}/rencontres/nouvelle"),
+    ("rencontre", "{rencontre}"),
+    ("rencontre-modifier", "{rencontre}/modifier"),
+    ("tableau-animateur", "{rencontre}/atelier"),
+    ("tableau-projeté", "{rencontre}/atelier?vue=projection"),
+    ("compte-rendu", "{rencontre}/compte-rendu"),
+    ("évolution", "{rencontre}/evolution"),
+    ("compte-rendu-cycle", "{cycle}/compte-rendu"),
+    ("tableau-participant", None),
 ]
+MEETING = {}
 PASSWORD = "une phrase de passe pour l'accessibilite"
 
 
@@ -81,6 +96,43 @@ def sign_in(page, base):
     return "/compte" in page.url
 
 
+def prepare_meeting(page, base):
+    """Once: the coordinator makes a cycle and a meeting, registers a participant and opens the workshop."""
+    if MEETING:
+        return
+    page.goto(base + "/cycles/nouveau?territoire=200042190")
+    with page.expect_navigation():
+        page.click("form.place-form button[type=submit]")
+    MEETING["cycle"] = page.url.replace(base, "")
+    page.goto(base + MEETING["cycle"] + "/rencontres/nouvelle")
+    page.fill("#debut", "2023-02-02T09:30")
+    page.fill("#lieu", "Médiathèque de Raismes")
+    with page.expect_navigation():
+        page.click("form.place-form button[type=submit]")
+    MEETING["rencontre"] = page.url.replace(base, "")
+    page.fill("#nom", "Faustine")
+    page.fill("#structure", "Les Assembleurs")
+    with page.expect_navigation():
+        page.click("form.place-form button[type=submit]")
+    with page.expect_navigation():
+        page.click("button:has-text('Ouvrir l')")
+    MEETING["code"] = page.locator(".join-code").first.inner_text()
+
+
+def participant_board(browser, base, width):
+    """A participant's phone: joins with the code, sends a card, and reads their table's board."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(base + "/rejoindre?code=" + MEETING["code"])
+    page.fill("#nom", "Léa")
+    with page.expect_navigation():
+        page.click("form.place-form button[type=submit]")
+    page.fill("#texte", "Le CCAS de Raismes accompagne les démarches en ligne")
+    with page.expect_navigation():
+        page.click(".card-form button[type=submit]")
+    page.goto(page.url.split("#")[0])  # the card sent is the page's target: read the page from its top
+    return page
+
+
 def main() -> int:
     base = sys.argv[1].rstrip("/")
     shots = Path(sys.argv[2]) if len(sys.argv) > 2 else None
@@ -100,27 +152,37 @@ def main() -> int:
             structure = page.locator("a[href^='/structures/']").first.get_attribute("href")
             for name, path in pages + [("connecté", None)] + SIGNED_IN_PAGES:
                 path = path and path.replace("{lieu}", place).replace("{structure}", structure)
-                if path is None:
+                path = path and path.replace("{cycle}", MEETING.get("cycle", "")).replace("{rencontre}", MEETING.get("rencontre", ""))
+                checked = page
+                if name == "préparer-rencontre":
+                    prepare_meeting(page, base)
+                    continue
+                if name == "tableau-participant":
+                    checked = participant_board(browser, base, width)
+                elif path is None:
                     if not sign_in(page, base):
                         if os.environ.get("MAILLAGE_A11Y_LINK"):
                             failures.append(f"{label}: la connexion du coordinateur de vérification a échoué")
                         break
                     continue
-                page.goto(base + path)
-                results = axe.run(page)
+                else:
+                    page.goto(base + path)
+                results = axe.run(checked)
                 serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
                 for v in serious:
                     failures.append(f"{label} {name}: {v['id']} ({v['impact']}) — {v['help']} — {len(v['nodes'])} élément(s)")
                 if width == 320:
-                    overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1")
+                    overflow = checked.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1")
                     if overflow:
                         failures.append(f"{label} {name}: la page déborde horizontalement à 320 px")
-                page.keyboard.press("Tab")
-                focused = page.evaluate("document.activeElement && document.activeElement.className")
+                checked.keyboard.press("Tab")
+                focused = checked.evaluate("document.activeElement && document.activeElement.className")
                 if focused != "skip-link":
                     failures.append(f"{label} {name}: le premier Tab ne donne pas le lien d'évitement ({focused!r})")
                 if shots:
-                    page.screenshot(path=str(shots / f"{name}-{label}.png"), full_page=True)
+                    checked.screenshot(path=str(shots / f"{name}-{label}.png"), full_page=True)
+                if checked is not page:
+                    checked.close()
                 print(f"{label:7} {name:20} {len(results.response['violations'])} violation(s) dont {len(serious)} graves")
             page.close()
         browser.close()

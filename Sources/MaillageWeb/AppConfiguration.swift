@@ -30,6 +30,8 @@ public struct AppConfiguration: Sendable {
     public var embeddingOrigins: [String]
     /// Who runs the site: its name, publisher, contact and host, shown in the header, the footer and the legal pages.
     public var identity: SiteIdentity
+    /// How long a workshop board's event stream stays open before the browser reconnects (which it does by itself).
+    public var eventStreamLifetime: Duration
 
     /// Whether the site is served over HTTPS.
     var isHTTPS: Bool { publicURL?.scheme == "https" }
@@ -38,7 +40,7 @@ public struct AppConfiguration: Sendable {
                 seedPack: URL? = nil, focusTerritory: Siren = .caph, metricsRegistry: PrometheusCollectorRegistry? = nil,
                 migrateAtStart: Bool? = nil, refreshInterval: Duration = .seconds(1), publicURL: URL? = nil,
                 sessionLifetime: SessionRepository.Lifetime = .init(), passwordCost: UInt8 = 12, embeddingOrigins: [String] = [],
-                identity: SiteIdentity = SiteIdentity()) {
+                identity: SiteIdentity = SiteIdentity(), eventStreamLifetime: Duration = .seconds(300)) {
         self.hostname = hostname
         self.port = port
         self.database = database
@@ -52,5 +54,6 @@ public struct AppConfiguration: Sendable {
         self.passwordCost = passwordCost
         self.embeddingOrigins = embeddingOrigins
         self.identity = identity
+        self.eventStreamLifetime = eventStreamLifetime
     }
 }

@@ -64,7 +64,7 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     router.add(middleware: ErrorMiddleware(pages: pages))
     router.add(middleware: MethodMiddleware())
     router.add(middleware: APIParametersMiddleware())
-    router.add(middleware: SessionMiddleware(sessions: database.sessions, accounts: database.accounts, lifetime: configuration.sessionLifetime,
+    router.add(middleware: SessionMiddleware(sessions: database.sessions, accounts: database.accounts, workshop: database.workshop, lifetime: configuration.sessionLifetime,
                                              secureCookies: secure))
     router.add(middleware: FormProtectionMiddleware(publicOrigin: configuration.publicURL.map(siteOrigin)))
     let gate = AccessGate(policy: AccessPolicy(territoryOfStructure: { id in index.structures[id]?.territory }))
@@ -91,6 +91,13 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     TerritoryOfferController(index: index, declarations: database.declarations, pages: pages, gate: gate).register(on: router)
     StructureController(index: index, structures: database.structures, pages: pages, gate: gate, focus: focus).register(on: router)
     MissingPlaceController(index: index, missingPlaces: database.missingPlaces, pages: pages, gate: gate, focus: focus).register(on: router)
+    CycleController(index: index, cycles: database.cycles, participants: database.participants, workshop: database.workshop,
+                    snapshots: database.snapshots, pages: pages, gate: gate, focus: focus).register(on: router)
+    WorkshopController(index: index, cycles: database.cycles, workshop: database.workshop, missingPlaces: database.missingPlaces, personas: database.personas,
+                       throttle: database.signInThrottle, pages: pages, gate: gate, siteURL: siteURL, secureCookies: secure,
+                       eventStreamLifetime: configuration.eventStreamLifetime).register(on: router)
+    MeetingReportController(index: index, cycles: database.cycles, participants: database.participants, workshop: database.workshop,
+                            snapshots: database.snapshots, personas: database.personas, pages: pages).register(on: router)
     HealthController(database: database).register(on: router)
     PlacesAPIController(index: index, places: database.places).register(on: router)
     SearchAPIController(index: index, focus: focus).register(on: router)

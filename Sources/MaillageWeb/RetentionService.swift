@@ -4,8 +4,8 @@ import MaillageStorage
 import ServiceLifecycle
 
 /// Deletes, every hour, what is kept no longer than its retention: ended sessions, old one-time links, failed
-/// sign-ins and the address hashes of anonymous reports after a day, audit events of more than three years (see
-/// `/donnees-personnelles`).
+/// sign-ins and the address hashes of anonymous reports after a day, workshop passes once expired, meeting
+/// participants' names a year after their meeting, audit events of more than three years (see `/donnees-personnelles`).
 struct RetentionService: ServiceLifecycle.Service {
     let database: AppDatabase
     let lifetime: SessionRepository.Lifetime
@@ -32,5 +32,7 @@ struct RetentionService: ServiceLifecycle.Service {
         try await database.signInThrottle.purge(now: now)
         try await database.audit.purge(now: now)
         try await database.declarations.forgetSenders(before: now - 24 * 3600)
+        try await database.workshop.purgePasses(now: now)
+        try await database.participants.anonymise(now: now)
     }
 }

@@ -68,7 +68,47 @@ struct AccessTests {
                                                            publics: [], needs: [.saturday], justification: "Sonde", origin: .byHand, createdAt: Date(),
                                                            author: .commandLine)).id
         }
+        func meeting(open: Bool = false) async throws -> Meeting {
+            let cycle = try await db.cycles.create(Cycle(territory: .caph, title: "Cycle sonde", goal: ""), by: .commandLine)
+            let meeting = try await db.cycles.createMeeting(Meeting(cycleID: cycle.id, territory: .caph, startsAt: Date(), venue: "Raismes"), by: .commandLine)
+            return open ? try await db.cycles.setWorkshop(.ouvert, meetingID: meeting.id, by: .commandLine) : meeting
+        }
+        func card() -> [(String, String)] {
+            [("table", "59172"), ("type", "ressource"), ("texte", "Sonde"), ("cle", "sonde-\(UUID().uuidString)")]
+        }
+        let runners: Set<Caller> = [.coordinator, .administrator]
+        let contributors: Set<Caller> = [.participant, .coordinator, .administrator]
         switch route {
+        case "/cycles": return Probe(uri: route, fields: MeetingCycleTests.cycleForm(), allowed: runners)
+        case "/cycles/{id}/modifier":
+            return Probe(uri: "/cycles/\(try await meeting().cycleID)/modifier", fields: MeetingCycleTests.cycleForm(), allowed: runners)
+        case "/cycles/{id}/rencontres":
+            return Probe(uri: "/cycles/\(try await meeting().cycleID)/rencontres", fields: MeetingCycleTests.meetingForm("2023-02-02T09:30"), allowed: runners)
+        case "/rencontres/{id}/modifier":
+            return Probe(uri: "/rencontres/\(try await meeting().id)/modifier", fields: MeetingCycleTests.meetingForm("2023-02-02T09:30"), allowed: runners)
+        case "/rencontres/{id}/participants":
+            return Probe(uri: "/rencontres/\(try await meeting().id)/participants", fields: [("nom", "Sonde"), ("profil", "elu")], allowed: runners)
+        case "/rencontres/{id}/presences":
+            let target = try await meeting()
+            let person = try await db.participants.add(Participant(meetingID: target.id, name: "Sonde", structure: "", profile: .elu), territory: .caph,
+                                                       by: .commandLine)
+            return Probe(uri: "/rencontres/\(target.id)/presences", fields: [("presents", "\(person.id)")], allowed: runners)
+        case "/rencontres/{id}/participants/{participant}/retirer":
+            let target = try await meeting()
+            let person = try await db.participants.add(Participant(meetingID: target.id, name: "Sonde", structure: "", profile: .elu), territory: .caph,
+                                                       by: .commandLine)
+            return Probe(uri: "/rencontres/\(target.id)/participants/\(person.id)/retirer", fields: [], allowed: runners)
+        case "/rencontres/{id}/atelier/etat": return Probe(uri: "/rencontres/\(try await meeting().id)/atelier/etat", fields: [("etat", "ouvert")], allowed: runners)
+        case "/rencontres/{id}/atelier":
+            let target = try await meeting(open: true)
+            return Probe(uri: "/rencontres/\(target.id)/atelier", fields: card(), allowed: contributors)
+        case "/rencontres/{id}/atelier/cartes/{carte}":
+            let target = try await meeting(open: true)
+            guard case .added(let added) = try await db.workshop.add(Contribution(meetingID: target.id, table: OfferFixture.denain, kind: .ressource, text: "Sonde",
+                                                                                  authorLabel: "Sonde", createdAt: Date(), clientKey: "sonde-\(UUID().uuidString)"))
+            else { return nil }
+            return Probe(uri: "/rencontres/\(target.id)/atelier/cartes/\(added.id)", fields: [("action", "masquer")], allowed: runners)
+        case "/rejoindre": return Probe(uri: route, fields: [("code", "ABCDEF"), ("nom", "Sonde")], allowed: [], publicForm: true)
         case "/lieux/{id}/declarer":
             return Probe(uri: fixture.declareURI, fields: OfferFixture.form(of: fixture.place, changes: ["presentation_resume": ["Sonde \(UUID())"]]),
                          allowed: structureEditors)
@@ -142,7 +182,15 @@ struct AccessTests {
         let validated = try await db.declarations.validatedFields().map { "\($0.anchor):\($0.column.rawValue)=\($0.value)@\($0.baseline ?? "")" }
         let missing = try await db.missingPlaces.all(territory: .caph).map { "\($0.id):\($0.status.rawValue):\($0.priority):\($0.supporters)" }
         let structures = try await db.structures.completions().map(\.name)
-        return "\(personas)|\(accounts)|\(links)|\(events)|\(declarations)|\(validated)|\(missing)|\(structures)"
+        var meetings: [String] = []
+        for cycle in try await db.cycles.all(territory: .caph) {
+            for meeting in try await db.cycles.meetings(cycle: cycle.id) {
+                let people = try await db.participants.all(meetingID: meeting.id).map { "\($0.id):\($0.attended)" }
+                let cards = try await db.workshop.cards(meetingID: meeting.id).map { "\($0.id):\($0.visibility)" }
+                meetings.append("\(cycle.title)/\(meeting.id):\(meeting.workshop):\(meeting.venue):\(meeting.agenda.count):\(people):\(cards)")
+            }
+        }
+        return "\(personas)|\(accounts)|\(links)|\(events)|\(declarations)|\(validated)|\(missing)|\(structures)|\(meetings)"
     }
 
     @Test(arguments: TestDatabases.available)
@@ -168,7 +216,7 @@ struct AccessTests {
                     let result = try await site.post(probe.uri, probe.fields, as: &browser)
                     // Check
                     if probe.publicForm {
-                        #expect([401, 429].contains(result.status), "\(caller) \(route) → \(result.status)")
+                        #expect([401, 422, 429].contains(result.status), "\(caller) \(route) → \(result.status)")
                     } else if probe.allowed.contains(caller) {
                         #expect([200, 302].contains(result.status), "\(caller) \(route) → \(result.status)")
                         if let id = ids[caller] { try await probe.afterwards?(site.database, id) }

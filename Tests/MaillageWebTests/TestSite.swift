@@ -45,14 +45,17 @@ struct TestSite {
 
     func signIn(_ email: String, password: String = testPassword) async throws -> Browser { try await client.signIn(email, password: password) }
 
-    /// Runs `test` against the site on a fresh database of the given kind (SQLite in memory by default).
-    static func with(_ kind: TestDatabases.Kind = .sqlite, _ test: @escaping @Sendable (TestSite) async throws -> Void) async throws {
+    /// Runs `test` against the site on a fresh database of the given kind (SQLite in memory by default), its
+    /// configuration changed by `configure`.
+    static func with(_ kind: TestDatabases.Kind = .sqlite, configure: @escaping @Sendable (inout AppConfiguration) -> Void = { _ in },
+                     _ test: @escaping @Sendable (TestSite) async throws -> Void) async throws {
         var logger = Logger(label: "maillage.test")
         logger.logLevel = .warning
         try await TestDatabases.with(kind) { database in
             // The server's own connection: two connections to one SQLite file could starve each other of the pool's threads.
-            let app = try await buildApplication(AppConfiguration(database: .sqliteInMemory, seedPack: TestData.pack, passwordCost: 4),
-                                                 database: database, logger: logger)
+            var configuration = AppConfiguration(database: .sqliteInMemory, seedPack: TestData.pack, passwordCost: 4)
+            configure(&configuration)
+            let app = try await buildApplication(configuration, database: database, logger: logger)
             try await app.test(.router) { client in try await test(TestSite(client: client, database: database)) }
         }
     }

@@ -1,7 +1,7 @@
 import Hummingbird
 import MaillageCore
 
-/// `/style.css` and `/logo`: the site's stylesheet and the configured logo, served from memory, cached by browsers for
+/// `/style.css`, `/atelier.js` and `/logo`: the site's stylesheet, the workshop board's script and the configured logo, served from memory, cached by browsers for
 /// a day and revalidated by their `ETag` (``ConditionalGetMiddleware`` answers `304 Not Modified` when they did not change).
 struct AssetController {
     let pages: PageRenderer
@@ -10,6 +10,8 @@ struct AssetController {
     func register(on router: Router<AppRequestContext>) {
         let stylesheet = Self.asset(ByteBuffer(string: pages.stylesheet), type: "text/css; charset=utf-8")
         router.get(.stylesheet) { _, _ in stylesheet() }
+        let script = Self.asset(ByteBuffer(string: pages.workshopScript), type: "text/javascript; charset=utf-8")
+        router.get(.workshopScript) { _, _ in script() }
         let logo = self.logo.map { Self.asset(ByteBuffer(bytes: $0.bytes), type: $0.contentType) }
         router.get(.logo) { _, _ in
             guard let logo else { throw HTTPError(.notFound, message: "Aucun logo n'est configuré (option --logo de maillage serve).") }

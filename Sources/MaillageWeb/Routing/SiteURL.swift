@@ -67,6 +67,27 @@ enum SiteURL: Hashable, Sendable {
     case siteMap
     case contact
     case seedPersonas
+    case cycles
+    case newCycle
+    case cycle(Parameter<Int>)
+    case editCycle(Parameter<Int>)
+    case cycleReport(Parameter<Int>)
+    case newMeeting(Parameter<Int>)
+    case cycleMeetings(Parameter<Int>)
+    case meeting(Parameter<Int>)
+    case editMeeting(Parameter<Int>)
+    case participants(Parameter<Int>)
+    case attendance(Parameter<Int>)
+    case removeParticipant(Parameter<Int>, Parameter<Int>)
+    case workshopState(Parameter<Int>)
+    case board(Parameter<Int>)
+    case boardEvents(Parameter<Int>)
+    case moderateCard(Parameter<Int>, Parameter<Int>)
+    case meetingReport(Parameter<Int>)
+    case meetingReportODT(Parameter<Int>)
+    case meetingChanges(Parameter<Int>)
+    case join
+    case workshopScript
     case health
     case metrics
     case api(APIURL)
@@ -193,6 +214,27 @@ enum SiteURL: Hashable, Sendable {
         case .siteMap: [.literal("plan-du-site")]
         case .contact: [.literal("contact")]
         case .seedPersonas: [.literal("personas"), .literal("bibliotheque")]
+        case .cycles: [.literal("cycles")]
+        case .newCycle: [.literal("cycles"), .literal("nouveau")]
+        case .cycle(let id): [.literal("cycles"), id.component("id")]
+        case .editCycle(let id): [.literal("cycles"), id.component("id"), .literal("modifier")]
+        case .cycleReport(let id): [.literal("cycles"), id.component("id"), .literal("compte-rendu")]
+        case .newMeeting(let id): [.literal("cycles"), id.component("id"), .literal("rencontres"), .literal("nouvelle")]
+        case .cycleMeetings(let id): [.literal("cycles"), id.component("id"), .literal("rencontres")]
+        case .meeting(let id): [.literal("rencontres"), id.component("id")]
+        case .editMeeting(let id): [.literal("rencontres"), id.component("id"), .literal("modifier")]
+        case .participants(let id): [.literal("rencontres"), id.component("id"), .literal("participants")]
+        case .attendance(let id): [.literal("rencontres"), id.component("id"), .literal("presences")]
+        case .removeParticipant(let id, let person): [.literal("rencontres"), id.component("id"), .literal("participants"), person.component("participant"), .literal("retirer")]
+        case .workshopState(let id): [.literal("rencontres"), id.component("id"), .literal("atelier"), .literal("etat")]
+        case .board(let id): [.literal("rencontres"), id.component("id"), .literal("atelier")]
+        case .boardEvents(let id): [.literal("rencontres"), id.component("id"), .literal("atelier"), .literal("flux")]
+        case .moderateCard(let id, let card): [.literal("rencontres"), id.component("id"), .literal("atelier"), .literal("cartes"), card.component("carte")]
+        case .meetingReport(let id): [.literal("rencontres"), id.component("id"), .literal("compte-rendu")]
+        case .meetingReportODT(let id): [.literal("rencontres"), id.component("id"), .literal("compte-rendu.odt")]
+        case .meetingChanges(let id): [.literal("rencontres"), id.component("id"), .literal("evolution")]
+        case .join: [.literal("rejoindre")]
+        case .workshopScript: [.literal("atelier.js")]
         case .health: [.literal("health")]
         case .metrics: [.literal("metrics")]
         case .api(let route): [.literal("api"), .literal("v1")] + route.components
@@ -243,6 +285,12 @@ extension SiteURL {
         (.get, .personas), (.post, .personas), (.get, .newPersona), (.get, .persona(.key)), (.get, .editPersona(.key)),
         (.post, .editPersona(.key)), (.post, .duplicatePersona(.key)), (.post, .deletePersona(.key)), (.get, .journey(.key)),
         (.get, .workshop), (.get, .workshopCSV), (.post, .seedPersonas),
+        (.get, .cycles), (.post, .cycles), (.get, .newCycle), (.get, .cycle(.key)), (.get, .editCycle(.key)), (.post, .editCycle(.key)),
+        (.get, .cycleReport(.key)), (.get, .newMeeting(.key)), (.post, .cycleMeetings(.key)), (.get, .meeting(.key)), (.get, .editMeeting(.key)),
+        (.post, .editMeeting(.key)), (.post, .participants(.key)), (.post, .attendance(.key)), (.post, .removeParticipant(.key, .key)),
+        (.post, .workshopState(.key)), (.get, .board(.key)), (.post, .board(.key)), (.get, .boardEvents(.key)), (.post, .moderateCard(.key, .key)),
+        (.get, .meetingReport(.key)), (.get, .meetingReportODT(.key)), (.get, .meetingChanges(.key)), (.get, .join), (.post, .join),
+        (.get, .workshopScript),
         (.get, .signIn), (.post, .signIn), (.post, .signOut), (.get, .account), (.post, .accountPassword), (.post, .signOutEverywhere),
         (.get, .secondFactor), (.post, .secondFactor), (.post, .secondFactorOff),
         (.get, .invitations), (.post, .invitations), (.get, .invitation(.key)), (.post, .invitation(.key)), (.post, .resetLink(.key)), (.post, .revokeRole(.key)),

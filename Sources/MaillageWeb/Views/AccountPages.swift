@@ -88,6 +88,8 @@ struct PrivacyPage: PageModel {
     let title = "Données personnelles — Maillage"
     var auditYears = Int(AuditRepository.retention / (365 * 24 * 3600))
     var linkDays = Int(OneTimeLinkRepository.lifetime / (24 * 3600))
+    var passHours = Int(Meeting.passLifetime / 3600)
+    var participantRetentionDays = Int(ParticipantRepository.retention / (24 * 3600))
     var idleHours: Int
     var absoluteHours: Int
 

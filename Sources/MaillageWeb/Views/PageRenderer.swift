@@ -8,6 +8,8 @@ struct PageRenderer: Sendable {
     let library: MustacheLibrary
     /// The site's stylesheet, inlined in standalone reports.
     let stylesheet: String
+    /// The workshop board's live refresh (`/atelier.js`), the site's only script.
+    let workshopScript: String
     /// The header, navigation and footer's data.
     let shell: SiteShell
 
@@ -17,7 +19,8 @@ struct PageRenderer: Sendable {
     static func load(shell: SiteShell = SiteShell()) async throws -> PageRenderer {
         HTMLEscaping.register()
         return PageRenderer(library: try await MustacheLibrary(directory: templatesDirectory),
-                            stylesheet: try String(contentsOfFile: publicDirectory + "/style.css", encoding: .utf8), shell: shell)
+                            stylesheet: try String(contentsOfFile: publicDirectory + "/style.css", encoding: .utf8),
+                            workshopScript: try String(contentsOfFile: publicDirectory + "/workshop.js", encoding: .utf8), shell: shell)
     }
 
     /// Renders a page inside the site layout, for a visitor (who is signed in, the token their forms carry).

@@ -28,5 +28,8 @@ enum SiteLinks {
         "proposePlace": SiteURL.proposePlace.path,
         "structures": SiteURL.structures.path,
         "missingPlaces": SiteURL.missingPlaces.path,
+        "cycles": SiteURL.cycles.path,
+        "join": SiteURL.join.path,
+        "workshopScript": SiteURL.workshopScript.path,
     ]
 }

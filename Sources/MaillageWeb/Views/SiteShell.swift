@@ -30,6 +30,8 @@ struct SiteShell: Sendable {
             Section(label: "Diagnostic", url: SiteURL.diagnostic.path(query: [("epci", focus.rawValue)]),
                     templates: ["diagnostic", "commune-diagnostic", "missing-places", "vigilance"]),
             Section(label: "Ateliers", url: SiteURL.personas.path, templates: ["personas", "persona", "persona-edit", "journey", "matrix"]),
+            Section(label: "Rencontres", url: SiteURL.cycles.path,
+                    templates: ["cycles", "cycle", "cycle-form", "meeting", "meeting-form", "board", "join", "meeting-report", "meeting-changes"]),
         ]
     }
 

@@ -1,0 +1,224 @@
+import Foundation
+import Hummingbird
+import MaillageCore
+import MaillageStorage
+
+/// The live workshop of a meeting: participants join with its code on a meeting-scoped pass, send cards to their
+/// table's board, and the board updates on every screen through an event stream; the animateurs open and close it
+/// (closing freezes the snapshot), hide off-topic cards and merge duplicates.
+struct WorkshopController {
+    let index: IndexStore
+    let cycles: CycleRepository
+    let workshop: WorkshopRepository
+    let missingPlaces: MissingPlaceRepository
+    let personas: PersonaRepository
+    let throttle: SignInThrottle
+    let pages: PageRenderer
+    let gate: AccessGate
+    let siteURL: String
+    let secureCookies: Bool
+    let eventStreamLifetime: Duration
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get(.join, use: joinForm)
+        router.post(.join, use: join)
+        router.get(.board(.key), use: board)
+        router.post(.board(.key), use: addCard)
+        router.get(.boardEvents(.key), use: events)
+        router.post(.moderateCard(.key, .key), use: moderate)
+        router.post(.workshopState(.key), use: setState)
+    }
+
+    // MARK: Joining
+
+    @Sendable func joinForm(request: Request, context: AppRequestContext) async throws -> Response {
+        let code = try QueryReader(request).single("code").flatMap(JoinCode.normalised) ?? ""
+        return try pages.formPage(JoinPage(code: code, currentMeetingID: context.visitor.workshopPass?.meetingID), request, context, secureCookies: secureCookies)
+    }
+
+    @Sendable func join(request: Request, context: AppRequestContext) async throws -> Response {
+        let reader = try await QueryReader.form(request)
+        let typed = try reader.single("code") ?? ""
+        let name = try reader.single("nom") ?? ""
+        // Counted by address with the address's larger allowance: a room of participants may share one.
+        let keys = ["adresse:atelier:" + (context.clientAddress ?? "inconnue")]
+        let wait = try await throttle.wait(keys: keys, now: Date())
+        guard wait <= 0 else {
+            throw HTTPError(.tooManyRequests, message: "Trop de codes erronés depuis cet appareil : réessayez dans \(Int(wait / 60) + 1) minutes.")
+        }
+        var errors: [String] = []
+        if !(1...40).contains(name.count) { errors.append("Prénom ou initiales : de 1 à 40 caractères") }
+        let code = JoinCode.normalised(typed)
+        let meeting = code == nil ? nil : try await cycles.meeting(joinCode: code!)
+        if meeting == nil {
+            errors.append("Code : ce code ne correspond à aucun atelier ouvert ; vérifiez-le auprès des animateurs")
+            try await throttle.recordFailure(keys: keys, now: Date())
+        }
+        guard let meeting, errors.isEmpty else {
+            var response = try pages.formPage(JoinPage(code: String(typed.prefix(12)), name: String(name.prefix(40)), errors: errors), request, context,
+                                              secureCookies: secureCookies)
+            response.status = .unprocessableContent
+            return response
+        }
+        let token = try await workshop.issuePass(meetingID: meeting.id, label: name, expiresAt: Date() + Meeting.passLifetime)
+        var response = Response.redirect(to: SiteURL.board(.value(meeting.id)).path, type: .found)
+        response.setCookie(Cookie(name: Cookies.workshopPass, value: token, maxAge: Int(Meeting.passLifetime), path: "/", secure: secureCookies,
+                                  httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    // MARK: The board
+
+    @Sendable func board(request: Request, context: AppRequestContext) async throws -> Response {
+        let (meeting, cycle) = try await cycles.meeting(namedBy: context)
+        let reader = QueryReader(request)
+        let table = try reader.single("table").flatMap(CommuneCode.init)
+        let isProjection = try reader.single("vue") == "projection"
+        return try await boardPage(meeting, cycle, request, context, table: table, isProjection: isProjection)
+    }
+
+    @Sendable func addCard(request: Request, context: AppRequestContext) async throws -> Response {
+        let (meeting, cycle) = try await cycles.meeting(namedBy: context)
+        guard let author = contributor(meeting, cycle, context) else {
+            if context.visitor.actor == nil { throw SignInRequired(returnTo: SiteURL.join.path) }
+            throw HTTPError(.forbidden, message: "Rejoignez l'atelier avec son code pour y contribuer.")
+        }
+        let reader = try await QueryReader.form(request)
+        let territory = index.current.territory
+        var problems: [FieldProblem] = []
+        let table = try reader.single("table").flatMap(CommuneCode.init)
+        if table == nil { problems.append(.init(field: "Table", expected: "une table de la rencontre")) }
+        let placeID = try reader.single("lieu")
+        if let placeID, index.current.entry(id: placeID) == nil { problems.append(.init(field: "Structure", expected: "une structure de l'annuaire")) }
+        let neighbour = try reader.single("voisine")
+        let personaID = try reader.single("persona")
+        if let personaID, try await personas.find(id: personaID) == nil { problems.append(.init(field: "Persona", expected: "un persona du territoire")) }
+        let card = Contribution(meetingID: meeting.id, table: table ?? meeting.focusCommunes[0], kind: try reader.choice("type") ?? .ressource,
+                                text: try reader.text("texte", maximumLength: 20_000) ?? "", placeID: placeID,
+                                neighbourCommune: neighbour.flatMap(CommuneCode.init), personaID: personaID, authorLabel: author,
+                                createdAt: Date(), clientKey: try reader.single("cle") ?? "")
+        if neighbour != nil && card.neighbourCommune == nil { problems.append(.init(field: "Commune voisine", expected: "un code INSEE")) }
+        problems += card.problems(for: meeting, in: territory)
+        guard problems.isEmpty else {
+            var response = try await boardPage(meeting, cycle, request, context, table: table, isProjection: false, draft: card, problems: problems)
+            response.status = .unprocessableContent
+            return response
+        }
+        let stored: Contribution
+        do {
+            switch try await workshop.add(card) {
+            case .added(let added), .alreadyThere(let added): stored = added
+            }
+        } catch is WorkshopClosed {
+            throw HTTPError(.conflict, message: "L'atelier n'est plus ouvert aux contributions : la carte n'a pas été ajoutée.")
+        } catch let error as TooMany {
+            throw HTTPError(.unprocessableContent, message: "L'atelier a reçu le nombre maximal de cartes (\(error.limit)).")
+        }
+        return .redirect(to: SiteURL.board(.value(meeting.id)).path(query: [("table", stored.table.rawValue)]) + "#carte-\(stored.id)", type: .found)
+    }
+
+    /// `text/event-stream`: an event `version` with the meeting's change counter now, then each time it moves (checked
+    /// twice a second, so that another instance's writes are seen too), a comment every 15 seconds to keep proxies
+    /// from closing it; ends after ``eventStreamLifetime``, when the browser reconnects.
+    @Sendable func events(request: Request, context: AppRequestContext) async throws -> Response {
+        let (meeting, _) = try await cycles.meeting(namedBy: context)
+        let cycles = self.cycles, lifetime = eventStreamLifetime
+        let headers: HTTPFields = [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"]
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            let clock = ContinuousClock()
+            let end = clock.now + lifetime
+            var sent: Int?
+            var quietSince = clock.now
+            try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
+            while clock.now < end {
+                guard let version = try await cycles.version(meetingID: meeting.id) else { break }
+                if version != sent {
+                    try await writer.write(ByteBuffer(string: "event: version\ndata: \(version)\n\n"))
+                    sent = version
+                    quietSince = clock.now
+                } else if clock.now - quietSince > .seconds(15) {
+                    try await writer.write(ByteBuffer(string: ": toujours là\n\n"))
+                    quietSince = clock.now
+                }
+                try await Task.sleep(for: .milliseconds(500))
+            }
+            try await writer.finish(nil)
+        })
+    }
+
+    // MARK: The animateurs
+
+    @Sendable func moderate(request: Request, context: AppRequestContext) async throws -> Response {
+        let (meeting, cycle) = try await cycles.meeting(namedBy: context)
+        let actor = try gate.require(.runCycles(cycle.territory), request, context)
+        guard let cardID = Int(try context.parameters.require("carte")) else { throw HTTPError(.notFound, message: "Carte inconnue.") }
+        let reader = try await QueryReader.form(request)
+        let visibility: Contribution.Visibility
+        switch try reader.single("action") {
+        case "masquer": visibility = .hidden
+        case "afficher": visibility = .visible
+        case "fusionner":
+            guard let target = try reader.single("dans").flatMap(Int.init) else {
+                throw HTTPError(.badRequest, message: "Choisissez la carte dans laquelle fusionner celle-ci.")
+            }
+            visibility = .merged(into: target)
+        default: throw HTTPError(.badRequest, message: "« action » attend : masquer, afficher ou fusionner.")
+        }
+        do {
+            try await workshop.moderate(cardID: cardID, meetingID: meeting.id, to: visibility, territory: cycle.territory, by: Author(actor))
+        } catch is RowNotFound {
+            throw HTTPError(.notFound, message: "Cette carte n'est pas à l'atelier de cette rencontre.")
+        } catch is InvalidMerge {
+            throw HTTPError(.unprocessableContent, message: "Une carte se fusionne dans une autre carte affichée de la même table.")
+        }
+        return .redirect(to: SiteURL.board(.value(meeting.id)).path, type: .found)
+    }
+
+    @Sendable func setState(request: Request, context: AppRequestContext) async throws -> Response {
+        let (meeting, cycle) = try await cycles.meeting(namedBy: context)
+        let actor = try gate.require(.runCycles(cycle.territory), request, context)
+        guard let state: WorkshopState = try await QueryReader.form(request).choice("etat"), state != .enPreparation else {
+            throw HTTPError(.badRequest, message: "« etat » attend : ouvert ou clos.")
+        }
+        // What does not depend on the cards is read before the closing transaction; the figures are counted inside it.
+        let snapshot = state == .clos ? try await snapshotMaker(territory: cycle.territory) : nil
+        _ = try await cycles.setWorkshop(state, meetingID: meeting.id, by: Author(actor), snapshot: snapshot)
+        return .redirect(to: SiteURL.meeting(.value(meeting.id)).path, type: .found)
+    }
+
+    // MARK: Helpers
+
+    /// Makes a meeting's snapshot from the territory's diagnostic, directory and register as they are now.
+    private func snapshotMaker(territory siren: Siren) async throws -> @Sendable (Meeting, MeetingFigures) -> MeetingSnapshot {
+        let store = index.snapshot
+        guard let epci = store.index.territory.epcis[siren] else { throw HTTPError(.notFound, message: "Ce territoire n'est pas dans la base.") }
+        let diagnostic = try store.diagnostic(of: .epci(epci))
+        let members = Set(epci.members)
+        let places = store.index.entries.filter { $0.place.codeInsee.map(members.contains) ?? false }
+            .map { MeetingSnapshot.PlaceEntry(id: $0.place.id, name: $0.place.nom.displayCased, commune: $0.place.codeInsee) }
+        let missing = try await missingPlaces.all(territory: siren)
+        return { meeting, figures in
+            MeetingSnapshot(meetingID: meeting.id, takenAt: Date(), diagnostic: diagnostic, places: places, missing: missing, figures: figures)
+        }
+    }
+
+    /// Who writes a card: a participant on this meeting's pass, or a signed-in person who may contribute to the
+    /// territory's meetings; nil for anyone else.
+    private func contributor(_ meeting: Meeting, _ cycle: Cycle, _ context: AppRequestContext) -> String? {
+        if let pass = context.visitor.workshopPass, pass.meetingID == meeting.id { return pass.label }
+        if let actor = context.visitor.actor, gate.allows(context, .contribute(cycle.territory)) { return actor.name }
+        return nil
+    }
+
+    private func boardPage(_ meeting: Meeting, _ cycle: Cycle, _ request: Request, _ context: AppRequestContext, table: CommuneCode?,
+                           isProjection: Bool, draft: Contribution? = nil, problems: [FieldProblem] = []) async throws -> Response {
+        let page = BoardPage(.init(meeting: meeting, cycle: cycle, cards: try await workshop.cards(meetingID: meeting.id),
+                                   personas: try await personas.all(territory: cycle.territory).map(\.persona), index: index.current,
+                                   version: try await cycles.version(meetingID: meeting.id) ?? 0, table: table, isProjection: isProjection,
+                                   canContribute: contributor(meeting, cycle, context) != nil, canModerate: gate.allows(context, .runCycles(cycle.territory)),
+                                   contributor: contributor(meeting, cycle, context), siteURL: siteURL,
+                                   clientKey: draft?.clientKey ?? String(SecretToken.make().prefix(22)), draft: draft, problems: problems))
+        return try pages.formPage(page, request, context, secureCookies: secureCookies)
+    }
+
+}
