@@ -300,6 +300,47 @@ struct MeetingCycleTests {
         }
     }
 
+    /// A form, the field changed in it, the value sent, and what the page must say.
+    static let hostileForms: [(form: String, field: String, value: String, says: String)] = [
+        ("cycle", "titre", "", "Titre : un titre de 1 à 200 caractères"),
+        ("cycle", "titre", String(repeating: "t", count: 201), "Titre : un titre de 1 à 200 caractères"),
+        ("cycle", "debut", "2023-13-45", "Début : une date (AAAA-MM-JJ)"),
+        ("cycle", "fin", "2022-12-01", "Fin : une date de fin après la date de début"),
+        ("cycle", "organisateurs", (1...13).map { "Structure \($0)" }.joined(separator: "\n"), "Structures organisatrices : au plus 12 noms"),
+        ("rencontre", "debut", "demain matin", "Date et heure : une date et une heure"),
+        ("rencontre", "lieu", String(repeating: "l", count: 301), "Lieu : un lieu de l&#39;annuaire ou une adresse de 300 caractères au plus"),
+        ("rencontre", "lieu_id", "inconnu", "Lieu de l&#39;annuaire : l&#39;identifiant d&#39;un lieu de l&#39;annuaire"),
+        ("rencontre", "communes", "75056", "Communes des tables : des communes du territoire"),
+        ("rencontre", "communes", "<b>", "Communes des tables : des codes INSEE"),
+        ("rencontre", "temps_0_duree", "1000", "Durée : une durée de 5 à 480 minutes"),
+        ("participant", "nom", "", "Nom : un nom ou un prénom de 1 à 80 caractères"),
+        ("participant", "nom", String(repeating: "n", count: 81), "Nom : un nom ou un prénom de 1 à 80 caractères"),
+        ("participant", "commune", "<script>", "Commune : un code INSEE"),
+        ("participant", "profil", "roi", "« profil » attend"),
+    ]
+
+    @Test(arguments: hostileForms)
+    func aHostileCycleMeetingOrParticipantFormIsRefusedWithItsFieldAndChangesNothing(form: String, field: String, value: String, says: String) async throws {
+        try await TestSite.with { site in
+            // Setup: a cycle with one meeting; the form as an animateur would send it, one field changed
+            var animateur = try await Self.animateur(site)
+            let (cycle, meetings) = try await Self.cycle(site, &animateur, meetings: ["2023-02-02T09:30"])
+            let (uri, fields): (String, [(String, String)]) = switch form {
+            case "cycle": ("/cycles", Self.cycleForm())
+            case "rencontre": ("/cycles/\(cycle)/rencontres", Self.meetingForm("2023-04-15T09:30"))
+            default: ("/rencontres/\(meetings[0])/participants", [("nom", "Nadia"), ("structure", "CCAS"), ("profil", "elu"), ("commune", "59491")])
+            }
+            let sent = fields.filter { $0.0 != field } + [(field, value)]
+            let before = try await AccessTests.snapshot(site.database)
+            // Act
+            let result = try await site.post(uri, sent, as: &animateur)
+            // Check: refused with the field named, nothing stored
+            #expect([400, 422].contains(result.status), "\(form) \(field) → \(result.status)")
+            #expect(result.html.contains(says), "\(form) \(field): \(result.html.prefix(0))")
+            #expect(try await AccessTests.snapshot(site.database) == before)
+        }
+    }
+
     @Test func guessingJoinCodesIsSlowedDown() async throws {
         try await TestSite.with { site in
             // Setup: nobody has a code

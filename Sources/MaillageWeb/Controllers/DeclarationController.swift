@@ -78,6 +78,8 @@ struct DeclarationController {
             form.values[.commune] = commune.name
             form.values[.codePostal] = commune.postalCode
         }
+        // A workshop card carried here gives the place's name.
+        if let name = (try? QueryReader(request).text("nom", maximumLength: 300)) ?? nil { form.values[.nom] = name }
         return pages.render(newPlacePage(form: form), for: context.visitor)
     }
 

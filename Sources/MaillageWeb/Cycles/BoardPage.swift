@@ -16,6 +16,9 @@ struct BoardPage: PageModel {
         var journeyURL: String?
         var author: String?
         var moderateURL: String?
+        /// Where an animateur carries the card: the missing places register, or the proposal of a new place.
+        var carryURL: String?
+        var carryLabel: String?
         var mergeTargets: [FormChoice]
         var hasMergeTargets: Bool
     }
@@ -119,6 +122,7 @@ struct BoardPage: PageModel {
             let targets = context.canModerate && !context.isProjection
                 ? shown.filter { $0.table == card.table && $0.id != card.id }
                     .map { FormChoice(value: "\($0.id)", label: "n° \($0.id) — \(String($0.text.prefix(60)))", selected: false) } : []
+            let carry = context.canModerate && !context.isProjection ? Self.carry(card, territory: meeting.territory) : nil
             return Card(id: card.id, anchor: "carte-\(card.id)", text: card.text, placeName: place?.place.nom.displayCased,
                         placeURL: place.map { SiteURL.place(.value($0.place.id)).path },
                         neighbour: card.neighbourCommune.flatMap { territory.commune($0)?.name },
@@ -126,7 +130,7 @@ struct BoardPage: PageModel {
                         journeyURL: card.personaID.flatMap { personaNames[$0] == nil ? nil : SiteURL.journey(.value($0)).path(query: [("commune", card.table.rawValue)]) },
                         author: context.canModerate && !context.isProjection ? card.authorLabel : nil,
                         moderateURL: context.canModerate && !context.isProjection ? SiteURL.moderateCard(.value(meeting.id), .value(card.id)).path : nil,
-                        mergeTargets: targets, hasMergeTargets: !targets.isEmpty)
+                        carryURL: carry?.url, carryLabel: carry?.label, mergeTargets: targets, hasMergeTargets: !targets.isEmpty)
         }
         let chosen = context.table ?? context.draft?.table
         tables = meeting.focusCommunes.map { code in
@@ -181,4 +185,17 @@ struct BoardPage: PageModel {
     }
 
     var breadcrumbParents: [Breadcrumb] { parents }
+
+    /// A missing place goes to the register, a structure the directory lacks to the proposal of a new place: both
+    /// forms open filled from the card, for the animateur to complete.
+    private static func carry(_ card: Contribution, territory: Siren) -> (url: String, label: String)? {
+        switch card.kind {
+        case .lieuManquant:
+            (SiteURL.newMissingPlace.path(query: [("territoire", territory.rawValue), ("commune", card.table.rawValue), ("origine", MissingPlace.Origin.byHand.rawValue),
+                                                  ("justification", card.text)]), "Inscrire au registre des lieux manquants")
+        case .ressource where card.placeID == nil:
+            (SiteURL.proposePlace.path(query: [("commune", card.table.rawValue), ("nom", String(card.text.prefix(200)))]), "Proposer ce lieu à l'annuaire")
+        default: nil
+        }
+    }
 }
