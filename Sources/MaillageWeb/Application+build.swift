@@ -78,8 +78,8 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     DirectoryController(index: index, builder: PlaceBuilder(database: database), pages: pages, gate: gate,
                         missingPlaces: database.missingPlaces).register(on: router)
     OrientationController(index: index, focus: focus, pages: pages, siteURL: siteURL).register(on: router)
-    DiagnosticController(index: index, focus: focus, pages: pages, missingPlaces: database.missingPlaces,
-                         siteURL: siteURL).register(on: router)
+    DiagnosticController(index: index, focus: focus, pages: pages, missingPlaces: database.missingPlaces, cycles: database.cycles,
+                         workshop: database.workshop, siteURL: siteURL).register(on: router)
     PersonaController(index: index, personas: database.personas, pages: pages, gate: gate, focus: focus).register(on: router)
     accounts.register(on: router)
     InvitationController(database: database, pages: pages, gate: gate, accounts: accounts, siteURL: configuration.publicURL,

@@ -194,6 +194,10 @@ struct MeetingCycleTests {
             #expect(odt.0 == 200 && odt.1 == OpenDocumentText.mimeType)
             let content = try ZippedDocument(odt.2).text("content.xml")
             #expect(content.contains("Carte 2 du téléphone 1") && content.contains("20 participants"))
+            // The commune's diagnostic shows what its table said, hidden and merged cards left out
+            let diagnostic = try await site.get("/diagnostic/communes/59491", as: &visitor)
+            #expect(diagnostic.html.contains("Carte 1 du téléphone 2 <span class=\"source\">— <a href=\"/rencontres/\(second)\">rencontre n° 2 du 2 février 2023</a>"))
+            #expect(!diagnostic.html.contains(raismes[0].text) && !diagnostic.html.contains(raismes[1].text))
             // The cycle's report gathers its meetings
             let cycleReport = try await site.get("/cycles/\(cycleID)/compte-rendu", as: &visitor)
             #expect(cycleReport.html.components(separatedBy: "<article class=\"meeting-report\">").count == 5)

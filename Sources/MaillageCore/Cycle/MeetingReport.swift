@@ -33,11 +33,12 @@ public struct MeetingReport: Hashable, Sendable {
         public var personaName: @Sendable (String) -> String?
         /// How the meeting's date reads (« 2 février 2023 à 9 h 30 »).
         public var dateText: @Sendable (Date) -> String
-        public var changes: [String]
+        /// What changed since the previous closed meeting, a line each; nil when there is nothing to compare with.
+        public var changes: [String]?
 
         public init(cycle: Cycle, meeting: Meeting, next: Meeting?, participants: [Participant], cards: [Contribution], figureLines: [String],
                     communeName: @escaping @Sendable (CommuneCode) -> String, placeName: @escaping @Sendable (String) -> String?,
-                    personaName: @escaping @Sendable (String) -> String?, dateText: @escaping @Sendable (Date) -> String, changes: [String]) {
+                    personaName: @escaping @Sendable (String) -> String?, dateText: @escaping @Sendable (Date) -> String, changes: [String]?) {
             self.cycle = cycle
             self.meeting = meeting
             self.next = next
@@ -99,7 +100,11 @@ public struct MeetingReport: Hashable, Sendable {
             sections.append(Section(heading: heading, paragraphs: cards.isEmpty ? [empty] : [],
                                     items: cards.map { "\(source.communeName($0.table)) : \(line($0))" }))
         }
-        if !source.changes.isEmpty { sections.append(Section(heading: "Ce qui a changé depuis la rencontre précédente", items: source.changes)) }
+        if let changes = source.changes {
+            sections.append(Section(heading: "Ce qui a changé depuis la rencontre précédente",
+                                    paragraphs: changes.isEmpty ? ["Ni l'annuaire, ni le registre des lieux manquants, ni la couverture des communes n'ont changé."] : [],
+                                    items: changes))
+        }
         let decisions = meeting.decisions.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
         sections.append(Section(heading: "Décisions et suites", paragraphs: decisions.isEmpty ? ["À compléter par les animateurs."] : decisions))
         let next = source.next.map { "La prochaine rencontre aura lieu le \(source.dateText($0.startsAt)), \($0.venue)." }

@@ -22,6 +22,9 @@ public struct SnapshotComparison: Hashable, Sendable {
     public var missingChanged: [StatusChange]
     public var missingRemoved: [MeetingSnapshot.MissingEntry]
     public var coverageChanges: [CoverageChange]
+    /// The shown cards of each meeting's tables, per kind.
+    public var cardsBefore: [Tally<ContributionKind>]
+    public var cardsAfter: [Tally<ContributionKind>]
 
     public init(from earlier: MeetingSnapshot, to later: MeetingSnapshot) {
         let earlierPlaces = Set(earlier.places.map(\.id)), laterPlaces = Set(later.places.map(\.id))
@@ -37,14 +40,11 @@ public struct SnapshotComparison: Hashable, Sendable {
         missingRemoved = earlier.missing.filter { !laterMissing.contains($0.id) }
         var before: [String: CoverageClass] = [:]
         for cell in earlier.coverage { before[cell.commune.rawValue + "|" + cell.need] = cell.coverage }
+        cardsBefore = earlier.contributions
+        cardsAfter = later.contributions
         coverageChanges = later.coverage.compactMap { cell in
             guard let old = before[cell.commune.rawValue + "|" + cell.need], old != cell.coverage else { return nil }
             return CoverageChange(commune: cell.commune, need: cell.need, before: old, after: cell.coverage)
         }
-    }
-
-    public var isEmpty: Bool {
-        placesAdded.isEmpty && placesRemoved.isEmpty && missingAdded.isEmpty && missingChanged.isEmpty && missingRemoved.isEmpty
-            && coverageChanges.isEmpty
     }
 }

@@ -30,6 +30,12 @@ public struct WorkshopRepository: Sendable {
         return try await db.select().column("*").from(K.table).where(K.meetingID, .equal, SQLBind(meetingID)).orderBy(K.id).all().map(Self.card)
     }
 
+    /// The shown cards every meeting's table wrote for a commune, the most recent first.
+    public func shownCards(table commune: CommuneCode) async throws -> [Contribution] {
+        try await database.sql.select().column("*").from(K.table).where(K.tableCommune, .equal, SQLBind(commune.rawValue))
+            .where(K.visibility, .equal, SQLBind("visible")).orderBy(K.id, .descending).limit(500).all().map(Self.card)
+    }
+
     /// Adds a card, once: a second card with the same client key for the meeting returns the first. Refused while the
     /// workshop is not open (``WorkshopClosed``) and beyond ``Contribution/maxPerMeeting``.
     public func add(_ card: Contribution) async throws -> Outcome {

@@ -10,6 +10,8 @@ struct DiagnosticController {
     let focus: Siren
     let pages: PageRenderer
     let missingPlaces: MissingPlaceRepository
+    let cycles: CycleRepository
+    let workshop: WorkshopRepository
     /// The site's address the standalone report's links resolve against: the configured public URL, or the server's
     /// own address — never the request's `Host`, which a client chooses.
     let siteURL: String
@@ -65,8 +67,11 @@ struct DiagnosticController {
         }
         var register: [MissingPlace] = []
         if let epci = commune.epci { register = try await missingPlaces.all(territory: epci) }
+        let cards = try await workshop.shownCards(table: code)
+        var meetings: [Int: Meeting] = [:]
+        for id in Set(cards.map(\.meetingID)) { meetings[id] = try await cycles.meeting(id: id) }
         return pages.render(CommuneDiagnosticPage(diagnostic: diagnostic, row: row, perimeterQuery: URLQuery.encode(perimeterItems(reader, perimeter, in: index.territory)),
-                                                  index: index, register: register), for: context.visitor)
+                                                  index: index, register: register, voices: WorkshopVoices(cards: cards, meetings: meetings)), for: context.visitor)
     }
 
     private func page(_ request: Request) throws -> DiagnosticPage {

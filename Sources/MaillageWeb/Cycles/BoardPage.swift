@@ -133,7 +133,9 @@ struct BoardPage: PageModel {
                         carryURL: carry?.url, carryLabel: carry?.label, mergeTargets: targets, hasMergeTargets: !targets.isEmpty)
         }
         let chosen = context.table ?? context.draft?.table
-        tables = meeting.focusCommunes.map { code in
+        // A participant's own table comes first on their phone; the projected view keeps the meeting's order.
+        let order = chosen.flatMap { own in context.isProjection ? nil : [own] + meeting.focusCommunes.filter { $0 != own } } ?? meeting.focusCommunes
+        tables = order.filter(meeting.focusCommunes.contains).map { code in
             let cards = shown.filter { $0.table == code }
             let columns = ContributionKind.allCases.compactMap { kind -> Column? in
                 let own = cards.filter { $0.kind == kind }

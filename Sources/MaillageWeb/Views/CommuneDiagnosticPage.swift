@@ -49,7 +49,14 @@ struct CommuneDiagnosticPage: PageModel {
     var map: String
     var assumptions: [String]
 
-    init(diagnostic: Diagnostic, row: Diagnostic.CommuneRow, perimeterQuery: String, index: PlaceIndex, register: [MissingPlace] = []) {
+    /// What the meetings' tables said of the commune.
+    var voices: [WorkshopVoices.Group]
+    var hasVoices: Bool
+
+    init(diagnostic: Diagnostic, row: Diagnostic.CommuneRow, perimeterQuery: String, index: PlaceIndex, register: [MissingPlace] = [],
+         voices: WorkshopVoices = WorkshopVoices(cards: [], meetings: [:])) {
+        self.voices = voices.groups
+        hasVoices = !voices.groups.isEmpty
         let territory = index.territory
         let commune = row.commune
         title = "Diagnostic — \(commune.name) — Maillage"
