@@ -38,6 +38,7 @@ PAGES = [
     ("lieux-manquants", "/lieux-manquants"),
     ("cycles", "/cycles"),
     ("rejoindre", "/rejoindre"),
+    ("partenariats", "/partenariats"),
     ("lieu", "{lieu}"),
     ("signaler", "{lieu}/signaler"),
     ("structure", "{structure}"),
@@ -69,6 +70,7 @@ SIGNED_IN_PAGES = [
     ("compte-rendu", "{rencontre}/compte-rendu"),
     ("évolution", "{rencontre}/evolution"),
     ("compte-rendu-cycle", "{cycle}/compte-rendu"),
+    ("partenariats-déclarer", "/partenariats"),
     ("tableau-participant", None),
 ]
 MEETING = {}

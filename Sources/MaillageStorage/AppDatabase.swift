@@ -101,4 +101,5 @@ public final class AppDatabase: Sendable {
     public var participants: ParticipantRepository { ParticipantRepository(database: self) }
     public var workshop: WorkshopRepository { WorkshopRepository(database: self) }
     public var snapshots: SnapshotRepository { SnapshotRepository(database: self) }
+    public var partnerships: PartnershipRepository { PartnershipRepository(database: self) }
 }

@@ -89,7 +89,7 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     DeclarationController(index: index, declarations: database.declarations, pages: pages, gate: gate, secureCookies: secure).register(on: router)
     ReviewController(index: index, database: database, review: DeclarationReview(database: database), pages: pages, gate: gate).register(on: router)
     TerritoryOfferController(index: index, declarations: database.declarations, pages: pages, gate: gate).register(on: router)
-    StructureController(index: index, structures: database.structures, pages: pages, gate: gate, focus: focus).register(on: router)
+    StructureController(index: index, structures: database.structures, partnerships: database.partnerships, pages: pages, gate: gate, focus: focus).register(on: router)
     MissingPlaceController(index: index, missingPlaces: database.missingPlaces, pages: pages, gate: gate, focus: focus).register(on: router)
     CycleController(index: index, cycles: database.cycles, participants: database.participants, workshop: database.workshop,
                     snapshots: database.snapshots, pages: pages, gate: gate, focus: focus).register(on: router)
@@ -98,6 +98,8 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
                        eventStreamLifetime: configuration.eventStreamLifetime).register(on: router)
     MeetingReportController(index: index, cycles: database.cycles, participants: database.participants, workshop: database.workshop,
                             snapshots: database.snapshots, personas: database.personas, pages: pages).register(on: router)
+    PartnershipController(index: index, partnerships: database.partnerships, cycles: database.cycles, pages: pages, gate: gate,
+                          focus: focus).register(on: router)
     HealthController(database: database).register(on: router)
     PlacesAPIController(index: index, places: database.places).register(on: router)
     SearchAPIController(index: index, focus: focus).register(on: router)

@@ -109,6 +109,21 @@ struct AccessTests {
             else { return nil }
             return Probe(uri: "/rencontres/\(target.id)/atelier/cartes/\(added.id)", fields: [("action", "masquer")], allowed: runners)
         case "/rejoindre": return Probe(uri: route, fields: [("code", "ABCDEF"), ("nom", "Sonde")], allowed: [], publicForm: true)
+        case "/partenariats", "/partenariats/{id}", "/partenariats/{id}/confirmer":
+            let store = try await IndexStore(database: db)
+            let partner = try #require(store.structures.structures(in: .caph).first { $0.id != fixture.structureID })
+            let link = Partnership(territory: .caph, from: fixture.structureID, to: partner.id, kind: .projetCommun, notes: "Sonde \(UUID())", createdAt: Date())
+            if route == "/partenariats" {
+                // Each allowed caller adds a link; taking it away again lets the next one meet the same state
+                return Probe(uri: route, fields: [("territoire", "200042190"), ("de", link.from), ("vers", link.to), ("lien", "projet_commun")], allowed: structureEditors) { db, _ in
+                    try await db.transaction { session in try await session.delete(from: "partnerships").run() }
+                }
+            }
+            var stored = link
+            if let existing = try await db.partnerships.all(territory: .caph).first { stored = existing } else { stored = try await db.partnerships.create(link, by: .commandLine) }
+            return route == "/partenariats/{id}"
+                ? Probe(uri: "/partenariats/\(stored.id)", fields: [("etat", "formalise")], allowed: structureEditors)
+                : Probe(uri: "/partenariats/\(stored.id)/confirmer", fields: [], allowed: editors)
         case "/lieux/{id}/declarer":
             return Probe(uri: fixture.declareURI, fields: OfferFixture.form(of: fixture.place, changes: ["presentation_resume": ["Sonde \(UUID())"]]),
                          allowed: structureEditors)
@@ -190,7 +205,8 @@ struct AccessTests {
                 meetings.append("\(cycle.title)/\(meeting.id):\(meeting.workshop):\(meeting.venue):\(meeting.agenda.count):\(people):\(cards)")
             }
         }
-        return "\(personas)|\(accounts)|\(links)|\(events)|\(declarations)|\(validated)|\(missing)|\(structures)|\(meetings)"
+        let partnerships = try await db.partnerships.all(territory: .caph).map { "\($0.id):\($0.state.rawValue):\($0.confirmed)" }
+        return "\(personas)|\(accounts)|\(links)|\(events)|\(declarations)|\(validated)|\(missing)|\(structures)|\(meetings)|\(partnerships)"
     }
 
     @Test(arguments: TestDatabases.available)

@@ -29,6 +29,9 @@ public struct AccessPolicy: Sendable {
         case .proposePlace(let siren):
             return [.coordinateur, .animateur, .participant].contains { actor.holds($0, for: .territory(siren)) }
                 || actor.grants.contains { $0.role == .membre && territory(of: $0.scope) == siren }
+        case .declarePartnership(let id):
+            return actor.holds(.membre, for: .structure(id))
+                || territoryOfStructure(id).map { actor.holds(.coordinateur, for: .territory($0)) || actor.holds(.animateur, for: .territory($0)) } ?? false
         case .editStructure(let id):
             return actor.holds(.membre, for: .structure(id))
                 || territoryOfStructure(id).map { actor.holds(.coordinateur, for: .territory($0)) } ?? false
@@ -65,6 +68,8 @@ public struct AccessPolicy: Sendable {
         ("Contribuer aux rencontres d'un territoire", "coordinateur, animateur ou participant de ce territoire ; pendant un atelier ouvert, toute personne qui l'a rejointe avec son code (pass limité à la rencontre)"),
         ("Signaler une erreur sur un lieu", "tout le monde, sans compte (modéré par les coordinateurs)"),
         ("Déclarer l'offre des lieux d'une structure, compléter sa fiche", "membre de cette structure ; coordinateur du territoire de la structure"),
+        ("Déclarer un partenariat d'une structure avec une autre, le faire évoluer", "membre de cette structure ; coordinateur ou animateur de son territoire"),
+        ("Confirmer un partenariat déclaré par une autre structure", "membre de la structure partenaire ; coordinateur de son territoire"),
         ("Proposer un nouveau lieu ou un lieu manquant, soutenir un lieu manquant", "coordinateur, animateur, participant du territoire ; membre d'une structure du territoire"),
         ("Valider ou refuser les déclarations, trancher les désaccords avec les fichiers nationaux, suivre les lieux manquants", "coordinateur du territoire"),
         ("Inviter un participant", "coordinateur ou animateur du territoire"),

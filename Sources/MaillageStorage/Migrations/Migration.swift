@@ -26,4 +26,5 @@ let allMigrations: [any Migration] = [
     CreateOffer(),
     ChangeLogStructures(),
     CreateCycles(),
+    CreatePartnerships(),
 ]

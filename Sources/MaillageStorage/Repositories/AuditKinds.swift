@@ -14,4 +14,5 @@ public enum AuditKinds {
     public static let meeting = "rencontre"
     public static let participant = "participant"
     public static let card = "carte d'atelier"
+    public static let partnership = "partenariat"
 }

@@ -9,6 +9,7 @@ import MaillageStorage
 struct StructureController {
     let index: IndexStore
     let structures: StructureRepository
+    let partnerships: PartnershipRepository
     let pages: PageRenderer
     let gate: AccessGate
     let focus: Siren
@@ -28,7 +29,10 @@ struct StructureController {
 
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> HTML {
         let structure = try find(context)
-        return pages.render(StructurePage(structure: structure, index: index.current, canEdit: gate.allows(context, .editStructure(structure.id))),
+        var links: [Partnership] = []
+        if let territory = structure.territory { links = try await partnerships.all(territory: territory) }
+        return pages.render(StructurePage(structure: structure, index: index.current, canEdit: gate.allows(context, .editStructure(structure.id)),
+                                          partnerships: links.filter { $0.from == structure.id || $0.to == structure.id }, directory: index.structures),
                             for: context.visitor)
     }
 

@@ -214,6 +214,7 @@ struct WorkshopController {
                            isProjection: Bool, draft: Contribution? = nil, problems: [FieldProblem] = []) async throws -> Response {
         let page = BoardPage(.init(meeting: meeting, cycle: cycle, cards: try await workshop.cards(meetingID: meeting.id),
                                    personas: try await personas.all(territory: cycle.territory).map(\.persona), index: index.current,
+                                   structures: index.structures,
                                    version: try await cycles.version(meetingID: meeting.id) ?? 0, table: table, isProjection: isProjection,
                                    canContribute: contributor(meeting, cycle, context) != nil, canModerate: gate.allows(context, .runCycles(cycle.territory)),
                                    contributor: contributor(meeting, cycle, context), siteURL: siteURL,

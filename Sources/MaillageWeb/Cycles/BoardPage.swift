@@ -89,6 +89,7 @@ struct BoardPage: PageModel {
         var cards: [Contribution]
         var personas: [Persona]
         var index: PlaceIndex
+        var structures: StructureDirectory
         var version: Int
         var table: CommuneCode?
         var isProjection: Bool
@@ -122,7 +123,8 @@ struct BoardPage: PageModel {
             let targets = context.canModerate && !context.isProjection
                 ? shown.filter { $0.table == card.table && $0.id != card.id }
                     .map { FormChoice(value: "\($0.id)", label: "n° \($0.id) — \(String($0.text.prefix(60)))", selected: false) } : []
-            let carry = context.canModerate && !context.isProjection ? Self.carry(card, territory: meeting.territory) : nil
+            let carry = context.canModerate && !context.isProjection
+                ? Self.carry(card, territory: meeting.territory, structureID: card.placeID.flatMap { context.structures.structure(ofPlace: $0)?.id }) : nil
             return Card(id: card.id, anchor: "carte-\(card.id)", text: card.text, placeName: place?.place.nom.displayCased,
                         placeURL: place.map { SiteURL.place(.value($0.place.id)).path },
                         neighbour: card.neighbourCommune.flatMap { territory.commune($0)?.name },
@@ -188,13 +190,17 @@ struct BoardPage: PageModel {
 
     var breadcrumbParents: [Breadcrumb] { parents }
 
-    /// A missing place goes to the register, a structure the directory lacks to the proposal of a new place: both
-    /// forms open filled from the card, for the animateur to complete.
-    private static func carry(_ card: Contribution, territory: Siren) -> (url: String, label: String)? {
+    /// A missing place goes to the register, a structure the directory lacks to the proposal of a new place, a
+    /// partnership or an orientation to the network: each form opens filled from the card, for the animateur to complete.
+    private static func carry(_ card: Contribution, territory: Siren, structureID: String?) -> (url: String, label: String)? {
         switch card.kind {
         case .lieuManquant:
             (SiteURL.newMissingPlace.path(query: [("territoire", territory.rawValue), ("commune", card.table.rawValue), ("origine", MissingPlace.Origin.byHand.rawValue),
                                                   ("justification", card.text)]), "Inscrire au registre des lieux manquants")
+        case .partenariat, .orientation:
+            (SiteURL.partnerships.path(query: [("territoire", territory.rawValue), ("rencontre", "\(card.meetingID)"), ("notes", String(card.text.prefix(1_000))),
+                                               ("lien", card.kind == .orientation ? PartnershipKind.orienteVers.rawValue : PartnershipKind.projetCommun.rawValue)]
+                                      + (structureID.map { [("de", $0)] } ?? [])), "Inscrire au réseau des partenariats")
         case .ressource where card.placeID == nil:
             (SiteURL.proposePlace.path(query: [("commune", card.table.rawValue), ("nom", String(card.text.prefix(200)))]), "Proposer ce lieu à l'annuaire")
         default: nil

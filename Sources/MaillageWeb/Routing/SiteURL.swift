@@ -88,6 +88,10 @@ enum SiteURL: Hashable, Sendable {
     case meetingChanges(Parameter<Int>)
     case join
     case workshopScript
+    case partnerships
+    case partnershipsCSV
+    case partnership(Parameter<Int>)
+    case confirmPartnership(Parameter<Int>)
     case health
     case metrics
     case api(APIURL)
@@ -235,6 +239,10 @@ enum SiteURL: Hashable, Sendable {
         case .meetingChanges(let id): [.literal("rencontres"), id.component("id"), .literal("evolution")]
         case .join: [.literal("rejoindre")]
         case .workshopScript: [.literal("atelier.js")]
+        case .partnerships: [.literal("partenariats")]
+        case .partnershipsCSV: [.literal("partenariats.csv")]
+        case .partnership(let id): [.literal("partenariats"), id.component("id")]
+        case .confirmPartnership(let id): [.literal("partenariats"), id.component("id"), .literal("confirmer")]
         case .health: [.literal("health")]
         case .metrics: [.literal("metrics")]
         case .api(let route): [.literal("api"), .literal("v1")] + route.components
@@ -290,7 +298,8 @@ extension SiteURL {
         (.post, .editMeeting(.key)), (.post, .participants(.key)), (.post, .attendance(.key)), (.post, .removeParticipant(.key, .key)),
         (.post, .workshopState(.key)), (.get, .board(.key)), (.post, .board(.key)), (.get, .boardEvents(.key)), (.post, .moderateCard(.key, .key)),
         (.get, .meetingReport(.key)), (.get, .meetingReportODT(.key)), (.get, .meetingChanges(.key)), (.get, .join), (.post, .join),
-        (.get, .workshopScript),
+        (.get, .workshopScript), (.get, .partnerships), (.post, .partnerships), (.get, .partnershipsCSV), (.post, .partnership(.key)),
+        (.post, .confirmPartnership(.key)),
         (.get, .signIn), (.post, .signIn), (.post, .signOut), (.get, .account), (.post, .accountPassword), (.post, .signOutEverywhere),
         (.get, .secondFactor), (.post, .secondFactor), (.post, .secondFactorOff),
         (.get, .invitations), (.post, .invitations), (.get, .invitation(.key)), (.post, .invitation(.key)), (.post, .resetLink(.key)), (.post, .revokeRole(.key)),

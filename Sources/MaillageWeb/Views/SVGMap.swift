@@ -26,6 +26,15 @@ struct SVGMap {
         }
     }
 
+    /// A line between two points: a partnership between two structures, drawn with its kind's dash pattern so that
+    /// the map reads in black and white.
+    struct Link {
+        var from: Coordinate
+        var to: Coordinate
+        var cssClass: String
+        var title: String
+    }
+
     var title: String
     var description: String
     var communes: [Commune]
@@ -35,6 +44,9 @@ struct SVGMap {
     var fills: [CommuneCode: (cssClass: String, symbol: String)] = [:]
     var fillLegend: [(cssClass: String, symbol: String, label: String)] = []
     var markers: [Marker] = []
+    var links: [Link] = []
+    /// The legend of the links' classes.
+    var linkLegend: [(cssClass: String, label: String)] = []
     /// Communes whose name is written on the map (the focus communes, the largest), over the markers.
     var labelled: [CommuneCode] = []
     var width = 640.0
@@ -48,7 +60,7 @@ struct SVGMap {
             .map(Lambert93.project)
         let minX = projected.map(\.x).min()!, maxX = projected.map(\.x).max()!
         let minY = projected.map(\.y).min()!, maxY = projected.map(\.y).max()!
-        let legendHeight = 28.0 + 18 * Double(fillLegend.count)
+        let legendHeight = 28.0 + 18 * Double(fillLegend.count + linkLegend.count)
         let scale = min((width - 20) / max(maxX - minX, 1), (height - legendHeight - 20) / max(maxY - minY, 1))
         func xy(_ c: Coordinate) -> (Double, Double) {
             let p = Lambert93.project(c)
@@ -71,7 +83,17 @@ struct SVGMap {
                     + HTMLEscaping.escape(fill.symbol) + "</text>"
             }
         }
-        svg += "</g><g class=\"markers\">"
+        svg += "</g>"
+        if !links.isEmpty {
+            svg += "<g class=\"links\">"
+            for link in links {
+                let (x1, y1) = xy(link.from), (x2, y2) = xy(link.to)
+                svg += "<line class=\"link \(link.cssClass)\" x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\">"
+                    + "<title>\(HTMLEscaping.escape(link.title))</title></line>"
+            }
+            svg += "</g>"
+        }
+        svg += "<g class=\"markers\">"
         for marker in markers {
             let (x, y) = xy(marker.point)
             svg += "<g class=\"\(marker.style.rawValue)\"><title>\(HTMLEscaping.escape(marker.title))</title>"
@@ -101,6 +123,11 @@ struct SVGMap {
             let y = Double(row) * 18 + (styles.isEmpty ? 0 : 18)
             svg += "<rect class=\"\(item.cssClass)\" x=\"10\" y=\"\(Self.n(y + 1, 0))\" width=\"14\" height=\"14\"/>"
             svg += "<text x=\"30\" y=\"\(Self.n(y + 13, 0))\">" + HTMLEscaping.escape("\(item.symbol) \(item.label)") + "</text>"
+        }
+        for (row, item) in linkLegend.enumerated() {
+            let y = Double(row + fillLegend.count) * 18 + (styles.isEmpty ? 0 : 18)
+            svg += "<line class=\"link \(item.cssClass)\" x1=\"10\" y1=\"\(Self.n(y + 8, 0))\" x2=\"34\" y2=\"\(Self.n(y + 8, 0))\"/>"
+            svg += "<text x=\"40\" y=\"\(Self.n(y + 13, 0))\">" + HTMLEscaping.escape(item.label) + "</text>"
         }
         svg += "</g></svg>"
         return svg

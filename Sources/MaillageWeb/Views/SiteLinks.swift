@@ -29,6 +29,7 @@ enum SiteLinks {
         "structures": SiteURL.structures.path,
         "missingPlaces": SiteURL.missingPlaces.path,
         "cycles": SiteURL.cycles.path,
+        "partnerships": SiteURL.partnerships.path,
         "join": SiteURL.join.path,
         "workshopScript": SiteURL.workshopScript.path,
     ]

@@ -31,7 +31,7 @@ struct SiteShell: Sendable {
                     templates: ["diagnostic", "commune-diagnostic", "missing-places", "vigilance"]),
             Section(label: "Ateliers", url: SiteURL.personas.path, templates: ["personas", "persona", "persona-edit", "journey", "matrix"]),
             Section(label: "Rencontres", url: SiteURL.cycles.path,
-                    templates: ["cycles", "cycle", "cycle-form", "meeting", "meeting-form", "board", "join", "meeting-report", "meeting-changes"]),
+                    templates: ["cycles", "cycle", "cycle-form", "meeting", "meeting-form", "board", "join", "meeting-report", "meeting-changes", "partnerships"]),
         ]
     }
 

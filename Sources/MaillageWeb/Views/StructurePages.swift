@@ -39,6 +39,13 @@ struct StructurePage: PageModel {
         var declareURL: String?
     }
 
+    struct Partner {
+        var sentence: String
+        var partner: String
+        var partnerURL: String
+        var state: String
+    }
+
     struct KindOption {
         var value: String
         var label: String
@@ -61,8 +68,11 @@ struct StructurePage: PageModel {
     var isCompleted: Bool
     var errors: [String]
     var hasErrors: Bool
+    var partners: [Partner]
+    var hasPartners: Bool
+    var partnershipsURL: String?
 
-    init(structure: Structure, index: PlaceIndex, canEdit: Bool, errors: [String] = []) {
+    init(structure: Structure, index: PlaceIndex, canEdit: Bool, errors: [String] = [], partnerships: [Partnership] = [], directory: StructureDirectory? = nil) {
         title = "\(structure.name) — Maillage"
         name = structure.name
         kind = structure.kind.label
@@ -85,6 +95,16 @@ struct StructurePage: PageModel {
         isCompleted = structure.isCompleted
         self.errors = errors
         hasErrors = !errors.isEmpty
+        // Each link read from this structure's side: « oriente vers », or « reçoit de » when the other declared it.
+        partners = partnerships.map { link in
+            let outgoing = link.from == structure.id
+            let other = outgoing ? link.to : link.from
+            return Partner(sentence: outgoing ? link.kind.label : "\(link.kind.label) (déclaré par le partenaire) :",
+                           partner: directory?[other]?.name ?? other, partnerURL: SiteURL.structure(.value(other)).path,
+                           state: link.state.label.lowercased() + (link.confirmed ? ", confirmé" : ", à confirmer"))
+        }
+        hasPartners = !partners.isEmpty
+        partnershipsURL = structure.territory.map { SiteURL.partnerships.path(query: [("territoire", $0.rawValue), ("de", structure.id)]) }
     }
 }
 

@@ -1,0 +1,129 @@
+import Foundation
+import Hummingbird
+import MaillageCore
+import MaillageSources
+import MaillageStorage
+
+/// The partnership network of a territory: read by everyone; a structure's members (and the territory's animateurs
+/// and coordinators) declare its links and make them evolve; the partner structure confirms them.
+struct PartnershipController {
+    let index: IndexStore
+    let partnerships: PartnershipRepository
+    let cycles: CycleRepository
+    let pages: PageRenderer
+    let gate: AccessGate
+    let focus: Siren
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get(.partnerships, use: list)
+        router.post(.partnerships, use: create)
+        router.get(.partnershipsCSV, use: csv)
+        router.post(.partnership(.key), use: update)
+        router.post(.confirmPartnership(.key), use: confirm)
+    }
+
+    @Sendable func list(request: Request, context: AppRequestContext) async throws -> HTML {
+        let reader = QueryReader(request)
+        let siren = try territory(reader)
+        let draft = PartnershipsPage.Draft(from: try reader.single("de"), to: try reader.single("vers"), kind: try reader.choice("lien") ?? .orienteVers,
+                                           notes: try reader.text("notes", maximumLength: Partnership.maxNotesLength) ?? "",
+                                           meetingID: try reader.single("rencontre").flatMap(Int.init))
+        return try await page(siren, context: context, draft: draft)
+    }
+
+    @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
+        let reader = try await QueryReader.form(request)
+        let siren = try territory(reader)
+        let from = try reader.single("de") ?? ""
+        let actor = try gate.require(.declarePartnership(from: from), request, context)
+        let meetingID = try reader.single("rencontre").flatMap(Int.init)
+        var problems: [FieldProblem] = []
+        if let meetingID, try await cycles.meeting(id: meetingID)?.territory != siren {
+            problems.append(.init(field: "Rencontre", expected: "une rencontre du territoire"))
+        }
+        let link = Partnership(territory: siren, from: from, to: try reader.single("vers") ?? "", kind: try reader.choice("lien") ?? .autre,
+                               state: try reader.choice("etat") ?? .envisage, origin: meetingID.map(Partnership.Origin.meeting) ?? .declared,
+                               notes: try reader.text("notes", maximumLength: 20_000) ?? "", createdAt: Date())
+        problems += link.problems(in: index.structures)
+        if let structure = index.structures[from], structure.territory != siren {
+            problems.append(.init(field: "Structure", expected: "une structure du territoire"))
+        }
+        guard problems.isEmpty else {
+            var html = try await page(siren, context: context, draft: .init(from: link.from, to: link.to, kind: link.kind, notes: String(link.notes.prefix(1_000)),
+                                                                             meetingID: meetingID), problems: problems)
+            html.status = .unprocessableContent
+            return try html.response(from: request, context: context)
+        }
+        do {
+            _ = try await partnerships.create(link, by: Author(actor))
+        } catch is DuplicatePartnership {
+            throw HTTPError(.conflict, message: "Ce lien entre ces deux structures est déjà déclaré : faites-le évoluer dans la liste plutôt que de le déclarer à nouveau.")
+        }
+        return .redirect(to: SiteURL.partnerships.path(query: [("territoire", siren.rawValue)]), type: .found)
+    }
+
+    @Sendable func update(request: Request, context: AppRequestContext) async throws -> Response {
+        let link = try await find(context)
+        guard let actor = context.visitor.actor else { throw SignInRequired(returnTo: request.uri.path) }
+        guard canUpdate(link, context) else { throw HTTPError(.forbidden, message: "Seules les deux structures du lien et les animateurs du territoire le font évoluer.") }
+        let reader = try await QueryReader.form(request)
+        guard let state: PartnershipState = try reader.choice("etat") else { throw HTTPError(.badRequest, message: "« etat » attend : envisage, existant, a_formaliser, formalise.") }
+        let notes = try reader.text("notes", maximumLength: Partnership.maxNotesLength) ?? ""
+        try await partnerships.update(id: link.id, state: state, notes: notes, by: Author(actor))
+        return .redirect(to: SiteURL.partnerships.path(query: [("territoire", link.territory.rawValue)]), type: .found)
+    }
+
+    @Sendable func confirm(request: Request, context: AppRequestContext) async throws -> Response {
+        let link = try await find(context)
+        let actor = try gate.require(.editStructure(link.to), request, context)
+        try await partnerships.update(id: link.id, state: link.state, notes: link.notes, confirm: true, by: Author(actor))
+        return .redirect(to: SiteURL.partnerships.path(query: [("territoire", link.territory.rawValue)]), type: .found)
+    }
+
+    /// `partenariats.csv`: every link of the territory, one per row, with the structures' names (never people's).
+    @Sendable func csv(request: Request, context: AppRequestContext) async throws -> Response {
+        let siren = try territory(QueryReader(request))
+        let directory = index.structures
+        let rows = try await partnerships.all(territory: siren).map { link in
+            [link.from, directory[link.from]?.name ?? "", link.kind.rawValue, link.to, directory[link.to]?.name ?? "", link.state.rawValue,
+             link.confirmed ? "oui" : "non", { if case .meeting(let id) = link.origin { "\(id)" } else { "" } }(), CalendarDay(link.createdAt).description, link.notes]
+        }
+        let document = CSVDialect.excel.document([["structure", "nom_structure", "lien", "partenaire", "nom_partenaire", "etat", "confirme", "rencontre", "date", "notes"]]
+                                                 + rows)
+        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"partenariats-\(siren.rawValue).csv\""],
+                        body: .init(byteBuffer: ByteBuffer(bytes: document)))
+    }
+
+    // MARK: Helpers
+
+    private func canUpdate(_ link: Partnership, _ context: AppRequestContext) -> Bool {
+        gate.allows(context, .declarePartnership(from: link.from)) || gate.allows(context, .editStructure(link.to))
+            || gate.allows(context, .runCycles(link.territory))
+    }
+
+    private func page(_ siren: Siren, context: AppRequestContext, draft: PartnershipsPage.Draft, problems: [FieldProblem] = []) async throws -> HTML {
+        let directory = index.structures
+        let structures = directory.structures(in: siren)
+        let links = try await partnerships.all(territory: siren)
+        var meetings: [Int: Meeting] = [:]
+        for case .meeting(let id) in links.map(\.origin) where meetings[id] == nil { meetings[id] = try await cycles.meeting(id: id) }
+        let network = PartnershipNetwork(structures: structures, links: links, communes: index.current.territory.epcis[siren]?.members ?? [])
+        return pages.render(PartnershipsPage(network: network, siren: siren, index: index.current, directory: directory, meetings: meetings,
+                                             canUpdate: { canUpdate($0, context) }, canConfirm: { gate.allows(context, .editStructure($0.to)) },
+                                             declarable: structures.filter { gate.allows(context, .declarePartnership(from: $0.id)) }, draft: draft,
+                                             problems: problems), for: context.visitor)
+    }
+
+    private func find(_ context: AppRequestContext) async throws -> Partnership {
+        guard let id = Int(try context.parameters.require("id")), let link = try await partnerships.find(id: id) else {
+            throw HTTPError(.notFound, message: "Ce partenariat n'existe pas.")
+        }
+        return link
+    }
+
+    private func territory(_ reader: QueryReader) throws -> Siren {
+        let siren = try reader.territory(default: focus)
+        guard index.current.territory.epcis[siren] != nil else { throw HTTPError(.notFound, message: "Ce territoire n'est pas dans la base.") }
+        return siren
+    }
+}

@@ -1,0 +1,131 @@
+import MaillageCore
+
+/// `/partenariats?territoire=…`: the network of a territory's structures — drawn on its map, listed as a table for
+/// screen readers and print — what it says (isolated structures, brokers, communes no link reaches, reciprocity of
+/// orientations), and the form to declare a link.
+struct PartnershipsPage: PageModel {
+    struct Row {
+        var number: Int
+        var from: String
+        var fromURL: String
+        var kind: String
+        var to: String
+        var toURL: String
+        var state: String
+        var origin: String
+        var confirmed: String
+        var notes: String
+        var updateURL: String?
+        var states: [FormChoice]
+        var confirmURL: String?
+    }
+
+    struct Named {
+        var name: String
+        var url: String
+        var detail: String?
+    }
+
+    let template = "partnerships"
+    var title: String
+    var territoryName: String
+    var territory: String
+    var map: String
+    var rows: [Row]
+    var hasRows: Bool
+    var isolated: [Named]
+    var hasIsolated: Bool
+    var isolatedCount: String
+    var brokers: [Named]
+    var hasBrokers: Bool
+    var unreached: String?
+    var reciprocity: String
+    var canDeclare: Bool
+    var action: String
+    var csvURL: String
+    var fromChoices: [FormChoice]
+    var toChoices: [FormChoice]
+    var kindChoices: [FormChoice]
+    var stateChoices: [FormChoice]
+    var notes: String
+    var meetingID: String
+    var errors: [String]
+    var hasErrors: Bool
+
+    struct Draft {
+        var from: String?
+        var to: String?
+        var kind: PartnershipKind = .orienteVers
+        var notes = ""
+        var meetingID: Int?
+    }
+
+    init(network: PartnershipNetwork, siren: Siren, index: PlaceIndex, directory: StructureDirectory, meetings: [Int: Meeting],
+         canUpdate: (Partnership) -> Bool, canConfirm: (Partnership) -> Bool, declarable: [Structure], draft: Draft, problems: [FieldProblem] = []) {
+        let territory = index.territory
+        territoryName = territory.epcis[siren]?.name ?? siren.rawValue
+        title = "Partenariats — \(territoryName) — Maillage"
+        self.territory = siren.rawValue
+        let name: (String) -> String = { directory[$0]?.name ?? $0 }
+        rows = network.links.enumerated().map { offset, link in
+            Row(number: offset + 1, from: name(link.from), fromURL: SiteURL.structure(.value(link.from)).path, kind: link.kind.label.lowercased(),
+                to: name(link.to), toURL: SiteURL.structure(.value(link.to)).path, state: link.state.label,
+                origin: { if case .meeting(let id) = link.origin, let meeting = meetings[id] { "rencontre n° \(meeting.number)" } else { "déclaré" } }(),
+                confirmed: link.confirmed ? "confirmé" : "à confirmer par \(name(link.to))", notes: link.notes,
+                updateURL: canUpdate(link) ? SiteURL.partnership(.value(link.id)).path : nil,
+                states: FormChoice.all(PartnershipState.self, label: \.label, selected: { $0 == link.state }),
+                confirmURL: !link.confirmed && canConfirm(link) ? SiteURL.confirmPartnership(.value(link.id)).path : nil)
+        }
+        hasRows = !rows.isEmpty
+        isolated = network.isolated.map { Named(name: $0.name, url: SiteURL.structure(.value($0.id)).path, detail: nil) }
+        hasIsolated = !isolated.isEmpty
+        isolatedCount = French.count(isolated.count, "structure sans aucun lien", "structures sans aucun lien") + " sur \(network.structures.count)"
+        brokers = network.brokers.prefix(8).map { broker in
+            Named(name: broker.structure.name, url: SiteURL.structure(.value(broker.structure.id)).path,
+                  detail: "intermédiaire sur \(French.decimal(broker.betweenness * 100, digits: 0)) % des plus courts chemins entre deux autres structures")
+        }
+        hasBrokers = !brokers.isEmpty
+        let unreachedNames = network.unreachedCommunes.compactMap { territory.commune($0)?.name }.sorted { $0.folded < $1.folded }
+        unreached = unreachedNames.isEmpty ? nil : French.count(unreachedNames.count, "commune qu'aucun lien n'atteint", "communes qu'aucun lien n'atteint")
+            + " : " + French.list(unreachedNames)
+        reciprocity = network.orientations == 0 ? "Aucune orientation n'est encore déclarée."
+            : "\(French.count(network.orientations, "orientation déclarée", "orientations déclarées")) d'une structure vers une autre, dont \(network.reciprocated) dans les deux sens."
+        canDeclare = !declarable.isEmpty
+        action = SiteURL.partnerships.path
+        csvURL = SiteURL.partnershipsCSV.path(query: [("territoire", siren.rawValue)])
+        fromChoices = declarable.map { FormChoice(value: $0.id, label: $0.name, selected: $0.id == draft.from) }
+        toChoices = network.structures.map { FormChoice(value: $0.id, label: $0.name, selected: $0.id == draft.to) }
+        kindChoices = FormChoice.all(PartnershipKind.self, label: \.label, selected: { $0 == draft.kind })
+        stateChoices = FormChoice.all(PartnershipState.self, label: \.label, selected: { $0 == .envisage })
+        notes = draft.notes
+        meetingID = draft.meetingID.map(String.init) ?? ""
+        errors = problems.map(\.sentence)
+        hasErrors = !errors.isEmpty
+        map = Self.map(network, siren: siren, index: index, name: name)
+    }
+
+    /// The network on the territory's map: each linked structure at its first place, numbered as in the table's
+    /// names, each link a line of its kind.
+    private static func map(_ network: PartnershipNetwork, siren: Siren, index: PlaceIndex, name: (String) -> String) -> String {
+        let territory = index.territory
+        let communes = territory.epcis[siren]?.members.compactMap(territory.commune) ?? []
+        let linked = network.structures.filter { !network.links(of: $0.id).isEmpty }
+        var points: [String: Coordinate] = [:]
+        for structure in linked {
+            if let point = structure.placeIDs.lazy.compactMap({ index.entry(id: $0)?.coordinate }).first { points[structure.id] = point }
+        }
+        let markers = linked.enumerated().compactMap { offset, structure -> SVGMap.Marker? in
+            points[structure.id].map { SVGMap.Marker(point: $0, label: "\(offset + 1)", title: "\(offset + 1). \(structure.name)", style: .match) }
+        }
+        let links = network.links.compactMap { link -> SVGMap.Link? in
+            guard let from = points[link.from], let to = points[link.to] else { return nil }
+            return SVGMap.Link(from: from, to: to, cssClass: "link-\(link.kind.rawValue)" + (link.state == .envisage ? " link-envisage" : ""),
+                               title: "\(name(link.from)) — \(link.kind.label.lowercased()) — \(name(link.to)) (\(link.state.label.lowercased()))")
+        }
+        let kinds = PartnershipKind.allCases.filter { kind in network.links.contains { $0.kind == kind } }
+        return SVGMap(title: "Réseau des structures du territoire",
+                      description: "\(markers.count) structures reliées, \(links.count) liens ; chaque type de lien a son trait ; la liste des liens suit la carte",
+                      communes: communes, markers: markers, links: links,
+                      linkLegend: kinds.map { ("link-\($0.rawValue)", $0.label) }, labelled: SVGMap.names(among: communes)).render()
+    }
+}
