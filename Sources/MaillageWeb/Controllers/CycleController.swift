@@ -35,7 +35,7 @@ struct CycleController {
     // MARK: Cycles
 
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> HTML {
-        let siren = try territory(QueryReader(request))
+        let siren = try index.knownTerritory(QueryReader(request), default: focus)
         var listed: [(cycle: Cycle, meetings: Int)] = []
         for cycle in try await cycles.all(territory: siren) { listed.append((cycle, try await cycles.meetings(cycle: cycle.id).count)) }
         return pages.render(CyclesPage(cycles: listed, territoryName: index.current.territory.epcis[siren]?.name ?? siren.rawValue, siren: siren,
@@ -43,7 +43,7 @@ struct CycleController {
     }
 
     @Sendable func newCycle(request: Request, context: AppRequestContext) async throws -> HTML {
-        let siren = try territory(QueryReader(request))
+        let siren = try index.knownTerritory(QueryReader(request), default: focus)
         try gate.require(.runCycles(siren), request, context)
         let draft = Cycle(territory: siren, title: "Maillage territorial de l'inclusion numérique",
                           goal: "Co-construire le diagnostic territorial de l'inclusion numérique avec les acteurs du territoire.")
@@ -52,7 +52,7 @@ struct CycleController {
 
     @Sendable func createCycle(request: Request, context: AppRequestContext) async throws -> Response {
         let reader = try await QueryReader.form(request)
-        let siren = try territory(reader)
+        let siren = try index.knownTerritory(reader, default: focus)
         let actor = try gate.require(.runCycles(siren), request, context)
         let form = try CycleForm(reader, territory: siren)
         guard form.problems.isEmpty else {
@@ -220,10 +220,4 @@ struct CycleController {
     }
 
 
-
-    private func territory(_ reader: QueryReader) throws -> Siren {
-        let siren = try reader.territory(default: focus)
-        guard index.current.territory.epcis[siren] != nil else { throw HTTPError(.notFound, message: "Ce territoire n'est pas dans la base.") }
-        return siren
-    }
 }

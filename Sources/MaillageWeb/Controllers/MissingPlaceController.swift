@@ -21,13 +21,13 @@ struct MissingPlaceController {
     }
 
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> HTML {
-        let siren = try territory(QueryReader(request))
+        let siren = try index.knownTerritory(QueryReader(request), default: focus)
         return try await page(siren, context: context, showsForm: false)
     }
 
     @Sendable func new(request: Request, context: AppRequestContext) async throws -> HTML {
         let reader = QueryReader(request)
-        let siren = try territory(reader)
+        let siren = try index.knownTerritory(reader, default: focus)
         let actor = try gate.require(.proposePlace(siren), request, context)
         let draft = MissingPlace(territory: siren, commune: try reader.single("commune").flatMap(CommuneCode.init), qpv: nil,
                                  services: try reader.list("services"), publics: [],
@@ -38,7 +38,7 @@ struct MissingPlaceController {
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
         let reader = try await QueryReader.form(request)
-        let siren = try territory(reader)
+        let siren = try index.knownTerritory(reader, default: focus)
         let actor = try gate.require(.proposePlace(siren), request, context)
         var errors: [String] = []
         let territory = index.current.territory
@@ -99,11 +99,5 @@ struct MissingPlaceController {
             throw HTTPError(.notFound, message: "Ce lieu manquant n'est pas au registre.")
         }
         return missing
-    }
-
-    private func territory(_ reader: QueryReader) throws -> Siren {
-        let siren = try reader.territory(default: focus)
-        guard index.current.territory.epcis[siren] != nil else { throw HTTPError(.notFound, message: "Ce territoire n'est pas dans la base.") }
-        return siren
     }
 }

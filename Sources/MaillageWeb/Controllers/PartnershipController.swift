@@ -24,7 +24,7 @@ struct PartnershipController {
 
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> HTML {
         let reader = QueryReader(request)
-        let siren = try territory(reader)
+        let siren = try index.knownTerritory(reader, default: focus)
         let draft = PartnershipsPage.Draft(from: try reader.single("de"), to: try reader.single("vers"), kind: try reader.choice("lien") ?? .orienteVers,
                                            notes: try reader.text("notes", maximumLength: Partnership.maxNotesLength) ?? "",
                                            meetingID: try reader.single("rencontre").flatMap(Int.init))
@@ -33,7 +33,7 @@ struct PartnershipController {
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
         let reader = try await QueryReader.form(request)
-        let siren = try territory(reader)
+        let siren = try index.knownTerritory(reader, default: focus)
         let from = try reader.single("de") ?? ""
         let actor = try gate.require(.declarePartnership(from: from), request, context)
         let meetingID = try reader.single("rencontre").flatMap(Int.init)
@@ -82,7 +82,7 @@ struct PartnershipController {
 
     /// `partenariats.csv`: every link of the territory, one per row, with the structures' names (never people's).
     @Sendable func csv(request: Request, context: AppRequestContext) async throws -> Response {
-        let siren = try territory(QueryReader(request))
+        let siren = try index.knownTerritory(QueryReader(request), default: focus)
         let directory = index.structures
         let rows = try await partnerships.all(territory: siren).map { link in
             [link.from, directory[link.from]?.name ?? "", link.kind.rawValue, link.to, directory[link.to]?.name ?? "", link.state.rawValue,
@@ -119,11 +119,5 @@ struct PartnershipController {
             throw HTTPError(.notFound, message: "Ce partenariat n'existe pas.")
         }
         return link
-    }
-
-    private func territory(_ reader: QueryReader) throws -> Siren {
-        let siren = try reader.territory(default: focus)
-        guard index.current.territory.epcis[siren] != nil else { throw HTTPError(.notFound, message: "Ce territoire n'est pas dans la base.") }
-        return siren
     }
 }
