@@ -218,6 +218,4 @@ struct CycleController {
         html.status = .unprocessableContent
         return try html.response(from: request, context: context)
     }
-
-
 }
