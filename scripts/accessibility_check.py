@@ -39,6 +39,7 @@ PAGES = [
     ("cycles", "/cycles"),
     ("rejoindre", "/rejoindre"),
     ("partenariats", "/partenariats"),
+    ("règles-orientation", "/orienter/regles"),
     ("lieu", "{lieu}"),
     ("signaler", "{lieu}/signaler"),
     ("structure", "{structure}"),
@@ -71,6 +72,7 @@ SIGNED_IN_PAGES = [
     ("évolution", "{rencontre}/evolution"),
     ("compte-rendu-cycle", "{cycle}/compte-rendu"),
     ("partenariats-déclarer", "/partenariats"),
+    ("règles-orientation-ajouter", "/orienter/regles"),
     ("tableau-participant", None),
 ]
 MEETING = {}

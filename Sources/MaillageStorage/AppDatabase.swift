@@ -102,4 +102,5 @@ public final class AppDatabase: Sendable {
     public var workshop: WorkshopRepository { WorkshopRepository(database: self) }
     public var snapshots: SnapshotRepository { SnapshotRepository(database: self) }
     public var partnerships: PartnershipRepository { PartnershipRepository(database: self) }
+    public var orientationRules: OrientationRuleRepository { OrientationRuleRepository(database: self) }
 }

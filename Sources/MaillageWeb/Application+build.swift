@@ -77,7 +77,8 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     SearchController(index: index, focus: focus, pages: pages).register(on: router)
     DirectoryController(index: index, builder: PlaceBuilder(database: database), pages: pages, gate: gate,
                         missingPlaces: database.missingPlaces).register(on: router)
-    OrientationController(index: index, focus: focus, pages: pages, siteURL: siteURL).register(on: router)
+    OrientationController(index: index, rules: database.orientationRules, focus: focus, pages: pages, siteURL: siteURL).register(on: router)
+    OrientationRuleController(index: index, rules: database.orientationRules, pages: pages, gate: gate, focus: focus).register(on: router)
     DiagnosticController(index: index, focus: focus, pages: pages, missingPlaces: database.missingPlaces, cycles: database.cycles,
                          workshop: database.workshop, siteURL: siteURL).register(on: router)
     PersonaController(index: index, personas: database.personas, pages: pages, gate: gate, focus: focus).register(on: router)

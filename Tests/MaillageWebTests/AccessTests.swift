@@ -109,6 +109,17 @@ struct AccessTests {
             else { return nil }
             return Probe(uri: "/rencontres/\(target.id)/atelier/cartes/\(added.id)", fields: [("action", "masquer")], allowed: runners)
         case "/rejoindre": return Probe(uri: route, fields: [("code", "ABCDEF"), ("nom", "Sonde")], allowed: [], publicForm: true)
+        case "/orienter/regles", "/orienter/regles/{id}/supprimer":
+            let rule = OrientationRule(territory: .caph, commune: OfferFixture.denain, need: .aideDemarchesAdministratives,
+                                       steps: [.init(structureID: fixture.structureID, approach: .sePresenter)], updatedAt: Date())
+            if route == "/orienter/regles" {
+                return Probe(uri: route, fields: [("territoire", "200042190"), ("commune", "59172"), ("besoin", "Aide aux démarches administratives"),
+                                                  ("etape_0_structure", fixture.structureID)], allowed: editors) { db, _ in
+                    try await db.transaction { session in try await session.delete(from: "orientation_rules").run() }
+                }
+            }
+            let stored = try await db.orientationRules.create(rule, by: .commandLine)
+            return Probe(uri: "/orienter/regles/\(stored.id)/supprimer", fields: [("territoire", "200042190")], allowed: editors)
         case "/partenariats", "/partenariats/{id}", "/partenariats/{id}/confirmer":
             let store = try await IndexStore(database: db)
             let partner = try #require(store.structures.structures(in: .caph).first { $0.id != fixture.structureID })
@@ -206,6 +217,7 @@ struct AccessTests {
             }
         }
         let partnerships = try await db.partnerships.all(territory: .caph).map { "\($0.id):\($0.state.rawValue):\($0.confirmed)" }
+            + (try await db.orientationRules.all(territory: .caph).map { "règle \($0.id)" })
         return "\(personas)|\(accounts)|\(links)|\(events)|\(declarations)|\(validated)|\(missing)|\(structures)|\(meetings)|\(partnerships)"
     }
 

@@ -20,7 +20,7 @@ public struct AccessPolicy: Sendable {
             return actor.grants.contains { $0.role == .coordinateur }
         case .readJournal(let siren?):
             return actor.holds(.coordinateur, for: .territory(siren))
-        case .editPersonas(let siren), .runCycles(let siren):
+        case .editPersonas(let siren), .runCycles(let siren), .curateOrientation(let siren):
             return actor.holds(.coordinateur, for: .territory(siren)) || actor.holds(.animateur, for: .territory(siren))
         case .contribute(let siren):
             return [.coordinateur, .animateur, .participant].contains { actor.holds($0, for: .territory(siren)) }
@@ -68,6 +68,7 @@ public struct AccessPolicy: Sendable {
         ("Contribuer aux rencontres d'un territoire", "coordinateur, animateur ou participant de ce territoire ; pendant un atelier ouvert, toute personne qui l'a rejointe avec son code (pass limité à la rencontre)"),
         ("Signaler une erreur sur un lieu", "tout le monde, sans compte (modéré par les coordinateurs)"),
         ("Déclarer l'offre des lieux d'une structure, compléter sa fiche", "membre de cette structure ; coordinateur du territoire de la structure"),
+        ("Tenir les règles d'orientation du territoire (vers quelles structures orienter, selon les situations)", "coordinateur ou animateur de ce territoire"),
         ("Déclarer un partenariat d'une structure avec une autre, le faire évoluer", "membre de cette structure ; coordinateur ou animateur de son territoire"),
         ("Confirmer un partenariat déclaré par une autre structure", "membre de la structure partenaire ; coordinateur de son territoire"),
         ("Proposer un nouveau lieu ou un lieu manquant, soutenir un lieu manquant", "coordinateur, animateur, participant du territoire ; membre d'une structure du territoire"),

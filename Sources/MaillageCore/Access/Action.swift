@@ -19,6 +19,8 @@ public enum Action: Hashable, Sendable {
     /// Prepare and run a territory's meeting cycles: cycles, meetings, participants and attendance, the live workshop
     /// (open, close, moderate), decisions and reports; read the participants' names.
     case runCycles(Siren)
+    /// Keep the territory's orientation rules (which structures to orient to, by situation).
+    case curateOrientation(Siren)
     /// Declare a partnership of a structure with another, and change its state or notes.
     case declarePartnership(from: String)
     /// Contribute to a territory's meetings (comments, answers).

@@ -1,6 +1,7 @@
 import SQLKit
 
-/// The links between structures: one row per pair and kind (a second identical link is a conflict, not a copy).
+/// The network: links between structures, one row per pair and kind (a second identical link is a conflict, not a
+/// copy), and the orientation rules with their ordered steps.
 struct CreatePartnerships: Migration {
     let name = "0018_partnerships"
 
@@ -27,5 +28,31 @@ struct CreatePartnerships: Migration {
                    named: nil as String?)
             .run()
         try await db.create(index: "partnerships_territory").on(L.table).column(L.territory).run()
+        typealias R = PartnershipTables.Rule
+        typealias S = PartnershipTables.RuleStep
+        try await db.create(table: R.table)
+            .column(R.id, type: db.sequenceType, .primaryKey(autoIncrement: true))
+            .column(R.territory, type: .text, .notNull)
+            .column(R.commune, type: .text, .notNull)
+            .column(R.need, type: .text, .notNull)
+            .column(R.targetPublic, type: .text)
+            .column(R.constraint, type: .text)
+            .column(R.note, type: .text, .notNull)
+            .column(R.updatedAt, type: .text, .notNull)
+            .check("\(ident: R.constraint) IS NULL OR \(ident: R.constraint) IN ('sans_equipement', 'sans_internet', 'autre_langue', 'handicap')" as SQLQueryString,
+                   named: nil as String?)
+            .check("length(\(ident: R.note)) <= 1000 AND length(\(ident: R.commune)) = 5" as SQLQueryString, named: nil as String?)
+            .run()
+        try await db.create(table: S.table)
+            .column(S.ruleID, type: .bigint, .notNull)
+            .column(S.position, type: .int, .notNull)
+            .column(S.structureID, type: .text, .notNull)
+            .column(S.approach, type: .text, .notNull)
+            .column(S.contact, type: .text, .notNull)
+            .primaryKey(S.ruleID, S.position)
+            .foreignKey([S.ruleID], references: R.table, [R.id], onDelete: .cascade)
+            .check("\(ident: S.approach) IN ('se_presenter', 'telephoner', 'fiche_prescription', 'rdv_en_ligne') AND length(\(ident: S.contact)) <= 200" as SQLQueryString,
+                   named: nil as String?)
+            .run()
     }
 }

@@ -15,4 +15,5 @@ public enum AuditKinds {
     public static let participant = "participant"
     public static let card = "carte d'atelier"
     public static let partnership = "partenariat"
+    public static let orientationRule = "règle d'orientation"
 }

@@ -1,4 +1,5 @@
-/// The names of the partnership table and its columns: the only place they are spelled.
+/// The names of the network's tables — partnerships, orientation rules and their steps — and their columns: the only
+/// place they are spelled.
 enum PartnershipTables {
     enum Link {
         static let table = "partnerships"
@@ -13,5 +14,26 @@ enum PartnershipTables {
         static let confirmed = "confirmed"
         static let createdAt = "created_at"
         static let updatedAt = "updated_at"
+    }
+
+    enum Rule {
+        static let table = "orientation_rules"
+        static let id = "id"
+        static let territory = "territory"
+        static let commune = "commune_code"
+        static let need = "need"
+        static let targetPublic = "target_public"
+        static let constraint = "situation_constraint"
+        static let note = "note"
+        static let updatedAt = "updated_at"
+    }
+
+    enum RuleStep {
+        static let table = "orientation_rule_steps"
+        static let ruleID = "rule_id"
+        static let position = "position"
+        static let structureID = "structure_id"
+        static let approach = "approach"
+        static let contact = "contact"
     }
 }

@@ -1,10 +1,12 @@
 import Foundation
 import Hummingbird
 import MaillageCore
+import MaillageStorage
 
 /// `/orienter`: the guided orientation of a field worker, its results, and the printable orientation sheet.
 struct OrientationController {
     let index: IndexStore
+    let rules: OrientationRuleRepository
     let focus: Siren
     let pages: PageRenderer
     /// The site's own address, ending with `/`, for the QR code of the sheet.
@@ -21,14 +23,21 @@ struct OrientationController {
     }
 
     @Sendable func results(request: Request, context: AppRequestContext) async throws -> HTML {
+        let parameters: OrientationParameters, result: SearchResult?
         do {
-            let (parameters, result) = try answer(request)
-            return pages.render(OrientationPage(parameters: parameters, result: result), for: context.visitor)
+            (parameters, result) = try answer(request)
         } catch {
             var page = pages.render(OrientationPage(parameters: OrientationParameters(), result: nil, error: error.message), for: context.visitor)
             page.status = .badRequest
             return page
         }
+        // The network's rule for the situation comes first, when the person's territory has one.
+        var rule: OrientationRule?
+        if let commune = result?.originCommune, let epci = commune.epci {
+            rule = OrientationRule.applicable(try await rules.all(territory: epci), to: parameters.situation(commune: commune.code)).first
+        }
+        return pages.render(OrientationPage(parameters: parameters, result: result, rule: rule, directory: index.structures, index: index.current),
+                            for: context.visitor)
     }
 
     @Sendable func sheet(request: Request, context: AppRequestContext) async throws -> HTML {

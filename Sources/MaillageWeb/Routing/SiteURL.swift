@@ -14,6 +14,8 @@ enum SiteURL: Hashable, Sendable {
     case orient
     case orientResults
     case orientSheet
+    case orientationRules
+    case deleteOrientationRule(Parameter<Int>)
     case place(Parameter<String>)
     case commune(Parameter<CommuneCode>)
     case territory(Parameter<Siren>)
@@ -165,6 +167,8 @@ enum SiteURL: Hashable, Sendable {
         case .orient: [.literal("orienter")]
         case .orientResults: [.literal("orienter"), .literal("resultats")]
         case .orientSheet: [.literal("orienter"), .literal("fiche")]
+        case .orientationRules: [.literal("orienter"), .literal("regles")]
+        case .deleteOrientationRule(let id): [.literal("orienter"), .literal("regles"), id.component("id"), .literal("supprimer")]
         case .place(let id): [.literal("lieux"), id.component("id")]
         case .commune(let code): [.literal("communes"), code.component("code")]
         case .territory(let siren): [.literal("territoires"), siren.component("siren")]
@@ -282,6 +286,7 @@ extension SiteURL {
     /// Every route the site answers, with its method; the router must register exactly these (tested).
     static let routes: [(method: HTTPRequest.Method, url: SiteURL)] = [
         (.get, .home), (.get, .stylesheet), (.get, .logo), (.get, .search), (.get, .orient), (.get, .orientResults), (.get, .orientSheet),
+        (.get, .orientationRules), (.post, .orientationRules), (.post, .deleteOrientationRule(.key)),
         (.get, .place(.key)), (.get, .commune(.key)), (.get, .territory(.key)),
         (.get, .declarePlace(.key)), (.post, .declarePlace(.key)), (.get, .reportPlace(.key)), (.post, .reportPlace(.key)),
         (.get, .proposePlace), (.post, .proposePlace), (.get, .declarations), (.get, .declaration(.key)), (.post, .takeDeclaration(.key)),

@@ -37,7 +37,28 @@ struct OrientationPage: PageModel {
         var sheetURL: String
     }
 
-    init(parameters: OrientationParameters, result: SearchResult?, error: String? = nil) {
+    /// The network's rule for the situation, step by step.
+    struct NetworkRule {
+        struct Step {
+            var structure: String
+            var structureURL: String
+            var approach: String
+            var contact: String?
+            var sheetURL: String?
+        }
+
+        var situation: String
+        var steps: [Step]
+        var note: String?
+        var rulesURL: String
+    }
+
+    var networkRule: NetworkRule?
+    /// Which answer comes first: the network's rule, or only the computed ranking.
+    var answerSource: String?
+
+    init(parameters: OrientationParameters, result: SearchResult?, error: String? = nil, rule: OrientationRule? = nil,
+         directory: StructureDirectory? = nil, index: PlaceIndex? = nil) {
         place = parameters.place ?? ""
         needs = Service.allCases.enumerated().map { i, s in
             Option(id: "besoin-\(i)", name: "besoin", value: s.rawValue, label: s.rawValue, hint: s.plainDescription, checked: parameters.needs.contains(s))
@@ -80,5 +101,20 @@ struct OrientationPage: PageModel {
         noLocalMatch = result?.noLocalMatch ?? false
         neighbours = wrap(result?.neighbourMatches ?? [], offset: results.count)
         hasNeighbours = !neighbours.isEmpty
+        networkRule = rule.map { rule in
+            NetworkRule(situation: rule.situationText(communeName: index?.territory.commune(rule.commune)?.name ?? rule.commune.rawValue),
+                        steps: rule.steps.map { step in
+                            let structure = directory?[step.structureID]
+                            let place = structure?.placeIDs.first
+                            return NetworkRule.Step(structure: structure?.name ?? step.structureID, structureURL: SiteURL.structure(.value(step.structureID)).path,
+                                                    approach: step.approach.label, contact: step.contact.isEmpty ? nil : step.contact,
+                                                    sheetURL: place.map { SiteURL.orientSheet.path(query: [("lieu", $0)] + parameters.queryItems) })
+                        },
+                        note: rule.note.isEmpty ? nil : rule.note,
+                        rulesURL: SiteURL.orientationRules.path(query: [("territoire", rule.territory.rawValue)]))
+        }
+        answerSource = result == nil ? nil : rule == nil
+            ? "Classement calculé par la distance et les critères : le réseau n'a pas de règle d'orientation pour cette situation."
+            : "D'abord la règle d'orientation du réseau pour cette situation, puis le classement calculé par la distance et les critères."
     }
 }
