@@ -82,6 +82,46 @@ struct PartnershipTests {
         }
     }
 
+    @Test func theSuggestionsForRaismesNameStructuresThatOfferWhatItsOwnLackAndOneBecomesALink() async throws {
+        try await TestSite.with { site in
+            // Setup: the coordinator reads the suggestions for Raismes
+            try await site.account("coordination@caph.fr", [RoleGrant(role: .coordinateur, scope: .territory(.caph))!])
+            var coordinator = try await site.signIn("coordination@caph.fr")
+            let page = try await site.get("/partenariats?commune=59491", as: &coordinator)
+            // Check: checked by hand — the CCAS of Raismes (Grand Place, 50.4117 N 3.4886 E) offers only help with
+            // administrative procedures; France services Wallers Arenberg (69 rue Michel Rondet, 50.382622 N 3.429365 E)
+            // offers three services more, 5.30 km away as the crow flies: ×1.3 detours, 20 km/h and 15 min of waiting by bus.
+            #expect(page.html.contains("CCAS de Raismes n&#39;offre pas Maîtrise des outils numériques du quotidien, Compréhension du monde numérique et Accès internet et matériel informatique ; France services Wallers Arenberg les offre à 5,3 km (36 min en bus, 92 min à pied)."))
+            // POP SCHOOL (Anzin, in the neighbouring Valenciennes Métropole) offers five services the CCAS does not, 4.6 km away
+            #expect(page.html.contains("France services Wallers Arenberg les offre"))
+            #expect(page.html.contains("POP SCHOOL les offre à 4,6 km"))
+            // Act: the coordinator keeps one as an « envisagé » link
+            let ccas = try #require(page.html.firstMatch(of: /name="de" value="(siren-265904912)"><input type="hidden" name="vers" value="(lieu-france-services-2228)"/))
+            let kept = try await site.post("/partenariats", [("territoire", "200042190"), ("de", String(ccas.1)), ("vers", String(ccas.2)), ("lien", "oriente_vers"),
+                                                             ("etat", "envisage"), ("notes", "Suggestion retenue")], as: &coordinator)
+            let after = try await site.get("/partenariats?commune=59491", as: &coordinator)
+            // Check: the link exists and the suggestion is gone
+            #expect(kept.status == 302)
+            #expect(try await site.database.partnerships.all(territory: .caph).map { "\($0.from)>\($0.to):\($0.state.rawValue)" } == ["siren-265904912>lieu-france-services-2228:envisage"])
+            #expect(!after.html.contains("CCAS de Raismes n&#39;offre pas Maîtrise des outils numériques du quotidien, Compréhension du monde numérique et Accès internet et matériel informatique ; France services Wallers Arenberg"))
+        }
+    }
+
+    @Test func aPlaceWhoseIdentifierHoldsASlashIsServedAtItsLink() async throws {
+        try await TestSite.with { site in
+            // Setup: a data·inclusion place of the pack, `dora/…`
+            let store = try await IndexStore(database: site.database)
+            let entry = try #require(store.current.entries.first { $0.place.id.contains("/") })
+            var visitor = Browser()
+            // Act
+            let page = try await site.get(SiteURL.place(.value(entry.place.id)).path, as: &visitor)
+            let api = try await site.get(SiteURL.api(.place(.value(entry.place.id))).path, as: &visitor)
+            // Check
+            #expect(page.status == 200 && page.html.contains(HTMLEscaping.escape(entry.place.nom.displayCased)))
+            #expect(api.status == 200)
+        }
+    }
+
     @Test func aPartnershipCardOfTheWorkshopOpensTheFormFilledForTheAnimateur() async throws {
         try await TestSite.with { site in
             // Setup: an open workshop with a partnership card naming a structure of the directory

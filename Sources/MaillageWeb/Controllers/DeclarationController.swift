@@ -173,7 +173,7 @@ struct DeclarationController {
     // MARK: - Shared
 
     private func place(_ context: AppRequestContext) throws -> (PlaceIndex.Entry, Structure) {
-        let id = try context.parameters.require("id")
+        let id = try context.parameters.decoded("id")
         guard id.count <= 200, let entry = index.current.entry(id: id), let structure = index.structures.structure(ofPlace: id) else {
             throw HTTPError(.notFound, message: "Ce lieu n'existe pas ou plus.")
         }

@@ -19,7 +19,7 @@ struct DirectoryController {
 
     @Sendable func place(request: Request, context: AppRequestContext) async throws -> HTML {
         let index = index.current
-        guard let entry = index.entry(id: try context.parameters.require("id")) else {
+        guard let entry = index.entry(id: try context.parameters.decoded("id")) else {
             throw HTTPError(.notFound, message: "Ce lieu n'existe pas ou plus.")
         }
         let structure = self.index.structures.structure(ofPlace: entry.place.id)

@@ -28,7 +28,12 @@ struct PartnershipController {
         let draft = PartnershipsPage.Draft(from: try reader.single("de"), to: try reader.single("vers"), kind: try reader.choice("lien") ?? .orienteVers,
                                            notes: try reader.text("notes", maximumLength: Partnership.maxNotesLength) ?? "",
                                            meetingID: try reader.single("rencontre").flatMap(Int.init))
-        return try await page(siren, context: context, draft: draft)
+        let commune = try reader.single("commune").flatMap(CommuneCode.init)
+        if let commune, index.current.territory.commune(commune)?.epci != siren {
+            throw ParameterError(parameter: "commune", message: "une commune du territoire")
+        }
+        let minutes = try reader.number("minutes", 10...120) ?? PartnershipSuggestion.defaultReachMinutes
+        return try await page(siren, context: context, draft: draft, suggestionsFor: commune.map { ($0, minutes) })
     }
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
@@ -101,17 +106,26 @@ struct PartnershipController {
             || gate.allows(context, .runCycles(link.territory))
     }
 
-    private func page(_ siren: Siren, context: AppRequestContext, draft: PartnershipsPage.Draft, problems: [FieldProblem] = []) async throws -> HTML {
+    private func page(_ siren: Siren, context: AppRequestContext, draft: PartnershipsPage.Draft, problems: [FieldProblem] = [],
+                      suggestionsFor asked: (commune: CommuneCode, minutes: Double)? = nil) async throws -> HTML {
         let directory = index.structures
         let structures = directory.structures(in: siren)
         let links = try await partnerships.all(territory: siren)
         var meetings: [Int: Meeting] = [:]
         for case .meeting(let id) in links.map(\.origin) where meetings[id] == nil { meetings[id] = try await cycles.meeting(id: id) }
         let network = PartnershipNetwork(structures: structures, links: links, communes: index.current.territory.epcis[siren]?.members ?? [])
+        // Candidates: the territory's structures and its neighbours' (a person may be sent across the boundary).
+        let neighbours = Set(index.current.territory.neighbouringEPCIs(of: siren).map(\.siren))
+        let candidates = structures + directory.structures.filter { $0.territory.map(neighbours.contains) ?? false }
+        let suggestions = asked.map { asked in
+            (asked.commune, asked.minutes, PartnershipSuggestion.suggest(from: structures.filter { $0.communes.contains(asked.commune) }, candidates: candidates,
+                                                                         index: index.current, links: links, reachMinutes: asked.minutes,
+                                                                         from: asked.commune))
+        }
         return pages.render(PartnershipsPage(network: network, siren: siren, index: index.current, directory: directory, meetings: meetings,
                                              canUpdate: { canUpdate($0, context) }, canConfirm: { gate.allows(context, .editStructure($0.to)) },
                                              declarable: structures.filter { gate.allows(context, .declarePartnership(from: $0.id)) }, draft: draft,
-                                             problems: problems), for: context.visitor)
+                                             problems: problems, suggestions: suggestions), for: context.visitor)
     }
 
     private func find(_ context: AppRequestContext) async throws -> Partnership {

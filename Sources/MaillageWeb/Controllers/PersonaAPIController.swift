@@ -27,7 +27,7 @@ struct PersonaAPIController {
     }
 
     private func stored(_ context: AppRequestContext) async throws -> PersonaRepository.Stored {
-        let id = try context.parameters.require("id")
+        let id = try context.parameters.decoded("id")
         guard id.count <= 80, let stored = try await personas.find(id: id) else {
             throw APIError(status: .notFound, message: "aucun persona « \(id.prefix(80)) »", parameter: "id")
         }

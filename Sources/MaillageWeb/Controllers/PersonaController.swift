@@ -157,7 +157,7 @@ struct PersonaController {
 
     /// The library asked for (`territoire`), or the focus territory.
     private func stored(_ context: AppRequestContext) async throws -> PersonaRepository.Stored {
-        let id = try context.parameters.require("id")
+        let id = try context.parameters.decoded("id")
         guard id.count <= 80, let stored = try await personas.find(id: id) else { throw HTTPError(.notFound, message: "Persona inconnu") }
         return stored
     }

@@ -34,7 +34,7 @@ struct PlacesAPIController {
     }
 
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> PlaceDTO {
-        let id = try context.parameters.require("id")
+        let id = try context.parameters.decoded("id")
         guard let place = try await places.place(id: id) else {
             throw APIError(status: .notFound, message: "aucun lieu « \(id.prefix(80)) »", parameter: "id")
         }

@@ -66,7 +66,7 @@ struct StructureController {
     }
 
     private func find(_ context: AppRequestContext) throws -> Structure {
-        let id = try context.parameters.require("id")
+        let id = try context.parameters.decoded("id")
         guard id.count <= 200, let structure = index.structures[id] else { throw HTTPError(.notFound, message: "Cette structure n'existe pas.") }
         return structure
     }

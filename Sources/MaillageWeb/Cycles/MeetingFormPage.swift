@@ -5,6 +5,8 @@ import MaillageCore
 struct MeetingFormPage: PageModel {
     struct AgendaRow {
         var row: Int
+        /// The row as people count it, from 1.
+        var number: Int
         var title: String
         var kinds: [FormChoice]
         var minutes: String
@@ -37,7 +39,7 @@ struct MeetingFormPage: PageModel {
             .map { FormChoice(value: $0.code.rawValue, label: $0.name, selected: meeting.focusCommunes.contains($0.code)) }
         agenda = (0..<MeetingForm.rows).map { row in
             let item = row < meeting.agenda.count ? meeting.agenda[row] : nil
-            return AgendaRow(row: row, title: item?.title ?? "",
+            return AgendaRow(row: row, number: row + 1, title: item?.title ?? "",
                              kinds: FormChoice.all(WorkshopKind.self, label: \.label, selected: { $0 == (item?.kind ?? .autre) }),
                              minutes: item?.minutes.map(String.init) ?? "")
         }

@@ -21,6 +21,8 @@ struct OrientationRulesPage: PageModel {
 
     struct StepRow {
         var row: Int
+        /// The row as people count it, from 1.
+        var number: Int
         var structures: [FormChoice]
         var approaches: [FormChoice]
     }
@@ -73,7 +75,7 @@ struct OrientationRulesPage: PageModel {
         let structureChoices = [FormChoice(value: "", label: "—", selected: true)]
             + offered.map { FormChoice(value: $0.id, label: $0.territory == siren ? $0.name : "\($0.name) (territoire voisin)", selected: false) }
         stepRows = (0..<Self.rows).map { row in
-            StepRow(row: row, structures: structureChoices, approaches: FormChoice.all(OrientationRule.Approach.self, label: \.label, selected: { $0 == .sePresenter }))
+            StepRow(row: row, number: row + 1, structures: structureChoices, approaches: FormChoice.all(OrientationRule.Approach.self, label: \.label, selected: { $0 == .sePresenter }))
         }
         errors = problems.map(\.sentence)
         hasErrors = !errors.isEmpty

@@ -20,6 +20,16 @@ struct PartnershipsPage: PageModel {
         var confirmURL: String?
     }
 
+    struct SuggestionRow {
+        var from: String
+        var fromID: String
+        var to: String
+        var toID: String
+        var toURL: String
+        var reason: String
+        var canAccept: Bool
+    }
+
     struct Named {
         var name: String
         var url: String
@@ -31,6 +41,8 @@ struct PartnershipsPage: PageModel {
     var territoryName: String
     var territory: String
     var map: String
+    /// The structures drawn on the map, in the order of their numbers.
+    var mapped: [Named]
     var rows: [Row]
     var hasRows: Bool
     var isolated: [Named]
@@ -51,6 +63,11 @@ struct PartnershipsPage: PageModel {
     var meetingID: String
     var errors: [String]
     var hasErrors: Bool
+    var suggestionCommune: String?
+    var suggestionMinutes: String
+    var suggestions: [SuggestionRow]
+    var hasSuggestions: Bool
+    var communeChoices: [FormChoice]
 
     struct Draft {
         var from: String?
@@ -61,7 +78,8 @@ struct PartnershipsPage: PageModel {
     }
 
     init(network: PartnershipNetwork, siren: Siren, index: PlaceIndex, directory: StructureDirectory, meetings: [Int: Meeting],
-         canUpdate: (Partnership) -> Bool, canConfirm: (Partnership) -> Bool, declarable: [Structure], draft: Draft, problems: [FieldProblem] = []) {
+         canUpdate: (Partnership) -> Bool, canConfirm: (Partnership) -> Bool, declarable: [Structure], draft: Draft, problems: [FieldProblem] = [],
+         suggestions: (commune: CommuneCode, minutes: Double, items: [PartnershipSuggestion])? = nil) {
         let territory = index.territory
         territoryName = territory.epcis[siren]?.name ?? siren.rawValue
         title = "Partenariats — \(territoryName) — Maillage"
@@ -101,21 +119,36 @@ struct PartnershipsPage: PageModel {
         meetingID = draft.meetingID.map(String.init) ?? ""
         errors = problems.map(\.sentence)
         hasErrors = !errors.isEmpty
+        let declarableIDs = Set(declarable.map(\.id))
+        suggestionCommune = suggestions.map { territory.commune($0.commune)?.name ?? $0.commune.rawValue }
+        suggestionMinutes = String(Int(suggestions?.minutes ?? PartnershipSuggestion.defaultReachMinutes))
+        self.suggestions = (suggestions?.items ?? []).map { suggestion in
+            SuggestionRow(from: suggestion.from.name, fromID: suggestion.from.id, to: suggestion.to.name, toID: suggestion.to.id,
+                          toURL: SiteURL.structure(.value(suggestion.to.id)).path, reason: suggestion.reason, canAccept: declarableIDs.contains(suggestion.from.id))
+        }
+        hasSuggestions = !self.suggestions.isEmpty
+        let members = territory.epcis[siren]?.members.compactMap(territory.commune) ?? []
+        communeChoices = members.sorted { $0.name.folded < $1.name.folded }
+            .map { FormChoice(value: $0.code.rawValue, label: $0.name, selected: $0.code == suggestions?.commune) }
         map = Self.map(network, siren: siren, index: index, name: name)
+        mapped = Self.linked(network).map { Named(name: $0.name, url: SiteURL.structure(.value($0.id)).path, detail: nil) }
     }
+
+    /// The structures with at least one link, in the order they are numbered on the map.
+    private static func linked(_ network: PartnershipNetwork) -> [Structure] { network.structures.filter { !network.links(of: $0.id).isEmpty } }
 
     /// The network on the territory's map: each linked structure at its first place, numbered as in the table's
     /// names, each link a line of its kind.
     private static func map(_ network: PartnershipNetwork, siren: Siren, index: PlaceIndex, name: (String) -> String) -> String {
         let territory = index.territory
         let communes = territory.epcis[siren]?.members.compactMap(territory.commune) ?? []
-        let linked = network.structures.filter { !network.links(of: $0.id).isEmpty }
+        let linked = Self.linked(network)
         var points: [String: Coordinate] = [:]
         for structure in linked {
             if let point = structure.placeIDs.lazy.compactMap({ index.entry(id: $0)?.coordinate }).first { points[structure.id] = point }
         }
         let markers = linked.enumerated().compactMap { offset, structure -> SVGMap.Marker? in
-            points[structure.id].map { SVGMap.Marker(point: $0, label: "\(offset + 1)", title: "\(offset + 1). \(structure.name)", style: .match) }
+            points[structure.id].map { SVGMap.Marker(point: $0, label: "\(offset + 1)", title: "\(offset + 1). \(structure.name)", style: .structure) }
         }
         let links = network.links.compactMap { link -> SVGMap.Link? in
             guard let from = points[link.from], let to = points[link.to] else { return nil }

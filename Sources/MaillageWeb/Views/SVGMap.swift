@@ -15,6 +15,7 @@ struct SVGMap {
         case partial = "marker-partial"
         case outside = "marker-outside"
         case origin = "marker-origin"
+        case structure = "marker-structure"
 
         var legend: String {
             switch self {
@@ -22,6 +23,7 @@ struct SVGMap {
             case .partial: "lieu qui convient en partie"
             case .outside: "lieu d'un territoire voisin"
             case .origin: "point de départ"
+            case .structure: "structure (numérotée comme dans la liste)"
             }
         }
     }
