@@ -22,10 +22,14 @@ struct PartnershipNetworkTests {
                           Self.structure("E", serves: Self.communes[3])]
         let links = [Self.link("A", .orienteVers, "B"), Self.link("B", .orienteVers, "A"), Self.link("C", .recoitDe, "A"),
                      Self.link("A", .convention, "D"), Self.link("A", .coAnimation, "inconnue")]
+        let offers: [String: Set<Service>] = ["A": [.aideDemarchesAdministratives], "B": [.accesInternetMateriel], "D": Set(Service.allCases)]
         // Act
-        let network = PartnershipNetwork(structures: structures, links: links, communes: Self.communes)
+        let network = PartnershipNetwork(structures: structures, links: links, communes: Self.communes) { offers[$0.id] ?? [] }
         // Check
         #expect(network.links.count == 4)
+        // A's partner D answers everything; B and C lean on A alone (and B on itself)
+        #expect(network.unanswered.map(\.structure.id) == ["B", "C"])
+        #expect(network.unanswered.first { $0.structure.id == "C" }?.services.count == Service.allCases.count - 1)
         #expect(network.isolated.map(\.id) == ["E"])
         #expect(network.brokers.map(\.structure.id) == ["A"])
         #expect(network.brokers.first?.betweenness == 1)

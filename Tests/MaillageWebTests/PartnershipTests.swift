@@ -53,6 +53,11 @@ struct PartnershipTests {
             #expect(toPage.html.contains("Oriente vers (déclaré par le partenaire) : <a href=\"/structures/\(from.id)\">"))
             let csv = try await site.client.execute(uri: "/partenariats.csv?territoire=200042190", method: .get) { String(buffer: $0.body) }
             #expect(csv.contains("\"\(from.id)\";\"\(from.name)\";\"oriente_vers\";\"\(to.id)\""))
+            // The JSON API says the same, as its OpenAPI document describes it
+            let api = try await APITests().json(site.client, "/api/v1/partenariats?territoire=200042190", schemaPath: "/partenariats")
+            let liens = try #require(api["liens"] as? [[String: Any]])
+            #expect(liens.count == 1 && liens[0]["lien"] as? String == "oriente_vers" && liens[0]["confirme"] as? Bool == true)
+            #expect(api["orientations"] as? Int == 1 && api["orientations_reciproques"] as? Int == 0)
             // The trail records it
             let events = try await site.database.audit.events(.init()).map(\.action)
             #expect(events.contains("partenariat déclaré") && events.contains("partenariat confirmé"))

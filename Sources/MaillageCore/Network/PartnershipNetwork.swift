@@ -16,11 +16,14 @@ public struct PartnershipNetwork: Sendable {
     public let brokers: [Broker]
     /// Communes of the territory that no structure with a link serves.
     public let unreachedCommunes: [CommuneCode]
+    /// For each linked structure, the services neither it nor any of its partners offers: needs it cannot answer and
+    /// cannot send to a partner for.
+    public let unanswered: [(structure: Structure, services: [Service])]
     /// Directed orientations (A sends people to B) and how many of them also go back (B to A).
     public let orientations: Int
     public let reciprocated: Int
 
-    public init(structures: [Structure], links: [Partnership], communes: [CommuneCode]) {
+    public init(structures: [Structure], links: [Partnership], communes: [CommuneCode], services: (Structure) -> Set<Service> = { _ in [] }) {
         self.structures = structures
         let known = Set(structures.map(\.id))
         let links = links.filter { known.contains($0.from) && known.contains($0.to) }
@@ -38,6 +41,13 @@ public struct PartnershipNetwork: Sendable {
             // Undirected: each pair is counted from both ends; normalised by the (n-1)(n-2) ordered pairs.
             return Broker(structure: structure, betweenness: score / ((n - 1) * (n - 2)))
         }.sorted { ($0.betweenness, $1.structure.name) > ($1.betweenness, $0.structure.name) }
+        let offered = Dictionary(structures.map { ($0.id, services($0)) }, uniquingKeysWith: { first, _ in first })
+        unanswered = structures.compactMap { structure in
+            guard let partners = neighbours[structure.id] else { return nil }
+            let answered = partners.reduce(offered[structure.id] ?? []) { $0.union(offered[$1] ?? []) }
+            let missing = Service.allCases.filter { !answered.contains($0) }
+            return missing.isEmpty ? nil : (structure, missing)
+        }
         let reached = Set(structures.filter { neighbours[$0.id] != nil }.flatMap(\.communes))
         unreachedCommunes = communes.filter { !reached.contains($0) }
         let directed = Set(links.filter(\.kind.isOrientation).map { link in

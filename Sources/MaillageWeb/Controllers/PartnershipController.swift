@@ -20,6 +20,10 @@ struct PartnershipController {
         router.get(.partnershipsCSV, use: csv)
         router.post(.partnership(.key), use: update)
         router.post(.confirmPartnership(.key), use: confirm)
+        router.get(.api(.partnerships)) { request, _ in
+            let siren = try index.knownTerritory(QueryReader(request), default: focus)
+            return PartnershipNetworkDTO(try await network(siren).network, territory: siren, directory: index.structures)
+        }
     }
 
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> HTML {
@@ -109,11 +113,10 @@ struct PartnershipController {
     private func page(_ siren: Siren, context: AppRequestContext, draft: PartnershipsPage.Draft, problems: [FieldProblem] = [],
                       suggestionsFor asked: (commune: CommuneCode, minutes: Double)? = nil) async throws -> HTML {
         let directory = index.structures
-        let structures = directory.structures(in: siren)
-        let links = try await partnerships.all(territory: siren)
+        let (network, links) = try await network(siren)
+        let structures = network.structures
         var meetings: [Int: Meeting] = [:]
         for case .meeting(let id) in links.map(\.origin) where meetings[id] == nil { meetings[id] = try await cycles.meeting(id: id) }
-        let network = PartnershipNetwork(structures: structures, links: links, communes: index.current.territory.epcis[siren]?.members ?? [])
         // Candidates: the territory's structures and its neighbours' (a person may be sent across the boundary).
         let neighbours = Set(index.current.territory.neighbouringEPCIs(of: siren).map(\.siren))
         let candidates = structures + directory.structures.filter { $0.territory.map(neighbours.contains) ?? false }
@@ -126,6 +129,17 @@ struct PartnershipController {
                                              canUpdate: { canUpdate($0, context) }, canConfirm: { gate.allows(context, .editStructure($0.to)) },
                                              declarable: structures.filter { gate.allows(context, .declarePartnership(from: $0.id)) }, draft: draft,
                                              problems: problems, suggestions: suggestions), for: context.visitor)
+    }
+
+    /// The territory's network from its stored links (and every link, a structure gone from the directory included).
+    private func network(_ siren: Siren) async throws -> (network: PartnershipNetwork, links: [Partnership]) {
+        let places = index.current
+        let links = try await partnerships.all(territory: siren)
+        let network = PartnershipNetwork(structures: index.structures.structures(in: siren), links: links,
+                                         communes: places.territory.epcis[siren]?.members ?? []) { structure in
+            Set(structure.placeIDs.compactMap(places.entry(id:)).flatMap(\.place.services))
+        }
+        return (network, links)
     }
 
     private func find(_ context: AppRequestContext) async throws -> Partnership {

@@ -51,6 +51,8 @@ struct PartnershipsPage: PageModel {
     var brokers: [Named]
     var hasBrokers: Bool
     var unreached: String?
+    var unanswered: [Named]
+    var hasUnanswered: Bool
     var reciprocity: String
     var canDeclare: Bool
     var action: String
@@ -106,6 +108,11 @@ struct PartnershipsPage: PageModel {
         let unreachedNames = network.unreachedCommunes.compactMap { territory.commune($0)?.name }.sorted { $0.folded < $1.folded }
         unreached = unreachedNames.isEmpty ? nil : French.count(unreachedNames.count, "commune qu'aucun lien n'atteint", "communes qu'aucun lien n'atteint")
             + " : " + French.list(unreachedNames)
+        unanswered = network.unanswered.map { structure, services in
+            Named(name: structure.name, url: SiteURL.structure(.value(structure.id)).path,
+                  detail: "ni elle ni ses partenaires n'offrent : " + French.list(services.map(\.rawValue)))
+        }
+        hasUnanswered = !unanswered.isEmpty
         reciprocity = network.orientations == 0 ? "Aucune orientation n'est encore déclarée."
             : "\(French.count(network.orientations, "orientation déclarée", "orientations déclarées")) d'une structure vers une autre, dont \(network.reciprocated) dans les deux sens."
         canDeclare = !declarable.isEmpty

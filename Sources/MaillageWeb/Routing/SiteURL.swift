@@ -116,6 +116,7 @@ enum SiteURL: Hashable, Sendable {
         case persona(Parameter<String>)
         case journey(Parameter<String>)
         case workshop
+        case partnerships
         case openAPI
     }
 
@@ -274,6 +275,7 @@ extension SiteURL.APIURL {
         case .persona(let id): [.literal("personas"), id.component("id")]
         case .journey(let id): [.literal("personas"), id.component("id"), .literal("parcours")]
         case .workshop: [.literal("atelier")]
+        case .partnerships: [.literal("partenariats")]
         case .openAPI: [.literal("openapi.json")]
         }
     }
@@ -314,7 +316,7 @@ extension SiteURL {
         (.get, .api(.places)), (.get, .api(.place(.key))), (.get, .api(.search)), (.get, .api(.searchCSV)), (.get, .api(.searchGeoJSON)),
         (.get, .api(.communes)), (.get, .api(.commune(.key))), (.get, .api(.territories)), (.get, .api(.territory(.key))),
         (.get, .api(.diagnostic)), (.get, .api(.diagnosticCSV)), (.get, .api(.diagnosticGeoJSON)),
-        (.get, .api(.personas)), (.get, .api(.persona(.key))), (.get, .api(.journey(.key))), (.get, .api(.workshop)),
+        (.get, .api(.personas)), (.get, .api(.persona(.key))), (.get, .api(.journey(.key))), (.get, .api(.workshop)), (.get, .api(.partnerships)),
         (.get, .api(.openAPI)),
     ]
 }
