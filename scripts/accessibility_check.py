@@ -73,6 +73,7 @@ SIGNED_IN_PAGES = [
     ("compte-rendu-cycle", "{cycle}/compte-rendu"),
     ("partenariats-déclarer", "/partenariats"),
     ("règles-orientation-ajouter", "/orienter/regles"),
+    ("orientations", "/orientations"),
     ("tableau-participant", None),
 ]
 MEETING = {}

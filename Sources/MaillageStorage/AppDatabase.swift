@@ -103,4 +103,5 @@ public final class AppDatabase: Sendable {
     public var snapshots: SnapshotRepository { SnapshotRepository(database: self) }
     public var partnerships: PartnershipRepository { PartnershipRepository(database: self) }
     public var orientationRules: OrientationRuleRepository { OrientationRuleRepository(database: self) }
+    public var referrals: ReferralRepository { ReferralRepository(database: self) }
 }

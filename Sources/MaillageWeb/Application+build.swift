@@ -41,7 +41,8 @@ public func buildApplication(_ configuration: AppConfiguration, database: AppDat
             configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Maillage"),
             services: [DatabaseService(database: database),
                        IndexRefreshService(store: index, interval: configuration.refreshInterval, logger: logger),
-                       RetentionService(database: database, lifetime: configuration.sessionLifetime, logger: logger)],
+                       RetentionService(database: database, retention: .init(sessions: configuration.sessionLifetime, referrals: configuration.referralRetention),
+                                        logger: logger)],
             logger: logger)
     } catch {
         try? await database.shutdown()
@@ -86,7 +87,8 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     InvitationController(database: database, pages: pages, gate: gate, accounts: accounts, siteURL: configuration.publicURL,
                          delivery: ShowToSender(), territoryName: { index.current.territory.epcis[$0]?.name }).register(on: router)
     JournalController(audit: database.audit, pages: pages, gate: gate).register(on: router)
-    InformationController(pages: pages, lifetime: configuration.sessionLifetime, index: index, focus: focus).register(on: router)
+    InformationController(pages: pages, lifetime: configuration.sessionLifetime, referralRetention: configuration.referralRetention, index: index,
+                          focus: focus).register(on: router)
     DeclarationController(index: index, declarations: database.declarations, pages: pages, gate: gate, secureCookies: secure).register(on: router)
     ReviewController(index: index, database: database, review: DeclarationReview(database: database), pages: pages, gate: gate).register(on: router)
     TerritoryOfferController(index: index, declarations: database.declarations, pages: pages, gate: gate).register(on: router)
@@ -99,8 +101,9 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
                        eventStreamLifetime: configuration.eventStreamLifetime).register(on: router)
     MeetingReportController(index: index, cycles: database.cycles, participants: database.participants, workshop: database.workshop,
                             snapshots: database.snapshots, personas: database.personas, pages: pages).register(on: router)
-    PartnershipController(index: index, partnerships: database.partnerships, cycles: database.cycles, pages: pages, gate: gate,
+    PartnershipController(index: index, partnerships: database.partnerships, referrals: database.referrals, cycles: database.cycles, pages: pages, gate: gate,
                           focus: focus).register(on: router)
+    ReferralController(index: index, referrals: database.referrals, pages: pages, gate: gate, retention: configuration.referralRetention).register(on: router)
     HealthController(database: database).register(on: router)
     PlacesAPIController(index: index, places: database.places).register(on: router)
     SearchAPIController(index: index, focus: focus).register(on: router)

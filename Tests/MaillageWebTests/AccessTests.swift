@@ -120,6 +120,19 @@ struct AccessTests {
             }
             let stored = try await db.orientationRules.create(rule, by: .commandLine)
             return Probe(uri: "/orienter/regles/\(stored.id)/supprimer", fields: [("territoire", "200042190")], allowed: editors)
+        case "/orientations":
+            let store = try await IndexStore(database: db)
+            let partner = try #require(store.structures.structures(in: .caph).first { $0.id != fixture.structureID })
+            return Probe(uri: route, fields: ReferralTests.form(from: fixture.structureID, to: partner.id), allowed: [.member, .administrator]) { db, _ in
+                try await db.transaction { session in try await session.delete(from: "referrals").run() }
+            }
+        case "/orientations/{id}/reponse":
+            // Sent to the fixture's structure: its member (and the administrator) answer it, nobody else
+            let store = try await IndexStore(database: db)
+            let sender = try #require(store.structures.structures(in: .caph).first { $0.id != fixture.structureID })
+            let referral = try await db.referrals.create(Referral(territory: .caph, from: sender.id, to: fixture.structureID, need: .aideDemarchesAdministratives,
+                                                                  person: "Sonde", contact: "sonde", consentAt: Date(), createdAt: Date()), by: .commandLine)
+            return Probe(uri: "/orientations/\(referral.id)/reponse", fields: [("attendu", "envoyee"), ("etat", "recue")], allowed: [.member, .administrator])
         case "/partenariats", "/partenariats/{id}", "/partenariats/{id}/confirmer":
             let store = try await IndexStore(database: db)
             let partner = try #require(store.structures.structures(in: .caph).first { $0.id != fixture.structureID })
@@ -218,6 +231,7 @@ struct AccessTests {
         }
         let partnerships = try await db.partnerships.all(territory: .caph).map { "\($0.id):\($0.state.rawValue):\($0.confirmed)" }
             + (try await db.orientationRules.all(territory: .caph).map { "règle \($0.id)" })
+            + (try await db.sql.select().column("id").column("status").from("referrals").all().map { "orientation \(try $0.decode(column: "id", as: Int.self)):\(try $0.decode(column: "status", as: String.self))" })
         return "\(personas)|\(accounts)|\(links)|\(events)|\(declarations)|\(validated)|\(missing)|\(structures)|\(meetings)|\(partnerships)"
     }
 

@@ -29,6 +29,9 @@ public struct AccessPolicy: Sendable {
         case .proposePlace(let siren):
             return [.coordinateur, .animateur, .participant].contains { actor.holds($0, for: .territory(siren)) }
                 || actor.grants.contains { $0.role == .membre && territory(of: $0.scope) == siren }
+        case .sendReferral(let id), .answerReferral(let id):
+            // Only the two structures: not even the territory's coordinators read a person's orientation.
+            return actor.holds(.membre, for: .structure(id))
         case .declarePartnership(let id):
             return actor.holds(.membre, for: .structure(id))
                 || territoryOfStructure(id).map { actor.holds(.coordinateur, for: .territory($0)) || actor.holds(.animateur, for: .territory($0)) } ?? false
@@ -69,6 +72,7 @@ public struct AccessPolicy: Sendable {
         ("Signaler une erreur sur un lieu", "tout le monde, sans compte (modéré par les coordinateurs)"),
         ("Déclarer l'offre des lieux d'une structure, compléter sa fiche", "membre de cette structure ; coordinateur du territoire de la structure"),
         ("Tenir les règles d'orientation du territoire (vers quelles structures orienter, selon les situations)", "coordinateur ou animateur de ce territoire"),
+        ("Envoyer une orientation pour une personne (avec son accord) à une autre structure, la suivre ; lire et répondre aux orientations reçues", "membre de la structure qui envoie ; membre de la structure qui reçoit (ni les coordinateurs ni les animateurs ne les lisent)"),
         ("Déclarer un partenariat d'une structure avec une autre, le faire évoluer", "membre de cette structure ; coordinateur ou animateur de son territoire"),
         ("Confirmer un partenariat déclaré par une autre structure", "membre de la structure partenaire ; coordinateur de son territoire"),
         ("Proposer un nouveau lieu ou un lieu manquant, soutenir un lieu manquant", "coordinateur, animateur, participant du territoire ; membre d'une structure du territoire"),

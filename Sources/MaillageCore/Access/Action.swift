@@ -21,6 +21,10 @@ public enum Action: Hashable, Sendable {
     case runCycles(Siren)
     /// Keep the territory's orientation rules (which structures to orient to, by situation).
     case curateOrientation(Siren)
+    /// Send an orientation for a person from a structure to another, and follow it.
+    case sendReferral(from: String)
+    /// Read and answer the orientations a structure received.
+    case answerReferral(to: String)
     /// Declare a partnership of a structure with another, and change its state or notes.
     case declarePartnership(from: String)
     /// Contribute to a territory's meetings (comments, answers).

@@ -1,7 +1,7 @@
 import SQLKit
 
 /// The network: links between structures, one row per pair and kind (a second identical link is a conflict, not a
-/// copy), and the orientation rules with their ordered steps.
+/// copy), the orientation rules with their ordered steps, and the orientations sent between structures.
 struct CreatePartnerships: Migration {
     let name = "0018_partnerships"
 
@@ -54,5 +54,27 @@ struct CreatePartnerships: Migration {
             .check("\(ident: S.approach) IN ('se_presenter', 'telephoner', 'fiche_prescription', 'rdv_en_ligne') AND length(\(ident: S.contact)) <= 200" as SQLQueryString,
                    named: nil as String?)
             .run()
+        typealias O = PartnershipTables.Referral
+        try await db.create(table: O.table)
+            .column(O.id, type: db.sequenceType, .primaryKey(autoIncrement: true))
+            .column(O.territory, type: .text, .notNull)
+            .column(O.from, type: .text, .notNull)
+            .column(O.to, type: .text, .notNull)
+            .column(O.need, type: .text, .notNull)
+            .column(O.person, type: .text, .notNull)
+            .column(O.contact, type: .text, .notNull)
+            .column(O.note, type: .text, .notNull)
+            .column(O.consentAt, type: .text, .notNull)
+            .column(O.status, type: .text, .notNull)
+            .column(O.refusalReason, type: .text, .notNull)
+            .column(O.createdAt, type: .text, .notNull)
+            .column(O.updatedAt, type: .text, .notNull)
+            .column(O.anonymised, type: db.booleanType, .notNull)
+            .check("\(ident: O.status) IN ('envoyee', 'recue', 'acceptee', 'refusee', 'honoree', 'sans_suite', 'expiree')" as SQLQueryString, named: nil as String?)
+            .check("\(ident: O.from) <> \(ident: O.to) AND length(\(ident: O.person)) <= 40 AND length(\(ident: O.contact)) <= 120 AND length(\(ident: O.note)) <= 500 AND length(\(ident: O.refusalReason)) <= 300"
+                   as SQLQueryString, named: nil as String?)
+            .run()
+        try await db.create(index: "referrals_from").on(O.table).column(O.from).run()
+        try await db.create(index: "referrals_to").on(O.table).column(O.to).run()
     }
 }

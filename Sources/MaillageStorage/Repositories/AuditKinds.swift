@@ -16,4 +16,5 @@ public enum AuditKinds {
     public static let card = "carte d'atelier"
     public static let partnership = "partenariat"
     public static let orientationRule = "règle d'orientation"
+    public static let referral = "orientation"
 }

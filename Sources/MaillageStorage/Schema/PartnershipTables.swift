@@ -1,5 +1,5 @@
-/// The names of the network's tables — partnerships, orientation rules and their steps — and their columns: the only
-/// place they are spelled.
+/// The names of the network's tables — partnerships, orientation rules and their steps, orientations sent between
+/// structures — and their columns: the only place they are spelled.
 enum PartnershipTables {
     enum Link {
         static let table = "partnerships"
@@ -35,5 +35,24 @@ enum PartnershipTables {
         static let structureID = "structure_id"
         static let approach = "approach"
         static let contact = "contact"
+    }
+
+    /// Orientations sent between structures.
+    enum Referral {
+        static let table = "referrals"
+        static let id = "id"
+        static let territory = "territory"
+        static let from = "from_structure"
+        static let to = "to_structure"
+        static let need = "need"
+        static let person = "person"
+        static let contact = "contact"
+        static let note = "note"
+        static let consentAt = "consent_at"
+        static let status = "status"
+        static let refusalReason = "refusal_reason"
+        static let createdAt = "created_at"
+        static let updatedAt = "updated_at"
+        static let anonymised = "anonymised"
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import MaillageCore
 import MaillageStorage
@@ -7,11 +8,13 @@ import MaillageStorage
 struct InformationController {
     let pages: PageRenderer
     let lifetime: SessionRepository.Lifetime
+    /// How long orientations between structures keep the person's details.
+    let referralRetention: TimeInterval
     let index: IndexStore
     let focus: Siren
 
     func register(on router: Router<AppRequestContext>) {
-        router.get(.privacy) { _, context in pages.render(PrivacyPage(lifetime: lifetime), for: context.visitor) }
+        router.get(.privacy) { _, context in pages.render(PrivacyPage(lifetime: lifetime, referralRetention: referralRetention), for: context.visitor) }
         router.get(.legalNotice) { _, context in pages.render(InformationPage.legalNotice, for: context.visitor) }
         router.get(.accessibility) { _, context in pages.render(InformationPage.accessibility, for: context.visitor) }
         router.get(.contact) { _, context in pages.render(InformationPage.contact, for: context.visitor) }

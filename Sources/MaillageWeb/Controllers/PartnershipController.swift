@@ -9,6 +9,7 @@ import MaillageStorage
 struct PartnershipController {
     let index: IndexStore
     let partnerships: PartnershipRepository
+    let referrals: ReferralRepository
     let cycles: CycleRepository
     let pages: PageRenderer
     let gate: AccessGate
@@ -128,7 +129,8 @@ struct PartnershipController {
         return pages.render(PartnershipsPage(network: network, siren: siren, index: index.current, directory: directory, meetings: meetings,
                                              canUpdate: { canUpdate($0, context) }, canConfirm: { gate.allows(context, .editStructure($0.to)) },
                                              declarable: structures.filter { gate.allows(context, .declarePartnership(from: $0.id)) }, draft: draft,
-                                             problems: problems, suggestions: suggestions), for: context.visitor)
+                                             problems: problems, suggestions: suggestions, flows: try await referrals.countsByPair(territory: siren)),
+                            for: context.visitor)
     }
 
     /// The territory's network from its stored links (and every link, a structure gone from the directory included).

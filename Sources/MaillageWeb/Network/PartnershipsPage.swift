@@ -70,6 +70,9 @@ struct PartnershipsPage: PageModel {
     var suggestions: [SuggestionRow]
     var hasSuggestions: Bool
     var communeChoices: [FormChoice]
+    /// Orientations sent between structures, counted per pair (never who for).
+    var flows: [String]
+    var hasFlows: Bool
 
     struct Draft {
         var from: String?
@@ -81,7 +84,7 @@ struct PartnershipsPage: PageModel {
 
     init(network: PartnershipNetwork, siren: Siren, index: PlaceIndex, directory: StructureDirectory, meetings: [Int: Meeting],
          canUpdate: (Partnership) -> Bool, canConfirm: (Partnership) -> Bool, declarable: [Structure], draft: Draft, problems: [FieldProblem] = [],
-         suggestions: (commune: CommuneCode, minutes: Double, items: [PartnershipSuggestion])? = nil) {
+         suggestions: (commune: CommuneCode, minutes: Double, items: [PartnershipSuggestion])? = nil, flows: [(from: String, to: String, count: Int)] = []) {
         let territory = index.territory
         territoryName = territory.epcis[siren]?.name ?? siren.rawValue
         title = "Partenariats — \(territoryName) — Maillage"
@@ -137,6 +140,8 @@ struct PartnershipsPage: PageModel {
         let members = territory.epcis[siren]?.members.compactMap(territory.commune) ?? []
         communeChoices = members.sorted { $0.name.folded < $1.name.folded }
             .map { FormChoice(value: $0.code.rawValue, label: $0.name, selected: $0.code == suggestions?.commune) }
+        self.flows = flows.map { "\(name($0.from)) → \(name($0.to)) : \(French.count($0.count, "orientation", "orientations"))" }
+        hasFlows = !self.flows.isEmpty
         map = Self.map(network, siren: siren, index: index, name: name)
         mapped = Self.linked(network).map { Named(name: $0.name, url: SiteURL.structure(.value($0.id)).path, detail: nil) }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import MaillageCore
 import MaillageStorage
 
@@ -90,12 +91,15 @@ struct PrivacyPage: PageModel {
     var linkDays = Int(OneTimeLinkRepository.lifetime / (24 * 3600))
     var passHours = Int(Meeting.passLifetime / 3600)
     var participantRetentionDays = Int(ParticipantRepository.retention / (24 * 3600))
+    var referralAnswerDays = Int(Referral.answerDelay / (24 * 3600))
+    var referralRetentionDays: Int
     var idleHours: Int
     var absoluteHours: Int
 
-    init(lifetime: SessionRepository.Lifetime) {
+    init(lifetime: SessionRepository.Lifetime, referralRetention: TimeInterval = Referral.defaultAnonymisation) {
         idleHours = Int(lifetime.idle / 3600)
         absoluteHours = Int(lifetime.absolute / 3600)
+        referralRetentionDays = Int(referralRetention / (24 * 3600))
     }
 }
 

@@ -30,6 +30,7 @@ enum SiteLinks {
         "missingPlaces": SiteURL.missingPlaces.path,
         "cycles": SiteURL.cycles.path,
         "partnerships": SiteURL.partnerships.path,
+        "referrals": SiteURL.referrals.path,
         "join": SiteURL.join.path,
         "workshopScript": SiteURL.workshopScript.path,
     ]

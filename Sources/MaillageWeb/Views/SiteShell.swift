@@ -26,7 +26,7 @@ struct SiteShell: Sendable {
         sections = [
             Section(label: "Trouver de l'aide", url: SiteURL.search.path,
                     templates: ["search", "place", "commune", "territory", "place-report", "structures", "structure"]),
-            Section(label: "Orienter une personne", url: SiteURL.orient.path, templates: ["orient", "sheet", "orientation-rules"]),
+            Section(label: "Orienter une personne", url: SiteURL.orient.path, templates: ["orient", "sheet", "orientation-rules", "referrals"]),
             Section(label: "Diagnostic", url: SiteURL.diagnostic.path(query: [("epci", focus.rawValue)]),
                     templates: ["diagnostic", "commune-diagnostic", "missing-places", "vigilance"]),
             Section(label: "Ateliers", url: SiteURL.personas.path, templates: ["personas", "persona", "persona-edit", "journey", "matrix"]),
