@@ -61,6 +61,8 @@ struct ReferralTests {
             let network = try await site.get("/partenariats", as: &visitor)
             #expect(network.html.contains("\(HTMLEscaping.escape(from.name)) → \(HTMLEscaping.escape(to.name)) : 1 orientation"))
             #expect(!network.html.contains("Josiane"))
+            let counts = try await site.client.execute(uri: "/orientations.csv?territoire=200042190", method: .get) { String(buffer: $0.body) }
+            #expect(counts.contains("\"\(from.id)\";\"\(from.name)\";\"\(to.id)\"") && counts.contains(";\"1\"") && !counts.contains("Josiane"))
             // The trail names structures and statuses, never the person
             let trail = try await site.database.audit.events(.init()).filter { $0.objectKind == AuditKinds.referral }
             #expect(trail.count == 4 && trail.allSatisfy { !($0.after ?? "").contains("Josiane") && !($0.before ?? "").contains("Josiane") })

@@ -19,6 +19,7 @@ struct PartnershipController {
         router.get(.partnerships, use: list)
         router.post(.partnerships, use: create)
         router.get(.partnershipsCSV, use: csv)
+        router.get(.referralCountsCSV, use: referralCounts)
         router.post(.partnership(.key), use: update)
         router.post(.confirmPartnership(.key), use: confirm)
         router.get(.api(.partnerships)) { request, _ in
@@ -101,6 +102,18 @@ struct PartnershipController {
         let document = CSVDialect.excel.document([["structure", "nom_structure", "lien", "partenaire", "nom_partenaire", "etat", "confirme", "rencontre", "date", "notes"]]
                                                  + rows)
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"partenariats-\(siren.rawValue).csv\""],
+                        body: .init(byteBuffer: ByteBuffer(bytes: document)))
+    }
+
+    /// `orientations.csv`: how many orientations each pair of structures of the territory sent, never who for.
+    @Sendable func referralCounts(request: Request, context: AppRequestContext) async throws -> Response {
+        let siren = try index.knownTerritory(QueryReader(request), default: focus)
+        let directory = index.structures
+        let rows = try await referrals.countsByPair(territory: siren).map { pair in
+            [pair.from, directory[pair.from]?.name ?? "", pair.to, directory[pair.to]?.name ?? "", "\(pair.count)"]
+        }
+        let document = CSVDialect.excel.document([["structure", "nom_structure", "destinataire", "nom_destinataire", "orientations"]] + rows)
+        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"orientations-\(siren.rawValue).csv\""],
                         body: .init(byteBuffer: ByteBuffer(bytes: document)))
     }
 

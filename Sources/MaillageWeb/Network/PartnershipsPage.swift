@@ -57,6 +57,7 @@ struct PartnershipsPage: PageModel {
     var canDeclare: Bool
     var action: String
     var csvURL: String
+    var flowsCSVURL: String
     var fromChoices: [FormChoice]
     var toChoices: [FormChoice]
     var kindChoices: [FormChoice]
@@ -121,6 +122,7 @@ struct PartnershipsPage: PageModel {
         canDeclare = !declarable.isEmpty
         action = SiteURL.partnerships.path
         csvURL = SiteURL.partnershipsCSV.path(query: [("territoire", siren.rawValue)])
+        flowsCSVURL = SiteURL.referralCountsCSV.path(query: [("territoire", siren.rawValue)])
         fromChoices = declarable.map { FormChoice(value: $0.id, label: $0.name, selected: $0.id == draft.from) }
         toChoices = network.structures.map { FormChoice(value: $0.id, label: $0.name, selected: $0.id == draft.to) }
         kindChoices = FormChoice.all(PartnershipKind.self, label: \.label, selected: { $0 == draft.kind })

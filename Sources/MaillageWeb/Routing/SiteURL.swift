@@ -16,6 +16,7 @@ enum SiteURL: Hashable, Sendable {
     case orientSheet
     case orientationRules
     case referrals
+    case referralCountsCSV
     case answerReferral(Parameter<Int>)
     case deleteOrientationRule(Parameter<Int>)
     case place(Parameter<String>)
@@ -172,6 +173,7 @@ enum SiteURL: Hashable, Sendable {
         case .orientSheet: [.literal("orienter"), .literal("fiche")]
         case .orientationRules: [.literal("orienter"), .literal("regles")]
         case .referrals: [.literal("orientations")]
+        case .referralCountsCSV: [.literal("orientations.csv")]
         case .answerReferral(let id): [.literal("orientations"), id.component("id"), .literal("reponse")]
         case .deleteOrientationRule(let id): [.literal("orienter"), .literal("regles"), id.component("id"), .literal("supprimer")]
         case .place(let id): [.literal("lieux"), id.component("id")]
@@ -293,7 +295,7 @@ extension SiteURL {
     static let routes: [(method: HTTPRequest.Method, url: SiteURL)] = [
         (.get, .home), (.get, .stylesheet), (.get, .logo), (.get, .search), (.get, .orient), (.get, .orientResults), (.get, .orientSheet),
         (.get, .orientationRules), (.post, .orientationRules), (.post, .deleteOrientationRule(.key)),
-        (.get, .referrals), (.post, .referrals), (.post, .answerReferral(.key)),
+        (.get, .referrals), (.post, .referrals), (.post, .answerReferral(.key)), (.get, .referralCountsCSV),
         (.get, .place(.key)), (.get, .commune(.key)), (.get, .territory(.key)),
         (.get, .declarePlace(.key)), (.post, .declarePlace(.key)), (.get, .reportPlace(.key)), (.post, .reportPlace(.key)),
         (.get, .proposePlace), (.post, .proposePlace), (.get, .declarations), (.get, .declaration(.key)), (.post, .takeDeclaration(.key)),
