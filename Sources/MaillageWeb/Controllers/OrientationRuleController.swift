@@ -27,8 +27,6 @@ struct OrientationRuleController {
         let siren = try index.knownTerritory(reader, default: focus)
         let actor = try gate.require(.curateOrientation(siren), request, context)
         var problems: [FieldProblem] = []
-        let commune = try reader.single("commune").flatMap(CommuneCode.init)
-        if commune == nil { problems.append(.init(field: "Commune", expected: "une commune du territoire")) }
         guard let need = try reader.single("besoin").flatMap(Service.init(rawValue:)) else { throw ParameterError(parameter: "besoin", message: "« besoin » attend un des 9 services") }
         let targetPublic = try reader.single("public")
         if let targetPublic, TargetPublic(rawValue: targetPublic) == nil { problems.append(.init(field: "Public", expected: "un public du standard")) }
@@ -38,16 +36,22 @@ struct OrientationRuleController {
             steps.append(OrientationRule.Step(structureID: structure, approach: try reader.choice("etape_\(row)_maniere") ?? .sePresenter,
                                               contact: try reader.text("etape_\(row)_contact", maximumLength: 2_000) ?? ""))
         }
-        let rule = OrientationRule(territory: siren, commune: commune ?? CommuneCode("00000")!, need: need, targetPublic: targetPublic.flatMap(TargetPublic.init(rawValue:)),
-                                   constraint: try reader.choice("contrainte"), steps: steps, note: try reader.text("note", maximumLength: 20_000) ?? "", updatedAt: Date())
-        problems += commune == nil ? [] : rule.problems(in: index.current.territory, structures: index.structures)
-        guard problems.isEmpty else {
-            var html = try await page(siren, context: context, problems: problems)
-            html.status = .unprocessableContent
-            return try html.response(from: request, context: context)
+        let constraint: OrientationRule.Constraint? = try reader.choice("contrainte")
+        let note = try reader.text("note", maximumLength: 20_000) ?? ""
+        if let commune = try reader.single("commune").flatMap(CommuneCode.init) {
+            let rule = OrientationRule(territory: siren, commune: commune, need: need, targetPublic: targetPublic.flatMap(TargetPublic.init(rawValue:)),
+                                       constraint: constraint, steps: steps, note: note, updatedAt: Date())
+            problems += rule.problems(in: index.current.territory, structures: index.structures)
+            if problems.isEmpty {
+                _ = try await rules.create(rule, by: Author(actor))
+                return .redirect(to: SiteURL.orientationRules.path(query: [("territoire", siren.rawValue)]), type: .found)
+            }
+        } else {
+            problems.append(.init(field: "Commune", expected: "une commune du territoire"))
         }
-        _ = try await rules.create(rule, by: Author(actor))
-        return .redirect(to: SiteURL.orientationRules.path(query: [("territoire", siren.rawValue)]), type: .found)
+        var html = try await page(siren, context: context, problems: problems)
+        html.status = .unprocessableContent
+        return try html.response(from: request, context: context)
     }
 
     @Sendable func delete(request: Request, context: AppRequestContext) async throws -> Response {
