@@ -37,6 +37,7 @@ struct ReferralTests {
             var receiver = try await site.signIn("accueil@raismes.fr")
             let inbox = try await site.get("/orientations", as: &receiver)
             #expect(inbox.html.contains("Josiane M.") && inbox.html.contains("06 12 34 56 78"))
+            #expect(inbox.html.contains("<a href=\"/orientations\">Orientations</a>"))
             for email in ["autre@structure.fr", "coordination@caph.fr"] {
                 var other = try await site.signIn(email)
                 let page = try await site.get("/orientations", as: &other)

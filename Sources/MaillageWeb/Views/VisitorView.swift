@@ -16,6 +16,8 @@ struct VisitorView {
                 tree["reviews"] = true
             }
             if actor.isAdministrator || actor.grants.contains(where: { [.coordinateur, .animateur].contains($0.role) }) { tree["invites"] = true }
+            // A structure's member sends and receives orientations.
+            if actor.grants.contains(where: { $0.role == .membre }) { tree["orients"] = true }
         }
         self.tree = tree
     }
