@@ -105,6 +105,9 @@ struct PartnershipTests {
             let kept = try await site.post("/partenariats", [("territoire", "200042190"), ("de", String(ccas.1)), ("vers", String(ccas.2)), ("lien", "oriente_vers"),
                                                              ("etat", "envisage"), ("notes", "Suggestion retenue")], as: &coordinator)
             let after = try await site.get("/partenariats?commune=59491", as: &coordinator)
+            // The commune's view names who serves it and the link that now crosses its boundary
+            #expect(after.html.contains("<h3>Qui sert Raismes</h3>") && after.html.contains(">CCAS de Raismes</a> — 1 lien</li>"))
+            #expect(after.html.contains("<li>CCAS de Raismes — oriente vers — France services Wallers Arenberg (envisagé)</li>"))
             // Check: the link exists and the suggestion is gone
             #expect(kept.status == 302)
             #expect(try await site.database.partnerships.all(territory: .caph).map { "\($0.from)>\($0.to):\($0.state.rawValue)" } == ["siren-265904912>lieu-france-services-2228:envisage"])

@@ -68,6 +68,10 @@ struct PartnershipsPage: PageModel {
     var hasErrors: Bool
     var suggestionCommune: String?
     var suggestionMinutes: String
+    /// For the commune asked about: the structures that serve it, and the links that cross its boundary.
+    var servingCommune: [Named]
+    var crossing: [String]
+    var hasCrossing: Bool
     var suggestions: [SuggestionRow]
     var hasSuggestions: Bool
     var communeChoices: [FormChoice]
@@ -139,6 +143,15 @@ struct PartnershipsPage: PageModel {
                           toURL: SiteURL.structure(.value(suggestion.to.id)).path, reason: suggestion.reason, canAccept: declarableIDs.contains(suggestion.from.id))
         }
         hasSuggestions = !self.suggestions.isEmpty
+        let serving = suggestions.map { asked in network.structures.filter { $0.communes.contains(asked.commune) } } ?? []
+        servingCommune = serving.map { structure in
+            Named(name: structure.name, url: SiteURL.structure(.value(structure.id)).path,
+                  detail: French.count(network.links(of: structure.id).count, "lien", "liens"))
+        }
+        let inside = Set(serving.map(\.id))
+        crossing = network.links.filter { inside.contains($0.from) != inside.contains($0.to) }
+            .map { "\(name($0.from)) — \($0.kind.label.lowercased()) — \(name($0.to)) (\($0.state.label.lowercased()))" }
+        hasCrossing = !crossing.isEmpty
         let members = territory.epcis[siren]?.members.compactMap(territory.commune) ?? []
         communeChoices = members.sorted { $0.name.folded < $1.name.folded }
             .map { FormChoice(value: $0.code.rawValue, label: $0.name, selected: $0.code == suggestions?.commune) }
