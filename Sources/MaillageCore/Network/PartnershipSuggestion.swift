@@ -27,19 +27,15 @@ public struct PartnershipSuggestion: Hashable, Sendable {
     public static func suggest(from structures: [Structure], candidates: [Structure], index: PlaceIndex, links: [Partnership],
                                parameters: DiagnosticParameters = DiagnosticParameters(), reachMinutes: Double = defaultReachMinutes,
                                perStructure: Int = 3, from commune: CommuneCode? = nil) -> [PartnershipSuggestion] {
-        func services(_ structure: Structure) -> Set<Service> {
-            Set(structure.placeIDs.compactMap(index.entry(id:)).flatMap(\.place.services))
-        }
-        func point(_ structure: Structure) -> Coordinate? { structure.placeIDs.lazy.compactMap { index.entry(id: $0)?.coordinate }.first }
         let linked = Set(links.flatMap { ["\($0.from)|\($0.to)", "\($0.to)|\($0.from)"] })
-        let offers = Dictionary(candidates.map { ($0.id, services($0)) }, uniquingKeysWith: { first, _ in first })
-        let points = Dictionary(candidates.compactMap { candidate in point(candidate).map { (candidate.id, $0) } }, uniquingKeysWith: { first, _ in first })
+        let offers = Dictionary(candidates.map { ($0.id, index.services(of: $0)) }, uniquingKeysWith: { first, _ in first })
+        let points = Dictionary(candidates.compactMap { candidate in index.coordinate(of: candidate).map { (candidate.id, $0) } },
+                                uniquingKeysWith: { first, _ in first })
         var suggestions: [PartnershipSuggestion] = []
         for structure in structures {
             // From the structure's place in the commune asked about, when it has several.
-            let local = structure.placeIDs.compactMap(index.entry(id:)).first { $0.place.codeInsee == commune }?.coordinate
-            guard let origin = local ?? point(structure) else { continue }
-            let own = services(structure)
+            guard let origin = index.coordinate(of: structure, in: commune) else { continue }
+            let own = index.services(of: structure)
             let found = candidates.compactMap { candidate -> PartnershipSuggestion? in
                 guard candidate.id != structure.id, !linked.contains("\(structure.id)|\(candidate.id)"), let there = points[candidate.id] else { return nil }
                 let missing = Service.allCases.filter { !own.contains($0) && (offers[candidate.id]?.contains($0) ?? false) }

@@ -122,7 +122,8 @@ public struct CycleRepository: Sendable {
                     .where(M.joinCode, .equal, SQLBind(code)).first() != nil
             }
             try await db.update(M.table).set(M.workshop, to: SQLBind(state.rawValue)).set(M.joinCode, to: SQLBind(code))
-                .set(SQLIdentifier(M.version), to: SQLRaw("\(M.version) + 1")).where(M.id, .equal, SQLBind(meetingID)).run()
+                .where(M.id, .equal, SQLBind(meetingID)).run()
+            try await Self.bumpVersion(meetingID: meetingID, on: db)
             if state != .ouvert {
                 try await db.delete(from: CycleTables.Pass.table).where(CycleTables.Pass.meetingID, .equal, SQLBind(meetingID)).run()
             }

@@ -60,7 +60,7 @@ public struct ReferralRepository: Sendable {
     public func expire(now: Date) async throws -> Int {
         try await database.transaction { db in
             try await db.update(O.table).set(O.status, to: SQLBind(ReferralStatus.expiree.rawValue)).set(O.updatedAt, to: SQLBind(Timestamp.text(now)))
-                .where(O.status, .in, [ReferralStatus.envoyee.rawValue, ReferralStatus.recue.rawValue])
+                .where(O.status, .in, ReferralStatus.allCases.filter(\.awaitsAnswer).map(\.rawValue))
                 .where(O.createdAt, .lessThan, SQLBind(Timestamp.text(now - Referral.answerDelay)))
                 .returning(O.id).all().count
         }

@@ -16,8 +16,8 @@ public struct SnapshotRepository: Sendable {
     public func store(_ snapshot: MeetingSnapshot, on db: any SQLDatabase) async throws {
         let id = SQLBind(snapshot.meetingID)
         try await db.delete(from: N.table).where(N.meetingID, .equal, id).run()
-        for table in [V.table, L.table, G.table, T.table] {
-            try await db.delete(from: table).where(SQLIdentifier("meeting_id"), .equal, id).run()
+        for (table, column) in [(V.table, V.meetingID), (L.table, L.meetingID), (G.table, G.meetingID), (T.table, T.meetingID)] {
+            try await db.delete(from: table).where(column, .equal, id).run()
         }
         try await db.insert(into: N.table).columns(N.meetingID, N.takenAt).values(id, SQLBind(Timestamp.text(snapshot.takenAt))).run()
         let binds = database.maxBindsPerStatement

@@ -132,8 +132,7 @@ struct PartnershipController {
         var meetings: [Int: Meeting] = [:]
         for case .meeting(let id) in links.map(\.origin) where meetings[id] == nil { meetings[id] = try await cycles.meeting(id: id) }
         // Candidates: the territory's structures and its neighbours' (a person may be sent across the boundary).
-        let neighbours = Set(index.current.territory.neighbouringEPCIs(of: siren).map(\.siren))
-        let candidates = structures + directory.structures.filter { $0.territory.map(neighbours.contains) ?? false }
+        let candidates = directory.structures(around: siren, in: index.current.territory)
         let suggestions = asked.map { asked in
             (asked.commune, asked.minutes, PartnershipSuggestion.suggest(from: structures.filter { $0.communes.contains(asked.commune) }, candidates: candidates,
                                                                          index: index.current, links: links, reachMinutes: asked.minutes,
@@ -151,9 +150,7 @@ struct PartnershipController {
         let places = index.current
         let links = try await partnerships.all(territory: siren)
         let network = PartnershipNetwork(structures: index.structures.structures(in: siren), links: links,
-                                         communes: places.territory.epcis[siren]?.members ?? []) { structure in
-            Set(structure.placeIDs.compactMap(places.entry(id:)).flatMap(\.place.services))
-        }
+                                         communes: places.territory.epcis[siren]?.members ?? [], services: places.services(of:))
         return (network, links)
     }
 

@@ -71,9 +71,9 @@ struct ReferralController {
             guard grant.role == .membre, case .structure(let id) = grant.scope else { return nil }
             return id
         })
-        let territories = Set(mine.compactMap { index.structures[$0]?.territory })
-        let neighbours = Set(territories.flatMap { index.current.territory.neighbouringEPCIs(of: $0).map(\.siren) })
-        let candidates = index.structures.structures.filter { $0.territory.map { territories.contains($0) || neighbours.contains($0) } ?? false }
+        var seen = Set<String>()
+        let candidates = Set(mine.compactMap { index.structures[$0]?.territory }).sorted()
+            .flatMap { index.structures.structures(around: $0, in: index.current.territory) }.filter { seen.insert($0.id).inserted }
         var response = try pages.render(ReferralsPage(referrals: try await referrals.involving(structures: mine), mine: mine, directory: index.structures,
                                                       candidates: candidates, draft: draft, problems: problems, retention: retention), for: context.visitor)
             .response(from: request, context: context)

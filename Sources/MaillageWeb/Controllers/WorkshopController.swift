@@ -212,12 +212,13 @@ struct WorkshopController {
 
     private func boardPage(_ meeting: Meeting, _ cycle: Cycle, _ request: Request, _ context: AppRequestContext, table: CommuneCode?,
                            isProjection: Bool, draft: Contribution? = nil, problems: [FieldProblem] = []) async throws -> Response {
+        let author = contributor(meeting, cycle, context)
         let page = BoardPage(.init(meeting: meeting, cycle: cycle, cards: try await workshop.cards(meetingID: meeting.id),
                                    personas: try await personas.all(territory: cycle.territory).map(\.persona), index: index.current,
                                    structures: index.structures,
                                    version: try await cycles.version(meetingID: meeting.id) ?? 0, table: table, isProjection: isProjection,
-                                   canContribute: contributor(meeting, cycle, context) != nil, canModerate: gate.allows(context, .runCycles(cycle.territory)),
-                                   contributor: contributor(meeting, cycle, context), siteURL: siteURL,
+                                   canContribute: author != nil, canModerate: gate.allows(context, .runCycles(cycle.territory)),
+                                   contributor: author, siteURL: siteURL,
                                    clientKey: draft?.clientKey ?? String(SecretToken.make().prefix(22)), draft: draft, problems: problems))
         return try pages.formPage(page, request, context, secureCookies: secureCookies)
     }

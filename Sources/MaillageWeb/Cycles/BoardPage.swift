@@ -163,7 +163,7 @@ struct BoardPage: PageModel {
         tableChoices = meeting.focusCommunes.map { FormChoice(value: $0.rawValue, label: territory.commune($0)?.name ?? $0.rawValue, selected: $0 == chosen) }
         kindChoices = FormChoice.all(ContributionKind.self, label: \.label, selected: { $0 == (context.draft?.kind ?? .ressource) })
         placeGroups = meeting.focusCommunes.map { code in
-            let places = context.index.entries.filter { $0.place.codeInsee == code }.sorted { $0.sortName < $1.sortName }
+            let places = context.index.entries(in: code)
             return PlaceGroup(commune: territory.commune(code)?.name ?? code.rawValue,
                               places: places.map { FormChoice(value: $0.place.id, label: $0.place.nom.displayCased, selected: $0.place.id == context.draft?.placeID) })
         }

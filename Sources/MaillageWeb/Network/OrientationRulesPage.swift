@@ -70,8 +70,7 @@ struct OrientationRulesPage: PageModel {
         constraints = [FormChoice(value: "", label: "aucune", selected: true)]
             + FormChoice.all(OrientationRule.Constraint.self, label: \.label, selected: { _ in false })
         // The territory's structures, then those of its neighbours (an agreement with a neighbour is a rule too).
-        let neighbours = Set(territory.neighbouringEPCIs(of: siren).map(\.siren))
-        let offered = directory.structures(in: siren) + directory.structures.filter { $0.territory.map(neighbours.contains) ?? false }
+        let offered = directory.structures(around: siren, in: territory)
         let structureChoices = [FormChoice(value: "", label: "—", selected: true)]
             + offered.map { FormChoice(value: $0.id, label: $0.territory == siren ? $0.name : "\($0.name) (territoire voisin)", selected: false) }
         stepRows = (0..<Self.rows).map { row in

@@ -171,9 +171,7 @@ struct PartnershipsPage: PageModel {
         let communes = territory.epcis[siren]?.members.compactMap(territory.commune) ?? []
         let linked = Self.linked(network)
         var points: [String: Coordinate] = [:]
-        for structure in linked {
-            if let point = structure.placeIDs.lazy.compactMap({ index.entry(id: $0)?.coordinate }).first { points[structure.id] = point }
-        }
+        for structure in linked { points[structure.id] = index.coordinate(of: structure) }
         let markers = linked.enumerated().compactMap { offset, structure -> SVGMap.Marker? in
             points[structure.id].map { SVGMap.Marker(point: $0, label: "\(offset + 1)", title: "\(offset + 1). \(structure.name)", style: .structure) }
         }
