@@ -12,11 +12,11 @@ extension IndexStore.Snapshot {
         }
     }
 
-    /// The workshop matrix of personas over communes, computed once per index and library.
+    /// The workshop matrix of personas over communes, the network's rules first, computed once per index, rules and library.
     func matrix(personas: [Persona], communes: [CommuneCode]) throws -> WorkshopMatrix {
         try matrices.value(for: MatrixKey(personas: personas, communes: communes)) { () throws(HTTPError) in
             try Self.bounded { budget throws(WorkStopped) in
-                try WorkshopMatrix.compute(personas: personas, communes: communes, index: index, within: budget)
+                try WorkshopMatrix.compute(personas: personas, communes: communes, index: index, rules: rules, within: budget)
             }
         }
     }

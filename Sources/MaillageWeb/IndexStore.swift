@@ -14,7 +14,9 @@ final class IndexStore: Sendable {
     struct Snapshot: Sendable {
         let index: PlaceIndex
         /// The structures recognised from the index's places, with their hand completions.
-        let structures: StructureDirectory
+        var structures: StructureDirectory { rules.structures }
+        /// Every territory's orientation rules, with those structures: the journeys and `/orienter` read them first.
+        let rules: OrientationRuleBook
         var placeJSON = PlaceJSONCache()
         /// Diagnostics and matrices computed on this index.
         var diagnostics = ResultCache<Perimeter, Diagnostic>(capacity: 8)
@@ -31,12 +33,13 @@ final class IndexStore: Sendable {
         // The log position is read before the data: a write in between is seen again by the next refresh.
         let seen = try await database.changes.latest()
         let index = try await Self.load(from: database)
-        snapshotStore = Mutex(Snapshot(index: index, structures: try await Self.structures(of: index, database: database), seenChange: seen))
+        snapshotStore = Mutex(Snapshot(index: index, rules: try await database.ruleBook(for: index), seenChange: seen))
     }
 
     var snapshot: Snapshot { snapshotStore.withLock { $0 } }
     var current: PlaceIndex { snapshot.index }
     var structures: StructureDirectory { snapshot.structures }
+    var rules: OrientationRuleBook { snapshot.rules }
 
     /// What a refresh did.
     enum Refresh: Equatable {
@@ -58,12 +61,14 @@ final class IndexStore: Sendable {
         if let items = changes.items, items[.territory] == nil {
             let blocks = items[.places] ?? []
             guard !blocks.isEmpty else {
-                // Nothing of the places changed (a persona, say): the same index, and what was computed on it.
-                let structures = items[.structures] == nil ? current.structures : try await Self.structures(of: current.index, database: database)
-                snapshotStore.withLock {
-                    $0 = Snapshot(index: current.index, structures: structures, placeJSON: current.placeJSON, diagnostics: current.diagnostics,
-                                  matrices: current.matrices, seenChange: changes.latest)
-                }
+                // Nothing of the places changed (a persona, say): the same index, and what was computed on it — but the
+                // matrices follow the rules, which follow the structures.
+                let rulesChanged = items[.structures] != nil || items[.orientationRules] != nil
+                let rules = rulesChanged ? try await database.ruleBook(for: current.index) : current.rules
+                var next = Snapshot(index: current.index, rules: rules, placeJSON: current.placeJSON, diagnostics: current.diagnostics,
+                                    seenChange: changes.latest)
+                if !rulesChanged { next.matrices = current.matrices }
+                snapshotStore.withLock { $0 = next }
                 return .unchanged
             }
             let reloaded = try await database.places.all(inBlocks: blocks.sorted())
@@ -74,13 +79,9 @@ final class IndexStore: Sendable {
             index = try await Self.load(from: database)
             refresh = .everything
         }
-        let structures = try await Self.structures(of: index, database: database)
-        snapshotStore.withLock { $0 = Snapshot(index: index, structures: structures, seenChange: changes.latest) }
+        let rules = try await database.ruleBook(for: index)
+        snapshotStore.withLock { $0 = Snapshot(index: index, rules: rules, seenChange: changes.latest) }
         return refresh
-    }
-
-    private static func structures(of index: PlaceIndex, database: AppDatabase) async throws -> StructureDirectory {
-        StructureDirectory(places: index.entries.map(\.merged), territory: index.territory, completions: try await database.structures.completions())
     }
 
     private static func load(from database: AppDatabase) async throws -> PlaceIndex {

@@ -15,11 +15,11 @@ struct JourneyCommand: AsyncParsableCommand {
     @Option(help: "Changer une contrainte : \(WhatIf.allCases.map(\.rawValue).joined(separator: ", ")).") var whatIf: String?
 
     func run() async throws {
-        let (personas, index) = try await database.personasAndIndex()
+        let (personas, index, rules) = try await database.personasAndIndex()
         let chosen = try PersonaLookup.find(persona, in: personas)
         let request: JourneyRequest
         do {
-            request = try JourneyRequest(persona: chosen, commune: commune, whatIf: whatIf, index: index)
+            request = try JourneyRequest(persona: chosen, commune: commune, whatIf: whatIf, index: index, rules: rules)
         } catch {
             throw ValidationError("--\(error.parameter == "si" ? "what-if" : error.parameter) : \(error.message)")
         }
@@ -34,6 +34,7 @@ struct JourneyCommand: AsyncParsableCommand {
             let flags = step.flags.isEmpty ? "" : " [" + Journey.Flag.allCases.filter(step.flags.contains).map(\.label).joined(separator: ", ") + "]"
             print("\(number + 1). \(step.need.task) — \(step.need.service.rawValue)\(flags)")
             print("   \(step.explanation)")
+            if let rule = step.rule { print("   Selon la règle du réseau : \(rule.rule.situationText(communeName: journey.commune.name))") }
             if let how = step.howToGetIn { print("   Accès : \(how)") }
             if let referral = step.referral { print("   \(referral)") }
         }
@@ -44,13 +45,14 @@ struct JourneyCommand: AsyncParsableCommand {
 }
 
 extension DatabaseOptions {
-    /// The stored personas and the place index, the database closed afterwards.
-    func personasAndIndex() async throws -> ([Persona], PlaceIndex) {
+    /// The stored personas, the place index and the network's orientation rules, the database closed afterwards.
+    func personasAndIndex() async throws -> ([Persona], PlaceIndex, OrientationRuleBook) {
         let db = try await open(logger: .cli("maillage"))
         let personas = try await db.personas.all().map(\.persona)
         let (places, reference) = try await db.placesAndTerritory()
         let index = PlaceIndex(places: places, territory: reference)
+        let rules = try await db.ruleBook(for: index)
         try await db.shutdown()
-        return (personas, index)
+        return (personas, index, rules)
     }
 }

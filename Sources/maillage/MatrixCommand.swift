@@ -15,9 +15,9 @@ struct MatrixCommand: AsyncParsableCommand {
     @Option(help: "text ou csv (Excel).") var format: Format = .text
 
     func run() async throws {
-        let (personas, index) = try await database.personasAndIndex()
+        let (personas, index, rules) = try await database.personasAndIndex()
         let codes = try communes.map { try CommuneListOption.parse($0, in: index.territory) } ?? WorkshopMatrix.focusCommunes
-        let matrix = WorkshopMatrix.compute(personas: personas, communes: codes, index: index)
+        let matrix = WorkshopMatrix.compute(personas: personas, communes: codes, index: index, rules: rules)
         switch format {
         case .csv: FileHandle.standardOutput.write(MatrixCSVWriter.write(matrix))
         case .text:

@@ -1,7 +1,7 @@
 import Foundation
 import MaillageCore
 import MaillageImport
-import MaillageStorage
+@testable import MaillageStorage
 import MaillageTestSupport
 import Testing
 
@@ -91,6 +91,21 @@ struct ConcurrentWritesTests {
             #expect(changes.items == [.places: ["59172"]])
             #expect(changes.latest > seen)
             #expect(try await db.changes.changes(after: changes.latest).items == [:])
+        }
+    }
+
+    @Test(arguments: TestDatabases.available)
+    func everyTopicOfTheChangeLogIsAllowedByTheMigratedSchema(kind: TestDatabases.Kind) async throws {
+        try await TestDatabases.with(kind) { db in
+            // Setup
+            let seen = try await db.changes.latest()
+            // Act: one change of every topic, each in its own transaction
+            for topic in ChangeLog.Topic.allCases {
+                try await db.transaction { sql in try await ChangeLog.record(topic, keys: ["x"], on: sql, database: db) }
+            }
+            // Check: every one was logged (a topic the CHECK did not know would have thrown)
+            let changes = try await db.changes.changes(after: seen)
+            #expect(changes.items.map { Set($0.keys) } == Set(ChangeLog.Topic.allCases))
         }
     }
 }

@@ -1,51 +1,65 @@
 extension Journey {
     /// Computes the journey of a persona on the places of the index; nil when the persona's commune is unknown.
     ///
-    /// For each need, the candidates are the places that meet every constraint and are reachable within the persona's
-    /// time by their mode. Places answering several needs are chosen first (fewer trips), then places of the persona's
-    /// own EPCI, then the quickest to reach.
-    public static func compute(for persona: Persona, index: PlaceIndex, parameters: DiagnosticParameters = DiagnosticParameters()) -> Journey? {
+    /// For each need, the network's orientation rule for the persona's situation comes first, when `rules` has one:
+    /// the place of the first structure it names. Otherwise the candidates are the places that meet every constraint
+    /// and are reachable within the persona's time by their mode. Places answering several needs are chosen first
+    /// (fewer trips), then places of the persona's own EPCI, then the quickest to reach.
+    public static func compute(for persona: Persona, index: PlaceIndex, parameters: DiagnosticParameters = DiagnosticParameters(),
+                               rules: OrientationRuleBook? = nil) -> Journey? {
         guard let commune = index.territory.commune(persona.commune) else { return nil }
         let origin = commune.centroid
         let reach = persona.mobility.reachMetres(minutes: persona.maxMinutes, parameters: parameters)
         let services = VocabularyBits(persona.needs.map(\.service))
         let nearby = index.positions(near: origin, radius: reach) { $0.traits.services.intersects(services) }
 
-        func visit(_ position: Int, _ distance: Double) -> Visit {
-            let entry = index.entries[position]
-            return Visit(entry: entry, distanceMetres: distance, minutes: persona.mobility.minutes(distanceMetres: distance, parameters: parameters),
-                         isOutsideTerritory: entry.epci != commune.epci)
+        func visit(_ entry: PlaceIndex.Entry, _ distance: Double) -> Visit {
+            Visit(entry: entry, distanceMetres: distance, minutes: persona.mobility.minutes(distanceMetres: distance, parameters: parameters),
+                  isOutsideTerritory: entry.epci != commune.epci)
         }
 
         // Every need's candidates, quickest first.
         let constraints = persona.needs.map { JourneyConstraint.all(for: persona, need: $0) }
         let candidates: [[Visit]] = constraints.map { tests in
             nearby.filter { position, _ in tests.allSatisfy { $0.test(index.entries[position]) } }
-                .map(visit)
+                .map { visit(index.entries[$0.0], $0.1) }
                 .filter { $0.minutes <= persona.maxMinutes }
                 .sorted { ($0.minutes, $0.entry.sortName) < ($1.minutes, $1.entry.sortName) }
         }
-        let chosen = chooseFewestPlaces(candidates)
+        // The network's rules settle their needs; the cover chooses places for the others.
+        let situation = OrientationRule.Situation(persona: persona)
+        let ruled = persona.needs.map { rules?.choice(for: $0.service, in: situation, index: index, origin: origin) }
+        let chosen = zip(chooseFewestPlaces(candidates.indices.map { ruled[$0] == nil ? candidates[$0] : [] }), ruled).map { computed, choice in
+            choice.map { visit($0.entry, $0.entry.coordinate.map(origin.distance(to:)) ?? 0) } ?? computed
+        }
 
         var steps: [Step] = []
         for (number, need) in persona.needs.enumerated() {
             let place = chosen[number]
+            let rule = ruled[number]
             var flags: Set<Flag> = index.offers(need.service, in: commune.code) ? [] : [.missingPlace]
             var explanation: String
             var blocker: Blocker?
+            var nearMiss: Visit?
+            var why = place.map { reasons(for: $0, need: need, persona: persona) } ?? []
             if let place {
                 if place.isOutsideTerritory { flags.insert(.outsideTerritory) }
                 explanation = "\(place.entry.place.nom) (\(place.entry.place.commune)), à \(TripDuration.french(place.minutes)) \(persona.mobility.label)"
                 if place.isOutsideTerritory { explanation += ", hors du territoire de \(persona.firstName)" }
+                if let rule {
+                    explanation += ", selon la règle d'orientation du réseau"
+                    if place.minutes > persona.maxMinutes { explanation += " (au-delà des \(TripDuration.french(persona.maxMinutes)) que \(persona.firstName) accepte)" }
+                    why.insert("règle du réseau pour : \(rule.rule.situationText(communeName: commune.name))", at: 0)
+                }
             } else {
                 flags.insert(.rupture)
-                (explanation, blocker) = explainFailure(persona: persona, need: need, constraints: constraints[number], index: index,
-                                                        origin: origin, homeEPCI: commune.epci, parameters: parameters)
+                (explanation, blocker, nearMiss) = explainFailure(persona: persona, need: need, constraints: constraints[number], index: index,
+                                                                  origin: origin, homeEPCI: commune.epci, parameters: parameters)
                 if blocker == .specificSupport { flags.insert(.undeclared) }
             }
             steps.append(Step(need: need, visit: place, alternatives: candidates[number].filter { $0.entry.place.id != place?.entry.place.id }.prefix(2).map { $0 },
-                              reasons: place.map { reasons(for: $0, need: need, persona: persona) } ?? [], explanation: explanation, flags: flags,
-                              blocker: blocker, sharedWith: [], howToGetIn: place.map { howToGetIn($0.entry, persona: persona) }, referral: nil))
+                              reasons: why, explanation: explanation, flags: flags, blocker: blocker, nearMiss: nearMiss, sharedWith: [],
+                              howToGetIn: rule.map(howToGetIn) ?? place.map { howToGetIn($0.entry, persona: persona) }, referral: nil, rule: rule))
         }
         for number in steps.indices {
             guard let id = steps[number].visit?.entry.place.id else { continue }
@@ -55,7 +69,7 @@ extension Journey {
         if let firstContact {
             for number in steps.indices {
                 guard let place = steps[number].visit, place.entry.place.id != firstContact.entry.place.id else { continue }
-                steps[number].referral = referral(from: firstContact.entry, to: place.entry, persona: persona)
+                steps[number].referral = referral(from: firstContact.entry, to: place.entry, persona: persona, approach: steps[number].rule?.step.approach)
             }
         }
         return Journey(persona: persona, commune: commune, steps: steps, firstContact: firstContact, parameters: parameters)
@@ -85,9 +99,9 @@ extension Journey {
     }
 
     /// Which constraint excluded every candidate, how many remained before it, and the nearest place that would fit
-    /// without the access limit.
+    /// without the access limit (returned too, when the trip is what excluded it).
     static func explainFailure(persona: Persona, need: PersonaNeed, constraints: [JourneyConstraint], index: PlaceIndex, origin: Coordinate,
-                               homeEPCI: Siren?, parameters: DiagnosticParameters) -> (String, Blocker) {
+                               homeEPCI: Siren?, parameters: DiagnosticParameters) -> (String, Blocker, Visit?) {
         let limit = parameters.maxDistanceKm * 1_000
         let within = "à moins de \(Int(parameters.maxDistanceKm)) km"
         func survivors(_ constraint: JourneyConstraint, _ count: Int) -> String {
@@ -96,24 +110,24 @@ extension Journey {
         // The first constraint (the service) is applied while scanning, before any distance is computed.
         let service = constraints[0]
         var remaining = index.positions(near: origin, radius: limit, where: service.test)
-        if remaining.isEmpty { return (sentence(["\(service.noneText) \(within)"]), service.kind) }
+        if remaining.isEmpty { return (sentence(["\(service.noneText) \(within)"]), service.kind, nil) }
         var parts = ["\(survivors(service, remaining.count)) \(within)"]
         for constraint in constraints.dropFirst() {
             let kept = remaining.filter { constraint.test(index.entries[$0.0]) }
             if kept.isEmpty {
                 parts.append(constraint.noneText)
-                return (sentence(parts), constraint.kind)
+                return (sentence(parts), constraint.kind, nil)
             }
             parts.append(survivors(constraint, kept.count))
             remaining = kept
         }
         // Every constraint but the trip can be met: name the nearest such place and its trip.
-        guard let (position, distance) = remaining.min(by: { $0.1 < $1.1 }) else { return (sentence(parts), .trip) }
+        guard let (position, distance) = remaining.min(by: { $0.1 < $1.1 }) else { return (sentence(parts), .trip, nil) }
         let entry = index.entries[position]
         let minutes = persona.mobility.minutes(distanceMetres: distance, parameters: parameters)
         let outside = entry.epci != homeEPCI ? ", hors du territoire" : ""
         parts.append("aucun n'est à moins de \(TripDuration.french(persona.maxMinutes)) \(persona.mobility.label) ; le plus proche est \(entry.place.nom) à \(Distance.french(distance)) (\(entry.place.commune)\(outside)), \(TripDuration.french(minutes)) \(persona.mobility.label)")
-        return (sentence(parts), .trip)
+        return (sentence(parts), .trip, Visit(entry: entry, distanceMetres: distance, minutes: minutes, isOutsideTerritory: entry.epci != homeEPCI))
     }
 
     private static func sentence(_ parts: [String]) -> String {
@@ -148,10 +162,17 @@ extension Journey {
         return "modalités d'accès non renseignées"
     }
 
-    /// How the first point of contact passes the persona on.
-    static func referral(from first: PlaceIndex.Entry, to next: PlaceIndex.Entry, persona: Persona) -> String {
+    /// How the network's rule says to get in: its approach, and its contact point.
+    static func howToGetIn(_ choice: OrientationRuleBook.Choice) -> String {
+        choice.step.approach.label + (choice.step.contact.isEmpty ? "" : " (\(choice.step.contact))")
+    }
+
+    /// How the first point of contact passes the persona on: the rule's approach when a rule chose the place, else what
+    /// the place declares.
+    static func referral(from first: PlaceIndex.Entry, to next: PlaceIndex.Entry, persona: Persona, approach: OrientationRule.Approach?) -> String {
         let how: String
-        if next.place.modalitesAcces.contains(.ficheDePrescription) { how = "par une fiche de prescription envoyée par courriel" }
+        if let approach { how = "selon la règle du réseau : \(approach.label)" }
+        else if next.place.modalitesAcces.contains(.ficheDePrescription) { how = "par une fiche de prescription envoyée par courriel" }
         else if next.place.modalitesAcces.contains(.telephoner) { how = "par téléphone, pour prendre rendez-vous avec \(persona.firstName)" }
         else if next.place.modalitesAcces.contains(.rdvEnLigne) { how = "en prenant pour \(persona.firstName) un rendez-vous en ligne" }
         else { how = "en lui donnant l'adresse et les horaires" }

@@ -97,12 +97,18 @@ public struct Journey: Sendable {
         public var flags: Set<Flag>
         /// On a rupture, the constraint that excluded the last candidates.
         public var blocker: Blocker?
+        /// On a rupture by the trip, the nearest place that meets every other constraint: what a permanence closer to
+        /// the persona, or a partnership, would bring within reach.
+        public var nearMiss: Visit?
         /// Other steps (0-based) answered at the same place.
         public var sharedWith: [Int]
         /// How the persona gets in ("se présenter aux heures d'ouverture", "téléphoner au …").
         public var howToGetIn: String?
         /// Who orients the persona here, and how, when another place is the first point of contact.
         public var referral: String?
+        /// The network's orientation rule that chose the place, when one speaks of the persona's situation; nil when
+        /// the place comes from the computed ranking.
+        public var rule: OrientationRuleBook.Choice?
     }
 
     public var persona: Persona

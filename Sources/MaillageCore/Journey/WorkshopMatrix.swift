@@ -24,20 +24,22 @@ public struct WorkshopMatrix: Sendable {
     public var personas: [Persona]
     public var columns: [Column]
 
-    /// Places each persona in each commune (keeping everything else of the persona) and computes the journeys.
+    /// Places each persona in each commune (keeping everything else of the persona) and computes the journeys, the
+    /// network's orientation rules first when given.
     public static func compute(personas: [Persona], communes: [CommuneCode], index: PlaceIndex,
-                               parameters: DiagnosticParameters = DiagnosticParameters()) -> WorkshopMatrix {
-        try! compute(personas: personas, communes: communes, index: index, parameters: parameters, within: .unlimited)
+                               parameters: DiagnosticParameters = DiagnosticParameters(), rules: OrientationRuleBook? = nil) -> WorkshopMatrix {
+        try! compute(personas: personas, communes: communes, index: index, parameters: parameters, rules: rules, within: .unlimited)
     }
 
     /// The same, stopped (throwing) when `budget` runs out, commune by commune.
-    public static func compute(personas: [Persona], communes: [CommuneCode], index: PlaceIndex,
-                               parameters: DiagnosticParameters = DiagnosticParameters(), within budget: WorkBudget) throws(WorkStopped) -> WorkshopMatrix {
+    public static func compute(personas: [Persona], communes: [CommuneCode], index: PlaceIndex, parameters: DiagnosticParameters = DiagnosticParameters(),
+                               rules: OrientationRuleBook? = nil, within budget: WorkBudget) throws(WorkStopped) -> WorkshopMatrix {
         let columns = try budget.map(communes, concurrently: false) { code -> Column? in
             guard let commune = index.territory.commune(code) else { return nil }
             var broken: [Service: Int] = [:], outside: [Service: Int] = [:], undeclared: [Service: Int] = [:], blockers: [Journey.Blocker: Int] = [:]
             let cells = personas.compactMap { persona -> Cell? in
-                guard let journey = Journey.compute(for: persona.living(in: code, territory: index.territory), index: index, parameters: parameters)
+                guard let journey = Journey.compute(for: persona.living(in: code, territory: index.territory), index: index, parameters: parameters,
+                                                    rules: rules)
                 else { return nil }
                 var difficult: [PersonaNeed] = []
                 for step in journey.steps {

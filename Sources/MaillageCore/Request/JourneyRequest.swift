@@ -9,8 +9,10 @@ public struct JourneyRequest: Sendable {
     /// Where the journey starts.
     public var commune: CommuneCode
 
-    /// Reads the commune (`commune`, an INSEE code) and what-if (`si`) as given, validates them, computes the journeys.
-    public init(persona: Persona, commune communeText: String?, whatIf whatIfText: String?, index: PlaceIndex) throws(ParameterError) {
+    /// Reads the commune (`commune`, an INSEE code) and what-if (`si`) as given, validates them, computes the journeys
+    /// (the network's orientation rules first, when given).
+    public init(persona: Persona, commune communeText: String?, whatIf whatIfText: String?, index: PlaceIndex,
+                rules: OrientationRuleBook? = nil) throws(ParameterError) {
         var placed = persona
         if let communeText {
             guard let code = CommuneCode(communeText), index.territory.commune(code) != nil else {
@@ -26,10 +28,10 @@ public struct JourneyRequest: Sendable {
             }
             whatIf = change
         }
-        guard let base = Journey.compute(for: placed, index: index) else {
+        guard let base = Journey.compute(for: placed, index: index, rules: rules) else {
             throw ParameterError(parameter: "commune", message: "la commune du persona n'est pas dans la base")
         }
-        if let whatIf, let changed = whatIf.applied(to: placed), let journey = Journey.compute(for: changed, index: index) {
+        if let whatIf, let changed = whatIf.applied(to: placed), let journey = Journey.compute(for: changed, index: index, rules: rules) {
             self.journey = journey
             baseline = base
         } else {

@@ -23,6 +23,8 @@ public struct ChangeLog: Sendable {
         case personas
         /// A structure's hand completion; the item is its identifier.
         case structures
+        /// A territory's orientation rules; the item is the territory's SIREN.
+        case orientationRules = "regles"
     }
 
     /// The changes after a sequence number, and the number to ask from next time.

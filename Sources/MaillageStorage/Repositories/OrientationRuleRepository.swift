@@ -9,9 +9,12 @@ public struct OrientationRuleRepository: Sendable {
     private typealias R = PartnershipTables.Rule
     private typealias S = PartnershipTables.RuleStep
 
-    public func all(territory: Siren) async throws -> [OrientationRule] {
+    /// A territory's rules, or every territory's.
+    public func all(territory: Siren? = nil) async throws -> [OrientationRule] {
         let db = database.sql
-        let rows = try await db.select().column("*").from(R.table).where(R.territory, .equal, SQLBind(territory.rawValue)).orderBy(R.id).all()
+        var query = db.select().column("*").from(R.table)
+        if let territory { query = query.where(R.territory, .equal, SQLBind(territory.rawValue)) }
+        let rows = try await query.orderBy(R.id).all()
         let ids = try rows.map { try $0.decode(column: R.id, as: Int.self) }
         var steps: [Int: [(Int, OrientationRule.Step)]] = [:]
         let stepRows: [any SQLRow] = ids.isEmpty ? [] : try await db.inChunks(ids) { chunk in
@@ -49,6 +52,7 @@ public struct OrientationRuleRepository: Sendable {
             stored.id = id
             try await AuditRepository.record(AuditEvent(at: rule.updatedAt, by: author, territory: rule.territory, action: "règle d'orientation ajoutée",
                                                         objectKind: AuditKinds.orientationRule, objectID: "\(id)", after: Self.summary(stored)), on: db)
+            try await ChangeLog.record(.orientationRules, keys: [rule.territory.rawValue], on: db, database: database)
             return stored
         }
     }
@@ -61,6 +65,7 @@ public struct OrientationRuleRepository: Sendable {
             try await db.delete(from: S.table).where(S.ruleID, .equal, SQLBind(id)).run()
             try await AuditRepository.record(AuditEvent(at: now, by: author, territory: territory, action: "règle d'orientation retirée",
                                                         objectKind: AuditKinds.orientationRule, objectID: "\(id)"), on: db)
+            try await ChangeLog.record(.orientationRules, keys: [territory.rawValue], on: db, database: database)
         }
     }
 

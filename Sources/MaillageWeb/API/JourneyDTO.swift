@@ -19,6 +19,18 @@ struct JourneyDTO: ResponseEncodable, Sendable {
         var sharedWith: [Int]
         var howToGetIn: String?
         var referral: String?
+        /// The network's orientation rule that chose the place; absent when it comes from the computed ranking.
+        var rule: Rule?
+    }
+
+    /// The rule a step used, and its step: which structure, how to orient, whom to contact.
+    struct Rule: Codable, Sendable {
+        var id: Int
+        var situation: String
+        var structureId: String
+        var structureName: String
+        var approach: String
+        var contact: String
     }
 
     var persona: String
@@ -42,7 +54,11 @@ struct JourneyDTO: ResponseEncodable, Sendable {
                         placeCommune: visit?.entry.place.commune, distanceM: visit.map { Int($0.distanceMetres.rounded()) },
                         minutes: visit.map { Int($0.minutes.rounded()) }, outsideTerritory: visit?.isOutsideTerritory ?? false,
                         reasons: step.reasons, explanation: step.explanation, flags: Journey.Flag.allCases.filter(step.flags.contains).map(\.rawValue),
-                        blocker: step.blocker?.rawValue, sharedWith: step.sharedWith.map { $0 + 1 }, howToGetIn: step.howToGetIn, referral: step.referral)
+                        blocker: step.blocker?.rawValue, sharedWith: step.sharedWith.map { $0 + 1 }, howToGetIn: step.howToGetIn, referral: step.referral,
+                        rule: step.rule.map { choice in
+                            Rule(id: choice.rule.id, situation: choice.rule.situationText(communeName: journey.commune.name), structureId: choice.step.structureID,
+                                 structureName: choice.structureName, approach: choice.step.approach.rawValue, contact: choice.step.contact)
+                        })
         }
     }
 }

@@ -1,12 +1,10 @@
 import Foundation
 import Hummingbird
 import MaillageCore
-import MaillageStorage
 
 /// `/orienter`: the guided orientation of a field worker, its results, and the printable orientation sheet.
 struct OrientationController {
     let index: IndexStore
-    let rules: OrientationRuleRepository
     let focus: Siren
     let pages: PageRenderer
     /// The site's own address, ending with `/`, for the QR code of the sheet.
@@ -31,11 +29,8 @@ struct OrientationController {
             page.status = .badRequest
             return page
         }
-        // The network's rule for the situation comes first, when the person's territory has one.
-        var rule: OrientationRule?
-        if let commune = result?.originCommune, let epci = commune.epci {
-            rule = OrientationRule.applicable(try await rules.all(territory: epci), to: parameters.situation(commune: commune.code)).first
-        }
+        // The network's rule for the situation comes first, when the person's commune has one.
+        let rule = result?.originCommune.flatMap { index.rules.applicable(to: parameters.situation(commune: $0.code)).first }
         return pages.render(OrientationPage(parameters: parameters, result: result, rule: rule, directory: index.structures, index: index.current),
                             for: context.visitor)
     }

@@ -16,6 +16,10 @@ struct OrientationRuleController {
         router.get(.orientationRules, use: list)
         router.post(.orientationRules, use: create)
         router.post(.deleteOrientationRule(.key), use: delete)
+        router.get(.api(.orientationRules)) { request, _ in
+            let siren = try index.knownTerritory(QueryReader(request), default: focus)
+            return OrientationRulesDTO(try await rules.all(territory: siren), territory: siren, directory: index.structures, names: index.current.territory)
+        }
     }
 
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> HTML {
@@ -44,6 +48,8 @@ struct OrientationRuleController {
             problems += rule.problems(in: index.current.territory, structures: index.structures)
             if problems.isEmpty {
                 _ = try await rules.create(rule, by: Author(actor))
+                // The journeys and `/orienter` of this instance follow at once (the others at their next refresh).
+                try await index.refreshIfChanged()
                 return .redirect(to: SiteURL.orientationRules.path(query: [("territoire", siren.rawValue)]), type: .found)
             }
         } else {
@@ -63,6 +69,7 @@ struct OrientationRuleController {
         } catch is RowNotFound {
             throw HTTPError(.notFound, message: "Cette règle n'est pas une règle du territoire.")
         }
+        try await index.refreshIfChanged()
         return .redirect(to: SiteURL.orientationRules.path(query: [("territoire", siren.rawValue)]), type: .found)
     }
 

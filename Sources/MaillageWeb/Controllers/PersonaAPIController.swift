@@ -18,7 +18,7 @@ struct PersonaAPIController {
             return PersonaDTO(stored.persona, version: stored.version)
         }
         router.get(.api(.journey(.key))) { request, context in
-            let computed = try JourneyRequest(QueryReader(request), persona: try await stored(context).persona, index: index.current)
+            let computed = try JourneyRequest(QueryReader(request), persona: try await stored(context).persona, snapshot: index.snapshot)
             return JourneyDTO(computed.journey, whatIf: computed.whatIf)
         }
         router.get(.api(.workshop)) { request, _ in

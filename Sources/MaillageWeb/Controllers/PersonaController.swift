@@ -31,7 +31,7 @@ struct PersonaController {
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> HTML {
         let territory = try QueryReader(request).territory(default: focus)
         return pages.render(PersonasPage(personas: try await personas.all(territory: territory).map(\.persona), territory: territory,
-                                         index: index.current, canEdit: gate.allows(context, .editPersonas(territory))), for: context.visitor)
+                                         snapshot: index.snapshot, canEdit: gate.allows(context, .editPersonas(territory))), for: context.visitor)
     }
 
     @Sendable func new(request: Request, context: AppRequestContext) async throws -> HTML {
@@ -115,8 +115,9 @@ struct PersonaController {
 
     @Sendable func journey(request: Request, context: AppRequestContext) async throws -> HTML {
         let stored = try await stored(context)
-        let index = index.current
-        let computed = try JourneyRequest(QueryReader(request), persona: stored.persona, index: index)
+        let snapshot = index.snapshot
+        let index = snapshot.index
+        let computed = try JourneyRequest(QueryReader(request), persona: stored.persona, snapshot: snapshot)
         return pages.render(JourneyPage(journey: computed.journey, baseline: computed.baseline, applied: computed.whatIf,
                                         baseURL: SiteURL.journey(.value(stored.persona.id)).path, commune: computed.commune, index: index),
                             for: context.visitor)

@@ -22,6 +22,8 @@ struct JourneyPage: PageModel {
         /// The missing places register's form, filled from a rupture.
         var registerURL: String?
         var alternatives: String?
+        /// Where the place comes from: the network's rule or the computed ranking (nil on a rupture).
+        var source: String?
     }
 
     struct WhatIfLink {
@@ -48,6 +50,9 @@ struct JourneyPage: PageModel {
     var whatIf: String?
     var comparison: String?
     var assumptions: [String]
+    /// Which answers the journey used: the network's rules, the computed ranking, or both.
+    var answerSource: String
+    var rulesURL: String?
 
     init(journey: Journey, baseline: Journey?, applied: WhatIf?, baseURL: String, commune: CommuneCode, index: PlaceIndex) {
         let persona = journey.persona
@@ -77,8 +82,17 @@ struct JourneyPage: PageModel {
                             },
                             alternatives: step.alternatives.isEmpty ? nil : "autres possibilités : " + step.alternatives.map {
                                 "\($0.entry.place.nom) (\(TripDuration.french($0.minutes)))"
-                            }.joined(separator: ", "))
+                            }.joined(separator: ", "),
+                            source: step.visit == nil ? nil : step.rule == nil ? "Lieu choisi par le classement calculé (distance et critères)."
+                                : "Lieu choisi selon la règle d'orientation du réseau.")
         }
+        let ruled = journey.steps.filter { $0.rule != nil }.count
+        answerSource = switch ruled {
+        case 0: "Aucune règle d'orientation du réseau ne parle de la situation de \(persona.firstName) à \(journey.commune.name) : les lieux viennent du classement calculé par la distance et les critères."
+        case journey.steps.count: "Chaque étape suit une règle d'orientation du réseau pour la situation de \(persona.firstName)."
+        default: "\(French.count(ruled, "étape suit", "étapes suivent")) une règle d'orientation du réseau ; les autres viennent du classement calculé par la distance et les critères."
+        }
+        rulesURL = journey.commune.epci.map { SiteURL.orientationRules.path(query: [("territoire", $0.rawValue)]) }
         whatIfs = WhatIf.allCases.filter { $0.applied(to: baseline?.persona ?? persona) != nil }.map { change in
             WhatIfLink(label: change.label, url: "\(baseURL)?commune=\(commune.rawValue)&si=\(change.rawValue)", selected: change == applied)
         }

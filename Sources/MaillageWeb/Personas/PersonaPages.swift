@@ -20,14 +20,15 @@ struct PersonasPage: PageModel {
     var siren: String
     var canEdit: Bool
 
-    init(personas: [Persona], territory siren: Siren, index: PlaceIndex, canEdit: Bool) {
+    init(personas: [Persona], territory siren: Siren, snapshot: IndexStore.Snapshot, canEdit: Bool) {
+        let index = snapshot.index
         territoryName = index.territory.epcis[siren]?.name ?? "territoire \(siren.rawValue)"
         newPersonaURL = SiteURL.newPersona.path(query: [("territoire", siren.rawValue)])
         seedURL = SiteURL.seedPersonas.path
         self.siren = siren.rawValue
         self.canEdit = canEdit
         items = personas.map { persona in
-            let outcome = Journey.compute(for: persona, index: index)?.outcome
+            let outcome = Journey.compute(for: persona, index: index, rules: snapshot.rules)?.outcome
             return Item(summary: PersonaSummary(persona, territory: index.territory), outcome: outcome?.label ?? "commune inconnue",
                         symbol: outcome?.symbol ?? "?", outcomeClass: "outcome-\(outcome?.rawValue ?? "inconnu")")
         }

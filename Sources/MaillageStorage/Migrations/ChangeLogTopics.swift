@@ -1,18 +1,21 @@
 import SQLKit
 
-/// The change log learns a topic, `structures` (a structure's hand completion): its CHECK is rebuilt, which SQLite
-/// can only do by copying the table. Sequence numbers are kept, so that running instances lose no change.
-struct ChangeLogStructures: Migration {
-    let name = "0016_change_log_structures"
+/// The change log learns topics: its CHECK is rebuilt, which SQLite can only do by copying the table. Sequence numbers
+/// are kept, so that running instances lose no change. Each use names the whole list of topics allowed after it.
+struct ChangeLogTopics: Migration {
+    let name: String
+    /// The topics' stored values (``ChangeLog/Topic``'s raw values at the time of the migration).
+    let topics: [String]
 
     func prepare(on db: any SQLDatabase) async throws {
         let copy = "change_log_v2"
+        let allowed = topics.map { "'\($0)'" }.joined(separator: ", ")
         try await db.create(table: copy)
             .column("seq", type: db.sequenceType, .primaryKey(autoIncrement: true))
             .column("topic", type: .text, .notNull)
             .column("item", type: .text)
             .column("changed_at", type: .text, .notNull)
-            .check(SQLRaw("topic IN ('lieux', 'territoire', 'personas', 'structures')"), named: nil as String?)
+            .check(SQLRaw("topic IN (\(allowed))"), named: nil as String?)
             .run()
         try await db.raw("INSERT INTO \(ident: copy) (seq, topic, item, changed_at) SELECT seq, topic, item, changed_at FROM \(ident: ChangeLog.table)").run()
         try await db.drop(table: ChangeLog.table).run()
