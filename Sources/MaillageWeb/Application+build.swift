@@ -78,10 +78,10 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     SearchController(index: index, focus: focus, pages: pages).register(on: router)
     DirectoryController(index: index, builder: PlaceBuilder(database: database), pages: pages, gate: gate,
                         missingPlaces: database.missingPlaces).register(on: router)
-    OrientationController(index: index, rules: database.orientationRules, focus: focus, pages: pages, siteURL: siteURL).register(on: router)
+    OrientationController(index: index, focus: focus, pages: pages, siteURL: siteURL).register(on: router)
     OrientationRuleController(index: index, rules: database.orientationRules, pages: pages, gate: gate, focus: focus).register(on: router)
     DiagnosticController(index: index, focus: focus, pages: pages, missingPlaces: database.missingPlaces, cycles: database.cycles,
-                         workshop: database.workshop, siteURL: siteURL).register(on: router)
+                         workshop: database.workshop, referrals: database.referrals, siteURL: siteURL).register(on: router)
     PersonaController(index: index, personas: database.personas, pages: pages, gate: gate, focus: focus).register(on: router)
     accounts.register(on: router)
     InvitationController(database: database, pages: pages, gate: gate, accounts: accounts, siteURL: configuration.publicURL,
@@ -101,7 +101,8 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
                        eventStreamLifetime: configuration.eventStreamLifetime).register(on: router)
     MeetingReportController(index: index, cycles: database.cycles, participants: database.participants, workshop: database.workshop,
                             snapshots: database.snapshots, personas: database.personas, pages: pages).register(on: router)
-    PartnershipController(index: index, partnerships: database.partnerships, referrals: database.referrals, cycles: database.cycles, pages: pages, gate: gate,
+    PartnershipController(index: index, partnerships: database.partnerships, referrals: database.referrals, cycles: database.cycles,
+                          personas: database.personas, pages: pages, gate: gate,
                           focus: focus).register(on: router)
     ReferralController(index: index, referrals: database.referrals, pages: pages, gate: gate, retention: configuration.referralRetention).register(on: router)
     HealthController(database: database).register(on: router)

@@ -11,6 +11,7 @@ struct PartnershipController {
     let partnerships: PartnershipRepository
     let referrals: ReferralRepository
     let cycles: CycleRepository
+    let personas: PersonaRepository
     let pages: PageRenderer
     let gate: AccessGate
     let focus: Siren
@@ -25,6 +26,10 @@ struct PartnershipController {
         router.get(.api(.partnerships)) { request, _ in
             let siren = try index.knownTerritory(QueryReader(request), default: focus)
             return PartnershipNetworkDTO(try await network(siren).network, territory: siren, directory: index.structures)
+        }
+        router.get(.api(.referralFlows)) { request, _ in
+            let siren = try index.knownTerritory(QueryReader(request), default: focus)
+            return ReferralFlowsDTO(try await referrals.flows(territories: [siren]), territory: siren, directory: index.structures)
         }
     }
 
@@ -109,10 +114,12 @@ struct PartnershipController {
     @Sendable func referralCounts(request: Request, context: AppRequestContext) async throws -> Response {
         let siren = try index.knownTerritory(QueryReader(request), default: focus)
         let directory = index.structures
-        let rows = try await referrals.countsByPair(territory: siren).map { pair in
-            [pair.from, directory[pair.from]?.name ?? "", pair.to, directory[pair.to]?.name ?? "", "\(pair.count)"]
+        let rows = try await referrals.flows(territories: [siren]).pairs.map { pair in
+            [pair.from, directory[pair.from]?.name ?? "", pair.to, directory[pair.to]?.name ?? "", directory[pair.to]?.territory?.rawValue ?? "",
+             "\(pair.count)", "\(pair.honoured)", pair.needs.map(\.rawValue).joined(separator: " | ")]
         }
-        let document = CSVDialect.excel.document([["structure", "nom_structure", "destinataire", "nom_destinataire", "orientations"]] + rows)
+        let document = CSVDialect.excel.document([["structure", "nom_structure", "destinataire", "nom_destinataire", "territoire_destinataire", "orientations",
+                                                   "honorees", "besoins"]] + rows)
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"orientations-\(siren.rawValue).csv\""],
                         body: .init(byteBuffer: ByteBuffer(bytes: document)))
     }
@@ -126,22 +133,28 @@ struct PartnershipController {
 
     private func page(_ siren: Siren, context: AppRequestContext, draft: PartnershipsPage.Draft, problems: [FieldProblem] = [],
                       suggestionsFor asked: (commune: CommuneCode, minutes: Double)? = nil) async throws -> HTML {
-        let directory = index.structures
+        let snapshot = index.snapshot, directory = snapshot.structures, places = snapshot.index
         let (network, links) = try await network(siren)
         let structures = network.structures
         var meetings: [Int: Meeting] = [:]
         for case .meeting(let id) in links.map(\.origin) where meetings[id] == nil { meetings[id] = try await cycles.meeting(id: id) }
-        // Candidates: the territory's structures and its neighbours' (a person may be sent across the boundary).
-        let candidates = directory.structures(around: siren, in: index.current.territory)
-        let suggestions = asked.map { asked in
-            (asked.commune, asked.minutes, PartnershipSuggestion.suggest(from: structures.filter { $0.communes.contains(asked.commune) }, candidates: candidates,
-                                                                         index: index.current, links: links, reachMinutes: asked.minutes,
-                                                                         from: asked.commune))
+        var suggestions: (commune: CommuneCode, minutes: Double, items: [PartnershipSuggestion])?
+        if let asked {
+            // The journeys of the territory's personas placed in the commune, the network's rules first…
+            let journeys = try await personas.all(territory: siren).compactMap {
+                Journey.compute(for: $0.persona.living(in: asked.commune, territory: places.territory), index: places, rules: snapshot.rules)
+            }
+            let fromJourneys = PartnershipSuggestion.suggest(fromJourneys: journeys, structures: directory, index: places, links: links)
+            // …then reach, among the territory's structures and its neighbours' (a person may be sent across the boundary).
+            let fromReach = PartnershipSuggestion.suggest(from: structures.filter { $0.communes.contains(asked.commune) },
+                                                          candidates: directory.structures(around: siren, in: places.territory), index: places,
+                                                          links: links, reachMinutes: asked.minutes, from: asked.commune)
+            suggestions = (asked.commune, asked.minutes, PartnershipSuggestion.merged(journeys: fromJourneys, reach: fromReach))
         }
         return pages.render(PartnershipsPage(network: network, siren: siren, index: index.current, directory: directory, meetings: meetings,
                                              canUpdate: { canUpdate($0, context) }, canConfirm: { gate.allows(context, .editStructure($0.to)) },
                                              declarable: structures.filter { gate.allows(context, .declarePartnership(from: $0.id)) }, draft: draft,
-                                             problems: problems, suggestions: suggestions, flows: try await referrals.countsByPair(territory: siren)),
+                                             problems: problems, suggestions: suggestions, flows: try await referrals.flows(territories: [siren])),
                             for: context.visitor)
     }
 

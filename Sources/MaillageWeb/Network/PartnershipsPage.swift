@@ -26,7 +26,11 @@ struct PartnershipsPage: PageModel {
         var to: String
         var toID: String
         var toURL: String
-        var reason: String
+        var reasons: [String]
+        /// The accepted link's kind and notes.
+        var kind: String
+        var kindLabel: String
+        var notes: String
         var canAccept: Bool
     }
 
@@ -89,7 +93,7 @@ struct PartnershipsPage: PageModel {
 
     init(network: PartnershipNetwork, siren: Siren, index: PlaceIndex, directory: StructureDirectory, meetings: [Int: Meeting],
          canUpdate: (Partnership) -> Bool, canConfirm: (Partnership) -> Bool, declarable: [Structure], draft: Draft, problems: [FieldProblem] = [],
-         suggestions: (commune: CommuneCode, minutes: Double, items: [PartnershipSuggestion])? = nil, flows: [(from: String, to: String, count: Int)] = []) {
+         suggestions: (commune: CommuneCode, minutes: Double, items: [PartnershipSuggestion])? = nil, flows: ReferralFlows = ReferralFlows(counts: [])) {
         let territory = index.territory
         territoryName = territory.epcis[siren]?.name ?? siren.rawValue
         title = "Partenariats — \(territoryName) — Maillage"
@@ -140,7 +144,8 @@ struct PartnershipsPage: PageModel {
         suggestionMinutes = String(Int(suggestions?.minutes ?? PartnershipSuggestion.defaultReachMinutes))
         self.suggestions = (suggestions?.items ?? []).map { suggestion in
             SuggestionRow(from: suggestion.from.name, fromID: suggestion.from.id, to: suggestion.to.name, toID: suggestion.to.id,
-                          toURL: SiteURL.structure(.value(suggestion.to.id)).path, reason: suggestion.reason, canAccept: declarableIDs.contains(suggestion.from.id))
+                          toURL: SiteURL.structure(.value(suggestion.to.id)).path, reasons: suggestion.reasons, kind: suggestion.kind.rawValue, kindLabel: suggestion.kind.label.lowercased(),
+                          notes: String(suggestion.reason.prefix(Partnership.maxNotesLength)), canAccept: declarableIDs.contains(suggestion.from.id))
         }
         hasSuggestions = !self.suggestions.isEmpty
         let serving = suggestions.map { asked in network.structures.filter { $0.communes.contains(asked.commune) } } ?? []
@@ -155,21 +160,27 @@ struct PartnershipsPage: PageModel {
         let members = territory.epcis[siren]?.members.compactMap(territory.commune) ?? []
         communeChoices = members.sorted { $0.name.folded < $1.name.folded }
             .map { FormChoice(value: $0.code.rawValue, label: $0.name, selected: $0.code == suggestions?.commune) }
-        self.flows = flows.map { "\(name($0.from)) → \(name($0.to)) : \(French.count($0.count, "orientation", "orientations"))" }
+        self.flows = flows.pairs.map(ReferralFlows.Pair.sentence(from: name, to: name))
         hasFlows = !self.flows.isEmpty
-        map = Self.map(network, siren: siren, index: index, name: name)
-        mapped = Self.linked(network).map { Named(name: $0.name, url: SiteURL.structure(.value($0.id)).path, detail: nil) }
+        map = Self.map(network, flows: flows, siren: siren, index: index, name: name)
+        mapped = Self.linked(network, flows: flows).map { Named(name: $0.name, url: SiteURL.structure(.value($0.id)).path, detail: nil) }
     }
 
-    /// The structures with at least one link, in the order they are numbered on the map.
-    private static func linked(_ network: PartnershipNetwork) -> [Structure] { network.structures.filter { !network.links(of: $0.id).isEmpty } }
+    /// From how many orientations a flow is drawn thick.
+    static let strongFlow = 5
+
+    /// The structures with at least one link or orientation sent or received, in the order they are numbered on the map.
+    private static func linked(_ network: PartnershipNetwork, flows: ReferralFlows) -> [Structure] {
+        let flowing = Set(flows.pairs.flatMap { [$0.from, $0.to] })
+        return network.structures.filter { !network.links(of: $0.id).isEmpty || flowing.contains($0.id) }
+    }
 
     /// The network on the territory's map: each linked structure at its first place, numbered as in the table's
     /// names, each link a line of its kind.
-    private static func map(_ network: PartnershipNetwork, siren: Siren, index: PlaceIndex, name: (String) -> String) -> String {
+    private static func map(_ network: PartnershipNetwork, flows: ReferralFlows, siren: Siren, index: PlaceIndex, name: (String) -> String) -> String {
         let territory = index.territory
         let communes = territory.epcis[siren]?.members.compactMap(territory.commune) ?? []
-        let linked = Self.linked(network)
+        let linked = Self.linked(network, flows: flows)
         var points: [String: Coordinate] = [:]
         for structure in linked { points[structure.id] = index.coordinate(of: structure) }
         let markers = linked.enumerated().compactMap { offset, structure -> SVGMap.Marker? in
@@ -180,10 +191,19 @@ struct PartnershipsPage: PageModel {
             return SVGMap.Link(from: from, to: to, cssClass: "link-\(link.kind.rawValue)" + (link.state == .envisage ? " link-envisage" : ""),
                                title: "\(name(link.from)) — \(link.kind.label.lowercased()) — \(name(link.to)) (\(link.state.label.lowercased()))")
         }
+        // The orientations really sent, one arrow per pair towards the structure that received them.
+        let sent = flows.pairs.compactMap { pair -> SVGMap.Link? in
+            guard let from = points[pair.from], let to = points[pair.to] else { return nil }
+            return SVGMap.Link(from: from, to: to, cssClass: "link-flux" + (pair.count >= Self.strongFlow ? " link-flux-fort" : ""),
+                               title: "\(name(pair.from)) → \(name(pair.to)) : \(French.count(pair.count, "orientation envoyée", "orientations envoyées"))",
+                               directed: true)
+        }
         let kinds = PartnershipKind.allCases.filter { kind in network.links.contains { $0.kind == kind } }
         return SVGMap(title: "Réseau des structures du territoire",
-                      description: "\(markers.count) structures reliées, \(links.count) liens ; chaque type de lien a son trait ; la liste des liens suit la carte",
-                      communes: communes, markers: markers, links: links,
-                      linkLegend: kinds.map { ("link-\($0.rawValue)", $0.label) }, labelled: SVGMap.names(among: communes)).render()
+                      description: "\(markers.count) structures reliées, \(links.count) liens, \(sent.count) flux d'orientations ; chaque type de lien a son trait ; la liste des liens suit la carte",
+                      communes: communes, markers: markers, links: links + sent,
+                      linkLegend: kinds.map { ("link-\($0.rawValue)", $0.label) }
+                          + (sent.isEmpty ? [] : [("link-flux", "Orientations envoyées (flèche vers qui les reçoit ; trait épais : \(Self.strongFlow) ou plus)")]),
+                      labelled: SVGMap.names(among: communes)).render()
     }
 }
