@@ -45,7 +45,7 @@ struct PartnershipTests {
             var visitor = Browser()
             let network = try await site.get("/partenariats", as: &visitor)
             #expect(network.html.contains("<line class=\"link link-oriente_vers\""))
-            #expect(network.html.contains("<td>oriente vers</td>") && network.html.contains("<td>confirmé</td>"))
+            #expect(network.html.contains("<td data-label=\"Lien\">oriente vers</td>") && network.html.contains("<td data-label=\"Confirmation\">confirmé</td>"))
             #expect(network.html.contains("1 orientation déclarée d&#39;une structure vers une autre, dont 0 dans les deux sens."))
             let fromPage = try await site.get("/structures/\(from.id)", as: &visitor)
             #expect(fromPage.html.contains("Oriente vers <a href=\"/structures/\(to.id)\">"))

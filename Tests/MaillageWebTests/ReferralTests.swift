@@ -62,6 +62,8 @@ struct ReferralTests {
             let network = try await site.get("/partenariats", as: &visitor)
             #expect(network.html.contains("\(HTMLEscaping.escape(from.name)) → \(HTMLEscaping.escape(to.name)) : 1 orientation"))
             #expect(!network.html.contains("Josiane"))
+            // …and draws the flow on the map, an arrow towards the structure that received it
+            #expect(network.html.contains("marker-end=\"url(#fleche)\"><title>\(HTMLEscaping.escape(from.name)) → \(HTMLEscaping.escape(to.name)) : 1 orientation envoyée</title>"))
             let counts = try await site.client.execute(uri: "/orientations.csv?territoire=200042190", method: .get) { String(buffer: $0.body) }
             #expect(counts.contains("\"\(from.id)\";\"\(from.name)\";\"\(to.id)\"") && counts.contains(";\"1\"") && !counts.contains("Josiane"))
             // The trail names structures and statuses, never the person
@@ -96,7 +98,41 @@ struct ReferralTests {
             }
             #expect(try await site.database.referrals.find(id: recent.id)?.anonymised == true)
             // The counts per pair stay
-            #expect(try await site.database.referrals.countsByPair(territory: .caph).first?.count == 2)
+            #expect(try await site.database.referrals.flows(territories: [.caph]).pairs.first?.count == 2)
+        }
+    }
+
+    @Test(arguments: TestDatabases.available)
+    func theDiagnosticAndTheAPIShowTheOrientationsThatLeftTheTerritoryCountedNeverNamed(kind: TestDatabases.Kind) async throws {
+        try await TestSite.with(kind) { site in
+            // Setup: a CAPH structure sent two orientations to another CAPH structure and one to a neighbouring territory's
+            let (from, to) = try await PartnershipTests.structures(site)
+            let store = try await IndexStore(database: site.database)
+            let neighbour = try #require(store.structures.structures(around: .caph, in: store.current.territory).first { $0.territory != .caph })
+            let neighbourName = try #require(neighbour.territory.flatMap { store.current.territory.epcis[$0]?.name })
+            var visitor = Browser()
+            let empty = try await site.get("/diagnostic?epci=200042190", as: &visitor)
+            let now = Date()
+            for (target, need) in [(to.id, Service.aideDemarchesAdministratives), (to.id, .aideDemarchesAdministratives), (neighbour.id, .accesInternetMateriel)] {
+                _ = try await site.database.referrals.create(Referral(territory: .caph, from: from.id, to: target, need: need, person: "Yvette D.", contact: "06 00 00 00 00",
+                                                                      consentAt: now, createdAt: now), by: .commandLine)
+            }
+            // Act
+            let diagnostic = try await site.get("/diagnostic?epci=200042190", as: &visitor)
+            let report = try await site.client.execute(uri: "/diagnostic.html?epci=200042190", method: .get) { String(buffer: $0.body) }
+            let json = try await APITests().json(site.client, "/api/v1/orientations?territoire=200042190", schemaPath: "/orientations")
+            // Check: before any orientation the page says so; then one of three left, to the neighbour, by need, never a name
+            #expect(empty.html.contains("Aucune orientation n&#39;a encore été envoyée entre structures avec Maillage sur ce territoire."))
+            #expect(diagnostic.html.contains("1 des 3 orientations envoyées par les structures du territoire est partie vers une structure d&#39;un autre territoire"))
+            #expect(diagnostic.html.contains(HTMLEscaping.escape("\(from.name) → \(neighbour.name) (\(neighbourName)) : 1 orientation (Accès internet et matériel informatique)")))
+            #expect(!diagnostic.html.contains("\(HTMLEscaping.escape(to.name)) : 2 orientations"))
+            #expect(report.contains("Orientations parties hors du territoire"))
+            #expect(!diagnostic.html.contains("Yvette") && !report.contains("Yvette"))
+            #expect(json["total"] as? Int == 3)
+            let pairs = try #require(json["paires"] as? [[String: Any]]), leaving = try #require(json["hors_territoire"] as? [[String: Any]])
+            #expect(pairs.count == 2 && pairs[0]["orientations"] as? Int == 2)
+            #expect(leaving.count == 1 && leaving[0]["destinataire"] as? String == neighbour.id && leaving[0]["territoire_destinataire"] as? String == neighbour.territory?.rawValue)
+            #expect(!String(describing: json).contains("Yvette"))
         }
     }
 

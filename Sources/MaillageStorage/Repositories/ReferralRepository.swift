@@ -77,12 +77,19 @@ public struct ReferralRepository: Sendable {
         }
     }
 
-    /// How many orientations each pair of structures of a territory sent (never who for): what the network shows.
-    public func countsByPair(territory: Siren) async throws -> [(from: String, to: String, count: Int)] {
-        try await database.sql.select().column(O.from).column(O.to).column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(O.table)
-            .where(O.territory, .equal, SQLBind(territory.rawValue)).groupBy(O.from).groupBy(O.to).all()
-            .map { (try $0.decode(column: O.from, as: String.self), try $0.decode(column: O.to, as: String.self), try $0.decode(column: "n", as: Int.self)) }
-            .sorted { ($1.2, $0.0, $0.1) < ($0.2, $1.0, $1.1) }
+    /// How many orientations the structures of some territories sent, per pair, need and status (never who for): what
+    /// the network and the diagnostic show.
+    public func flows(territories: [Siren]) async throws -> ReferralFlows {
+        guard !territories.isEmpty else { return ReferralFlows(counts: []) }
+        let rows = try await database.sql.select().column(O.from).column(O.to).column(O.need).column(O.status)
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(O.table)
+            .where(O.territory, .in, territories.map(\.rawValue)).groupBy(O.from).groupBy(O.to).groupBy(O.need).groupBy(O.status).all()
+        return ReferralFlows(counts: try rows.map { row in
+            guard let need = Service(rawValue: try row.decode(column: O.need, as: String.self)),
+                  let status = ReferralStatus(rawValue: try row.decode(column: O.status, as: String.self)) else { throw StoredValueError(column: O.status) }
+            return ReferralFlows.Count(from: try row.decode(column: O.from, as: String.self), to: try row.decode(column: O.to, as: String.self),
+                                       need: need, status: status, count: try row.decode(column: "n", as: Int.self))
+        })
     }
 
     private static func referral(_ row: any SQLRow) throws -> Referral {

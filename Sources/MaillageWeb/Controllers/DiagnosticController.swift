@@ -12,6 +12,7 @@ struct DiagnosticController {
     let missingPlaces: MissingPlaceRepository
     let cycles: CycleRepository
     let workshop: WorkshopRepository
+    let referrals: ReferralRepository
     /// The site's address the standalone report's links resolve against: the configured public URL, or the server's
     /// own address — never the request's `Host`, which a client chooses.
     let siteURL: String
@@ -23,22 +24,12 @@ struct DiagnosticController {
     }
 
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> HTML {
-        var page = try page(request)
-        let territory = index.current.territory
-        let communes = Set(try QueryReader(request).perimeter().resolve(in: territory, default: focus, names: true).communes)
-        for epci in Set(communes.compactMap { territory.commune($0)?.epci }).sorted(by: { $0.rawValue < $1.rawValue }) {
-            page.register += try await missingPlaces.all(territory: epci).filter { $0.commune.map(communes.contains) ?? false }.map { missing in
-                "N° \(missing.id) — \(missing.commune.flatMap { territory.commune($0)?.name } ?? "") : "
-                    + (missing.services.map(\.rawValue) + missing.needs.map(\.label)).joined(separator: " · ") + " — \(missing.status.label), \(French.count(missing.supporters, "soutien", "soutiens"))"
-            }
-        }
-        page.hasRegister = !page.register.isEmpty
-        return pages.render(page, for: context.visitor)
+        pages.render(try await page(request), for: context.visitor)
     }
 
     /// The same page as a single file: the stylesheet inlined, links made absolute to this site.
     @Sendable func report(request: Request, context: AppRequestContext) async throws -> Response {
-        var page = try page(request)
+        var page = try await page(request)
         page.standalone = .init(stylesheet: pages.stylesheet, baseURL: siteURL)
         var response = try pages.render(page, for: context.visitor).response(from: request, context: context)
         response.headers[.contentDisposition] = "attachment; filename=\"diagnostic.html\""
@@ -74,14 +65,28 @@ struct DiagnosticController {
                                                   index: index, register: register, voices: WorkshopVoices(cards: cards, meetings: meetings)), for: context.visitor)
     }
 
-    private func page(_ request: Request) throws -> DiagnosticPage {
-        let snapshot = index.snapshot, index = snapshot.index
+    /// The computed diagnostic, with what the network recorded for the perimeter's territories: their missing places
+    /// register, and the orientations their structures sent outside them.
+    private func page(_ request: Request) async throws -> DiagnosticPage {
+        let snapshot = index.snapshot, index = snapshot.index, territory = index.territory
         let reader = QueryReader(request)
-        let perimeter = try reader.perimeter().resolve(in: index.territory, default: focus, names: true)
+        let perimeter = try reader.perimeter().resolve(in: territory, default: focus, names: true)
         let need = try Self.need(reader, "besoin") ?? .service(.aideDemarchesAdministratives)
         let diagnostic = try snapshot.diagnostic(of: perimeter)
-        return DiagnosticPage(diagnostic: diagnostic, selected: need, perimeterItems: perimeterItems(reader, perimeter, in: index.territory), index: index,
-                              placement: try PlacementRequest(reader, default: need, parameters: diagnostic.parameters))
+        var page = DiagnosticPage(diagnostic: diagnostic, selected: need, perimeterItems: perimeterItems(reader, perimeter, in: territory), index: index,
+                                  placement: try PlacementRequest(reader, default: need, parameters: diagnostic.parameters))
+        let communes = Set(perimeter.communes)
+        let epcis = Set(communes.compactMap { territory.commune($0)?.epci }).sorted { $0.rawValue < $1.rawValue }
+        for epci in epcis {
+            page.register += try await missingPlaces.all(territory: epci).filter { $0.commune.map(communes.contains) ?? false }.map { missing in
+                "N° \(missing.id) — \(missing.commune.flatMap { territory.commune($0)?.name } ?? "") : "
+                    + (missing.services.map(\.rawValue) + missing.needs.map(\.label)).joined(separator: " · ") + " — \(missing.status.label), \(French.count(missing.supporters, "soutien", "soutiens"))"
+            }
+        }
+        page.hasRegister = !page.register.isEmpty
+        page.referralsLeaving = ReferralsLeaving(flows: try await referrals.flows(territories: epcis), territories: Set(epcis),
+                                                 structures: snapshot.structures, territory: territory)
+        return page
     }
 
     /// The perimeter as it was asked for, to carry it on in links and forms.

@@ -120,6 +120,8 @@ enum SiteURL: Hashable, Sendable {
         case journey(Parameter<String>)
         case workshop
         case partnerships
+        case orientationRules
+        case referralFlows
         case openAPI
     }
 
@@ -282,6 +284,8 @@ extension SiteURL.APIURL {
         case .journey(let id): [.literal("personas"), id.component("id"), .literal("parcours")]
         case .workshop: [.literal("atelier")]
         case .partnerships: [.literal("partenariats")]
+        case .orientationRules: [.literal("regles-orientation")]
+        case .referralFlows: [.literal("orientations")]
         case .openAPI: [.literal("openapi.json")]
         }
     }
@@ -323,7 +327,8 @@ extension SiteURL {
         (.get, .api(.places)), (.get, .api(.place(.key))), (.get, .api(.search)), (.get, .api(.searchCSV)), (.get, .api(.searchGeoJSON)),
         (.get, .api(.communes)), (.get, .api(.commune(.key))), (.get, .api(.territories)), (.get, .api(.territory(.key))),
         (.get, .api(.diagnostic)), (.get, .api(.diagnosticCSV)), (.get, .api(.diagnosticGeoJSON)),
-        (.get, .api(.personas)), (.get, .api(.persona(.key))), (.get, .api(.journey(.key))), (.get, .api(.workshop)), (.get, .api(.partnerships)),
+        (.get, .api(.personas)), (.get, .api(.persona(.key))), (.get, .api(.journey(.key))), (.get, .api(.workshop)),
+        (.get, .api(.partnerships)), (.get, .api(.orientationRules)), (.get, .api(.referralFlows)),
         (.get, .api(.openAPI)),
     ]
 }

@@ -125,6 +125,8 @@ struct DiagnosticPage: PageModel {
     /// The missing places register of the perimeter's communes, beside the computed gaps.
     var register: [String] = []
     var hasRegister = false
+    /// The orientations the perimeter's structures sent to another territory's.
+    var referralsLeaving: ReferralsLeaving?
     var dependencies: [DependencyRow]
     var hasDependencies: Bool
     var outflows: [String]

@@ -29,12 +29,13 @@ struct SVGMap {
     }
 
     /// A line between two points: a partnership between two structures, drawn with its kind's dash pattern so that
-    /// the map reads in black and white.
+    /// the map reads in black and white; an arrow at its end when it goes one way (orientations sent).
     struct Link {
         var from: Coordinate
         var to: Coordinate
         var cssClass: String
         var title: String
+        var directed = false
     }
 
     var title: String
@@ -87,10 +88,15 @@ struct SVGMap {
         }
         svg += "</g>"
         if !links.isEmpty {
+            if links.contains(where: \.directed) {
+                svg += "<defs><marker id=\"fleche\" viewBox=\"0 0 10 10\" refX=\"21\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto\">"
+                    + "<path class=\"arrow\" d=\"M0,0L10,5L0,10z\"/></marker></defs>"
+            }
             svg += "<g class=\"links\">"
             for link in links {
                 let (x1, y1) = xy(link.from), (x2, y2) = xy(link.to)
-                svg += "<line class=\"link \(link.cssClass)\" x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\">"
+                svg += "<line class=\"link \(link.cssClass)\" x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\""
+                    + (link.directed ? " marker-end=\"url(#fleche)\">" : ">")
                     + "<title>\(HTMLEscaping.escape(link.title))</title></line>"
             }
             svg += "</g>"
