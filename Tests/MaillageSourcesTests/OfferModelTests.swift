@@ -108,4 +108,17 @@ struct OfferModelTests {
                                                                              communes: [CommuneCode("59172")!])])
         #expect(completed[first.id]?.name == "Nom complété" && completed[first.id]?.isCompleted == true && completed[first.id]?.communes.contains(CommuneCode("59172")!) == true)
     }
+
+    @Test func aStructureTheSourcesNameByANumberSaysSoAndNamesAreReadAsWritten() throws {
+        // Setup: the real places of CAPH and its neighbours; one source wrote « 265 901 785 00 » as a place's name (Douai)
+        let index = TestData.packIndex
+        // Act
+        let directory = StructureDirectory(places: index.entries.map(\.merged), territory: index.territory)
+        // Check: no structure is called by a number; that one says what is known of it; runs of spaces are one
+        #expect(!directory.structures.contains { !$0.name.contains(where: \.isLetter) })
+        #expect(directory.structures.contains { $0.name == "Structure sans nom déclaré (SIRET 26590178500013), Douai" })
+        #expect(!directory.structures.contains { $0.name.contains("  ") })
+        #expect(directory.structures.contains { $0.name == "Centre Communal d'Action Sociale de DENAIN" })
+    }
 }
+

@@ -21,7 +21,7 @@ public struct StructureDirectory: Sendable {
         let unsorted = order.map { key -> (folded: String, structure: Structure) in
             let members = groups[key]!.map { places[$0].place }
             let first = members[0]
-            let name = first.structureParente?.nonBlank ?? (members.count == 1 ? first.nom : Self.commonName(members))
+            let name = first.structureParente.flatMap(Self.readableName) ?? Self.commonName(members) ?? Self.unnamed(first)
             let folded = name.folded
             let communes = Array(Set(members.compactMap(\.codeInsee))).sorted { $0.rawValue < $1.rawValue }
             var structure = Structure(
@@ -65,8 +65,23 @@ public struct StructureDirectory: Sendable {
         return "lieu-" + place.id
     }
 
-    /// The shortest of the places' names: usually the organisation's (« CCAS » rather than « CCAS – antenne Nord »).
-    private static func commonName(_ places: [Place]) -> String {
-        places.map(\.nom).min { ($0.count, $0) < ($1.count, $1) } ?? ""
+    /// The shortest of the places' readable names: usually the organisation's (« CCAS » rather than « CCAS – antenne
+    /// Nord »); nil when every place is named by a number.
+    private static func commonName(_ places: [Place]) -> String? {
+        places.compactMap { readableName($0.nom) }.min { ($0.count, $0) < ($1.count, $1) }
+    }
+
+    /// A name with its runs of spaces made one; nil when it is blank or only a number (a source that wrote the SIRET
+    /// where the name goes: « 265 901 785 00 »).
+    static func readableName(_ name: String) -> String? {
+        let words = name.split(whereSeparator: \.isWhitespace)
+        guard words.contains(where: { $0.contains(where: \.isLetter) }) else { return nil }
+        return words.joined(separator: " ")
+    }
+
+    /// What to call a structure no source names: its identifier and commune, said as such.
+    private static func unnamed(_ place: Place) -> String {
+        let kind = place.pivot.count == 14 && place.pivot.allSatisfy(\.isNumber) ? "SIRET" : "identifiant"
+        return "Structure sans nom déclaré" + (place.pivot.isEmpty ? "" : " (\(kind) \(place.pivot))") + (place.commune.isEmpty ? "" : ", \(place.commune.displayCased)")
     }
 }
