@@ -39,6 +39,8 @@ PAGES = [
     ("cycles", "/cycles"),
     ("rejoindre", "/rejoindre"),
     ("partenariats", "/partenariats"),
+    ("partenariats-suggestions", "/partenariats?commune=59491"),
+    ("parcours-denain", "/personas/marcel/parcours?commune=59172"),
     ("règles-orientation", "/orienter/regles"),
     ("lieu", "{lieu}"),
     ("signaler", "{lieu}/signaler"),

@@ -114,11 +114,13 @@ struct OfferModelTests {
         let index = TestData.packIndex
         // Act
         let directory = StructureDirectory(places: index.entries.map(\.merged), territory: index.territory)
-        // Check: no structure is called by a number; that one says what is known of it; runs of spaces are one
+        // Check: no structure is called by a number; that one says what is known of it; capitals and runs of spaces read as French writes
         #expect(!directory.structures.contains { !$0.name.contains(where: \.isLetter) })
         #expect(directory.structures.contains { $0.name == "Structure sans nom déclaré (SIRET 26590178500013), Douai" })
         #expect(!directory.structures.contains { $0.name.contains("  ") })
         #expect(directory.structures.contains { $0.name == "Centre Communal d'Action Sociale de DENAIN" })
+        #expect(directory.structures.contains { $0.name == "Centre Communal d'Action Sociale de Haspres" })
+        #expect(!directory.structures.contains { $0.name == "CENTRE COMMUNAL D'ACTION SOCIALE DE HASPRES" })
     }
 }
 

@@ -71,12 +71,13 @@ public struct StructureDirectory: Sendable {
         places.compactMap { readableName($0.nom) }.min { ($0.count, $0) < ($1.count, $1) }
     }
 
-    /// A name with its runs of spaces made one; nil when it is blank or only a number (a source that wrote the SIRET
-    /// where the name goes: « 265 901 785 00 »).
+    /// A name as French writes it (« Centre Communal d'Action Sociale de Haspres » for a source's capitals), its runs of
+    /// spaces made one; nil when it is blank or only a number (a source that wrote the SIRET where the name goes:
+    /// « 265 901 785 00 »).
     static func readableName(_ name: String) -> String? {
         let words = name.split(whereSeparator: \.isWhitespace)
         guard words.contains(where: { $0.contains(where: \.isLetter) }) else { return nil }
-        return words.joined(separator: " ")
+        return words.joined(separator: " ").displayCased
     }
 
     /// What to call a structure no source names: its identifier and commune, said as such.

@@ -1,7 +1,7 @@
 import MaillageCore
 
 extension ReferralFlows.Pair {
-    /// « CCAS de Raismes → POP SCHOOL : 3 orientations, dont 1 honorée (Maîtrise des outils numériques) », each structure
+    /// « CCAS de Raismes → Pop School : 3 orientations, dont 1 honorée (Maîtrise des outils numériques) », each structure
     /// named by its own function (the receiving one may say its territory).
     static func sentence(from fromName: @escaping (String) -> String, to toName: @escaping (String) -> String) -> (Self) -> String {
         { pair in
