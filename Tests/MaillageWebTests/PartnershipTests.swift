@@ -100,6 +100,16 @@ struct PartnershipTests {
             // Pop School (Anzin, « POP SCHOOL » in its source, in the neighbouring Valenciennes Métropole) offers five services the CCAS does not, 4.6 km away
             #expect(page.html.contains("France services Wallers Arenberg les offre"))
             #expect(page.html.contains("Pop School les offre à 4,6 km"))
+            // The same suggestions in the API, the permanence a rupture asks for first (Karima's and Lucas's journeys)
+            let api = try await APITests().json(site.client, "/api/v1/partenariats/suggestions?commune=59491", schemaPath: "/partenariats/suggestions")
+            let listed = try #require(api["suggestions"] as? [[String: Any]])
+            #expect(listed.first?["origines"] as? [String] == ["rupture"] && listed.first?["lien"] as? String == "co_animation")
+            #expect(listed.first?["distance_m"] as? Int == 10_533 && listed.first?["minutes_bus"] as? Int == 56)
+            #expect(listed.contains { $0["partenaire"] as? String == "lieu-france-services-2228" && $0["minutes_bus"] as? Int == 36 })
+            for bad in ["", "75056", "5949"] {
+                let status = try await site.client.execute(uri: "/api/v1/partenariats/suggestions?commune=\(bad)", method: .get) { $0.status }
+                #expect(status == .badRequest, "commune=\(bad)")
+            }
             // Act: the coordinator keeps one as an « envisagé » link
             let ccas = try #require(page.html.firstMatch(of: /name="de" value="(siren-265904912)"><input type="hidden" name="vers" value="(lieu-france-services-2228)"/))
             let kept = try await site.post("/partenariats", [("territoire", "200042190"), ("de", String(ccas.1)), ("vers", String(ccas.2)), ("lien", "oriente_vers"),

@@ -27,6 +27,16 @@ struct PartnershipController {
             let siren = try index.knownTerritory(QueryReader(request), default: focus)
             return PartnershipNetworkDTO(try await network(siren).network, territory: siren, directory: index.structures)
         }
+        router.get(.api(.partnershipSuggestions)) { request, _ in
+            let reader = QueryReader(request)
+            let siren = try index.knownTerritory(reader, default: focus)
+            guard let asked = try suggestionRequest(reader, siren) else {
+                throw ParameterError(parameter: "commune", message: "une commune du territoire")
+            }
+            let (network, links) = try await network(siren)
+            return PartnershipSuggestionsDTO(try await suggestions(siren, network: network, links: links, for: asked), territory: siren,
+                                             commune: asked.commune, minutes: asked.minutes)
+        }
         router.get(.api(.referralFlows)) { request, _ in
             let siren = try index.knownTerritory(QueryReader(request), default: focus)
             return ReferralFlowsDTO(try await referrals.flows(territories: [siren]), territory: siren, directory: index.structures)
@@ -39,12 +49,16 @@ struct PartnershipController {
         let draft = PartnershipsPage.Draft(from: try reader.single("de"), to: try reader.single("vers"), kind: try reader.choice("lien") ?? .orienteVers,
                                            notes: try reader.text("notes", maximumLength: Partnership.maxNotesLength) ?? "",
                                            meetingID: try reader.single("rencontre").flatMap(Int.init))
-        let commune = try reader.single("commune").flatMap(CommuneCode.init)
-        if let commune, index.current.territory.commune(commune)?.epci != siren {
+        return try await page(siren, context: context, draft: draft, suggestionsFor: try suggestionRequest(reader, siren))
+    }
+
+    /// The commune (`commune`, of the territory) and the longest trip by bus (`minutes`) suggestions are asked for.
+    private func suggestionRequest(_ reader: QueryReader, _ siren: Siren) throws(ParameterError) -> (commune: CommuneCode, minutes: Double)? {
+        guard let text = try reader.single("commune") else { return nil }
+        guard let commune = CommuneCode(text), index.current.territory.commune(commune)?.epci == siren else {
             throw ParameterError(parameter: "commune", message: "une commune du territoire")
         }
-        let minutes = try reader.number("minutes", 10...120) ?? PartnershipSuggestion.defaultReachMinutes
-        return try await page(siren, context: context, draft: draft, suggestionsFor: commune.map { ($0, minutes) })
+        return (commune, try reader.number("minutes", 10...120) ?? PartnershipSuggestion.defaultReachMinutes)
     }
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
@@ -140,22 +154,29 @@ struct PartnershipController {
         for case .meeting(let id) in links.map(\.origin) where meetings[id] == nil { meetings[id] = try await cycles.meeting(id: id) }
         var suggestions: (commune: CommuneCode, minutes: Double, items: [PartnershipSuggestion])?
         if let asked {
-            // The journeys of the territory's personas placed in the commune, the network's rules first…
-            let journeys = try await personas.all(territory: siren).compactMap {
-                Journey.compute(for: $0.persona.living(in: asked.commune, territory: places.territory), index: places, rules: snapshot.rules)
-            }
-            let fromJourneys = PartnershipSuggestion.suggest(fromJourneys: journeys, structures: directory, index: places, links: links)
-            // …then reach, among the territory's structures and its neighbours' (a person may be sent across the boundary).
-            let fromReach = PartnershipSuggestion.suggest(from: structures.filter { $0.communes.contains(asked.commune) },
-                                                          candidates: directory.structures(around: siren, in: places.territory), index: places,
-                                                          links: links, reachMinutes: asked.minutes, from: asked.commune)
-            suggestions = (asked.commune, asked.minutes, PartnershipSuggestion.merged(journeys: fromJourneys, reach: fromReach))
+            suggestions = (asked.commune, asked.minutes, try await self.suggestions(siren, network: network, links: links, for: asked))
         }
         return pages.render(PartnershipsPage(network: network, siren: siren, index: index.current, directory: directory, meetings: meetings,
                                              canUpdate: { canUpdate($0, context) }, canConfirm: { gate.allows(context, .editStructure($0.to)) },
                                              declarable: structures.filter { gate.allows(context, .declarePartnership(from: $0.id)) }, draft: draft,
                                              problems: problems, suggestions: suggestions, flows: try await referrals.flows(territories: [siren])),
                             for: context.visitor)
+    }
+
+    /// The partnerships suggested for a commune's structures: from the journeys of the territory's personas placed there
+    /// (the network's rules first), then from reach among the territory's structures and its neighbours' (a person may be
+    /// sent across the boundary).
+    private func suggestions(_ siren: Siren, network: PartnershipNetwork, links: [Partnership],
+                             for asked: (commune: CommuneCode, minutes: Double)) async throws -> [PartnershipSuggestion] {
+        let snapshot = index.snapshot, directory = snapshot.structures, places = snapshot.index
+        let journeys = try await personas.all(territory: siren).compactMap {
+            Journey.compute(for: $0.persona.living(in: asked.commune, territory: places.territory), index: places, rules: snapshot.rules)
+        }
+        let fromJourneys = PartnershipSuggestion.suggest(fromJourneys: journeys, structures: directory, index: places, links: links)
+        let fromReach = PartnershipSuggestion.suggest(from: network.structures.filter { $0.communes.contains(asked.commune) },
+                                                      candidates: directory.structures(around: siren, in: places.territory), index: places,
+                                                      links: links, reachMinutes: asked.minutes, from: asked.commune)
+        return PartnershipSuggestion.merged(journeys: fromJourneys, reach: fromReach)
     }
 
     /// The territory's network from its stored links (and every link, a structure gone from the directory included).

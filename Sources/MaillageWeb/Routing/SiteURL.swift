@@ -120,6 +120,7 @@ enum SiteURL: Hashable, Sendable {
         case journey(Parameter<String>)
         case workshop
         case partnerships
+        case partnershipSuggestions
         case orientationRules
         case referralFlows
         case openAPI
@@ -284,6 +285,7 @@ extension SiteURL.APIURL {
         case .journey(let id): [.literal("personas"), id.component("id"), .literal("parcours")]
         case .workshop: [.literal("atelier")]
         case .partnerships: [.literal("partenariats")]
+        case .partnershipSuggestions: [.literal("partenariats"), .literal("suggestions")]
         case .orientationRules: [.literal("regles-orientation")]
         case .referralFlows: [.literal("orientations")]
         case .openAPI: [.literal("openapi.json")]
@@ -328,7 +330,7 @@ extension SiteURL {
         (.get, .api(.communes)), (.get, .api(.commune(.key))), (.get, .api(.territories)), (.get, .api(.territory(.key))),
         (.get, .api(.diagnostic)), (.get, .api(.diagnosticCSV)), (.get, .api(.diagnosticGeoJSON)),
         (.get, .api(.personas)), (.get, .api(.persona(.key))), (.get, .api(.journey(.key))), (.get, .api(.workshop)),
-        (.get, .api(.partnerships)), (.get, .api(.orientationRules)), (.get, .api(.referralFlows)),
+        (.get, .api(.partnerships)), (.get, .api(.partnershipSuggestions)), (.get, .api(.orientationRules)), (.get, .api(.referralFlows)),
         (.get, .api(.openAPI)),
     ]
 }
