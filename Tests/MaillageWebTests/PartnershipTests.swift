@@ -106,9 +106,9 @@ struct PartnershipTests {
             #expect(listed.first?["origines"] as? [String] == ["rupture"] && listed.first?["lien"] as? String == "co_animation")
             #expect(listed.first?["distance_m"] as? Int == 10_533 && listed.first?["minutes_bus"] as? Int == 56)
             #expect(listed.contains { $0["partenaire"] as? String == "lieu-france-services-2228" && $0["minutes_bus"] as? Int == 36 })
-            for bad in ["", "75056", "5949"] {
-                let status = try await site.client.execute(uri: "/api/v1/partenariats/suggestions?commune=\(bad)", method: .get) { $0.status }
-                #expect(status == .badRequest, "commune=\(bad)")
+            for (bad, expected) in [("", 400), ("59491x", 400), ("75056", 404), ("00000", 404)] {
+                let status = try await site.client.execute(uri: "/api/v1/partenariats/suggestions?commune=\(bad)", method: .get) { Int($0.status.code) }
+                #expect(status == expected, "commune=\(bad)")
             }
             // Act: the coordinator keeps one as an « envisagé » link
             let ccas = try #require(page.html.firstMatch(of: /name="de" value="(siren-265904912)"><input type="hidden" name="vers" value="(lieu-france-services-2228)"/))

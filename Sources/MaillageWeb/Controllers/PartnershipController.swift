@@ -56,7 +56,8 @@ struct PartnershipController {
     private func suggestionRequest(_ reader: QueryReader, _ siren: Siren) throws(ParameterError) -> (commune: CommuneCode, minutes: Double)? {
         guard let text = try reader.single("commune") else { return nil }
         guard let commune = CommuneCode(text), index.current.territory.commune(commune)?.epci == siren else {
-            throw ParameterError(parameter: "commune", message: "une commune du territoire")
+            // A well-formed code that names no commune of the territory is a 404, a malformed one a 400.
+            throw ParameterError(parameter: "commune", message: "une commune du territoire", namesNothingKnown: CommuneCode(text) != nil)
         }
         return (commune, try reader.number("minutes", 10...120) ?? PartnershipSuggestion.defaultReachMinutes)
     }
