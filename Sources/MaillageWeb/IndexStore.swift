@@ -63,8 +63,9 @@ final class IndexStore: Sendable {
             guard !blocks.isEmpty else {
                 // Nothing of the places changed (a persona, say): the same index, and what was computed on it — but the
                 // matrices follow the rules, which follow the structures.
-                let rulesChanged = items[.structures] != nil || items[.orientationRules] != nil
-                let rules = rulesChanged ? try await database.ruleBook(for: current.index) : current.rules
+                let structuresChanged = items[.structures] != nil, rulesChanged = structuresChanged || items[.orientationRules] != nil
+                let rules = rulesChanged ? try await database.ruleBook(for: current.index, structures: structuresChanged ? nil : current.structures)
+                    : current.rules
                 var next = Snapshot(index: current.index, rules: rules, placeJSON: current.placeJSON, diagnostics: current.diagnostics,
                                     seenChange: changes.latest)
                 if !rulesChanged { next.matrices = current.matrices }

@@ -17,9 +17,6 @@ public struct OrientationRuleBook: Sendable {
         byCommune = Dictionary(grouping: rules, by: \.commune)
     }
 
-    /// No rule at all: the computed ranking alone.
-    public var isEmpty: Bool { byCommune.isEmpty }
-
     /// The rules that speak of a situation, the most specific first.
     public func applicable(to situation: OrientationRule.Situation) -> [OrientationRule] {
         OrientationRule.applicable(byCommune[situation.commune] ?? [], to: situation)

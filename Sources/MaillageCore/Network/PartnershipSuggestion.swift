@@ -86,7 +86,7 @@ public struct PartnershipSuggestion: Hashable, Sendable {
         var found: [PartnershipSuggestion] = []
         func add(from: Structure, to: Structure, kind: PartnershipKind, basis: Basis) {
             guard from.id != to.id, !linked.contains(from.id, to.id) else { return }
-            if let existing = found.firstIndex(where: { $0.from.id == from.id && $0.to.id == to.id && $0.kind == kind }) {
+            if let existing = found.firstIndex(where: { $0.proposes(from.id, to.id, kind) }) {
                 if !found[existing].bases.contains(basis) { found[existing].bases.append(basis) }
                 return
             }
@@ -116,13 +116,19 @@ public struct PartnershipSuggestion: Hashable, Sendable {
     public static func merged(journeys: [PartnershipSuggestion], reach: [PartnershipSuggestion]) -> [PartnershipSuggestion] {
         var result = journeys
         for suggestion in reach {
-            if let same = result.firstIndex(where: { $0.from.id == suggestion.from.id && $0.to.id == suggestion.to.id && $0.kind == suggestion.kind }) {
+            if let same = result.firstIndex(where: { $0.proposes(suggestion.from.id, suggestion.to.id, suggestion.kind) }) {
                 result[same].bases += suggestion.bases
             } else {
                 result.append(suggestion)
             }
         }
         return result
+    }
+
+    /// Whether this suggestion is the link of that kind from the first structure to the second: one suggestion per pair
+    /// and kind gathers its evidence.
+    private func proposes(_ from: String, _ to: String, _ kind: PartnershipKind) -> Bool {
+        self.from.id == from && self.to.id == to && self.kind == kind
     }
 
     /// The structure of the place nearest to a commune's centre, in that commune.

@@ -148,7 +148,7 @@ struct PartnershipController {
 
     private func page(_ siren: Siren, context: AppRequestContext, draft: PartnershipsPage.Draft, problems: [FieldProblem] = [],
                       suggestionsFor asked: (commune: CommuneCode, minutes: Double)? = nil) async throws -> HTML {
-        let snapshot = index.snapshot, directory = snapshot.structures, places = snapshot.index
+        let directory = index.structures
         let (network, links) = try await network(siren)
         let structures = network.structures
         var meetings: [Int: Meeting] = [:]
