@@ -7,7 +7,9 @@ import MaillageStorage
 /// table's board, and the board updates on every screen through an event stream; the animateurs open and close it
 /// (closing freezes the snapshot), hide off-topic cards and merge duplicates. The join code is shown only to the
 /// animateurs and on the projected view opened with the meeting's projection token; the event stream only to those
-/// who take part (a pass of the meeting, an animateur, the projection token), within ``EventStreamLimits``.
+/// who take part (a pass of the meeting, an animateur, the projection token), within ``EventStreamLimits``. Meeting
+/// ids stay sequential in URLs (links, reports and bookmarks keep working): what shows a secret checks the role or
+/// the token, never the id.
 struct WorkshopController {
     let index: IndexStore
     let cycles: CycleRepository
