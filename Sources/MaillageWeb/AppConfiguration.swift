@@ -32,6 +32,8 @@ public struct AppConfiguration: Sendable {
     public var identity: SiteIdentity
     /// How long a workshop board's event stream stays open before the browser reconnects (which it does by itself).
     public var eventStreamLifetime: Duration
+    /// Caps on the workshop's open event streams (in all, per address, per meeting) and how often a meeting is read.
+    public var eventStreams: EventStreamLimits
     /// How long after an orientation between structures the person's details are erased.
     public var referralRetention: TimeInterval
 
@@ -42,7 +44,7 @@ public struct AppConfiguration: Sendable {
                 seedPack: URL? = nil, focusTerritory: Siren = .caph, metricsRegistry: PrometheusCollectorRegistry? = nil,
                 migrateAtStart: Bool? = nil, refreshInterval: Duration = .seconds(1), publicURL: URL? = nil,
                 sessionLifetime: SessionRepository.Lifetime = .init(), passwordCost: UInt8 = 12, embeddingOrigins: [String] = [],
-                identity: SiteIdentity = SiteIdentity(), eventStreamLifetime: Duration = .seconds(300),
+                identity: SiteIdentity = SiteIdentity(), eventStreamLifetime: Duration = .seconds(300), eventStreams: EventStreamLimits = EventStreamLimits(),
                 referralRetention: TimeInterval = Referral.defaultAnonymisation) {
         self.hostname = hostname
         self.port = port
@@ -58,6 +60,7 @@ public struct AppConfiguration: Sendable {
         self.embeddingOrigins = embeddingOrigins
         self.identity = identity
         self.eventStreamLifetime = eventStreamLifetime
+        self.eventStreams = eventStreams
         self.referralRetention = referralRetention
     }
 }

@@ -98,7 +98,8 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
                     snapshots: database.snapshots, pages: pages, gate: gate, focus: focus).register(on: router)
     WorkshopController(index: index, cycles: database.cycles, workshop: database.workshop, missingPlaces: database.missingPlaces, personas: database.personas,
                        throttle: database.signInThrottle, pages: pages, gate: gate, siteURL: siteURL, secureCookies: secure,
-                       eventStreamLifetime: configuration.eventStreamLifetime).register(on: router)
+                       eventStreamLifetime: configuration.eventStreamLifetime,
+                       watchers: WorkshopWatchers(limits: configuration.eventStreams) { [cycles = database.cycles] in try await cycles.pulse(meetingID: $0) }).register(on: router)
     MeetingReportController(index: index, cycles: database.cycles, participants: database.participants, workshop: database.workshop,
                             snapshots: database.snapshots, personas: database.personas, pages: pages).register(on: router)
     PartnershipController(index: index, partnerships: database.partnerships, referrals: database.referrals, cycles: database.cycles,

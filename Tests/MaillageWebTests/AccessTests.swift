@@ -99,6 +99,9 @@ struct AccessTests {
                                                        by: .commandLine)
             return Probe(uri: "/rencontres/\(target.id)/participants/\(person.id)/retirer", fields: [], allowed: runners)
         case "/rencontres/{id}/atelier/etat": return Probe(uri: "/rencontres/\(try await meeting().id)/atelier/etat", fields: [("etat", "ouvert")], allowed: runners)
+        case "/rencontres/{id}/atelier/code": return Probe(uri: "/rencontres/\(try await meeting(open: true).id)/atelier/code", fields: [], allowed: runners)
+        case "/rencontres/{id}/atelier/projection":
+            return Probe(uri: "/rencontres/\(try await meeting(open: true).id)/atelier/projection", fields: [("action", "nouveau")], allowed: runners)
         case "/rencontres/{id}/atelier":
             let target = try await meeting(open: true)
             return Probe(uri: "/rencontres/\(target.id)/atelier", fields: card(), allowed: contributors)
@@ -226,7 +229,8 @@ struct AccessTests {
             for meeting in try await db.cycles.meetings(cycle: cycle.id) {
                 let people = try await db.participants.all(meetingID: meeting.id).map { "\($0.id):\($0.attended)" }
                 let cards = try await db.workshop.cards(meetingID: meeting.id).map { "\($0.id):\($0.visibility)" }
-                meetings.append("\(cycle.title)/\(meeting.id):\(meeting.workshop):\(meeting.venue):\(meeting.agenda.count):\(people):\(cards)")
+                let projection = try await db.workshop.hasProjectionToken(meetingID: meeting.id)
+                meetings.append("\(cycle.title)/\(meeting.id):\(meeting.workshop):\(meeting.joinCode ?? ""):\(projection):\(meeting.venue):\(meeting.agenda.count):\(people):\(cards)")
             }
         }
         let partnerships = try await db.partnerships.all(territory: .caph).map { "\($0.id):\($0.state.rawValue):\($0.confirmed)" }

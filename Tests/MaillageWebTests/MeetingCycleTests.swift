@@ -213,8 +213,9 @@ struct MeetingCycleTests {
             var phone = try await Self.phone(site, code: code, name: "Karim")
             let board = try await site.get("/rencontres/\(meetings[0])/atelier?table=59172", as: &phone)
             let version = try #require(try await site.database.cycles.version(meetingID: meetings[0]))
-            // Act: a board listens while the phone sends a card
-            async let stream = site.client.execute(uri: "/rencontres/\(meetings[0])/atelier/flux", method: .get) { response in
+            // Act: the phone's board listens while the phone sends a card
+            let cookies = phone.cookieHeader
+            async let stream = site.client.execute(uri: "/rencontres/\(meetings[0])/atelier/flux", method: .get, headers: [.cookie: cookies]) { response in
                 (response.headers[.contentType], String(buffer: response.body))
             }
             try await Task.sleep(for: .milliseconds(600))
@@ -226,7 +227,7 @@ struct MeetingCycleTests {
             #expect(type == "text/event-stream; charset=utf-8")
             #expect(events.contains("event: version\ndata: \(version)\n\n"))
             #expect(events.contains("event: version\ndata: \(version + 1)\n\n"))
-            #expect(board.html.contains("<script src=\"/atelier.js\" defer>"))
+            #expect(board.html.contains("<script src=\"/atelier.js\" defer>") && board.html.contains("data-flux=\"/rencontres/\(meetings[0])/atelier/flux\""))
             let reloaded = try await site.get("/rencontres/\(meetings[0])/atelier", as: &phone)
             #expect(reloaded.html.contains("Orienter vers la France services"))
             let script = try await site.client.execute(uri: "/atelier.js", method: .get) { ($0.headers[.contentType], String(buffer: $0.body)) }

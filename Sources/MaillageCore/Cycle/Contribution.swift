@@ -46,8 +46,12 @@ public struct Contribution: Hashable, Sendable, Identifiable {
 
     public static let textLength = 1...600
     public static let clientKeyLength = 8...64
-    /// A meeting of ~20 people writes a few hundred cards; beyond this, something is wrong.
-    public static let maxPerMeeting = 2_000
+    /// A table of a meeting of ~20 people writes a few dozen cards; beyond this, something is wrong. Counted per table,
+    /// so that one table flooded leaves the others room.
+    public static let maxPerTable = 600
+    /// A participant writes a card in a minute or so; beyond this many in a minute, a pass waits (a phone gone wild,
+    /// or a stranger with a pass, cannot flood the board).
+    public static let maxPerPassPerMinute = 10
 
     public var isShown: Bool { visibility == .visible }
 

@@ -108,19 +108,14 @@ public struct CycleRepository: Sendable {
         }
     }
 
-    /// Opens or closes the meeting's workshop. Opening gives it a join code the first time (kept when it reopens);
-    /// closing ends every pass and stores the snapshot `snapshot` makes of the meeting and its figures, counted in the
-    /// same transaction (so that no card sent while it closes is left out of them).
+    /// Opens or closes the meeting's workshop. Opening gives it a new join code (a code seen at an earlier opening no
+    /// longer works); closing clears the code, ends every pass and stores the snapshot `snapshot` makes of the meeting
+    /// and its figures, counted in the same transaction (so that no card sent while it closes is left out of them).
     public func setWorkshop(_ state: WorkshopState, meetingID: Int, by author: Author, now: Date = Date(),
                             snapshot: (@Sendable (Meeting, MeetingFigures) -> MeetingSnapshot)? = nil) async throws -> Meeting {
         try await database.transaction { db in
             guard let before = try await self.meeting(id: meetingID, on: db) else { throw RowNotFound() }
-            var code = before.joinCode
-            if state == .ouvert && code == nil {
-                // A code unused by any meeting (a collision among 887 million is unlikely, but checked).
-                repeat { code = JoinCode.make() } while try await db.select().column(M.id).from(M.table)
-                    .where(M.joinCode, .equal, SQLBind(code)).first() != nil
-            }
+            let code = state == .ouvert ? try await Self.unusedJoinCode(on: db) : nil
             try await db.update(M.table).set(M.workshop, to: SQLBind(state.rawValue)).set(M.joinCode, to: SQLBind(code))
                 .where(M.id, .equal, SQLBind(meetingID)).run()
             try await Self.bumpVersion(meetingID: meetingID, on: db)
@@ -140,10 +135,54 @@ public struct CycleRepository: Sendable {
         }
     }
 
+    /// Gives the open workshop a new join code: the former one stops working at once; the passes taken with it stay
+    /// valid. Refused (``WorkshopClosed``) when the workshop is not open.
+    public func renewJoinCode(meetingID: Int, by author: Author, now: Date = Date()) async throws -> Meeting {
+        try await database.transaction { db in
+            guard let before = try await self.meeting(id: meetingID, on: db) else { throw RowNotFound() }
+            guard before.workshop == .ouvert else { throw WorkshopClosed() }
+            try await db.update(M.table).set(M.joinCode, to: SQLBind(try await Self.unusedJoinCode(on: db))).where(M.id, .equal, SQLBind(meetingID)).run()
+            // Moves the version, so that the projected view shows the new code.
+            try await Self.bumpVersion(meetingID: meetingID, on: db)
+            try await AuditRepository.record(AuditEvent(at: now, by: author, territory: before.territory, action: "atelier : nouveau code",
+                                                        objectKind: AuditKinds.meeting, objectID: "\(meetingID)"), on: db)
+            guard let after = try await self.meeting(id: meetingID, on: db) else { throw RowNotFound() }
+            return after
+        }
+    }
+
+    /// A code unused by any meeting (a collision among 887 million is unlikely, but checked). The code is kept readable,
+    /// not hashed: the animateurs show it to the room for the whole workshop, so it must be read back; it is short-lived
+    /// (new at each opening and on request, cleared at closing), only shown to the animateurs and the projection token,
+    /// and guessing it is throttled per address.
+    private static func unusedJoinCode(on db: any SQLDatabase) async throws -> String {
+        var code: String
+        repeat { code = JoinCode.make() } while try await db.select().column(M.id).from(M.table).where(M.joinCode, .equal, SQLBind(code)).first() != nil
+        return code
+    }
+
+    /// What a live board watches: the meeting's change counter, and whether its workshop is open.
+    public struct Pulse: Hashable, Sendable {
+        public var version: Int
+        public var isOpen: Bool
+
+        public init(version: Int, isOpen: Bool) {
+            self.version = version
+            self.isOpen = isOpen
+        }
+    }
+
     /// The meeting's change counter: it moves with every card and moderation.
     public func version(meetingID: Int) async throws -> Int? {
-        try await database.sql.select().column(M.version).from(M.table).where(M.id, .equal, SQLBind(meetingID))
-            .first(decodingColumn: M.version, as: Int.self)
+        try await pulse(meetingID: meetingID)?.version
+    }
+
+    /// The meeting's change counter and workshop state, in one read (nil for an unknown meeting).
+    public func pulse(meetingID: Int) async throws -> Pulse? {
+        guard let row = try await database.sql.select().column(M.version).column(M.workshop).from(M.table).where(M.id, .equal, SQLBind(meetingID)).first()
+        else { return nil }
+        return Pulse(version: try row.decode(column: M.version, as: Int.self),
+                     isOpen: try row.decode(column: M.workshop, as: String.self) == WorkshopState.ouvert.rawValue)
     }
 
     static func bumpVersion(meetingID: Int, on db: any SQLDatabase) async throws {

@@ -31,7 +31,10 @@ enum CycleTables {
         static let venue = "venue"
         static let focusCommunes = "focus_communes"
         static let workshop = "workshop_state"
+        /// The code participants type to join the open workshop; new at each opening and on request, cleared at closing.
         static let joinCode = "join_code"
+        /// The hash of the projection token: the secret address of the projected view, which shows the join code.
+        static let projectionTokenHash = "projection_token_hash"
         static let decisions = "decisions"
         /// Incremented by every change of the meeting's workshop (a card, a moderation): what live boards watch.
         static let version = "version"
@@ -84,6 +87,9 @@ enum CycleTables {
         static let meetingID = "meeting_id"
         static let label = "label"
         static let expiresAt = "expires_at"
+        /// The start of the pass's current minute of cards, and how many it sent in it (the per-pass rate).
+        static let windowStart = "cards_window_start"
+        static let windowCount = "cards_in_window"
     }
 
     /// One row per snapshot taken: when the meeting closed.

@@ -5,7 +5,11 @@ import MaillageStorage
 
 /// The live workshop of a meeting: participants join with its code on a meeting-scoped pass, send cards to their
 /// table's board, and the board updates on every screen through an event stream; the animateurs open and close it
-/// (closing freezes the snapshot), hide off-topic cards and merge duplicates.
+/// (closing freezes the snapshot), hide off-topic cards and merge duplicates. The join code is shown only to the
+/// animateurs and on the projected view opened with the meeting's projection token; the event stream only to those
+/// who take part (a pass of the meeting, an animateur, the projection token), within ``EventStreamLimits``. Meeting
+/// ids stay sequential in URLs (links, reports and bookmarks keep working): what shows a secret checks the role or
+/// the token, never the id.
 struct WorkshopController {
     let index: IndexStore
     let cycles: CycleRepository
@@ -18,6 +22,10 @@ struct WorkshopController {
     let siteURL: String
     let secureCookies: Bool
     let eventStreamLifetime: Duration
+    let watchers: WorkshopWatchers
+
+    /// The query parameter carrying the projection token.
+    static let projectionParameter = "jeton"
 
     func register(on router: Router<AppRequestContext>) {
         router.get(.join, use: joinForm)
@@ -27,6 +35,8 @@ struct WorkshopController {
         router.get(.boardEvents(.key), use: events)
         router.post(.moderateCard(.key, .key), use: moderate)
         router.post(.workshopState(.key), use: setState)
+        router.post(.workshopCode(.key), use: renewCode)
+        router.post(.projectionLink(.key), use: setProjectionLink)
     }
 
     // MARK: Joining
@@ -74,7 +84,8 @@ struct WorkshopController {
         let reader = QueryReader(request)
         let table = try reader.single("table").flatMap(CommuneCode.init)
         let isProjection = try reader.single("vue") == "projection"
-        return try await boardPage(meeting, cycle, request, context, table: table, isProjection: isProjection)
+        return try await boardPage(meeting, cycle, request, context, table: table, isProjection: isProjection,
+                                   projectionToken: isProjection ? try await liveProjectionToken(reader, meeting) : nil)
     }
 
     @Sendable func addCard(request: Request, context: AppRequestContext) async throws -> Response {
@@ -106,23 +117,51 @@ struct WorkshopController {
         }
         let stored: Contribution
         do {
-            switch try await workshop.add(card) {
+            let pass = context.visitor.workshopPass.flatMap { $0.meetingID == meeting.id ? $0.id : nil }
+            switch try await workshop.add(card, passID: pass) {
             case .added(let added), .alreadyThere(let added): stored = added
             }
         } catch is WorkshopClosed {
             throw HTTPError(.conflict, message: "L'atelier n'est plus ouvert aux contributions : la carte n'a pas été ajoutée.")
-        } catch let error as TooMany {
-            throw HTTPError(.unprocessableContent, message: "L'atelier a reçu le nombre maximal de cartes (\(error.limit)).")
+        } catch let full as TableFull {
+            let name = territory.commune(full.table)?.name ?? full.table.rawValue
+            var response = try await boardPage(meeting, cycle, request, context, table: table, isProjection: false, draft: card, problems: [
+                .init(field: "Table", expected: "la table de \(name) a reçu le nombre maximal de cartes (\(full.limit)) ; les autres tables en reçoivent encore"),
+            ])
+            response.status = .unprocessableContent
+            return response
+        } catch let rate as CardRateExceeded {
+            var response = try await boardPage(meeting, cycle, request, context, table: table, isProjection: false, draft: card, problems: [
+                .init(field: "Rythme", expected: "au plus \(Contribution.maxPerPassPerMinute) cartes par minute ; votre carte est gardée ci-dessous, renvoyez-la dans \(rate.retryAfter) secondes"),
+            ])
+            response.status = .tooManyRequests
+            response.headers[.retryAfter] = "\(rate.retryAfter)"
+            return response
         }
         return .redirect(to: SiteURL.board(.value(meeting.id)).path(query: [("table", stored.table.rawValue)]) + "#carte-\(stored.id)", type: .found)
     }
 
-    /// `text/event-stream`: an event `version` with the meeting's change counter now, then each time it moves (checked
-    /// twice a second, so that another instance's writes are seen too), a comment every 15 seconds to keep proxies
-    /// from closing it; ends after ``eventStreamLifetime``, when the browser reconnects.
+    /// `text/event-stream`: an event `version` with the meeting's change counter now, then each time it moves (the
+    /// meeting's one watcher reads it, so that another instance's writes are seen too), a comment every 15 seconds to
+    /// keep proxies from closing it; ends when the workshop closes, or after ``eventStreamLifetime`` (the browser then
+    /// reconnects). Only for an open workshop and those who take part in it; beyond a cap, a `503` with `Retry-After`.
     @Sendable func events(request: Request, context: AppRequestContext) async throws -> Response {
-        let (meeting, _) = try await cycles.meeting(namedBy: context)
-        let cycles = self.cycles, lifetime = eventStreamLifetime
+        let (meeting, cycle) = try await cycles.meeting(namedBy: context)
+        guard meeting.workshop == .ouvert else {
+            throw HTTPError(.conflict, message: "L'atelier de cette rencontre n'est pas ouvert : son tableau ne change plus, il se lit en rechargeant la page.")
+        }
+        let token = try await liveProjectionToken(QueryReader(request), meeting)
+        guard mayWatch(meeting, cycle, context, projectionToken: token) else {
+            throw HTTPError(.forbidden, message: "Le tableau en direct est réservé aux participants de l'atelier, à ses animateurs et à l'écran projeté.")
+        }
+        let subscription: WorkshopWatchers.Subscription
+        do {
+            subscription = try await watchers.listen(meetingID: meeting.id, address: context.clientAddress ?? "inconnue")
+        } catch let refused as WorkshopWatchers.Refused {
+            throw HTTPError(.serviceUnavailable, headers: [.retryAfter: "30"],
+                            message: "\(refused.reason) : réessayez dans 30 secondes. Le tableau se lit aussi en rechargeant la page.")
+        }
+        let lifetime = eventStreamLifetime
         let headers: HTTPFields = [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"]
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             let clock = ContinuousClock()
@@ -130,8 +169,7 @@ struct WorkshopController {
             var sent: Int?
             var quietSince = clock.now
             try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
-            while clock.now < end {
-                guard let version = try await cycles.version(meetingID: meeting.id) else { break }
+            for await version in subscription.versions {
                 if version != sent {
                     try await writer.write(ByteBuffer(string: "event: version\ndata: \(version)\n\n"))
                     sent = version
@@ -140,7 +178,7 @@ struct WorkshopController {
                     try await writer.write(ByteBuffer(string: ": toujours là\n\n"))
                     quietSince = clock.now
                 }
-                try await Task.sleep(for: .milliseconds(500))
+                if clock.now >= end { break }
             }
             try await writer.finish(nil)
         })
@@ -186,7 +224,48 @@ struct WorkshopController {
         return .redirect(to: SiteURL.meeting(.value(meeting.id)).path, type: .found)
     }
 
+    /// « Nouveau code »: the open workshop gets a new join code; the former one stops working, passes stay valid.
+    @Sendable func renewCode(request: Request, context: AppRequestContext) async throws -> Response {
+        let (meeting, cycle) = try await cycles.meeting(namedBy: context)
+        let actor = try gate.require(.runCycles(cycle.territory), request, context)
+        do {
+            _ = try await cycles.renewJoinCode(meetingID: meeting.id, by: Author(actor))
+        } catch is WorkshopClosed {
+            throw HTTPError(.conflict, message: "L'atelier n'est pas ouvert : il n'a pas de code à renouveler.")
+        }
+        return .redirect(to: SiteURL.board(.value(meeting.id)).path + "#rejoindre", type: .found)
+    }
+
+    /// The projected view's secret address: `nouveau` makes a new one (the former stops working) and opens it, for the
+    /// animateur to copy to the projector's computer; `revoquer` ends it.
+    @Sendable func setProjectionLink(request: Request, context: AppRequestContext) async throws -> Response {
+        let (meeting, cycle) = try await cycles.meeting(namedBy: context)
+        let actor = try gate.require(.runCycles(cycle.territory), request, context)
+        switch try await QueryReader.form(request).single("action") {
+        case "nouveau":
+            let token = try await workshop.renewProjectionToken(meetingID: meeting.id, territory: cycle.territory, by: Author(actor))
+            return .redirect(to: SiteURL.board(.value(meeting.id)).path(query: [("vue", "projection"), (Self.projectionParameter, token)]), type: .found)
+        case "revoquer":
+            try await workshop.revokeProjectionToken(meetingID: meeting.id, territory: cycle.territory, by: Author(actor))
+            return .redirect(to: SiteURL.board(.value(meeting.id)).path + "#projection", type: .found)
+        default: throw HTTPError(.badRequest, message: "« action » attend : nouveau ou revoquer.")
+        }
+    }
+
     // MARK: Helpers
+
+    /// The projection token the request carries, when it is the meeting's live one.
+    private func liveProjectionToken(_ reader: QueryReader, _ meeting: Meeting) async throws -> String? {
+        guard let token = try reader.single(Self.projectionParameter), try await workshop.isProjectionToken(token, meetingID: meeting.id) else { return nil }
+        return token
+    }
+
+    /// Who may follow the open workshop live: a participant on this meeting's pass, an animateur of the territory, or
+    /// the projected view opened with the live projection token.
+    private func mayWatch(_ meeting: Meeting, _ cycle: Cycle, _ context: AppRequestContext, projectionToken: String?) -> Bool {
+        meeting.workshop == .ouvert && (context.visitor.workshopPass?.meetingID == meeting.id || projectionToken != nil
+            || gate.allows(context, .runCycles(cycle.territory)))
+    }
 
     /// Makes a meeting's snapshot from the territory's diagnostic, directory and register as they are now.
     private func snapshotMaker(territory siren: Siren) async throws -> @Sendable (Meeting, MeetingFigures) -> MeetingSnapshot {
@@ -211,13 +290,18 @@ struct WorkshopController {
     }
 
     private func boardPage(_ meeting: Meeting, _ cycle: Cycle, _ request: Request, _ context: AppRequestContext, table: CommuneCode?,
-                           isProjection: Bool, draft: Contribution? = nil, problems: [FieldProblem] = []) async throws -> Response {
+                           isProjection: Bool, projectionToken: String? = nil, draft: Contribution? = nil,
+                           problems: [FieldProblem] = []) async throws -> Response {
         let author = contributor(meeting, cycle, context)
+        let canModerate = gate.allows(context, .runCycles(cycle.territory))
         let page = BoardPage(.init(meeting: meeting, cycle: cycle, cards: try await workshop.cards(meetingID: meeting.id),
                                    personas: try await personas.all(territory: cycle.territory).map(\.persona), index: index.current,
                                    structures: index.structures,
                                    version: try await cycles.version(meetingID: meeting.id) ?? 0, table: table, isProjection: isProjection,
-                                   canContribute: author != nil, canModerate: gate.allows(context, .runCycles(cycle.territory)),
+                                   canContribute: author != nil, canModerate: canModerate,
+                                   showsJoinCode: canModerate || projectionToken != nil, projectionToken: projectionToken,
+                                   mayWatch: mayWatch(meeting, cycle, context, projectionToken: projectionToken),
+                                   hasProjectionLink: canModerate && !isProjection ? try await workshop.hasProjectionToken(meetingID: meeting.id) : false,
                                    contributor: author, siteURL: siteURL,
                                    clientKey: draft?.clientKey ?? String(SecretToken.make().prefix(22)), draft: draft, problems: problems))
         return try pages.formPage(page, request, context, secureCookies: secureCookies)

@@ -2,8 +2,9 @@ import MaillageCore
 
 /// `/rencontres/{id}/atelier`: the workshop's board, one table per commune, its cards by kind. The same page serves
 /// the participant's phone (`?table=` picks their table, the form to send a card), the projected view
-/// (`?vue=projection`: large, with the join code and its QR code) and the animateurs (moderation). It works by
-/// reloading; `/atelier.js` refreshes the board when the server's event stream says it changed.
+/// (`?vue=projection`: large; with the join code and its QR code only when opened by an animateur or with the
+/// projection token) and the animateurs (moderation, a new code, the projection link). It works by reloading;
+/// `/atelier.js` refreshes the board when the server's event stream (offered to those who take part) says it changed.
 struct BoardPage: PageModel {
     struct Card {
         var id: Int
@@ -57,12 +58,17 @@ struct BoardPage: PageModel {
     var state: String
     var isOpen: Bool
     var isProjection: Bool
-    var eventsURL: String
+    var eventsURL: String?
     var version: Int
     var tables: [Table]
     var joinCode: String?
     var joinURL: String?
     var joinQRCode: String?
+    /// « Nouveau code », for the animateurs while the workshop is open.
+    var codeURL: String?
+    /// The projection link's form, for the animateurs.
+    var projectionLinkURL: String?
+    var hasProjectionLink: Bool
     var canContribute: Bool
     var canModerate: Bool
     var contributor: String?
@@ -95,6 +101,14 @@ struct BoardPage: PageModel {
         var isProjection: Bool
         var canContribute: Bool
         var canModerate: Bool
+        /// Whether the viewer may see the join code: an animateur, or the projected view with the live projection token.
+        var showsJoinCode: Bool
+        /// The live projection token the view was opened with, carried by its event stream.
+        var projectionToken: String?
+        /// Whether the viewer may follow the board live (the event stream).
+        var mayWatch: Bool
+        /// Whether the meeting has a live projection token (told to the animateurs).
+        var hasProjectionLink: Bool
         var contributor: String?
         /// The address of the site, for the join link and its QR code.
         var siteURL: String
@@ -111,7 +125,8 @@ struct BoardPage: PageModel {
         state = meeting.workshop.label
         isOpen = meeting.workshop == .ouvert
         isProjection = context.isProjection
-        eventsURL = SiteURL.boardEvents(.value(meeting.id)).path
+        eventsURL = context.mayWatch && isOpen
+            ? SiteURL.boardEvents(.value(meeting.id)).path(query: context.projectionToken.map { [(WorkshopController.projectionParameter, $0)] } ?? []) : nil
         version = context.version
         boardURL = SiteURL.board(.value(meeting.id)).path
         projectionURL = SiteURL.board(.value(meeting.id)).path(query: [("vue", "projection")])
@@ -148,15 +163,18 @@ struct BoardPage: PageModel {
                          tableURL: SiteURL.board(.value(meeting.id)).path(query: [("table", code.rawValue)]), current: code == chosen)
         }
         let joinLink = meeting.joinCode.map { context.siteURL + String(SiteURL.join.path(query: [("code", $0)]).dropFirst()) }
-        // The code is for the room: on the projected view and the animateurs' screens, not on every phone.
-        let showsCode = isOpen && (context.isProjection || context.canModerate)
+        // The code is for the room: on the animateurs' screens and the projection they opened, never on a public URL.
+        let showsCode = isOpen && context.showsJoinCode
         joinCode = showsCode ? meeting.joinCode : nil
         joinURL = showsCode ? joinLink : nil
-        joinQRCode = isOpen && context.isProjection ? joinLink.flatMap { link in
+        joinQRCode = showsCode && context.isProjection ? joinLink.flatMap { link in
             (try? QRCode(text: link)).map { QRCodeSVG.render($0, title: "Code QR pour rejoindre l'atelier : \(link)") }
         } : nil
         canContribute = context.canContribute && isOpen && !context.isProjection
         canModerate = context.canModerate && !context.isProjection
+        codeURL = canModerate && isOpen ? SiteURL.workshopCode(.value(meeting.id)).path : nil
+        projectionLinkURL = canModerate ? SiteURL.projectionLink(.value(meeting.id)).path : nil
+        hasProjectionLink = context.hasProjectionLink
         contributor = context.contributor
         action = SiteURL.board(.value(meeting.id)).path
         clientKey = context.clientKey

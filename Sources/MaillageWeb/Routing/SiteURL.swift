@@ -85,6 +85,8 @@ enum SiteURL: Hashable, Sendable {
     case attendance(Parameter<Int>)
     case removeParticipant(Parameter<Int>, Parameter<Int>)
     case workshopState(Parameter<Int>)
+    case workshopCode(Parameter<Int>)
+    case projectionLink(Parameter<Int>)
     case board(Parameter<Int>)
     case boardEvents(Parameter<Int>)
     case moderateCard(Parameter<Int>, Parameter<Int>)
@@ -245,6 +247,8 @@ enum SiteURL: Hashable, Sendable {
         case .attendance(let id): [.literal("rencontres"), id.component("id"), .literal("presences")]
         case .removeParticipant(let id, let person): [.literal("rencontres"), id.component("id"), .literal("participants"), person.component("participant"), .literal("retirer")]
         case .workshopState(let id): [.literal("rencontres"), id.component("id"), .literal("atelier"), .literal("etat")]
+        case .workshopCode(let id): [.literal("rencontres"), id.component("id"), .literal("atelier"), .literal("code")]
+        case .projectionLink(let id): [.literal("rencontres"), id.component("id"), .literal("atelier"), .literal("projection")]
         case .board(let id): [.literal("rencontres"), id.component("id"), .literal("atelier")]
         case .boardEvents(let id): [.literal("rencontres"), id.component("id"), .literal("atelier"), .literal("flux")]
         case .moderateCard(let id, let card): [.literal("rencontres"), id.component("id"), .literal("atelier"), .literal("cartes"), card.component("carte")]
@@ -316,7 +320,7 @@ extension SiteURL {
         (.get, .cycles), (.post, .cycles), (.get, .newCycle), (.get, .cycle(.key)), (.get, .editCycle(.key)), (.post, .editCycle(.key)),
         (.get, .cycleReport(.key)), (.get, .newMeeting(.key)), (.post, .cycleMeetings(.key)), (.get, .meeting(.key)), (.get, .editMeeting(.key)),
         (.post, .editMeeting(.key)), (.post, .participants(.key)), (.post, .attendance(.key)), (.post, .removeParticipant(.key, .key)),
-        (.post, .workshopState(.key)), (.get, .board(.key)), (.post, .board(.key)), (.get, .boardEvents(.key)), (.post, .moderateCard(.key, .key)),
+        (.post, .workshopState(.key)), (.post, .workshopCode(.key)), (.post, .projectionLink(.key)), (.get, .board(.key)), (.post, .board(.key)), (.get, .boardEvents(.key)), (.post, .moderateCard(.key, .key)),
         (.get, .meetingReport(.key)), (.get, .meetingReportODT(.key)), (.get, .meetingChanges(.key)), (.get, .join), (.post, .join),
         (.get, .workshopScript), (.get, .partnerships), (.post, .partnerships), (.get, .partnershipsCSV), (.post, .partnership(.key)),
         (.post, .confirmPartnership(.key)),
