@@ -8,6 +8,7 @@ Starts `serve` on 127.0.0.1:PORT with a fresh SQLite file, creates two coordinat
   2. the sign-in return address `/\\t/pirate.example`: where does the browser go?
   3. an invitation asked with `Host: pirate.example` (no --public-url): which host does the link name?
   4. `/compte?message=<script>…`: is the text shown?
+  5. Bruno makes a reset link for the member of a structure of his territory (whose orientations he may not read)
 Prints one line per attack (« HELD » or « BROKEN ») and stops the server it started.
 """
 import hashlib
@@ -66,10 +67,10 @@ def totp(secret, at=None):
     return "%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000)
 
 
-def create(email, name):
+def create(email, name, role=("--role", "coordinateur", "--territory", TERRITORY)):
     """An account made by the command line; returns the path of its password link."""
-    out = subprocess.run([BINARY, "user", "create", "--database", DATABASE, "--email", email, "--name", name,
-                          "--role", "coordinateur", "--territory", TERRITORY], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([BINARY, "user", "create", "--database", DATABASE, "--email", email, "--name", name, *role],
+                         capture_output=True, text=True, check=True).stdout
     return re.search(r"/(?:invitation|reinitialisation)/[A-Za-z0-9_-]{43}", out).group(0)
 
 
@@ -138,6 +139,17 @@ def main():
         _, _, page = bruno.send("GET", "/compte?message=" + urllib.parse.quote("<script>alert(1)</script> Appelez le 0899"))
         shown = "0899" in page
         print(f"/compte?message=<script>…: text shown: {shown} →", "BROKEN" if shown else "HELD")
+        # 5. a reset link for someone with a role Bruno does not hold
+        _, _, structures = Browser().send("GET", "/structures")
+        structure = urllib.parse.unquote(re.search(r'href="/structures/([^"/?]+)"', structures).group(1))
+        choose_password(create("membre@caph.fr", "Membre", ("--role", "membre", "--structure", structure)))
+        _, _, people = bruno.send("GET", "/invitations")
+        ids = re.findall(r"/comptes/(\d+)/reinitialisation", people)
+        member_id = subprocess.run(["sqlite3", DATABASE, "SELECT id FROM accounts WHERE email = 'membre@caph.fr'"], capture_output=True, text=True).stdout.strip()
+        status, _, page = bruno.send("POST", f"/comptes/{member_id}/reinitialisation", [])
+        made = re.search(r"/reinitialisation/[A-Za-z0-9_-]{43}", page) is not None
+        print(f"reset link for a structure's member, by a coordinator: {status}, link made: {made} (offered on /invitations: {member_id in ids}) →",
+              "BROKEN" if made else "HELD")
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -138,8 +138,7 @@ struct AccountController {
             throw ParameterError(parameter: "nouveau", message: "Le nouveau mot de passe doit avoir \(refusal) : rien n'a été changé.")
         }
         let token = try await setPassword(new, for: account, by: Author(actor), action: "mot de passe changé")
-        var response = Response.redirect(to: AccountMessage.passwordChanged.url,
-                                         type: .found)
+        var response = Response.redirect(to: AccountMessage.passwordChanged.url, type: .found)
         response.setCookie(Cookies.make(Cookies.session, token, secure: secureCookies))
         return response
     }
