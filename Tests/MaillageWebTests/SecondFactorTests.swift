@@ -87,6 +87,30 @@ struct SecondFactorTests {
         }
     }
 
+    @Test func guessingTheCodeOfAResetLinkIsThrottledLikeASignIn() async throws {
+        try await TestSite.with { site in
+            // Setup: a reset link for Camille, who has a second factor
+            let camille = try await site.account("camille@caph.fr", [Self.coordinator])
+            try await site.account("bruno@caph.fr", [Self.coordinator])
+            _ = try await Self.enrol(site, camille)
+            var bruno = try await site.signIn("bruno@caph.fr")
+            let link = try await Self.resetLink(site, by: &bruno, for: camille)
+            var holder = Browser()
+            _ = try await site.get(link, as: &holder)
+            let password = "une toute nouvelle phrase de passe"
+            let fields = [("nouveau", password), ("confirmation", password)]
+            // Act: five wrong codes, then the right one
+            var statuses: [Int] = []
+            for guess in 0..<5 { statuses.append(try await site.post(link, fields + [("code", String(format: "%06d", guess))], as: &holder).status) }
+            let right = try await site.post(link, fields + [("code", AccessTests.code(AccessTests.secret))], as: &holder)
+            // Check: after five failures even the right code waits; no session, the link not used
+            #expect(statuses == [401, 401, 401, 401, 401] && right.status == 429)
+            #expect(try await Self.sessions(of: camille, site.database) == 0 && holder.cookies["maillage_session"] == nil)
+            var later = Browser()
+            #expect(try await site.get(link, as: &later).status == 200)
+        }
+    }
+
     @Test func turningTheSecondFactorOffAsksACodeBesidesThePassword() async throws {
         try await TestSite.with { site in
             // Setup: Camille signs in with her code
