@@ -123,11 +123,13 @@ struct SecondFactorTests {
             #expect(signedIn.status == 302)
             _ = try await site.get("/compte", as: &browser)
             let before = try await Self.snapshot(site.database)
-            // Act: the password alone, then the password and a wrong code
+            // Act: the password alone, then the password and a wrong code; or a key of one's own put in place of the active one
             let passwordOnly = try await site.post("/compte/second-facteur/desactiver", [("mot_de_passe", testPassword)], as: &browser)
             let wrongCode = try await site.post("/compte/second-facteur/desactiver", [("mot_de_passe", testPassword), ("code", "123456")], as: &browser)
+            let otherKey = "BBBBBBBBBBBBBBBBBBBB"
+            let replaced = try await site.post("/compte/second-facteur", [("secret", otherKey), ("code", AccessTests.code(otherKey))], as: &browser)
             // Check: refused, the second factor and its codes untouched
-            #expect(passwordOnly.status == 401 && wrongCode.status == 401)
+            #expect(passwordOnly.status == 401 && wrongCode.status == 401 && replaced.status == 409)
             #expect(try await Self.snapshot(site.database) == before)
             #expect(try await site.database.accounts.find(id: camille)?.hasSecondFactor == true)
             // Act / check: with the next code it goes, and its recovery codes with it
