@@ -84,7 +84,7 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
                          workshop: database.workshop, referrals: database.referrals, siteURL: siteURL).register(on: router)
     PersonaController(index: index, personas: database.personas, pages: pages, gate: gate, focus: focus).register(on: router)
     accounts.register(on: router)
-    InvitationController(database: database, pages: pages, gate: gate, accounts: accounts, siteURL: configuration.publicURL,
+    InvitationController(database: database, pages: pages, gate: gate, accounts: accounts, siteURL: siteURL,
                          delivery: ShowToSender(), territoryName: { index.current.territory.epcis[$0]?.name }).register(on: router)
     JournalController(audit: database.audit, pages: pages, gate: gate).register(on: router)
     InformationController(pages: pages, lifetime: configuration.sessionLifetime, referralRetention: configuration.referralRetention, index: index,

@@ -198,6 +198,8 @@ struct AccessTests {
                 try await db.transaction { session in try await db.accounts.setSecondFactor(secret: nil, for: id, on: session) }
             }
         case "/compte/second-facteur/desactiver": return Probe(uri: route, fields: [("mot_de_passe", testPassword)], allowed: signedIn)
+        // Nobody here has a second factor, whose recovery codes these are.
+        case "/compte/codes-de-secours": return Probe(uri: route, fields: [("code", "000000")], allowed: [])
         case "/comptes/{compte}/roles/retirer":
             let grant = RoleGrant(role: .participant, scope: .territory(.caph))!
             return Probe(uri: "/comptes/\(participantID)/roles/retirer", fields: [("role", "participant"), ("portee", "200042190")], allowed: editors) { db, _ in
@@ -465,7 +467,7 @@ struct AccessTests {
             #expect(form.html.contains("otpauth://totp/"))
             let wrong = try await site.post("/compte/second-facteur", [("secret", String(secret)), ("code", "000000")], as: &browser)
             let enrolled = try await site.post("/compte/second-facteur", [("secret", String(secret)), ("code", Self.code(String(secret)))], as: &browser)
-            #expect(wrong.status == 422 && enrolled.status == 302)
+            #expect(wrong.status == 422 && enrolled.status == 200)
             // Act: sign in without a code, with the code already used, with the next one
             var other = Browser()
             _ = try await site.get("/connexion", as: &other)

@@ -46,10 +46,13 @@ public struct AccessPolicy: Sendable {
             guard grant.role != .administrateur, let siren = territory(of: grant.scope) else { return false }
             return actor.holds(.coordinateur, for: .territory(siren))
         case .resetPassword(let grants):
-            // Only for someone whose every role lies in a territory the coordinator coordinates (never an administrator).
+            // Only for someone whose every role the coordinator holds too, or includes, for the same scope, in a territory
+            // they coordinate: never for a member of a structure they do not speak for (whose orientations coordinators do
+            // not read), a role elsewhere, or an administrator.
             return !grants.isEmpty && grants.allSatisfy { grant in
                 grant.role != .administrateur
                     && territory(of: grant.scope).map { actor.holds(.coordinateur, for: .territory($0)) } ?? false
+                    && actor.grants.contains { $0.scope == grant.scope && $0.role.includes(grant.role) }
             }
         }
     }
@@ -80,9 +83,9 @@ public struct AccessPolicy: Sendable {
         ("Inviter un participant", "coordinateur ou animateur du territoire"),
         ("Inviter un coordinateur, un animateur ou un membre d'une structure", "coordinateur du territoire"),
         ("Donner ou retirer un rôle (hors administrateur)", "coordinateur du territoire du rôle"),
-        ("Faire un lien de nouveau mot de passe", "coordinateur de tous les territoires où la personne a un rôle (jamais pour un administrateur)"),
+        ("Faire un lien de nouveau mot de passe", "coordinateur de tous les territoires où la personne a un rôle, s'il a lui-même chacun de ses rôles ou un rôle qui les comprend (coordinateur, animateur, participant) : jamais pour le membre d'une structure dont il n'est pas membre, ni pour un administrateur"),
         ("Lire le journal d'un territoire", "coordinateur de ce territoire"),
-        ("Activer un second facteur (code d'une application d'authentification)", "administrateur ; coordinateur"),
+        ("Activer un second facteur (code d'une application d'authentification, codes de secours)", "administrateur ; coordinateur"),
         ("Lire tout le journal, créer ou désactiver des comptes, nommer un administrateur", "administrateur"),
     ]
 

@@ -31,6 +31,18 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 
+    /// Whether holding this role for a scope gives every right `other` gives for the same scope: a coordinator's include
+    /// an animateur's and a participant's, an animateur's a participant's; a member's (a structure's orientations) are
+    /// only a member's.
+    public func includes(_ other: Role) -> Bool {
+        switch self {
+        case .administrateur: true
+        case .coordinateur: [.coordinateur, .animateur, .participant].contains(other)
+        case .animateur: [.animateur, .participant].contains(other)
+        case .membre, .participant: other == self
+        }
+    }
+
     public static func < (lhs: Role, rhs: Role) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -57,6 +57,16 @@ enum AccountTables {
         static let usedAt = "used_at"
     }
 
+    /// The recovery codes of a second factor (for a lost phone): only a hash of each, used at most once.
+    enum RecoveryCode {
+        static let table = "recovery_codes"
+        static let accountID = "account_id"
+        /// SHA-256 of the account id and the code: equal codes of two people never share a hash.
+        static let codeHash = "code_hash"
+        static let createdAt = "created_at"
+        static let usedAt = "used_at"
+    }
+
     /// Failed sign-ins, by throttle key (an account and an address, or an address), kept one day.
     enum Failure {
         static let table = "sign_in_failures"

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import MaillageCore
 import MaillageStorage
+import SQLKit
 
 /// Signing in and out, and one's own account: `/connexion`, `/deconnexion`, `/compte` (roles, password, sign out
 /// everywhere). Failed sign-ins are slowed down per e-mail and address and answered with the same message whether the
@@ -25,7 +26,11 @@ struct AccountController {
         router.get(.secondFactor, use: secondFactorForm)
         router.post(.secondFactor, use: turnSecondFactorOn)
         router.post(.secondFactorOff, use: turnSecondFactorOff)
+        router.post(.recoveryCodes, use: renewRecoveryCodes)
     }
+
+    /// The second factor's checks (the app's code or a recovery code).
+    var secondFactor: SecondFactorCheck { SecondFactorCheck(database: database) }
 
     @Sendable func signInForm(request: Request, context: AppRequestContext) async throws -> Response {
         if context.visitor.actor != nil { return .redirect(to: SiteURL.account.path, type: .found) }
@@ -50,12 +55,13 @@ struct AccountController {
         }
         let credentials = try await database.accounts.credentials(email: email)
         let matches = try await hasher.verify(password, hash: credentials?.passwordHash)
-        // With a second factor, the code must match a time step not used before (checked again when the session is made).
-        var step: Int?
-        if matches, let account = credentials?.account, account.hasSecondFactor, let secret = try await database.accounts.secondFactorSecret(of: account.id) {
-            step = SecondFactorCode.matchingStep(code, secret: secret, now: now)
+        // With a second factor, the code must match a time step not used before, or an unused recovery code (spent when
+        // the session is made).
+        var proof: SecondFactorCheck.Proof?
+        if matches, let account = credentials?.account, account.hasSecondFactor {
+            proof = try await secondFactor.proof(code, accountID: account.id, now: now)
         }
-        let secondFactorOK = credentials?.account.hasSecondFactor != true || step != nil
+        let secondFactorOK = credentials?.account.hasSecondFactor != true || proof != nil
         guard matches, secondFactorOK, let account = credentials?.account, let actor = account.actor else {
             let (throttle, accountID) = (database.signInThrottle, credentials?.account.id)
             try await database.transaction { db in
@@ -68,10 +74,10 @@ struct AccountController {
             page.status = .unauthorized
             return try page.response(from: request, context: context)
         }
-        let (sessions, throttle, lifetime, old, accounts, usedStep) = (database.sessions, database.signInThrottle, lifetime, context.visitor.sessionToken,
-                                                                       database.accounts, step)
+        let (sessions, throttle, lifetime, old, check, usedProof) = (database.sessions, database.signInThrottle, lifetime, context.visitor.sessionToken,
+                                                                     secondFactor, proof)
         let token = try await database.transaction { db -> String? in
-            if let usedStep, try await !accounts.useSecondFactorStep(usedStep, for: actor.accountID, on: db) { return nil }
+            guard try await check.spend(usedProof, of: account, now: now, on: db) else { return nil }
             if let old { try await sessions.delete(token: old, on: db) }
             try await throttle.clear(keys: [keys[0]], on: db)
             try await AuditRepository.record(AuditEvent(at: now, by: Author(actor), action: "connexion",
@@ -110,8 +116,9 @@ struct AccountController {
             if grant.role == .membre, case .structure(let id) = grant.scope { index.structures[id] } else { nil }
         }
         let declarations = try await database.declarations.list(.init(authorID: actor.accountID, limit: 50))
-        return pages.render(AccountPage(account: account, sessions: sessions, message: try QueryReader(request).single("message"),
-                                        offersSecondFactor: gate.allows(context, .useSecondFactor), structures: structures,
+        let recoveryCodes = try await database.recoveryCodes.remaining(for: account.id)
+        return pages.render(AccountPage(account: account, sessions: sessions, message: AccountMessage(rawValue: try QueryReader(request).single("message") ?? ""),
+                                        offersSecondFactor: gate.allows(context, .useSecondFactor), recoveryCodes: recoveryCodes, structures: structures,
                                         declarations: declarations), for: context.visitor)
     }
 
@@ -131,8 +138,7 @@ struct AccountController {
             throw ParameterError(parameter: "nouveau", message: "Le nouveau mot de passe doit avoir \(refusal) : rien n'a été changé.")
         }
         let token = try await setPassword(new, for: account, by: Author(actor), action: "mot de passe changé")
-        var response = Response.redirect(to: SiteURL.account.path(query: [("message", "Mot de passe changé ; vos autres sessions sont fermées.")]),
-                                         type: .found)
+        var response = Response.redirect(to: AccountMessage.passwordChanged.url, type: .found)
         response.setCookie(Cookies.make(Cookies.session, token, secure: secureCookies))
         return response
     }
@@ -169,41 +175,88 @@ struct AccountController {
             page.status = .unprocessableContent
             return try page.response(from: request, context: context)
         }
-        let accounts = database.accounts
-        try await database.transaction { db in
+        let (accounts, recoveryCodes, now) = (database.accounts, database.recoveryCodes, Date())
+        let codes = try await database.transaction { db in
+            // Replacing the key of an active second factor would skip the code that turning it off asks.
+            guard try await accounts.find(id: account.id, on: db)?.hasSecondFactor == false else {
+                throw HTTPError(.conflict, message: "Le second facteur est déjà actif : désactivez-le d'abord (avec un code), puis recommencez.")
+            }
             try await accounts.setSecondFactor(secret: secret, for: account.id, on: db)
             _ = try await accounts.useSecondFactorStep(step, for: account.id, on: db)
-            try await AuditRepository.record(AuditEvent(at: Date(), by: Author(actor), action: "second facteur activé",
+            try await AuditRepository.record(AuditEvent(at: now, by: Author(actor), action: "second facteur activé",
                                                         objectKind: AuditKinds.account, objectID: String(account.id)), on: db)
+            return try await Self.newRecoveryCodes(for: account.id, by: actor, now: now, recoveryCodes: recoveryCodes, on: db)
         }
-        return .redirect(to: SiteURL.account.path(query: [("message", "Second facteur activé : la connexion demandera désormais un code.")]), type: .found)
+        return try showOnce(RecoveryCodesPage(codes: codes, heading: "Second facteur activé"), request, context)
     }
 
     @Sendable func turnSecondFactorOff(request: Request, context: AppRequestContext) async throws -> Response {
         let actor = try gate.signedIn(request, context)
-        let password = try await QueryReader.form(request).text("mot_de_passe", maximumLength: PasswordRules.maximumLength) ?? ""
+        let reader = try await QueryReader.form(request)
+        let password = try reader.text("mot_de_passe", maximumLength: PasswordRules.maximumLength) ?? ""
         guard let account = try await database.accounts.find(id: actor.accountID),
               try await hasher.verify(password, hash: try await database.accounts.passwordHash(of: account.id)) else {
             throw HTTPError(.forbidden, message: "Le mot de passe n'est pas le bon : le second facteur reste actif.")
         }
-        let accounts = database.accounts
+        // The password alone does not turn it off: a current code of the app, or a recovery code, too.
+        let now = Date()
+        let proof = try await secondFactor.require(try reader.single("code") ?? "", of: account, address: context.clientAddress, now: now)
+        let (accounts, recoveryCodes, check) = (database.accounts, database.recoveryCodes, secondFactor)
         try await database.transaction { db in
+            guard try await check.spend(proof, of: account, now: now, on: db) else { throw SecondFactorCheck.wrongCode }
             try await accounts.setSecondFactor(secret: nil, for: account.id, on: db)
-            try await AuditRepository.record(AuditEvent(at: Date(), by: Author(actor), action: "second facteur désactivé",
+            try await recoveryCodes.delete(for: account.id, on: db)
+            try await AuditRepository.record(AuditEvent(at: now, by: Author(actor), action: "second facteur désactivé",
                                                         objectKind: AuditKinds.account, objectID: String(account.id)), on: db)
         }
-        return .redirect(to: SiteURL.account.path(query: [("message", "Second facteur désactivé.")]), type: .found)
+        return .redirect(to: AccountMessage.secondFactorOff.url, type: .found)
+    }
+
+    /// New recovery codes for a lost list, against a current code (of the app, or one of the old recovery codes).
+    @Sendable func renewRecoveryCodes(request: Request, context: AppRequestContext) async throws -> Response {
+        let actor = try gate.require(.useSecondFactor, request, context)
+        guard let account = try await database.accounts.find(id: actor.accountID), account.hasSecondFactor else {
+            throw HTTPError(.forbidden, message: "Le second facteur n'est pas actif : les codes de secours viennent avec lui.")
+        }
+        let now = Date()
+        let proof = try await secondFactor.require(try await QueryReader.form(request).single("code") ?? "", of: account,
+                                                   address: context.clientAddress, now: now)
+        let (recoveryCodes, check) = (database.recoveryCodes, secondFactor)
+        let codes = try await database.transaction { db in
+            guard try await check.spend(proof, of: account, now: now, on: db) else { throw SecondFactorCheck.wrongCode }
+            return try await Self.newRecoveryCodes(for: account.id, by: actor, now: now, recoveryCodes: recoveryCodes, on: db)
+        }
+        return try showOnce(RecoveryCodesPage(codes: codes, heading: "Nouveaux codes de secours"), request, context)
+    }
+
+    /// Replaces a person's recovery codes inside the caller's transaction, and says so in the journal; returns them.
+    private static func newRecoveryCodes(for accountID: Int, by actor: Actor, now: Date, recoveryCodes: RecoveryCodeRepository,
+                                         on db: any SQLDatabase) async throws -> [String] {
+        let codes = try await recoveryCodes.replace(for: accountID, now: now, on: db)
+        try await AuditRepository.record(AuditEvent(at: now, by: Author(actor), action: "codes de secours générés",
+                                                    objectKind: AuditKinds.account, objectID: String(accountID), after: "\(codes.count) codes"), on: db)
+        return codes
+    }
+
+    /// A page shown once (recovery codes): never kept by a cache.
+    private func showOnce(_ page: RecoveryCodesPage, _ request: Request, _ context: AppRequestContext) throws -> Response {
+        var response = try pages.render(page, for: context.visitor).response(from: request, context: context)
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 
     /// What every failed sign-in says, whatever failed: nothing tells whether the e-mail exists.
     static let failure = "E-mail, mot de passe ou code incorrect."
 
     /// Sets a password, ends every session of the person and opens a new one, in one transaction; returns its token.
-    func setPassword(_ password: String, for account: AccountRepository.Account, by author: Author, action: String) async throws -> String {
+    /// `first` runs at the start of that transaction (using a link, spending a second factor): when it throws, nothing
+    /// changes.
+    func setPassword(_ password: String, for account: AccountRepository.Account, by author: Author, action: String, now: Date = Date(),
+                     first: @escaping @Sendable (any SQLDatabase) async throws -> Void = { _ in }) async throws -> String {
         let hash = try await hasher.hash(password)
         let (accounts, sessions, lifetime) = (database.accounts, database.sessions, lifetime)
-        let now = Date()
         return try await database.transaction { db in
+            try await first(db)
             try await accounts.setPassword(hash: hash, for: account.id, now: now, on: db)
             try await sessions.deleteAll(accountID: account.id, on: db)
             try await AuditRepository.record(AuditEvent(at: now, by: author, action: action,
@@ -217,9 +270,12 @@ struct AccountController {
         try pages.formPage(page, request, context, secureCookies: secureCookies)
     }
 
-    /// A return address only if it is a path of this site (never another site's URL).
+    /// A return address only if it is a path of this site: printable ASCII without spaces, one `/` first and no `\`,
+    /// also once percent-decoded — nothing a browser could read as another host (`//host`, `/\host`, `/\t/host`).
     static func safeReturn(_ text: String?) -> String? {
-        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.contains("\\"), text.count <= 200 else { return nil }
+        guard let text, text.utf8.count <= 200, let decoded = text.removingPercentEncoding,
+              [text, decoded].allSatisfy({ $0.hasPrefix("/") && !$0.hasPrefix("//") && !$0.contains("\\")
+                  && $0.unicodeScalars.allSatisfy { (0x21...0x7E).contains($0.value) } }) else { return nil }
         return text
     }
 }

@@ -10,7 +10,8 @@ struct InvitationController {
     let pages: PageRenderer
     let gate: AccessGate
     let accounts: AccountController
-    let siteURL: URL?
+    /// The site's own address, from its configuration (never from a request's `Host`): links given are made from it.
+    let siteURL: String
     let delivery: any LinkDelivery
     /// The name of an EPCI, for the territory choices.
     let territoryName: @Sendable (Siren) -> String?
@@ -60,7 +61,7 @@ struct InvitationController {
                                                         after: grant.description), on: db)
             return token
         }
-        let link = absolute(SiteURL.invitation(.value(token)).path, request)
+        let link = absolute(SiteURL.invitation(.value(token)).path)
         let body = "Bonjour,\n\nJe vous invite à rejoindre Maillage (\(grant)). Ce lien est valable 7 jours et ne sert qu'une fois :\n\(link)\n\n\(actor.name)"
         return try await notice(LinkMessage(to: email, subject: "Invitation à Maillage", body: body, link: link),
                                 title: "Invitation créée", context: context)
@@ -113,7 +114,7 @@ struct InvitationController {
         guard let account else { throw Self.linkGone }
         let session = try await accounts.setPassword(password, for: account, by: Author(accountID: account.id, label: account.name),
                                                      action: account.hasPassword ? "mot de passe confirmé" : "mot de passe choisi")
-        var response = Response.redirect(to: SiteURL.account.path(query: [("message", "Bienvenue : votre rôle est actif.")]), type: .found)
+        var response = Response.redirect(to: AccountMessage.welcome.url, type: .found)
         response.setCookie(Cookies.make(Cookies.session, session, secure: accounts.secureCookies))
         return response
     }
@@ -131,7 +132,7 @@ struct InvitationController {
                                                         objectKind: AuditKinds.reset, objectID: String(target.id)), on: db)
             return token
         }
-        let link = absolute(SiteURL.reset(.value(token)).path, request)
+        let link = absolute(SiteURL.reset(.value(token)).path)
         let body = "Bonjour,\n\nVoici un lien pour choisir un nouveau mot de passe Maillage. Il est valable 7 jours et ne sert qu'une fois :\n\(link)\n\n\(actor.name)"
         return try await notice(LinkMessage(to: target.email, subject: "Nouveau mot de passe Maillage", body: body, link: link),
                                 title: "Lien de réinitialisation", context: context)
@@ -160,20 +161,31 @@ struct InvitationController {
 
     @Sendable func resetForm(request: Request, context: AppRequestContext) async throws -> Response {
         let (token, link) = try await usableLink(context, purpose: .reset)
+        var asksCode = false
+        if let id = link.accountID { asksCode = try await database.accounts.find(id: id)?.hasSecondFactor == true }
         return try accounts.formPage(ChoosePasswordPage(title: "Nouveau mot de passe — Maillage", heading: "Choisir un nouveau mot de passe",
                                                         explanation: "Vos sessions ouvertes seront fermées.", action: SiteURL.reset(.value(token)).path,
-                                                        asksName: false, email: link.email), request, context)
+                                                        asksName: false, email: link.email, asksCode: asksCode), request, context)
     }
 
+    /// A new password from a reset link. For an account with a second factor the code (or a recovery code) is asked with
+    /// it: the link is used, the code spent, the password set and the session opened together, or nothing is — a wrong
+    /// code leaves the link usable (throttled like a sign-in).
     @Sendable func reset(request: Request, context: AppRequestContext) async throws -> Response {
         let (token, link) = try await usableLink(context, purpose: .reset)
-        let password = try choosePassword(try await QueryReader.form(request), email: link.email)
+        let reader = try await QueryReader.form(request)
+        let password = try choosePassword(reader, email: link.email)
+        guard let id = link.accountID, let account = try await database.accounts.find(id: id) else { throw Self.linkGone }
+        let now = Date()
+        let check = accounts.secondFactor
+        let proof = try await check.require(try reader.single("code") ?? "", of: account, address: context.clientAddress, now: now)
         let links = database.links
-        guard try await database.transaction({ db in try await links.consume(token: token, now: Date(), on: db) != nil }),
-              let id = link.accountID, let account = try await database.accounts.find(id: id) else { throw Self.linkGone }
         let session = try await accounts.setPassword(password, for: account, by: Author(accountID: account.id, label: account.name),
-                                                     action: "mot de passe réinitialisé")
-        var response = Response.redirect(to: SiteURL.account.path(query: [("message", "Nouveau mot de passe enregistré.")]), type: .found)
+                                                     action: "mot de passe réinitialisé", now: now) { db in
+            guard try await links.consume(token: token, now: now, on: db) != nil else { throw Self.linkGone }
+            guard try await check.spend(proof, of: account, now: now, on: db) else { throw SecondFactorCheck.wrongCode }
+        }
+        var response = Response.redirect(to: AccountMessage.passwordReset.url, type: .found)
         response.setCookie(Cookies.make(Cookies.session, session, secure: accounts.secureCookies))
         return response
     }
@@ -197,10 +209,7 @@ struct InvitationController {
         return password
     }
 
-    private func absolute(_ path: String, _ request: Request) -> String {
-        if let siteURL { return siteURL.absoluteString.trimmingSuffix("/") + path }
-        return "http://\(request.head.authority ?? "localhost")" + path
-    }
+    private func absolute(_ path: String) -> String { siteURL.trimmingSuffix("/") + path }
 
     /// Delivers the link and says how it went.
     private func notice(_ message: LinkMessage, title: String, context: AppRequestContext) async throws -> HTML {

@@ -59,6 +59,7 @@ enum SiteURL: Hashable, Sendable {
     case signOutEverywhere
     case secondFactor
     case secondFactorOff
+    case recoveryCodes
     case invitations
     case invitation(Parameter<String>)
     case resetLink(Parameter<String>)
@@ -221,6 +222,7 @@ enum SiteURL: Hashable, Sendable {
         case .signOutEverywhere: [.literal("compte"), .literal("deconnexion-partout")]
         case .secondFactor: [.literal("compte"), .literal("second-facteur")]
         case .secondFactorOff: [.literal("compte"), .literal("second-facteur"), .literal("desactiver")]
+        case .recoveryCodes: [.literal("compte"), .literal("codes-de-secours")]
         case .invitations: [.literal("invitations")]
         case .invitation(let token): [.literal("invitation"), token.component("jeton")]
         case .resetLink(let account): [.literal("comptes"), account.component("compte"), .literal("reinitialisation")]
@@ -325,7 +327,7 @@ extension SiteURL {
         (.get, .workshopScript), (.get, .partnerships), (.post, .partnerships), (.get, .partnershipsCSV), (.post, .partnership(.key)),
         (.post, .confirmPartnership(.key)),
         (.get, .signIn), (.post, .signIn), (.post, .signOut), (.get, .account), (.post, .accountPassword), (.post, .signOutEverywhere),
-        (.get, .secondFactor), (.post, .secondFactor), (.post, .secondFactorOff),
+        (.get, .secondFactor), (.post, .secondFactor), (.post, .secondFactorOff), (.post, .recoveryCodes),
         (.get, .invitations), (.post, .invitations), (.get, .invitation(.key)), (.post, .invitation(.key)), (.post, .resetLink(.key)), (.post, .revokeRole(.key)),
         (.get, .reset(.key)), (.post, .reset(.key)), (.get, .journal), (.get, .journalCSV), (.get, .privacy),
         (.get, .legalNotice), (.get, .accessibility), (.get, .siteMap), (.get, .contact),

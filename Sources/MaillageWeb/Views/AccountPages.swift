@@ -25,6 +25,9 @@ struct AccountPage: PageModel {
     var hasSecondFactor: Bool
     var secondFactorURL = SiteURL.secondFactor.path
     var secondFactorOffURL = SiteURL.secondFactorOff.path
+    var recoveryCodesURL = SiteURL.recoveryCodes.path
+    /// How many unused recovery codes the person has, said in words.
+    var recoveryCodes: String
     /// The structures the person is a member of, with their pages (where their places are declared).
     var structures: [Link]
     var hasStructures: Bool
@@ -37,8 +40,8 @@ struct AccountPage: PageModel {
         var url: String
     }
 
-    init(account: AccountRepository.Account, sessions: Int, message: String?, offersSecondFactor: Bool, structures: [Structure] = [],
-         declarations: [Declaration] = []) {
+    init(account: AccountRepository.Account, sessions: Int, message: AccountMessage?, offersSecondFactor: Bool, recoveryCodes: Int = 0,
+         structures: [Structure] = [], declarations: [Declaration] = []) {
         self.structures = structures.map { Link(label: $0.name, url: SiteURL.structure(.value($0.id)).path) }
         hasStructures = !structures.isEmpty
         self.declarations = declarations.map { declaration in
@@ -53,7 +56,8 @@ struct AccountPage: PageModel {
         roles = account.grants.sorted().map(\.description)
         hasRoles = !roles.isEmpty
         self.sessions = "\(French.count(sessions, "session ouverte", "sessions ouvertes"))."
-        self.message = message
+        self.message = message?.text
+        self.recoveryCodes = French.count(recoveryCodes, "code de secours inutilisé", "codes de secours inutilisés")
     }
 }
 
@@ -81,6 +85,8 @@ struct ChoosePasswordPage: PageModel {
     var email: String
     var minimumLength = PasswordRules.minimumLength
     var error: String?
+    /// Whether the account has a second factor, whose code is asked with the new password.
+    var asksCode = false
 }
 
 /// `/donnees-personnelles`: what is kept about people, why, for how long, who sees it.
@@ -118,4 +124,13 @@ struct SecondFactorPage: PageModel {
         (url, key) = SecondFactorCode.enrolment(secret: secret, account: account.email)
         self.error = error
     }
+}
+
+/// The recovery codes of a second factor, the only time they are shown (after turning it on, or asking new ones).
+struct RecoveryCodesPage: PageModel {
+    let template = "recovery-codes"
+    let title = "Codes de secours — Maillage"
+    var codes: [String]
+    var heading: String
+    var accountURL = SiteURL.account.path
 }
