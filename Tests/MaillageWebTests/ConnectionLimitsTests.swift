@@ -123,7 +123,7 @@ struct ConnectionLimitsTests {
         let admitted = await withTaskGroup(of: String?.self) { group in
             for index in 0..<400 {
                 let address = "10.0.0.\(index % 4)"
-                group.addTask { counter.open(from: address) ? address : nil }
+                group.addTask { counter.open(from: address) == .admitted ? address : nil }
             }
             return await group.reduce(into: [String]()) { if let address = $1 { $0.append(address) } }
         }
@@ -135,6 +135,19 @@ struct ConnectionLimitsTests {
             for address in admitted { group.addTask { counter.close(from: address) } }
         }
         #expect(counter.current.total == 0 && counter.current.addresses == 0)
+    }
+
+    @Test func refusalsAreReportedAtMostOnceAMinute() {
+        // Setup: a counter with one slot, taken
+        let counter = ConnectionCounter(limits: ConnectionLimits(maxConnections: 1, maxConnectionsPerAddress: 1))
+        let start = ContinuousClock.now
+        #expect(counter.open(from: "10.0.0.1", now: start) == .admitted)
+        // Act and check: the first refusal is reported at once, the next ones only a minute later, with their count
+        #expect(counter.open(from: "10.0.0.2", now: start) == .refused(report: 1))
+        #expect(counter.open(from: "10.0.0.2", now: start + .seconds(1)) == .refused(report: nil))
+        #expect(counter.open(from: "10.0.0.3", now: start + .seconds(59)) == .refused(report: nil))
+        #expect(counter.open(from: "10.0.0.3", now: start + .seconds(61)) == .refused(report: 3))
+        #expect(counter.current.total == 1)
     }
 
     /// Checks that the cap in all is free again (slots are given back as the server sees each close, within 2 s).

@@ -10,6 +10,7 @@ struct BoundedServer {
     /// The limits in force, after fitting them to the descriptors.
     let limits: ConnectionLimits
     let counter: ConnectionCounter
+    let logger: Logger
 
     init(limits requested: ConnectionLimits, logger: Logger) {
         let descriptors = DescriptorLimit.raiseToHardLimit()
@@ -26,12 +27,13 @@ struct BoundedServer {
                                "par_adresse": .stringConvertible(limits.maxConnectionsPerAddress)])
         self.limits = limits
         self.counter = ConnectionCounter(limits: limits)
+        self.logger = logger
     }
 
     /// The HTTP/1 server, each connection guarded.
     var builder: HTTPServerBuilder {
-        let counter = counter
-        return .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(counter: counter)], idleTimeout: TimeAmount(limits.idleTimeout)))
+        let (counter, logger) = (counter, logger)
+        return .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(counter: counter, logger: logger)], idleTimeout: TimeAmount(limits.idleTimeout)))
     }
 
     /// The listening socket's ceiling of open connections, refused ones included.

@@ -6,7 +6,19 @@ final class ConnectionCounter: Sendable {
     private struct Counts {
         var total = 0
         var perAddress: [String: Int] = [:]
+        /// Refusals not yet reported in the log, and when the last report was.
+        var refusedSinceReport = 0
+        var lastReport: ContinuousClock.Instant?
     }
+
+    /// What a connection gets: a slot, or a refusal (with, at most once a minute, the count of refusals to log).
+    enum Admission: Equatable {
+        case admitted
+        case refused(report: Int?)
+    }
+
+    /// How often refusals are reported in the log: under an attack, one line a minute rather than one per connection.
+    static let reportInterval = Duration.seconds(60)
 
     private let counts = Mutex(Counts())
     let limits: ConnectionLimits
@@ -15,14 +27,19 @@ final class ConnectionCounter: Sendable {
         self.limits = limits
     }
 
-    /// Takes a slot for a connection from `address`; false (nothing taken) when a cap is reached.
-    func open(from address: String) -> Bool {
+    /// Takes a slot for a connection from `address`, or refuses it (nothing taken) when a cap is reached.
+    func open(from address: String, now: ContinuousClock.Instant = .now) -> Admission {
         counts.withLock { counts in
             let fromAddress = counts.perAddress[address, default: 0]
-            guard counts.total < limits.maxConnections, fromAddress < limits.maxConnectionsPerAddress else { return false }
+            guard counts.total < limits.maxConnections, fromAddress < limits.maxConnectionsPerAddress else {
+                counts.refusedSinceReport += 1
+                guard counts.lastReport.map({ now - $0 >= Self.reportInterval }) ?? true else { return .refused(report: nil) }
+                defer { (counts.refusedSinceReport, counts.lastReport) = (0, now) }
+                return .refused(report: counts.refusedSinceReport)
+            }
             counts.total += 1
             counts.perAddress[address] = fromAddress + 1
-            return true
+            return .admitted
         }
     }
 

@@ -1,4 +1,5 @@
 import HTTPTypes
+import Logging
 import NIOCore
 import NIOHTTPTypes
 
@@ -26,13 +27,15 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     static let refusalWait = TimeAmount.seconds(1)
 
     private let counter: ConnectionCounter
+    private let logger: Logger
     private var state = State.new
     private var timer: Scheduled<Void>?
     /// Whether the application began answering the current request.
     private var responding = false
 
-    init(counter: ConnectionCounter) {
+    init(counter: ConnectionCounter, logger: Logger) {
         self.counter = counter
+        self.logger = logger
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -93,10 +96,17 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private func admit(_ context: ChannelHandlerContext) {
         guard case .new = state else { return }
         let address = context.channel.remoteAddress?.ipAddress ?? "inconnue"
-        if counter.open(from: address) {
+        switch counter.open(from: address) {
+        case .admitted:
             state = .admitted(address: address)
             schedule(in: TimeAmount(counter.limits.headerTimeout), on: context) { context in context.close(promise: nil) }
-        } else {
+        case .refused(let report):
+            if let report {
+                let open = counter.current
+                logger.warning("Connexions refusées (503) : plafond atteint",
+                               metadata: ["refusées": .stringConvertible(report), "ouvertes": .stringConvertible(open.total),
+                                          "adresses": .stringConvertible(open.addresses), "dernière_adresse": .string(address)])
+            }
             state = .refused(answered: false)
             schedule(in: Self.refusalWait, on: context) { [unowned self] context in self.refuse(context) }
         }
