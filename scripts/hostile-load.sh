@@ -5,16 +5,18 @@
 # /health from a fresh connection every 100 ms. Prints the /health latencies (p50, p99), the count of each status, and
 # whether the server's process is still alive. Each role connects from its own loopback address (wrk from 127.0.0.1,
 # the streams spread over STREAM_ADDRESSES addresses 127.0.1.x, the probe from 127.0.0.2, the sign-ins from 127.0.0.3),
-# as different clients would. MEETING should be a meeting of the server's database (its stream is then held open).
+# as different clients would: from one address (one attacker) the streams beyond its per-address cap get 503; spread
+# over several, they meet the cap in all. MEETING should be a meeting of the server's database (its stream is then
+# held open).
 #
 # Usage: scripts/hostile-load.sh BASE_URL [DURATION=60] [COUNT_STREAMS=2000] [COUNT_SIGNINS=200] [MEETING=1] [CONNECTIONS=128]
-#                                [STREAM_ADDRESSES=8]
+#                                [STREAM_ADDRESSES=1]
 #   e.g. scripts/hostile-load.sh http://127.0.0.1:8110
 set -euo pipefail
 cd "$(dirname "$0")"
 BASE="${1:?usage: hostile-load.sh BASE_URL [DURATION] [COUNT_STREAMS] [COUNT_SIGNINS] [MEETING] [CONNECTIONS]}"
 BASE="${BASE%/}"
-DURATION="${2:-60}"; STREAMS="${3:-2000}"; SIGNINS="${4:-200}"; MEETING="${5:-1}"; CONNECTIONS="${6:-128}"; ADDRESSES="${7:-8}"
+DURATION="${2:-60}"; STREAMS="${3:-2000}"; SIGNINS="${4:-200}"; MEETING="${5:-1}"; CONNECTIONS="${6:-128}"; ADDRESSES="${7:-1}"
 for n in "$DURATION" "$STREAMS" "$SIGNINS" "$CONNECTIONS" "$MEETING" "$ADDRESSES"; do [[ "$n" =~ ^[0-9]+$ ]] || { echo "not a number: $n" >&2; exit 2; }; done
 (( DURATION <= 600 && STREAMS <= 5000 && SIGNINS <= 1000 && CONNECTIONS <= 1000 && ADDRESSES >= 1 && ADDRESSES <= 250 )) || { echo "bounded: at most 600 s, 5000 streams, 1000 sign-ins, 1000 connections" >&2; exit 2; }
 PORT=$(python3 -c "import sys; from urllib.parse import urlsplit; u = urlsplit(sys.argv[1]); h = u.hostname or ''; \

@@ -34,19 +34,29 @@ struct ConnectionLimitsTests {
                 #expect(refusal.body.contains("trop de connexions"))
                 #expect(try await connection.closing(within: .seconds(3)) != nil)
             }
-            // Check: a fresh connection from another address is answered in less than 100 ms
-            let probe = try await RawConnection.open(port: port, from: "127.0.0.2")
-            try await probe.get("/health")
-            let health = try #require(try await probe.response(within: .seconds(2)))
-            #expect(health.head.hasPrefix("HTTP/1.1 200"))
-            #expect(ContinuousClock.now - probe.openedAt < .milliseconds(100))
-            // Check: once one attacker connection closes, its address is served again
+            // Check: fresh connections from another address are answered, in less than 100 ms (the best of 5 probes:
+            // the machine may be busy with other tests, an address starved by the attacker would never be)
+            var probes: [Duration] = []
+            for _ in 0..<5 {
+                let probe = try await RawConnection.open(port: port, from: "127.0.0.2")
+                try await probe.get("/health")
+                #expect(try await probe.response(within: .seconds(2))?.head.hasPrefix("HTTP/1.1 200") == true)
+                probes.append(ContinuousClock.now - probe.openedAt)
+                await probe.close()
+            }
+            #expect(try #require(probes.min()) < .milliseconds(100), "\(probes)")
+            // Check: once one attacker connection closes, its address is served again (as soon as the server sees the close)
             await attacker.removeFirst().close()
-            try await Task.sleep(for: .milliseconds(50))
-            let again = try await RawConnection.open(port: port)
-            try await again.get("/health")
-            #expect(try await again.response()?.head.hasPrefix("HTTP/1.1 200") == true)
-            for connection in attacker + [probe, again] { await connection.close() }
+            var servedAgain = false
+            for _ in 0..<20 where !servedAgain {
+                let again = try await RawConnection.open(port: port)
+                try await again.get("/health")
+                servedAgain = try await again.response()?.head.hasPrefix("HTTP/1.1 200") == true
+                await again.close()
+                if !servedAgain { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            #expect(servedAgain)
+            for connection in attacker { await connection.close() }
         }
     }
 
@@ -99,6 +109,29 @@ struct ConnectionLimitsTests {
             #expect(answer.body.contains("trop lente"))
             let closed = try #require(try await connection.closing(within: .seconds(1)))
             #expect(closed >= .milliseconds(900) && closed < .seconds(3), "\(closed)")
+            try await Self.expectAllSlotsFree(port: port)
+        }
+    }
+
+    @Test func aClientThatStopsReadingIsClosedAfterTheIdleTimeout() async throws {
+        var limits = Self.limits
+        limits.idleTimeout = .seconds(2)
+        try await Self.withLiveServer(limits) { port in
+            // Setup: the size of one answer (a large one made at once)
+            let path = "/api/v1/openapi.json"
+            let sample = try await RawConnection.open(port: port, from: "127.0.0.5")
+            try await sample.get(path)
+            let size = try #require(try await sample.response()).body.utf8.count
+            await sample.close()
+            // Act: a client asks for 16 MB of answers at once and does not read them for 3.5 s
+            let requests = min(2_000, 16_000_000 / size + 1)
+            let reader = try await RawConnection.open(port: port, reading: false)
+            try await reader.send(String(repeating: "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", count: requests))
+            try await Task.sleep(for: .milliseconds(3_500))
+            try await reader.startReading()
+            // Check: the server had closed it: the client gets what was in the buffers, then the close, not every answer
+            #expect(try await reader.closing(within: .seconds(2)) != nil)
+            #expect(reader.text.components(separatedBy: "HTTP/1.1 200").count - 1 < requests)
             try await Self.expectAllSlotsFree(port: port)
         }
     }

@@ -35,12 +35,15 @@ final class RawConnection: Sendable {
         self.openedAt = openedAt
     }
 
-    /// Connects to `127.0.0.1:port` from `source` (any 127.x.y.z address on Linux's loopback).
-    static func open(port: Int, from source: String = "127.0.0.1") async throws -> RawConnection {
+    /// Connects to `127.0.0.1:port` from `source` (any 127.x.y.z address on Linux's loopback); a client that does not
+    /// read (`reading: false`, with a small receive buffer) reads nothing until ``startReading()``.
+    static func open(port: Int, from source: String = "127.0.0.1", reading: Bool = true) async throws -> RawConnection {
         let collector = Collector()
         let openedAt = ContinuousClock.now
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .bind(to: try SocketAddress(ipAddress: source, port: 0))
+            .channelOption(.autoRead, value: reading)
+            .channelOption(.socketOption(.so_rcvbuf), value: reading ? 131_072 : 4_096)
             .channelInitializer { channel in channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(collector) } }
             .connect(host: "127.0.0.1", port: port).get()
         return RawConnection(channel: channel, collector: collector, openedAt: openedAt)
@@ -53,6 +56,11 @@ final class RawConnection: Sendable {
     /// Sends a `GET` kept alive.
     func get(_ path: String) async throws {
         try await send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    }
+
+    func startReading() async throws {
+        try await channel.setOption(.autoRead, value: true).get()
+        channel.read()
     }
 
     func close() async {

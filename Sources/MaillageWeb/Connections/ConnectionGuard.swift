@@ -6,7 +6,8 @@ import NIOHTTPTypes
 /// The first judge of every connection, placed right after HTTP decoding: it takes the connection's slot in the
 /// shared ``ConnectionCounter`` (a connection beyond a cap gets a `503` with `Retry-After` and is closed), closes a
 /// connection whose request head is not complete within the header timeout (slowloris), answers `408` and closes when
-/// a body is not complete within the body timeout, and gives the slot back when the connection closes.
+/// a body is not complete within the body timeout, closes a connection whose client stops reading its answer for the
+/// idle timeout (slow readers), and gives the slot back when the connection closes.
 final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -30,6 +31,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private let logger: Logger
     private var state = State.new
     private var timer: Scheduled<Void>?
+    /// Runs while the client reads too slowly for the answer to be written (the connection not writable).
+    private var stalled: Scheduled<Void>?
     /// Whether the application began answering the current request.
     private var responding = false
 
@@ -78,6 +81,16 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         if case .head = unwrapOutboundIn(data) { responding = true }
         context.write(data, promise: promise)
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable {
+            stalled?.cancel()
+            stalled = nil
+        } else if stalled == nil {
+            stalled = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(counter.limits.idleTimeout)) { context.close(promise: nil) }
+        }
+        context.fireChannelWritabilityChanged()
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
@@ -149,9 +162,11 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         timer = nil
     }
 
-    /// Gives the slot back, once, and stops the timer.
+    /// Gives the slot back, once, and stops the timers.
     private func release() {
         cancelTimer()
+        stalled?.cancel()
+        stalled = nil
         if case .admitted(let address) = state { counter.close(from: address) }
         state = .closed
     }
