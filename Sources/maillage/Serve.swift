@@ -31,7 +31,7 @@ struct Serve: AsyncParsableCommand {
     var maxConnectionsPerAddress = ConnectionLimits().maxConnectionsPerAddress
     @Option(help: "Secondes accordées à un client pour envoyer les en-têtes de sa requête.") var headerTimeout = ConnectionLimits().headerTimeout.components.seconds
     @Option(help: "Secondes accordées à un client pour envoyer le corps de sa requête (au-delà : 408).") var bodyTimeout = ConnectionLimits().bodyTimeout.components.seconds
-    @Option(help: "Secondes pendant lesquelles une connexion inactive reste ouverte.") var idleTimeout = ConnectionLimits().idleTimeout.components.seconds
+    @Option(help: "Secondes pendant lesquelles une connexion inactive reste ouverte, ou un client qui ne lit plus la réponse.") var idleTimeout = ConnectionLimits().idleTimeout.components.seconds
 
     func run() async throws {
         let logger = Logger.cli("maillage", default: .info)
