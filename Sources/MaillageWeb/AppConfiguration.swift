@@ -36,6 +36,8 @@ public struct AppConfiguration: Sendable {
     public var eventStreams: EventStreamLimits
     /// How long after an orientation between structures the person's details are erased.
     public var referralRetention: TimeInterval
+    /// Caps on open connections and the time allowed to a client at each step of a request.
+    public var connectionLimits: ConnectionLimits
 
     /// Whether the site is served over HTTPS.
     var isHTTPS: Bool { publicURL?.scheme == "https" }
@@ -45,7 +47,7 @@ public struct AppConfiguration: Sendable {
                 migrateAtStart: Bool? = nil, refreshInterval: Duration = .seconds(1), publicURL: URL? = nil,
                 sessionLifetime: SessionRepository.Lifetime = .init(), passwordCost: UInt8 = 12, embeddingOrigins: [String] = [],
                 identity: SiteIdentity = SiteIdentity(), eventStreamLifetime: Duration = .seconds(300), eventStreams: EventStreamLimits = EventStreamLimits(),
-                referralRetention: TimeInterval = Referral.defaultAnonymisation) {
+                referralRetention: TimeInterval = Referral.defaultAnonymisation, connectionLimits: ConnectionLimits = ConnectionLimits()) {
         self.hostname = hostname
         self.port = port
         self.database = database
@@ -62,5 +64,6 @@ public struct AppConfiguration: Sendable {
         self.eventStreamLifetime = eventStreamLifetime
         self.eventStreams = eventStreams
         self.referralRetention = referralRetention
+        self.connectionLimits = connectionLimits
     }
 }

@@ -36,9 +36,12 @@ public func buildApplication(_ configuration: AppConfiguration, database: AppDat
         let pages = try await PageRenderer.load(shell: SiteShell(identity: configuration.identity, territory: index.current.territory,
                                                                  focus: configuration.focusTerritory))
         let router = buildRouter(database: database, index: index, pages: pages, configuration: configuration)
+        let server = BoundedServer(limits: configuration.connectionLimits, logger: logger)
         return Application(
             responder: HeadResponder(inner: router.buildResponder()),
-            configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Maillage"),
+            server: server.builder,
+            configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Maillage",
+                                 availableConnectionsDelegate: server.acceptCeiling),
             services: [DatabaseService(database: database),
                        IndexRefreshService(store: index, interval: configuration.refreshInterval, logger: logger),
                        RetentionService(database: database, retention: .init(sessions: configuration.sessionLifetime, referrals: configuration.referralRetention),

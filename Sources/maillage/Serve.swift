@@ -26,6 +26,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Adresse e-mail de contact affichée sur le site.") var contact: String?
     @Option(help: "Hébergeur du serveur, pour les mentions légales (nom et adresse).") var host: String?
     @Option(help: "Logo du territoire ou du réseau affiché en tête du site (fichier PNG, JPEG, WebP ou SVG, 256 Kio au plus).") var logo: String?
+    @Option(help: "Connexions ouvertes au plus, en tout (au-delà : 503).") var maxConnections = ConnectionLimits().maxConnections
+    @Option(help: "Connexions ouvertes au plus depuis une même adresse IP (derrière un proxy : l'adresse du proxy).")
+    var maxConnectionsPerAddress = ConnectionLimits().maxConnectionsPerAddress
+    @Option(help: "Secondes accordées à un client pour envoyer les en-têtes de sa requête.") var headerTimeout = ConnectionLimits().headerTimeout.components.seconds
+    @Option(help: "Secondes accordées à un client pour envoyer le corps de sa requête (au-delà : 408).") var bodyTimeout = ConnectionLimits().bodyTimeout.components.seconds
+    @Option(help: "Secondes pendant lesquelles une connexion inactive reste ouverte, ou un client qui ne lit plus la réponse.") var idleTimeout = ConnectionLimits().idleTimeout.components.seconds
 
     func run() async throws {
         let logger = Logger.cli("maillage", default: .info)
@@ -44,6 +50,9 @@ struct Serve: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("--logo : fichier illisible : \(path)") }
             do { return try SiteIdentity.Logo(bytes: Array(data)) } catch let error as SiteIdentity.LogoError { throw ValidationError("--logo \(path) : il faut \(error.reason)") }
         }
+        let limits = ConnectionLimits(maxConnections: maxConnections, maxConnectionsPerAddress: maxConnectionsPerAddress,
+                                      headerTimeout: .seconds(headerTimeout), bodyTimeout: .seconds(bodyTimeout), idleTimeout: .seconds(idleTimeout))
+        if let problem = limits.problem { throw ValidationError("Limites de connexion : \(problem)") }
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let app = try await buildApplication(
@@ -51,7 +60,8 @@ struct Serve: AsyncParsableCommand {
                              seedPack: pack.map { URL(fileURLWithPath: $0) } ?? BundledPack.caph, focusTerritory: focus,
                              metricsRegistry: registry, migrateAtStart: database.migratesOnOpen, publicURL: site,
                              embeddingOrigins: embedOrigin,
-                             identity: SiteIdentity(name: siteName, publisher: publisher, contact: contact, host: host, logo: siteLogo)),
+                             identity: SiteIdentity(name: siteName, publisher: publisher, contact: contact, host: host, logo: siteLogo),
+                             connectionLimits: limits),
             logger: logger)
         try await app.runService()
     }
