@@ -34,6 +34,10 @@ public struct AppConfiguration: Sendable {
     public var eventStreamLifetime: Duration
     /// How long after an orientation between structures the person's details are erased.
     public var referralRetention: TimeInterval
+    /// Threads that hash passwords (by default one fewer than the cores, at least one), and how many hashes may wait
+    /// for them: beyond, a sign-in gets a `429` at once.
+    public var passwordThreads: Int
+    public var passwordQueueLimit: Int
 
     /// Whether the site is served over HTTPS.
     var isHTTPS: Bool { publicURL?.scheme == "https" }
@@ -43,7 +47,8 @@ public struct AppConfiguration: Sendable {
                 migrateAtStart: Bool? = nil, refreshInterval: Duration = .seconds(1), publicURL: URL? = nil,
                 sessionLifetime: SessionRepository.Lifetime = .init(), passwordCost: UInt8 = 12, embeddingOrigins: [String] = [],
                 identity: SiteIdentity = SiteIdentity(), eventStreamLifetime: Duration = .seconds(300),
-                referralRetention: TimeInterval = Referral.defaultAnonymisation) {
+                referralRetention: TimeInterval = Referral.defaultAnonymisation, passwordThreads: Int = HashingPool.defaultThreads,
+                passwordQueueLimit: Int = HashingPool.defaultQueueLimit) {
         self.hostname = hostname
         self.port = port
         self.database = database
@@ -59,5 +64,7 @@ public struct AppConfiguration: Sendable {
         self.identity = identity
         self.eventStreamLifetime = eventStreamLifetime
         self.referralRetention = referralRetention
+        self.passwordThreads = passwordThreads
+        self.passwordQueueLimit = passwordQueueLimit
     }
 }

@@ -30,4 +30,5 @@ let allMigrations: [any Migration] = [
     CreatePartnerships(),
     // A territory's orientation rules, which the journeys read.
     ChangeLogTopics(name: "0019_change_log_rules", topics: ["lieux", "territoire", "personas", "structures", "regles"]),
+    CreateAttemptCounters(),
 ]
