@@ -11,6 +11,7 @@ probe's p50/p99/max in milliseconds, over the probes sent while the sign-ins wer
 """
 import argparse
 import http.client
+import multiprocessing
 import re
 import sys
 import threading
@@ -80,16 +81,18 @@ signed_in = cookies
 _, _, places, _ = request("GET", "/api/v1/places?commune=59172")
 place = re.search(r'"id"\s*:\s*"([^"]+)"', places)
 place_path = "/lieux/" + urllib.parse.quote(place.group(1)) if place else "/"
-probes = {"/health": [], place_path: [], "/compte": []}
-stop = threading.Event()
+paths = ["/health", place_path, "/compte"]
 
 
-def probe(path):
+def probe(path, stop, results):
+    """Its own process, so that the attackers' threads never delay the measure."""
+    samples = []
     while not stop.is_set() and time.monotonic() < deadline:
         started = time.monotonic()
         status, _, _, seconds = request("GET", path, signed_in if path == "/compte" else None)
-        probes[path].append((status, seconds, started))
+        samples.append((status, seconds, started))
         time.sleep(0.02)
+    results.put((path, samples))
 
 
 def attack(index, barrier, statuses):
@@ -100,42 +103,44 @@ def attack(index, barrier, statuses):
     statuses.append(status)
 
 
-threads = [threading.Thread(target=probe, args=(path,)) for path in probes]
-for thread in threads:
-    thread.start()
-time.sleep(1)  # a quiet second first
-statuses = []
-window_start = time.monotonic()
-for _ in range(rounds):
-    if time.monotonic() > deadline:
-        break
-    barrier = threading.Barrier(attempts)
-    attackers = [threading.Thread(target=attack, args=(i, barrier, statuses)) for i in range(attempts)]
-    started = time.monotonic()
-    for thread in attackers:
-        thread.start()
-    for thread in attackers:
-        thread.join()
-    print(f"round: {attempts} sign-ins answered in {time.monotonic() - started:.1f} s")
-window_end = time.monotonic()
-time.sleep(1)
-stop.set()
-for thread in threads:
-    thread.join()
-
-
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] * 1000
 
 
-print("sign-in statuses:", {code: statuses.count(code) for code in sorted(set(statuses))})
-for path, samples in probes.items():
-    # only the probes sent while the sign-ins were under way
-    samples = [(code, seconds) for code, seconds, started in samples if window_start <= started <= window_end]
-    if not samples:
-        print(f"{path}: no probe during the sign-ins")
-        continue
-    times = [seconds for _, seconds in samples]
-    codes = {code: [c for c, _ in samples].count(code) for code in sorted({c for c, _ in samples})}
-    print(f"{path}: {len(times)} probes {codes}, p50 {percentile(times, 0.5):.1f} ms, p99 {percentile(times, 0.99):.1f} ms, max {max(times) * 1000:.1f} ms")
+if __name__ == "__main__":
+    processes = multiprocessing.get_context("fork")  # the probes inherit the signed-in session
+    stop, results = processes.Event(), processes.Queue()
+    probers = [processes.Process(target=probe, args=(path, stop, results)) for path in paths]
+    for process in probers:
+        process.start()
+    time.sleep(1)  # a quiet second first
+    statuses = []
+    window_start = time.monotonic()
+    for _ in range(rounds):
+        if time.monotonic() > deadline:
+            break
+        barrier = threading.Barrier(attempts)
+        attackers = [threading.Thread(target=attack, args=(i, barrier, statuses)) for i in range(attempts)]
+        started = time.monotonic()
+        for thread in attackers:
+            thread.start()
+        for thread in attackers:
+            thread.join()
+        print(f"round: {attempts} sign-ins answered in {time.monotonic() - started:.1f} s")
+    window_end = time.monotonic()
+    time.sleep(1)
+    stop.set()
+    probes = dict(results.get() for _ in probers)
+    for process in probers:
+        process.join()
+    print("sign-in statuses:", {code: statuses.count(code) for code in sorted(set(statuses))})
+    for path, samples in probes.items():
+        # only the probes sent while the sign-ins were under way
+        samples = [(code, seconds) for code, seconds, started in samples if window_start <= started <= window_end]
+        if not samples:
+            print(f"{path}: no probe during the sign-ins")
+            continue
+        times = [seconds for _, seconds in samples]
+        codes = {code: [c for c, _ in samples].count(code) for code in sorted({c for c, _ in samples})}
+        print(f"{path}: {len(times)} probes {codes}, p50 {percentile(times, 0.5):.1f} ms, p99 {percentile(times, 0.99):.1f} ms, max {max(times) * 1000:.1f} ms")
