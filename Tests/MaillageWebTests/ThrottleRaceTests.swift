@@ -116,6 +116,29 @@ struct ThrottleRaceTests {
         }
     }
 
+    @Test func twoHundredParallelJoinCodesFromOneAddressAreCheckedAtMostFifty() async throws {
+        try await TestSite.with { site in
+            // Setup: a phone on the join form
+            var phone = Browser()
+            _ = try await site.get("/rejoindre", as: &phone)
+            let form = phone
+            // Act: 200 guessed codes at once
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for attempt in 0..<200 {
+                    group.addTask {
+                        var copy = form
+                        return try await site.post("/rejoindre", [("code", "ABCD\(attempt % 90 + 10)"), ("nom", "X")], as: &copy).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            // Check: fifty codes looked up (told wrong), the others refused before; no pass given
+            #expect(statuses.filter { $0 == 422 }.count == 50 && statuses.filter { $0 == 429 }.count == 150, "\(statuses.sorted())")
+            let passes = try await site.database.sql.raw("SELECT COUNT(*) AS n FROM workshop_passes").first()?.decode(column: "n", as: Int.self)
+            #expect(passes == 0)
+        }
+    }
+
     @Test(arguments: TestDatabases.available)
     func errorReportsAreLimitedPerAccountEvenSentAllAtOnce(kind: TestDatabases.Kind) async throws {
         try await TestSite.with(kind) { site in
