@@ -29,6 +29,17 @@ extension AppDatabase {
 
     /// Largest number of bound values one statement may carry.
     var maxBindsPerStatement: Int { sql.maxBindsPerStatement }
+
+    /// A throttle's wait after a counter's last attempt, in seconds, from the counter's row: the rule's first wait,
+    /// doubled at each attempt beyond the free ones, at most its longest wait. SQLite's two-argument `MIN`/`MAX` are
+    /// PostgreSQL's `LEAST`/`GREATEST`.
+    func waitExpression(_ rule: AttemptThrottle.Rule) -> SQLQueryString {
+        let (least, greatest) = backend == .sqlite ? ("MIN", "MAX") : ("LEAST", "GREATEST")
+        let beyond: SQLQueryString = "\(ident: AccountTables.AttemptCounter.table).\(ident: AccountTables.AttemptCounter.attempts) - \(bind: rule.free)"
+        return """
+            \(unsafeRaw: least)(\(bind: rule.longestWait), \(bind: rule.firstWait) * (1 << CAST(\(unsafeRaw: greatest)(0, \(unsafeRaw: least)(\(beyond), 20)) AS INTEGER)))
+            """
+    }
 }
 
 extension SQLDatabase {

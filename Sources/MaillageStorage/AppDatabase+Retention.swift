@@ -21,7 +21,7 @@ extension AppDatabase {
     public func purgeExpired(now: Date, retention: Retention) async throws -> [String: Int] {
         try await sessions.purge(now: now, lifetime: retention.sessions)
         try await links.purge(now: now)
-        try await signInThrottle.purge(now: now)
+        try await attemptThrottle.purge(now: now)
         try await audit.purge(now: now)
         try await declarations.forgetSenders(before: now - 24 * 3600)
         try await workshop.purgePasses(now: now)

@@ -92,8 +92,8 @@ public final class AppDatabase: Sendable {
     public var accounts: AccountRepository { AccountRepository(database: self) }
     public var sessions: SessionRepository { SessionRepository(database: self) }
     public var links: OneTimeLinkRepository { OneTimeLinkRepository(database: self) }
-    public var signInThrottle: SignInThrottle { SignInThrottle(database: self) }
     public var recoveryCodes: RecoveryCodeRepository { RecoveryCodeRepository(database: self) }
+    public var attemptThrottle: AttemptThrottle { AttemptThrottle(database: self) }
     public var audit: AuditRepository { AuditRepository(database: self) }
     public var declarations: DeclarationRepository { DeclarationRepository(database: self) }
     public var structures: StructureRepository { StructureRepository(database: self) }

@@ -38,6 +38,10 @@ public struct AppConfiguration: Sendable {
     public var referralRetention: TimeInterval
     /// Caps on open connections and the time allowed to a client at each step of a request.
     public var connectionLimits: ConnectionLimits
+    /// Threads that hash passwords (by default one fewer than the cores, at least one), and how many hashes may wait
+    /// for them: beyond, a sign-in gets a `429` at once.
+    public var passwordThreads: Int
+    public var passwordQueueLimit: Int
 
     /// Whether the site is served over HTTPS.
     var isHTTPS: Bool { publicURL?.scheme == "https" }
@@ -47,7 +51,8 @@ public struct AppConfiguration: Sendable {
                 migrateAtStart: Bool? = nil, refreshInterval: Duration = .seconds(1), publicURL: URL? = nil,
                 sessionLifetime: SessionRepository.Lifetime = .init(), passwordCost: UInt8 = 12, embeddingOrigins: [String] = [],
                 identity: SiteIdentity = SiteIdentity(), eventStreamLifetime: Duration = .seconds(300), eventStreams: EventStreamLimits = EventStreamLimits(),
-                referralRetention: TimeInterval = Referral.defaultAnonymisation, connectionLimits: ConnectionLimits = ConnectionLimits()) {
+                referralRetention: TimeInterval = Referral.defaultAnonymisation, connectionLimits: ConnectionLimits = ConnectionLimits(),
+                passwordThreads: Int = HashingPool.defaultThreads, passwordQueueLimit: Int = HashingPool.defaultQueueLimit) {
         self.hostname = hostname
         self.port = port
         self.database = database
@@ -65,5 +70,7 @@ public struct AppConfiguration: Sendable {
         self.eventStreams = eventStreams
         self.referralRetention = referralRetention
         self.connectionLimits = connectionLimits
+        self.passwordThreads = passwordThreads
+        self.passwordQueueLimit = passwordQueueLimit
     }
 }

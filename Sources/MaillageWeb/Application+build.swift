@@ -35,14 +35,15 @@ public func buildApplication(_ configuration: AppConfiguration, database: AppDat
         let index = try await IndexStore(database: database)
         let pages = try await PageRenderer.load(shell: SiteShell(identity: configuration.identity, territory: index.current.territory,
                                                                  focus: configuration.focusTerritory))
-        let router = buildRouter(database: database, index: index, pages: pages, configuration: configuration)
+        let hashing = HashingPool(threads: configuration.passwordThreads, queueLimit: configuration.passwordQueueLimit)
+        let router = buildRouter(database: database, index: index, pages: pages, configuration: configuration, hashing: hashing)
         let server = BoundedServer(limits: configuration.connectionLimits, logger: logger)
         return Application(
             responder: HeadResponder(inner: router.buildResponder()),
             server: server.builder,
             configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Maillage",
                                  availableConnectionsDelegate: server.acceptCeiling),
-            services: [DatabaseService(database: database),
+            services: [DatabaseService(database: database), hashing,
                        IndexRefreshService(store: index, interval: configuration.refreshInterval, logger: logger),
                        RetentionService(database: database, retention: .init(sessions: configuration.sessionLifetime, referrals: configuration.referralRetention),
                                         logger: logger)],
@@ -56,7 +57,8 @@ public func buildApplication(_ configuration: AppConfiguration, database: AppDat
 /// The routes of the site and of the JSON API, each controller given only what it uses. Middlewares, outermost
 /// first: logging, metrics, security headers, gzip, ETags and `304`, errors as pages or JSON, `405` for the methods
 /// never served, `400` for an API parameter the OpenAPI document does not list, the session, then the form checks of every state-changing request.
-func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, configuration: AppConfiguration) -> Router<AppRequestContext> {
+func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, configuration: AppConfiguration,
+                 hashing: HashingPool) -> Router<AppRequestContext> {
     let focus = configuration.focusTerritory
     let secure = configuration.isHTTPS
     let router = Router(context: AppRequestContext.self)
@@ -72,7 +74,7 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
                                              secureCookies: secure))
     router.add(middleware: FormProtectionMiddleware(publicOrigin: configuration.publicURL.map(siteOrigin)))
     let gate = AccessGate(policy: AccessPolicy(territoryOfStructure: { id in index.structures[id]?.territory }))
-    let accounts = AccountController(database: database, pages: pages, gate: gate, hasher: PasswordHasher(cost: configuration.passwordCost),
+    let accounts = AccountController(database: database, pages: pages, gate: gate, hasher: PasswordHasher(cost: configuration.passwordCost, pool: hashing),
                                      lifetime: configuration.sessionLifetime, secureCookies: secure, index: index)
     // The address pages give of the site itself (reports' links, the sheet's QR code).
     let siteURL = configuration.publicURL.map { siteOrigin($0) + "/" } ?? "http://\(configuration.hostname):\(configuration.port)/"
@@ -92,7 +94,7 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     JournalController(audit: database.audit, pages: pages, gate: gate).register(on: router)
     InformationController(pages: pages, lifetime: configuration.sessionLifetime, referralRetention: configuration.referralRetention, index: index,
                           focus: focus).register(on: router)
-    DeclarationController(index: index, declarations: database.declarations, pages: pages, gate: gate, secureCookies: secure).register(on: router)
+    DeclarationController(index: index, declarations: database.declarations, throttle: database.attemptThrottle, pages: pages, gate: gate, secureCookies: secure).register(on: router)
     ReviewController(index: index, database: database, review: DeclarationReview(database: database), pages: pages, gate: gate).register(on: router)
     TerritoryOfferController(index: index, declarations: database.declarations, pages: pages, gate: gate).register(on: router)
     StructureController(index: index, structures: database.structures, partnerships: database.partnerships, pages: pages, gate: gate, focus: focus).register(on: router)
@@ -100,7 +102,7 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     CycleController(index: index, cycles: database.cycles, participants: database.participants, workshop: database.workshop,
                     snapshots: database.snapshots, pages: pages, gate: gate, focus: focus).register(on: router)
     WorkshopController(index: index, cycles: database.cycles, workshop: database.workshop, missingPlaces: database.missingPlaces, personas: database.personas,
-                       throttle: database.signInThrottle, pages: pages, gate: gate, siteURL: siteURL, secureCookies: secure,
+                       throttle: database.attemptThrottle, pages: pages, gate: gate, siteURL: siteURL, secureCookies: secure,
                        eventStreamLifetime: configuration.eventStreamLifetime,
                        watchers: WorkshopWatchers(limits: configuration.eventStreams) { [cycles = database.cycles] in try await cycles.pulse(meetingID: $0) }).register(on: router)
     MeetingReportController(index: index, cycles: database.cycles, participants: database.participants, workshop: database.workshop,

@@ -25,6 +25,10 @@ struct Serve: AsyncParsableCommand {
     var publisher: String?
     @Option(help: "Adresse e-mail de contact affichée sur le site.") var contact: String?
     @Option(help: "Hébergeur du serveur, pour les mentions légales (nom et adresse).") var host: String?
+    @Option(help: "Fils de calcul des mots de passe (bcrypt) ; par défaut : le nombre de cœurs moins un, au moins 1.")
+    var passwordThreads = HashingPool.defaultThreads
+    @Option(help: "Vérifications de mot de passe en attente au plus ; au-delà, une connexion reçoit un 429 (réessayer).")
+    var passwordQueue = HashingPool.defaultQueueLimit
     @Option(help: "Logo du territoire ou du réseau affiché en tête du site (fichier PNG, JPEG, WebP ou SVG, 256 Kio au plus).") var logo: String?
     @Option(help: "Connexions ouvertes au plus, en tout (au-delà : 503).") var maxConnections = ConnectionLimits().maxConnections
     @Option(help: "Connexions ouvertes au plus depuis une même adresse IP (derrière un proxy : l'adresse du proxy).")
@@ -45,6 +49,9 @@ struct Serve: AsyncParsableCommand {
         for (flag, value, limit) in [("--site-name", siteName, 120), ("--publisher", publisher, 300), ("--contact", contact, 254), ("--host", host, 300)] {
             if let value, value.isEmpty || value.count > limit { throw ValidationError("\(flag) attend un texte de 1 à \(limit) caractères") }
         }
+        guard (1...64).contains(passwordThreads), (0...10_000).contains(passwordQueue) else {
+            throw ValidationError("--password-threads attend 1 à 64 fils, --password-queue 0 à 10000 vérifications")
+        }
         if let contact, !contact.contains("@") { throw ValidationError("--contact attend une adresse e-mail") }
         let siteLogo = try logo.map { path -> SiteIdentity.Logo in
             guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("--logo : fichier illisible : \(path)") }
@@ -61,7 +68,7 @@ struct Serve: AsyncParsableCommand {
                              metricsRegistry: registry, migrateAtStart: database.migratesOnOpen, publicURL: site,
                              embeddingOrigins: embedOrigin,
                              identity: SiteIdentity(name: siteName, publisher: publisher, contact: contact, host: host, logo: siteLogo),
-                             connectionLimits: limits),
+                             connectionLimits: limits, passwordThreads: passwordThreads, passwordQueueLimit: passwordQueue),
             logger: logger)
         try await app.runService()
     }

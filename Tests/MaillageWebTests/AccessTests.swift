@@ -251,7 +251,7 @@ struct AccessTests {
                 if let grants = caller.grants(structure: fixture.structureID) { ids[caller] = try await site.account(caller.email, grants) }
             }
             let router = buildRouter(database: site.database, index: try await IndexStore(database: site.database), pages: try await PageRenderer.load(),
-                                     configuration: AppConfiguration())
+                                     configuration: AppConfiguration(), hashing: HashingPool(threads: 1, queueLimit: 0))
             let routes = router.routes.filter { $0.method != .get && $0.method != .head }.map(\.path.description)
             #expect(routes.count >= 12)
             for route in routes {

@@ -15,7 +15,7 @@ struct RoutesTests {
         try await TestDatabases.with(.sqlite) { database in
             // Setup: the router as buildApplication makes it
             let router = buildRouter(database: database, index: try await IndexStore(database: database), pages: try await PageRenderer.load(),
-                                     configuration: AppConfiguration())
+                                     configuration: AppConfiguration(), hashing: HashingPool(threads: 1, queueLimit: 0))
             // Act
             let registered = Set(router.routes.map { "\($0.method) \($0.path)" })
             let declared = Set(SiteURL.routes.map { "\($0.method) \($0.url.template)" })

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdBcrypt
 import HummingbirdTesting
 import Logging
 import MaillageCore
@@ -25,7 +26,7 @@ struct SeveralInstancesTests {
             }
             let first = try await server()
             let second = try await server()
-            let hash = try await PasswordHasher(cost: 4).hash(testPassword)
+            let hash = Bcrypt.hash(testPassword, cost: 4)
             try await admin.transaction { db in
                 let account = try await admin.accounts.create(email: "animatrice@caph.fr", name: "Animatrice", now: Date(), on: db)
                 try await admin.accounts.setPassword(hash: hash, for: account.id, now: Date(), on: db)

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdBcrypt
 import HummingbirdTesting
 import Logging
 import MaillageCore
@@ -63,7 +64,7 @@ struct TestSite {
     /// Makes an account with a password and roles; returns its id.
     @discardableResult
     func account(_ email: String, _ grants: [RoleGrant]) async throws -> Int {
-        let hash = try await PasswordHasher(cost: 4).hash(testPassword)
+        let hash = Bcrypt.hash(testPassword, cost: 4)
         let accounts = database.accounts
         return try await database.transaction { db in
             let account = try await accounts.create(email: email, name: email.split(separator: "@")[0].capitalized, now: Date(), on: db)

@@ -32,4 +32,5 @@ let allMigrations: [any Migration] = [
     ChangeLogTopics(name: "0019_change_log_rules", topics: ["lieux", "territoire", "personas", "structures", "regles"]),
     WorkshopSecrets(),
     CreateRecoveryCodes(),
+    CreateAttemptCounters(),
 ]

@@ -17,17 +17,16 @@ public struct DeclarationRepository: Sendable {
     public struct AlreadyDecided: Error, Sendable {}
 
     /// Stores a new declaration with its fields; returns it with its identifier.
-    public func create(_ declaration: Declaration, senderKey: String? = nil) async throws -> Declaration {
+    public func create(_ declaration: Declaration) async throws -> Declaration {
         try await database.transaction { db in
             var stored = declaration
             let id = try await db.insert(into: D.table)
                 .columns(D.kind, D.placeID, D.anchor, D.territory, D.structureID, D.placeName, D.authorID, D.authorLabel, D.status, D.createdAt,
-                         D.category, D.message, D.senderKey)
+                         D.category, D.message)
                 .values(SQLBind(declaration.kind.rawValue), SQLBind(declaration.placeID), SQLBind(declaration.anchor),
                         SQLBind(declaration.territory.rawValue), SQLBind(declaration.structureID), SQLBind(declaration.placeName),
                         SQLBind(declaration.author.accountID), SQLBind(declaration.author.label), SQLBind(DeclarationStatus.propose.rawValue),
-                        SQLBind(Timestamp.text(declaration.createdAt)), SQLBind(declaration.category?.rawValue), SQLBind(declaration.message),
-                        SQLBind(senderKey))
+                        SQLBind(Timestamp.text(declaration.createdAt)), SQLBind(declaration.category?.rawValue), SQLBind(declaration.message))
                 .returning(D.id).first(decodingColumn: D.id, as: Int.self)
             guard let id else { throw StoredValueError(column: D.id) }
             stored.id = id
@@ -75,13 +74,6 @@ public struct DeclarationRepository: Sendable {
         let db = db ?? database.sql
         return try await load(db.select().column("*").from(D.table).where(D.id, .equal, SQLBind(id)), on: db).first
     }
-
-    /// Anonymous reports sent with this sender key since `date` (to limit their rate).
-    public func reports(fromSender key: String, since date: Date) async throws -> Int {
-        try await database.sql.select().column(D.id).from(D.table).where(D.senderKey, .equal, SQLBind(key))
-            .where(D.createdAt, .greaterThanOrEqual, SQLBind(Timestamp.text(date))).all().count
-    }
-
     /// A coordinator takes a proposed declaration to check it.
     public func take(id: Int, by author: Author, now: Date = Date()) async throws {
         try await database.transaction { db in
@@ -197,7 +189,7 @@ public struct DeclarationRepository: Sendable {
         })
     }
 
-    /// Empties the sender keys of reports older than a day (they only serve to limit the rate).
+    /// Empties the sender keys of reports older than a day (written until the rate moved to ``AttemptThrottle``).
     public func forgetSenders(before date: Date) async throws {
         try await database.sql.update(D.table).set(D.senderKey, to: SQLLiteral.null)
             .where(D.senderKey, .isNot, SQLLiteral.null).where(D.createdAt, .lessThan, SQLBind(Timestamp.text(date))).run()

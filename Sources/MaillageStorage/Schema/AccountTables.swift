@@ -67,12 +67,22 @@ enum AccountTables {
         static let usedAt = "used_at"
     }
 
-    /// Failed sign-ins, by throttle key (an account and an address, or an address), kept one day.
+    /// Failed sign-ins, by throttle key, kept one day (until migration 0022 replaced them with ``AttemptCounter``).
     enum Failure {
         static let table = "sign_in_failures"
         static let id = "id"
         static let key = "throttle_key"
         static let failedAt = "failed_at"
+    }
+
+    /// Attempts per throttle key (``AttemptThrottle``): how many since the key's window started, and the last one's
+    /// time; times in seconds since 1970 so that both databases compute the waits.
+    enum AttemptCounter {
+        static let table = "attempt_counters"
+        static let key = "counter_key"
+        static let attempts = "attempts"
+        static let startedAt = "started_at"
+        static let lastAt = "last_at"
     }
 
     /// The trail of every change: who, when, what, before and after.

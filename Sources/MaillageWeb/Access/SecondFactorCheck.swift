@@ -27,18 +27,13 @@ struct SecondFactorCheck: Sendable {
     }
 
     /// The proof asked outside signing in, of an account with a second factor (nil for an account without one),
-    /// throttled with the sign-in's keys: a wrong code counts as a failed sign-in and is a 401, too many are a 429.
+    /// throttled with the sign-in's keys: every code counts as a sign-in attempt, a wrong one is a 401, too many are a 429.
     func require(_ code: String, of account: AccountRepository.Account, address: String?, now: Date) async throws -> Proof? {
         guard account.hasSecondFactor else { return nil }
-        let (throttle, keys) = (database.signInThrottle, SignInThrottle.keys(email: account.email, address: address ?? "inconnue"))
-        let wait = try await throttle.wait(keys: keys, now: now)
-        guard wait <= 0 else {
-            throw HTTPError(.tooManyRequests, message: "Trop de codes erronés : réessayez dans \(Int(wait.rounded(.up))) secondes. Rien n'a été changé.")
-        }
-        guard let proof = try await proof(code, accountID: account.id, now: now) else {
-            try await throttle.recordFailure(keys: keys, now: now)
-            throw Self.wrongCode
-        }
+        // Counted before the check, as a sign-in is (one atomic statement per key): parallel guesses cannot all pass.
+        let (throttle, keys) = (database.attemptThrottle, AttemptThrottle.signIn(email: account.email, address: address ?? "inconnue"))
+        try await throttle.admit(keys, now: now, refusing: "Trop de codes erronés. Rien n'a été changé")
+        guard let proof = try await proof(code, accountID: account.id, now: now) else { throw Self.wrongCode }
         return proof
     }
 

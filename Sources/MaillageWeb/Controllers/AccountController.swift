@@ -44,17 +44,17 @@ struct AccountController {
         let password = try reader.text("mot_de_passe", maximumLength: PasswordRules.maximumLength) ?? ""
         let code = try reader.single("code") ?? ""
         let returnTo = Self.safeReturn(try reader.single("retour"))
-        let keys = SignInThrottle.keys(email: email, address: context.clientAddress ?? "inconnue")
+        let keys = AttemptThrottle.signIn(email: email, address: context.clientAddress ?? "inconnue")
         let now = Date()
-        let wait = try await database.signInThrottle.wait(keys: keys, now: now)
-        if wait > 0 {
-            var page = pages.render(SignInPage(returnTo: returnTo, error: "Trop de tentatives : réessayez dans \(Int(wait.rounded(.up))) secondes."),
-                                    for: context.visitor)
-            page.status = .tooManyRequests
-            return try page.response(from: request, context: context)
-        }
         let credentials = try await database.accounts.credentials(email: email)
-        let matches = try await hasher.verify(password, hash: credentials?.passwordHash)
+        let matches: Bool
+        do {
+            matches = try await check.password(password, matches: credentials?.passwordHash, keys: keys, now: now)
+        } catch let refusal as HTTPError where refusal.status == .tooManyRequests {  // too many attempts, or too many hashes at once
+            var page = pages.render(SignInPage(returnTo: returnTo, error: refusal.body), for: context.visitor)
+            page.status = .tooManyRequests
+            return ErrorMiddleware.keepingHeaders(of: refusal, try page.response(from: request, context: context))
+        }
         // With a second factor, the code must match a time step not used before, or an unused recovery code (spent when
         // the session is made).
         var proof: SecondFactorCheck.Proof?
@@ -63,9 +63,8 @@ struct AccountController {
         }
         let secondFactorOK = credentials?.account.hasSecondFactor != true || proof != nil
         guard matches, secondFactorOK, let account = credentials?.account, let actor = account.actor else {
-            let (throttle, accountID) = (database.signInThrottle, credentials?.account.id)
+            let accountID = credentials?.account.id
             try await database.transaction { db in
-                try await throttle.recordFailure(keys: keys, now: now, on: db)
                 try await AuditRepository.record(AuditEvent(at: now, actorID: nil, actorLabel: "inconnu", action: "connexion refusée",
                                                             objectKind: AuditKinds.account, objectID: accountID.map(String.init) ?? "adresse inconnue"),
                                                  on: db)
@@ -74,12 +73,12 @@ struct AccountController {
             page.status = .unauthorized
             return try page.response(from: request, context: context)
         }
-        let (sessions, throttle, lifetime, old, check, usedProof) = (database.sessions, database.signInThrottle, lifetime, context.visitor.sessionToken,
-                                                                     secondFactor, proof)
+        let (sessions, throttle, lifetime, old, factor, usedProof) = (database.sessions, database.attemptThrottle, lifetime, context.visitor.sessionToken,
+                                                                      secondFactor, proof)
         let token = try await database.transaction { db -> String? in
-            guard try await check.spend(usedProof, of: account, now: now, on: db) else { return nil }
+            guard try await factor.spend(usedProof, of: account, now: now, on: db) else { return nil }
             if let old { try await sessions.delete(token: old, on: db) }
-            try await throttle.clear(keys: [keys[0]], on: db)
+            try await throttle.succeeded(keys, on: db)
             try await AuditRepository.record(AuditEvent(at: now, by: Author(actor), action: "connexion",
                                                         objectKind: AuditKinds.session, objectID: String(actor.accountID)), on: db)
             return try await sessions.create(accountID: actor.accountID, now: now, lifetime: lifetime, on: db).token
@@ -128,9 +127,11 @@ struct AccountController {
         let current = try reader.text("actuel", maximumLength: PasswordRules.maximumLength) ?? ""
         let new = try reader.text("nouveau", maximumLength: PasswordRules.maximumLength + 1) ?? ""
         guard let account = try await database.accounts.find(id: actor.accountID),
-              try await hasher.verify(current, hash: try await database.accounts.passwordHash(of: account.id)) else {
+              try await check.password(current, matches: try await database.accounts.passwordHash(of: account.id),
+                                       keys: currentPasswordKeys(account, context)) else {
             throw HTTPError(.forbidden, message: "Le mot de passe actuel n'est pas le bon : rien n'a été changé.")
         }
+        try await database.attemptThrottle.succeeded(currentPasswordKeys(account, context))
         guard new == (try reader.text("confirmation", maximumLength: PasswordRules.maximumLength + 1) ?? "") else {
             throw ParameterError(parameter: "confirmation", message: "Les deux saisies du nouveau mot de passe diffèrent : rien n'a été changé.")
         }
@@ -195,7 +196,8 @@ struct AccountController {
         let reader = try await QueryReader.form(request)
         let password = try reader.text("mot_de_passe", maximumLength: PasswordRules.maximumLength) ?? ""
         guard let account = try await database.accounts.find(id: actor.accountID),
-              try await hasher.verify(password, hash: try await database.accounts.passwordHash(of: account.id)) else {
+              try await check.password(password, matches: try await database.accounts.passwordHash(of: account.id),
+                                       keys: currentPasswordKeys(account, context)) else {
             throw HTTPError(.forbidden, message: "Le mot de passe n'est pas le bon : le second facteur reste actif.")
         }
         // The password alone does not turn it off: a current code of the app, or a recovery code, too.
@@ -243,6 +245,14 @@ struct AccountController {
         var response = try pages.render(page, for: context.visitor).response(from: request, context: context)
         response.headers[.cacheControl] = "no-store"
         return response
+    }
+
+    /// Every password and code check counts its attempt first, through the throttle (``SecretCheck``).
+    var check: SecretCheck { SecretCheck(throttle: database.attemptThrottle, hasher: hasher) }
+
+    /// A signed-in person's current password counts with their sign-ins from the same address: one allowance for both.
+    func currentPasswordKeys(_ account: AccountRepository.Account, _ context: AppRequestContext) -> [AttemptThrottle.Key] {
+        AttemptThrottle.signIn(email: account.email, address: context.clientAddress ?? "inconnue")
     }
 
     /// What every failed sign-in says, whatever failed: nothing tells whether the e-mail exists.

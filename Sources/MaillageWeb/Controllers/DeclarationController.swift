@@ -10,12 +10,10 @@ import MaillageStorage
 struct DeclarationController {
     let index: IndexStore
     let declarations: DeclarationRepository
+    let throttle: AttemptThrottle
     let pages: PageRenderer
     let gate: AccessGate
     let secureCookies: Bool
-
-    /// Anonymous reports accepted per address and hour.
-    static let reportsPerHour = 5
 
     func register(on router: Router<AppRequestContext>) {
         router.get(.declarePlace(.key), use: declareForm)
@@ -146,14 +144,13 @@ struct DeclarationController {
             throw HTTPError(.unprocessableContent, message: "Ce lieu n'est rattaché à aucun territoire.")
         }
         let actor = context.visitor.actor
-        let senderKey = actor == nil ? SecretToken.hash("signalement|" + (context.clientAddress ?? "inconnue")) : nil
-        if let senderKey, try await declarations.reports(fromSender: senderKey, since: Date() - 3600) >= Self.reportsPerHour {
-            throw HTTPError(.tooManyRequests, message: "Beaucoup de signalements sont venus de votre connexion en une heure : réessayez plus tard.")
-        }
+        // Counted before anything is stored, per account and per address (``AttemptThrottle/reports(accountID:address:)``).
+        try await throttle.admit(AttemptThrottle.reports(accountID: actor?.accountID, address: context.clientAddress ?? "inconnue"),
+                                 refusing: "Beaucoup de signalements sont venus de votre compte ou de votre connexion en une heure")
         _ = try await declarations.create(Declaration(
             kind: .report, placeID: entry.place.id, anchor: entry.merged.anchor, territory: territory, structureID: structure.id, placeName: entry.place.nom,
             author: actor.map(Author.init) ?? Author(accountID: nil, label: "visiteur sans compte"), createdAt: Date(), category: category,
-            message: message), senderKey: senderKey)
+            message: message))
         return try sentReport(entry, request, context)
     }
 

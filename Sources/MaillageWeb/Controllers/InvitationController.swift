@@ -88,7 +88,8 @@ struct InvitationController {
         var account = try await database.accounts.find(email: link.email)
         if let existing = account, existing.hasPassword {
             guard context.visitor.actor?.accountID == existing.id,
-                  try await accounts.hasher.verify(password, hash: try await database.accounts.passwordHash(of: existing.id)) else {
+                  try await accounts.check.password(password, matches: try await database.accounts.passwordHash(of: existing.id),
+                                                    keys: accounts.currentPasswordKeys(existing, context)) else {
                 throw HTTPError(.forbidden, message: "Connectez-vous avec ce compte et confirmez votre mot de passe actuel.")
             }
         }

@@ -16,7 +16,7 @@ struct WorkshopController {
     let workshop: WorkshopRepository
     let missingPlaces: MissingPlaceRepository
     let personas: PersonaRepository
-    let throttle: SignInThrottle
+    let throttle: AttemptThrottle
     let pages: PageRenderer
     let gate: AccessGate
     let siteURL: String
@@ -51,18 +51,14 @@ struct WorkshopController {
         let typed = try reader.single("code") ?? ""
         let name = try reader.single("nom") ?? ""
         // Counted by address with the address's larger allowance: a room of participants may share one.
-        let keys = ["adresse:atelier:" + (context.clientAddress ?? "inconnue")]
-        let wait = try await throttle.wait(keys: keys, now: Date())
-        guard wait <= 0 else {
-            throw HTTPError(.tooManyRequests, message: "Trop de codes erronés depuis cet appareil : réessayez dans \(Int(wait / 60) + 1) minutes.")
-        }
+        let keys = AttemptThrottle.workshopJoin(address: context.clientAddress ?? "inconnue")
+        try await throttle.admit(keys, refusing: "Trop de codes essayés depuis cet appareil")
         var errors: [String] = []
         if !(1...40).contains(name.count) { errors.append("Prénom ou initiales : de 1 à 40 caractères") }
         let code = JoinCode.normalised(typed)
         let meeting = code == nil ? nil : try await cycles.meeting(joinCode: code!)
         if meeting == nil {
             errors.append("Code : ce code ne correspond à aucun atelier ouvert ; vérifiez-le auprès des animateurs")
-            try await throttle.recordFailure(keys: keys, now: Date())
         }
         guard let meeting, errors.isEmpty else {
             var response = try pages.formPage(JoinPage(code: String(typed.prefix(12)), name: String(name.prefix(40)), errors: errors), request, context,
@@ -70,6 +66,7 @@ struct WorkshopController {
             response.status = .unprocessableContent
             return response
         }
+        try await throttle.succeeded(keys)
         let token = try await workshop.issuePass(meetingID: meeting.id, label: name, expiresAt: Date() + Meeting.passLifetime)
         var response = Response.redirect(to: SiteURL.board(.value(meeting.id)).path, type: .found)
         response.setCookie(Cookie(name: Cookies.workshopPass, value: token, maxAge: Int(Meeting.passLifetime), path: "/", secure: secureCookies,

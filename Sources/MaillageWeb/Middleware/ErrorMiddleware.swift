@@ -32,7 +32,7 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     /// The response with the headers the error carries (`Allow` of a 405).
-    private static func keepingHeaders(of error: any Error, _ response: Response) -> Response {
+    static func keepingHeaders(of error: any Error, _ response: Response) -> Response {
         guard let headers = (error as? HTTPError)?.headers, !headers.isEmpty else { return response }
         var response = response
         for field in headers where response.headers[field.name] == nil { response.headers.append(field) }
