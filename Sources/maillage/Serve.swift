@@ -25,6 +25,8 @@ struct Serve: AsyncParsableCommand {
     var publisher: String?
     @Option(help: "Adresse e-mail de contact affichée sur le site.") var contact: String?
     @Option(help: "Hébergeur du serveur, pour les mentions légales (nom et adresse).") var host: String?
+    @Option(help: "Jeton (16 caractères au moins) qui ouvre /metrics à un collecteur d'une autre machine (Authorization: Bearer …) ; sans lui, seule la machine les lit. Aussi MAILLAGE_METRICS_TOKEN, invisible dans la liste des processus.")
+    var metricsToken: String?
     @Option(help: "Logo du territoire ou du réseau affiché en tête du site (fichier PNG, JPEG, WebP ou SVG, 256 Kio au plus).") var logo: String?
 
     func run() async throws {
@@ -44,15 +46,19 @@ struct Serve: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("--logo : fichier illisible : \(path)") }
             do { return try SiteIdentity.Logo(bytes: Array(data)) } catch let error as SiteIdentity.LogoError { throw ValidationError("--logo \(path) : il faut \(error.reason)") }
         }
+        let token = metricsToken ?? ProcessInfo.processInfo.environment["MAILLAGE_METRICS_TOKEN"]
+        if let token, token.count < 16 || token.contains(where: \.isWhitespace) {
+            throw ValidationError("--metrics-token attend un jeton de 16 caractères au moins, sans espace")
+        }
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-        let app = try await buildApplication(
-            AppConfiguration(hostname: hostname, port: port, database: database.configuration,
+        var configuration = AppConfiguration(hostname: hostname, port: port, database: database.configuration,
                              seedPack: pack.map { URL(fileURLWithPath: $0) } ?? BundledPack.caph, focusTerritory: focus,
                              metricsRegistry: registry, migrateAtStart: database.migratesOnOpen, publicURL: site,
                              embeddingOrigins: embedOrigin,
-                             identity: SiteIdentity(name: siteName, publisher: publisher, contact: contact, host: host, logo: siteLogo)),
-            logger: logger)
+                             identity: SiteIdentity(name: siteName, publisher: publisher, contact: contact, host: host, logo: siteLogo))
+        configuration.metricsToken = token
+        let app = try await buildApplication(configuration, logger: logger)
         try await app.runService()
     }
 }
