@@ -47,7 +47,7 @@ struct WorkshopController {
             throw HTTPError(.tooManyRequests, message: "Trop de codes erronés depuis cet appareil : réessayez dans \(Int(wait / 60) + 1) minutes.")
         }
         var errors: [String] = []
-        if !(1...40).contains(name.count) { errors.append("Prénom ou initiales : de 1 à 40 caractères") }
+        if !(1...40).contains(name.storedLength) { errors.append("Prénom ou initiales : de 1 à 40 caractères") }
         let code = JoinCode.normalised(typed)
         let meeting = code == nil ? nil : try await cycles.meeting(joinCode: code!)
         if meeting == nil {
