@@ -118,7 +118,7 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     DiagnosticAPIController(index: index, focus: focus).register(on: router)
     PersonaAPIController(index: index, personas: database.personas, focus: focus).register(on: router)
     OpenAPIController().register(on: router)
-    MetricsController(registry: configuration.metricsRegistry).register(on: router)
+    MetricsController(registry: configuration.metricsRegistry, token: configuration.metricsToken).register(on: router)
     return router
 }
 

@@ -29,6 +29,8 @@ struct Serve: AsyncParsableCommand {
     var passwordThreads = HashingPool.defaultThreads
     @Option(help: "Vérifications de mot de passe en attente au plus ; au-delà, une connexion reçoit un 429 (réessayer).")
     var passwordQueue = HashingPool.defaultQueueLimit
+    @Option(help: "Jeton (16 caractères au moins) qui ouvre /metrics à un collecteur d'une autre machine (Authorization: Bearer …) ; sans lui, seule la machine les lit. Aussi MAILLAGE_METRICS_TOKEN, invisible dans la liste des processus.")
+    var metricsToken: String?
     @Option(help: "Logo du territoire ou du réseau affiché en tête du site (fichier PNG, JPEG, WebP ou SVG, 256 Kio au plus).") var logo: String?
     @Option(help: "Connexions ouvertes au plus, en tout (au-delà : 503).") var maxConnections = ConnectionLimits().maxConnections
     @Option(help: "Connexions ouvertes au plus depuis une même adresse IP (derrière un proxy : l'adresse du proxy).")
@@ -60,16 +62,20 @@ struct Serve: AsyncParsableCommand {
         let limits = ConnectionLimits(maxConnections: maxConnections, maxConnectionsPerAddress: maxConnectionsPerAddress,
                                       headerTimeout: .seconds(headerTimeout), bodyTimeout: .seconds(bodyTimeout), idleTimeout: .seconds(idleTimeout))
         if let problem = limits.problem { throw ValidationError("Limites de connexion : \(problem)") }
+        let token = metricsToken ?? ProcessInfo.processInfo.environment["MAILLAGE_METRICS_TOKEN"]
+        if let token, token.count < 16 || token.contains(where: \.isWhitespace) {
+            throw ValidationError("--metrics-token attend un jeton de 16 caractères au moins, sans espace")
+        }
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-        let app = try await buildApplication(
-            AppConfiguration(hostname: hostname, port: port, database: database.configuration,
-                             seedPack: pack.map { URL(fileURLWithPath: $0) } ?? BundledPack.caph, focusTerritory: focus,
-                             metricsRegistry: registry, migrateAtStart: database.migratesOnOpen, publicURL: site,
-                             embeddingOrigins: embedOrigin,
-                             identity: SiteIdentity(name: siteName, publisher: publisher, contact: contact, host: host, logo: siteLogo),
-                             connectionLimits: limits, passwordThreads: passwordThreads, passwordQueueLimit: passwordQueue),
-            logger: logger)
+        var configuration = AppConfiguration(
+            hostname: hostname, port: port, database: database.configuration,
+            seedPack: pack.map { URL(fileURLWithPath: $0) } ?? BundledPack.caph, focusTerritory: focus,
+            metricsRegistry: registry, migrateAtStart: database.migratesOnOpen, publicURL: site, embeddingOrigins: embedOrigin,
+            identity: SiteIdentity(name: siteName, publisher: publisher, contact: contact, host: host, logo: siteLogo),
+            connectionLimits: limits, passwordThreads: passwordThreads, passwordQueueLimit: passwordQueue)
+        configuration.metricsToken = token
+        let app = try await buildApplication(configuration, logger: logger)
         try await app.runService()
     }
 }

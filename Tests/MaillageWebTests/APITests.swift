@@ -77,6 +77,37 @@ struct APITests {
         }
     }
 
+    @Test func aCommuneCodeTheDocumentAllowsIsNeverAMalformedValue() async throws {
+        try await withApp { client in
+            // Setup: every query parameter `commune` of the document, and codes its pattern may or may not allow
+            // (schemathesis sent 5A528, which the document allowed and the server refused with a 400)
+            let document = try await client.execute(uri: "/api/v1/openapi.json", method: .get) {
+                try JSONSerialization.jsonObject(with: Data(buffer: $0.body)) as! [String: Any]
+            }
+            var patterns: [(path: String, pattern: String)] = []
+            for (path, item) in document["paths"] as! [String: [String: Any]] {
+                for parameter in (item["get"] as? [String: Any])?["parameters"] as? [[String: Any]] ?? []
+                where parameter["name"] as? String == "commune" && parameter["in"] as? String == "query" {
+                    patterns.append((path, try #require((parameter["schema"] as? [String: Any])?["pattern"] as? String)))
+                }
+            }
+            #expect(patterns.map(\.path).contains("/partenariats/suggestions") && patterns.count >= 5)
+            let codes = ["0", "2", "5", "9", "A"].flatMap { first in ["0", "9", "A", "B", "a", "b", "C"].map { first + $0 + "528" } }
+                + ["2A004", "2b004", "00000", "99999", " 59172 ", "5A528"]
+            for (path, pattern) in patterns {
+                let expression = try NSRegularExpression(pattern: pattern)
+                let allowed = codes.filter { expression.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil }
+                #expect(!allowed.contains("5A528") && allowed.contains("2A004") && allowed.contains("59528"), "\(path)")
+                for code in allowed {
+                    // Act
+                    let status = try await client.execute(uri: "/api/v1\(path.replacingOccurrences(of: "{id}", with: "karima"))?commune=\(q(code))", method: .get) { $0.status.code }
+                    // Check: found, or a well-formed code that names nothing known (404); never a malformed value
+                    #expect(status != 400, "\(path)?commune=\(code)")
+                }
+            }
+        }
+    }
+
     @Test(arguments: [
         ("/api/v1/recherche?services=Jardinage", "services", 400), ("/api/v1/recherche?rayon_km=0", "rayon_km", 400),
         ("/api/v1/recherche?lat=91&lon=3", "lat", 400), ("/api/v1/recherche?ou=Atlantide", "ou", 404),

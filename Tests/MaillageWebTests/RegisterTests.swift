@@ -56,6 +56,31 @@ struct RegisterTests {
         }
     }
 
+    @Test func whoProposedAMissingPlaceIsShownToTheTerritorysCoordinatorsOnlyAsThePrivacyPageSays() async throws {
+        try await TestSite.with { site in
+            // Setup: a participant inscribes a missing place
+            let fixture = try await OfferFixture.denainPlace(site.database)
+            try await DeclarationTests.accounts(site, fixture)
+            try await site.account(Self.participant, [RoleGrant(role: .participant, scope: .territory(.caph))!])
+            var participant = try await site.signIn(Self.participant)
+            let created = try await site.post("/lieux-manquants", [("territoire", "200042190"), ("commune", "59172"), ("besoins", "samedi"),
+                                                                   ("justification", "Rien le samedi à Denain")], as: &participant)
+            #expect(created.status == 302)
+            // Act: the register read by a visitor, by the participant, by the coordinator
+            var visitor = Browser()
+            let anyone = try await site.get("/lieux-manquants?territoire=200042190", as: &visitor)
+            let own = try await site.get("/lieux-manquants?territoire=200042190", as: &participant)
+            var coordinator = try await site.signIn(DeclarationTests.coordinator)
+            let followed = try await site.get("/lieux-manquants?territoire=200042190", as: &coordinator)
+            let privacy = try await site.get("/donnees-personnelles", as: &visitor)
+            // Check: everyone reads the entry; only the coordinator reads who proposed it, and the privacy page says so
+            #expect(anyone.html.contains("Rien le samedi à Denain") && !anyone.html.contains("proposé par") && !anyone.html.contains("Participante"))
+            #expect(own.html.contains("Rien le samedi à Denain") && !own.html.contains("proposé par"))
+            #expect(followed.html.contains("proposé par Participante"))
+            #expect(privacy.html.contains("eux seuls voient qui l&#39;a proposé") || privacy.html.contains("eux seuls voient qui l'a proposé"))
+        }
+    }
+
     @Test(arguments: TestDatabases.available)
     func aProposedNewPlaceBecomesAPlaceOnceValidatedAndTheStructurePageShowsItsPlaces(kind: TestDatabases.Kind) async throws {
         try await TestSite.with(kind) { site in

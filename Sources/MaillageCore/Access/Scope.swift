@@ -36,7 +36,7 @@ public enum Scope: Hashable, Sendable, Comparable, CustomStringConvertible {
             guard let siren = Siren(value) else { return nil }
             self = .territory(siren)
         case .structure:
-            guard !value.isEmpty, value.count <= 120 else { return nil }
+            guard !value.isEmpty, value.storedLength <= 120 else { return nil }
             self = .structure(value)
         }
     }

@@ -59,7 +59,7 @@ public struct Contribution: Hashable, Sendable, Identifiable {
     public func problems(for meeting: Meeting, in territory: TerritoryData) -> [FieldProblem] {
         var problems: [FieldProblem] = []
         if !meeting.focusCommunes.contains(table) { problems.append(.init(field: "Table", expected: "une table de la rencontre")) }
-        if !Self.textLength.contains(text.count) { problems.append(.init(field: "Texte", expected: "de 1 à 600 caractères")) }
+        if !Self.textLength.contains(text.storedLength) { problems.append(.init(field: "Texte", expected: "de 1 à 600 caractères")) }
         if let neighbourCommune, territory.commune(neighbourCommune) == nil {
             problems.append(.init(field: "Commune voisine", expected: "une commune connue"))
         }

@@ -35,11 +35,11 @@ public struct Cycle: Hashable, Sendable, Identifiable {
     /// What is wrong with the cycle as written, one sentence per field (empty when it can be kept).
     public var problems: [FieldProblem] {
         var problems: [FieldProblem] = []
-        if !Self.titleLength.contains(title.count) { problems.append(.init(field: "Titre", expected: "un titre de 1 à 200 caractères")) }
-        if goal.count > Self.maxGoalLength { problems.append(.init(field: "Objectif", expected: "au plus 2 000 caractères")) }
+        if !Self.titleLength.contains(title.storedLength) { problems.append(.init(field: "Titre", expected: "un titre de 1 à 200 caractères")) }
+        if goal.storedLength > Self.maxGoalLength { problems.append(.init(field: "Objectif", expected: "au plus 2 000 caractères")) }
         if let startsOn, let endsOn, endsOn < startsOn { problems.append(.init(field: "Fin", expected: "une date de fin après la date de début")) }
         for (field, names) in [("Structures organisatrices", organisers), ("Animateurs", animateurs)] {
-            if names.count > Self.maxPeople || names.contains(where: { !Self.nameLength.contains($0.count) }) {
+            if names.count > Self.maxPeople || names.contains(where: { !Self.nameLength.contains($0.storedLength) }) {
                 problems.append(.init(field: field, expected: "au plus 12 noms, un par ligne, de 120 caractères au plus"))
             }
         }

@@ -52,9 +52,9 @@ public struct Meeting: Hashable, Sendable, Identifiable {
     /// What is wrong with the meeting as written, one problem per field.
     public func problems(in territory: TerritoryData) -> [FieldProblem] {
         var problems: [FieldProblem] = []
-        if !Self.venueLength.contains(venue.count) { problems.append(.init(field: "Lieu", expected: "un lieu de l'annuaire ou une adresse de 300 caractères au plus")) }
+        if !Self.venueLength.contains(venue.storedLength) { problems.append(.init(field: "Lieu", expected: "un lieu de l'annuaire ou une adresse de 300 caractères au plus")) }
         if agenda.count > Self.maxAgendaItems { problems.append(.init(field: "Ordre du jour", expected: "au plus 12 temps")) }
-        if agenda.contains(where: { !AgendaItem.titleLength.contains($0.title.count) }) {
+        if agenda.contains(where: { !AgendaItem.titleLength.contains($0.title.storedLength) }) {
             problems.append(.init(field: "Ordre du jour", expected: "un intitulé de 1 à 200 caractères par temps"))
         }
         if agenda.contains(where: { $0.minutes.map { !AgendaItem.minutesRange.contains($0) } ?? false }) {
@@ -66,7 +66,7 @@ public struct Meeting: Hashable, Sendable, Identifiable {
         if focusCommunes.contains(where: { territory.commune($0)?.epci != self.territory }) {
             problems.append(.init(field: "Communes des tables", expected: "des communes du territoire"))
         }
-        if decisions.count > Self.maxDecisionsLength { problems.append(.init(field: "Décisions", expected: "au plus 4 000 caractères")) }
+        if decisions.storedLength > Self.maxDecisionsLength { problems.append(.init(field: "Décisions", expected: "au plus 4 000 caractères")) }
         return problems
     }
 }

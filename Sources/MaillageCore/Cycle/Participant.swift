@@ -48,8 +48,11 @@ public struct Participant: Hashable, Sendable, Identifiable {
 
     public func problems(in territory: TerritoryData) -> [FieldProblem] {
         var problems: [FieldProblem] = []
-        if !Self.nameLength.contains(name.count) { problems.append(.init(field: "Nom", expected: "un nom ou un prénom de 1 à 80 caractères")) }
-        if !Self.structureLength.contains(structure.count) { problems.append(.init(field: "Structure", expected: "au plus 200 caractères")) }
+        if !Self.nameLength.contains(name.storedLength) { problems.append(.init(field: "Nom", expected: "un nom ou un prénom de 1 à 80 caractères")) }
+        if !Self.structureLength.contains(structure.storedLength) { problems.append(.init(field: "Structure", expected: "au plus 200 caractères")) }
+        for (field, text) in [("Nom", name), ("Structure", structure)] where DeclaredName.isRefused(text) {
+            problems.append(.init(field: field, expected: DeclaredName.expectation))
+        }
         if let commune, territory.commune(commune) == nil { problems.append(.init(field: "Commune", expected: "une commune connue")) }
         return problems
     }

@@ -119,8 +119,8 @@ public struct OrientationRule: Hashable, Sendable, Identifiable {
         if steps.isEmpty || steps.count > Self.maxSteps { problems.append(.init(field: "Structures", expected: "de 1 à 5 structures, dans l'ordre où orienter")) }
         if steps.contains(where: { structures[$0.structureID] == nil }) { problems.append(.init(field: "Structures", expected: "des structures de l'annuaire")) }
         if Set(steps.map(\.structureID)).count != steps.count { problems.append(.init(field: "Structures", expected: "chaque structure une fois")) }
-        if steps.contains(where: { $0.contact.count > Self.maxContactLength }) { problems.append(.init(field: "Contact", expected: "au plus 200 caractères")) }
-        if note.count > Self.maxNoteLength { problems.append(.init(field: "Note", expected: "au plus 1 000 caractères")) }
+        if steps.contains(where: { $0.contact.storedLength > Self.maxContactLength }) { problems.append(.init(field: "Contact", expected: "au plus 200 caractères")) }
+        if note.storedLength > Self.maxNoteLength { problems.append(.init(field: "Note", expected: "au plus 1 000 caractères")) }
         return problems
     }
 }

@@ -45,7 +45,7 @@ public struct Partnership: Hashable, Sendable, Identifiable {
         if structures[from] == nil { problems.append(.init(field: "Première structure", expected: "une structure de l'annuaire")) }
         if structures[to] == nil { problems.append(.init(field: "Seconde structure", expected: "une structure de l'annuaire")) }
         if from == to { problems.append(.init(field: "Seconde structure", expected: "une autre structure que la première")) }
-        if notes.count > Self.maxNotesLength { problems.append(.init(field: "Notes", expected: "au plus 1 000 caractères")) }
+        if notes.storedLength > Self.maxNotesLength { problems.append(.init(field: "Notes", expected: "au plus 1 000 caractères")) }
         return problems
     }
 }

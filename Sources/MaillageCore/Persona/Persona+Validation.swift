@@ -33,8 +33,9 @@ extension Persona {
     public func validationErrors(in territory: TerritoryData) -> [FieldError] {
         var errors: [FieldError] = []
         let name = firstName.trimmed
-        if name.isEmpty || name.count > 60 { errors.append(FieldError(field: .prenom, message: "un prénom de 1 à 60 caractères")) }
-        if description.count > 1_000 { errors.append(FieldError(field: .description, message: "une description de 1 000 caractères au plus")) }
+        if name.isEmpty || name.storedLength > 60 { errors.append(FieldError(field: .prenom, message: "un prénom de 1 à 60 caractères")) }
+        if DeclaredName.isRefused(name) { errors.append(FieldError(field: .prenom, message: DeclaredName.expectation)) }
+        if description.storedLength > 1_000 { errors.append(FieldError(field: .description, message: "une description de 1 000 caractères au plus")) }
         if territory.commune(commune) == nil { errors.append(FieldError(field: .commune, message: "une commune connue (son nom ou son code INSEE)")) }
         if let qpv, !territory.qpvs(touching: [commune]).contains(where: { $0.code == qpv }) {
             errors.append(FieldError(field: .qpv, message: "un QPV de la commune de résidence"))
@@ -44,7 +45,7 @@ extension Persona {
         if needs.isEmpty || needs.count > Self.maximumNeeds {
             errors.append(FieldError(field: .besoins, message: "de 1 à \(Self.maximumNeeds) besoins"))
         }
-        if needs.contains(where: { $0.task.trimmed.isEmpty || $0.task.count > 200 }) {
+        if needs.contains(where: { $0.task.trimmed.isEmpty || $0.task.storedLength > 200 }) {
             errors.append(FieldError(field: .besoins, message: "chaque besoin décrit en 1 à 200 caractères"))
         }
         return errors

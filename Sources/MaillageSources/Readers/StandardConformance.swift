@@ -18,6 +18,7 @@ public enum StandardConformance {
 
     /// What the schema expects of a column when `text` does not meet it; nil when it does.
     static func violation(_ column: StandardColumn, _ text: String) -> String? {
+        if column == .nom || column == .structureParente, DeclaredName.isRefused(text) { return DeclaredName.expectation }
         switch column {
         case .telephone:
             let ok = phonePrefixes.contains { prefix in
@@ -36,7 +37,7 @@ public enum StandardConformance {
         case .codePostal:
             return text.count == 5 && text.allSatisfy(\.isASCIIDigit) ? nil : "5 chiffres"
         case .presentationResume:
-            return text.count <= 280 ? nil : "au plus 280 caractères"
+            return text.storedLength <= 280 ? nil : "au plus 280 caractères"
         case .siteWeb, .priseRdv, .ficheAccesLibre:
             let links = text.split(separator: "|").map(\.trimmed)
             return links.allSatisfy { ($0.hasPrefix("https://") || $0.hasPrefix("http://")) && $0.count <= 500 && !$0.contains(" ") } ? nil
@@ -45,13 +46,13 @@ public enum StandardConformance {
             let addresses = text.split(separator: "|").map(\.trimmed)
             return addresses.allSatisfy(isEmail) ? nil : "une adresse électronique (nom@domaine.fr), plusieurs séparées par |"
         case .nom, .commune, .adresse, .complementAdresse, .structureParente, .autresFormationsLabels, .source:
-            return text.count <= 300 ? nil : "au plus 300 caractères"
+            return text.storedLength <= 300 ? nil : "au plus 300 caractères"
         case .horaires:
-            guard text.count <= 500 else { return "au plus 500 caractères" }
+            guard text.storedLength <= 500 else { return "au plus 500 caractères" }
             let hours = OpeningHours(osm: text)
             return hours.schedule != nil && hours.problem == nil ? nil : "des horaires OSM, ex. Mo-Fr 09:00-12:00,14:00-17:00 (\(hours.problem ?? ""))"
         case .presentationDetail:
-            return text.count <= 5_000 ? nil : "au plus 5 000 caractères"
+            return text.storedLength <= 5_000 ? nil : "au plus 5 000 caractères"
         default:
             return nil
         }
@@ -69,8 +70,9 @@ public enum StandardConformance {
         var place = place
         var emptied: [StandardColumn] = []
         let row = StandardRowCodec.encode(place)
+        // The summary is measured as the CSV writes it: an apostrophe before a leading « - » counts (``SpreadsheetCell``).
         for column in [StandardColumn.telephone, .codeInsee, .siteWeb, .priseRdv, .ficheAccesLibre, .courriels, .presentationResume]
-        where violation(column, row[column] ?? "") != nil && !(row[column] ?? "").isEmpty {
+        where violation(column, SpreadsheetCell.inert(row[column] ?? "")) != nil && !(row[column] ?? "").isEmpty {
             emptied.append(column)
             switch column {
             case .telephone: place.telephone = nil
@@ -79,7 +81,11 @@ public enum StandardConformance {
             case .priseRdv: place.priseRdv = nil
             case .ficheAccesLibre: place.ficheAccesLibre = nil
             case .courriels: place.courriels = []
-            case .presentationResume: place.presentationResume = place.presentationResume.map { String($0.prefix(279)) + "…" }
+            case .presentationResume:
+                place.presentationResume = place.presentationResume.map { text in
+                    let room = 279 - (SpreadsheetCell.inert(text).storedLength - text.storedLength)
+                    return String(String.UnicodeScalarView(text.unicodeScalars.prefix(room))) + "…"
+                }
             default: break
             }
         }

@@ -12,8 +12,9 @@ public enum StandardReader {
             throw ImportError(file: file, message: "colonnes obligatoires absentes de l'en-tête : \(missing.map(\.rawValue).joined(separator: ", "))")
         }
         let indices = StandardColumn.allCases.map { ($0, table.column($0.rawValue)) }
+        // A cell Maillage made inert for spreadsheets reads back as it was (``SpreadsheetCell/restored(_:)``).
         let rows = table.rows.map { row in
-            (row.line, Dictionary(uniqueKeysWithValues: indices.map { ($0.0, row[$0.1]) }))
+            (row.line, Dictionary(uniqueKeysWithValues: indices.map { ($0.0, SpreadsheetCell.restored(row[$0.1])) }))
         }
         return collect(rows, malformed: table.malformed, file: file, format: "standard-csv", locator: locator)
     }

@@ -8,14 +8,6 @@ public enum CSVDialect: String, Sendable, CaseIterable {
     var separator: UInt8 { self == .excel ? UInt8(ascii: ";") : UInt8(ascii: ",") }
     var decimalMark: UInt8 { self == .excel ? UInt8(ascii: ",") : UInt8(ascii: ".") }
 
-    /// A field a spreadsheet will not run as a formula (a leading `=`, `+`, `-`, `@`, tab or CR gets an apostrophe):
-    /// every text field of the Excel dialect, the tables people open; the standard dialect, read back by programs,
-    /// keeps values exact.
-    public static func inert(_ text: String) -> String {
-        guard let first = text.first, "=+-@\t\r".contains(first) else { return text }
-        return "'" + text
-    }
-
     /// The rows, every field quoted, lines ended by CRLF.
     public func document(_ rows: [[String]]) -> Data {
         var writer = CSVTableWriter(dialect: self)

@@ -1,8 +1,8 @@
 import MaillageCore
 
 /// Writes a CSV table into bytes, field by field, in a ``CSVDialect``: every field quoted, inner quotes doubled
-/// (RFC 4180), lines ended by CRLF, numbers with the dialect's decimal mark. In the Excel dialect (tables people open)
-/// a text field a spreadsheet would run as a formula is made inert (``CSVDialect/inert(_:)``).
+/// (RFC 4180), lines ended by CRLF, numbers with the dialect's decimal mark; a text field a spreadsheet would run as a
+/// formula is made inert, in both dialects (``SpreadsheetCell``).
 ///
 /// Pure Swift on UTF-8 bytes: a national diagnostic has ten million fields, and Foundation's string scans and
 /// `String(format:)` per field were most of its time.
@@ -29,7 +29,7 @@ struct CSVTableWriter {
     mutating func field(_ text: String) {
         startField()
         bytes.append(UInt8(ascii: "\""))
-        var text = dialect == .excel ? CSVDialect.inert(text) : text
+        var text = SpreadsheetCell.inert(text)
         text.withUTF8 { utf8 in
             if !utf8.contains(UInt8(ascii: "\"")) {
                 bytes.append(contentsOf: utf8)

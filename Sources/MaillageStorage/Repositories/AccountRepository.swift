@@ -76,7 +76,8 @@ public struct AccountRepository: Sendable {
     public func create(email: String, name: String, now: Date, on db: any SQLDatabase) async throws -> Account {
         guard let email = Self.normalized(email: email) else { throw ParameterError(parameter: "email", message: "une adresse e-mail") }
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...120).contains(name.count) else { throw ParameterError(parameter: "nom", message: "un nom de 1 à 120 caractères") }
+        guard (1...120).contains(name.storedLength) else { throw ParameterError(parameter: "nom", message: "un nom de 1 à 120 caractères") }
+        guard !DeclaredName.isRefused(name) else { throw ParameterError(parameter: "nom", message: DeclaredName.expectation) }
         if try await find(email: email, on: db) != nil { throw EmailTaken(email: email) }
         let id = try await db.insert(into: A.table).columns(A.email, A.name, A.status, A.createdAt)
             .values(SQLBind(email), SQLBind(name), SQLBind(Status.actif.rawValue), SQLBind(Timestamp.text(now)))

@@ -63,22 +63,31 @@ public struct ParticipantRepository: Sendable {
         }
     }
 
-    /// Replaces the names of the participants of meetings held more than ``retention`` ago by « Participant N »
-    /// (their profile, structure and attendance stay: the figures do not change). Returns how many were forgotten.
+    /// Replaces the names of every participant of the meetings held more than ``retention`` ago by « Participant N »,
+    /// those who agreed to be named included: their agreement served that meeting's report, whose purpose has ended,
+    /// and goes with the name. The first names left on those meetings' workshop cards become « Participant ». Profile,
+    /// structure, attendance and cards stay: the figures do not change. Returns how many participants were forgotten.
     @discardableResult
     public func anonymise(now: Date) async throws -> Int {
-        let limit = Timestamp.text(now - Self.retention)
+        typealias M = CycleTables.Meeting
+        typealias K = CycleTables.Contribution
+        let held = SQLSubquery.select {
+            $0.column(M.id).from(M.table).where(M.startsAt, .lessThan, SQLBind(Timestamp.text(now - Self.retention)))
+        }
         return try await database.transaction { db in
-            let rows = try await db.select().column(SQLColumn(R.id, table: R.table)).from(R.table)
-                .join(CycleTables.Meeting.table, on: SQLColumn(R.meetingID, table: R.table), .equal, SQLColumn(CycleTables.Meeting.id, table: CycleTables.Meeting.table))
-                .where(SQLColumn(CycleTables.Meeting.startsAt, table: CycleTables.Meeting.table), .lessThan, SQLBind(limit))
-                .where(SQLColumn(R.namedInPublic, table: R.table), .equal, SQLBind(false))
-                .where(SQLColumn(R.name, table: R.table), .notLike, SQLBind("Participant %"))
-                .all(decodingColumn: R.id, as: Int.self)
-            for id in rows {
-                try await db.update(R.table).set(R.name, to: SQLBind("Participant \(id)")).where(R.id, .equal, SQLBind(id)).run()
+            let people = try await db.select().column(R.id).column(R.name).column(R.namedInPublic).from(R.table)
+                .where(R.meetingID, .in, held).all()
+            var forgotten = 0
+            for row in people {
+                let id = try row.decode(column: R.id, as: Int.self)
+                guard try row.decode(column: R.name, as: String.self) != "Participant \(id)" || row.decode(column: R.namedInPublic, as: Bool.self) else { continue }
+                try await db.update(R.table).set(R.name, to: SQLBind("Participant \(id)")).set(R.namedInPublic, to: SQLBind(false))
+                    .where(R.id, .equal, SQLBind(id)).run()
+                forgotten += 1
             }
-            return rows.count
+            try await db.update(K.table).set(K.authorLabel, to: SQLBind("Participant")).where(K.meetingID, .in, held)
+                .where(K.authorLabel, .notEqual, SQLBind("Participant")).run()
+            return forgotten
         }
     }
 

@@ -43,6 +43,7 @@ struct StructureController {
         var errors: [String] = []
         let name = (try? reader.single("nom")) ?? nil
         if name == nil { errors.append("Nom : champ obligatoire (200 caractères au plus)") }
+        if let name, DeclaredName.isRefused(name) { errors.append("Nom : \(DeclaredName.expectation)") }
         let kind: StructureKind? = try? reader.choice("type")
         if kind == nil { errors.append("Type : choisissez dans la liste") }
         let email = ((try? reader.single("courriel")) ?? nil).map { StandardField.normalised(.courriels, $0) }

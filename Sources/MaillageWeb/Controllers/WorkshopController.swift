@@ -54,7 +54,7 @@ struct WorkshopController {
         let keys = AttemptThrottle.workshopJoin(address: context.clientAddress ?? "inconnue")
         try await throttle.admit(keys, refusing: "Trop de codes essayés depuis cet appareil")
         var errors: [String] = []
-        if !(1...40).contains(name.count) { errors.append("Prénom ou initiales : de 1 à 40 caractères") }
+        if !(1...40).contains(name.storedLength) { errors.append("Prénom ou initiales : de 1 à 40 caractères") }
         let code = JoinCode.normalised(typed)
         let meeting = code == nil ? nil : try await cycles.meeting(joinCode: code!)
         if meeting == nil {

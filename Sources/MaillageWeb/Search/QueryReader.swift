@@ -39,7 +39,9 @@ struct QueryReader {
             default: bytes.append(byte)
             }
         }
-        return String(decoding: bytes, as: UTF8.self).withoutBidiControls
+        let text = String(decoding: bytes, as: UTF8.self).withoutBidiControls
+        // Composed (NFC): an « é » sent as « e » and an accent is one character, as the database will count it.
+        return bytes.contains { $0 >= 0x80 } ? text.precomposedStringWithCanonicalMapping : text
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {
@@ -64,10 +66,11 @@ struct QueryReader {
         return value
     }
 
-    /// A longer free text (a description), trimmed, at most `maximumLength` characters.
+    /// A longer free text (a description), trimmed, at most `maximumLength` characters counted as the database counts
+    /// them (``Swift/String/storedLength``).
     func text(_ name: String, maximumLength: Int) throws(ParameterError) -> String? {
         guard let value = values[name]?.first?.trimmed, !value.isEmpty else { return nil }
-        guard value.count <= maximumLength else { throw ParameterError(parameter: name, message: "« \(name) » dépasse \(maximumLength) caractères") }
+        guard value.storedLength <= maximumLength else { throw ParameterError(parameter: name, message: "« \(name) » dépasse \(maximumLength) caractères") }
         return value
     }
 

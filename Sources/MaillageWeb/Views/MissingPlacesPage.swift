@@ -19,7 +19,8 @@ struct MissingPlacesPage: PageModel {
         var status: String
         var priority: Int
         var supporters: String
-        var author: String
+        /// Who proposed it: for the territory's coordinators only, who follow the register (the privacy page says so).
+        var author: String?
         var openedURL: String?
         var supportURL: String
         var updateURL: String
@@ -59,7 +60,8 @@ struct MissingPlacesPage: PageModel {
                  place: missing.commune.flatMap { territory.commune($0)?.name } ?? missing.qpv.flatMap { territory.qpvs[$0]?.communeNames } ?? "Territoire",
                  services: missing.services.map(\.rawValue).joined(separator: " · "), publics: missing.publics.map(\.rawValue).joined(separator: " · "),
                  needs: missing.needs.map(\.label).joined(separator: " · "), justification: missing.justification, origin: missing.origin.label,
-                 status: missing.status.label, priority: missing.priority, supporters: French.count(missing.supporters, "soutien", "soutiens"), author: missing.author.label,
+                 status: missing.status.label, priority: missing.priority, supporters: French.count(missing.supporters, "soutien", "soutiens"),
+                 author: canDecide ? missing.author.label : nil,
                  openedURL: missing.placeID.map { SiteURL.place(.value($0)).path },
                  supportURL: SiteURL.supportMissingPlace(.value("\(missing.id)")).path, updateURL: SiteURL.updateMissingPlace(.value("\(missing.id)")).path,
                  statuses: MissingPlaceStatus.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0 == missing.status) },

@@ -1,0 +1,24 @@
+extension String {
+    /// The length of the text as the database counts it (SQLite's `length()`, PostgreSQL's `char_length()`): Unicode
+    /// scalars. Swift's `count` counts what a reader sees as one character, so « e » followed by 300 combining accents
+    /// is 1 for Swift and 301 for the database: every limit on a text that is stored is checked with this one.
+    public var storedLength: Int { unicodeScalars.count }
+
+    /// Whether a spreadsheet would take the text for a formula: it starts with `=`, `+`, `-`, `@`, a tab or a carriage
+    /// return (OWASP's list for CSV injection). Every CSV writer makes such a cell inert; a name a person types may not
+    /// start so (``DeclaredName``).
+    public var startsLikeFormula: Bool {
+        guard let first = utf8.first else { return false }
+        return first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@")
+            || first == 0x09 || first == 0x0D
+    }
+}
+
+/// A name a person types that Maillage may later write into a CSV file (a place, a structure, a persona, a participant,
+/// an account): refused when a spreadsheet would take it for a formula, with this expectation.
+public enum DeclaredName {
+    public static let expectation = "un nom qui ne commence pas par =, +, - ou @ (un tableur le prendrait pour une formule)"
+
+    /// Whether the name (trimmed) starts like a formula.
+    public static func isRefused(_ name: String) -> Bool { name.trimmed.startsLikeFormula }
+}
