@@ -13,9 +13,15 @@ import Prometheus
 public func buildApplication(_ configuration: AppConfiguration, logger: Logger = Logger(label: "maillage")) async throws
     -> some ApplicationProtocol
 {
-    try await buildApplication(configuration, database: try await AppDatabase.open(configuration.database, logger: logger,
-                                                                                   schema: configuration.migrateAtStart ? .migrate : .requireCurrent),
-                               logger: logger)
+    do {
+        let database = try await AppDatabase.open(configuration.database, logger: logger,
+                                                  schema: configuration.migrateAtStart ? .migrate : .requireCurrent)
+        return try await buildApplication(configuration, database: database, logger: logger)
+    } catch {
+        // The real cause (PostgreSQL's message, not PSQLError's generic description) for the operator.
+        logger.critical("Démarrage impossible", metadata: ["error": .string(AppDatabase.describe(error))])
+        throw error
+    }
 }
 
 /// The application on a database already open (which it closes when it stops): a test that also writes to the
@@ -24,10 +30,11 @@ public func buildApplication(_ configuration: AppConfiguration, database: AppDat
     -> some ApplicationProtocol
 {
     do {
-        if let pack = configuration.seedPack, try await database.territories.isEmpty() {
-            logger.info("Base vide : chargement du paquet de territoire", metadata: ["pack": .string(pack.lastPathComponent)])
-            let changes = try await Importer(database: database).load(try TerritoryPack.read(pack))
-            logger.info("Paquet chargé", metadata: ["lieux": .stringConvertible(changes.placesRebuilt)])
+        // Instances started together on an empty database: the first loads the pack, the others wait and find it loaded.
+        if let pack = configuration.seedPack,
+           let changes = try await Importer(database: database).loadIntoEmpty({ try TerritoryPack.read(pack) }) {
+            logger.info("Base vide : paquet de territoire chargé", metadata: ["pack": .string(pack.lastPathComponent),
+                                                                           "lieux": .stringConvertible(changes.placesRebuilt)])
         }
         // An import interrupted between storing its files and merging them leaves communes pending: merge them now.
         let rebuilt = try await Importer(database: database).finishPendingMerge()

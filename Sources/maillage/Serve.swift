@@ -46,13 +46,19 @@ struct Serve: AsyncParsableCommand {
         }
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-        let app = try await buildApplication(
-            AppConfiguration(hostname: hostname, port: port, database: database.configuration,
-                             seedPack: pack.map { URL(fileURLWithPath: $0) } ?? BundledPack.caph, focusTerritory: focus,
-                             metricsRegistry: registry, migrateAtStart: database.migratesOnOpen, publicURL: site,
-                             embeddingOrigins: embedOrigin,
-                             identity: SiteIdentity(name: siteName, publisher: publisher, contact: contact, host: host, logo: siteLogo)),
-            logger: logger)
+        let app: any ApplicationProtocol
+        do {
+            app = try await buildApplication(
+                AppConfiguration(hostname: hostname, port: port, database: database.configuration,
+                                 seedPack: pack.map { URL(fileURLWithPath: $0) } ?? BundledPack.caph, focusTerritory: focus,
+                                 metricsRegistry: registry, migrateAtStart: database.migratesOnOpen, publicURL: site,
+                                 embeddingOrigins: embedOrigin,
+                                 identity: SiteIdentity(name: siteName, publisher: publisher, contact: contact, host: host, logo: siteLogo)),
+                logger: logger)
+        } catch {
+            // `buildApplication` logged the real cause; a database error's own description says nothing.
+            throw ExitCode.failure
+        }
         try await app.runService()
     }
 }
