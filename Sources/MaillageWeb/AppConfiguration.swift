@@ -34,6 +34,8 @@ public struct AppConfiguration: Sendable {
     public var eventStreamLifetime: Duration
     /// How long after an orientation between structures the person's details are erased.
     public var referralRetention: TimeInterval
+    /// A backup of the database written regularly into a directory while the server runs; none by default.
+    public var backupSchedule: BackupSchedule?
 
     /// Whether the site is served over HTTPS.
     var isHTTPS: Bool { publicURL?.scheme == "https" }

@@ -6,6 +6,7 @@ import MaillageImport
 import MaillageSources
 import MaillageStorage
 import Prometheus
+import ServiceLifecycle
 
 /// The composition root: opens the database (migrating it or checking its schema, loading the seed pack into an empty
 /// one), builds each controller with what it needs, the router and the application. Used by `maillage serve` and by
@@ -46,10 +47,12 @@ public func buildApplication(_ configuration: AppConfiguration, database: AppDat
         return Application(
             responder: HeadResponder(inner: router.buildResponder()),
             configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Maillage"),
-            services: [DatabaseService(database: database),
+            services: [DatabaseService(database: database) as any ServiceLifecycle.Service,
                        IndexRefreshService(store: index, interval: configuration.refreshInterval, logger: logger),
                        RetentionService(database: database, retention: .init(sessions: configuration.sessionLifetime, referrals: configuration.referralRetention),
-                                        logger: logger)],
+                                        logger: logger)]
+                + (configuration.backupSchedule.map { [BackupService(backup: DatabaseBackup(configuration: configuration.database, logger: logger),
+                                                                     schedule: $0, logger: logger)] } ?? []),
             logger: logger)
     } catch {
         try? await database.shutdown()

@@ -26,6 +26,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Adresse e-mail de contact affichée sur le site.") var contact: String?
     @Option(help: "Hébergeur du serveur, pour les mentions légales (nom et adresse).") var host: String?
     @Option(help: "Logo du territoire ou du réseau affiché en tête du site (fichier PNG, JPEG, WebP ou SVG, 256 Kio au plus).") var logo: String?
+    @Option(help: "Dossier où écrire une sauvegarde de la base au démarrage puis toutes les 24 h.") var backupDir: String?
+    @Option(help: "Nombre de sauvegardes gardées dans --backup-dir (les plus récentes).") var backupKeep = 7
 
     func run() async throws {
         let logger = Logger.cli("maillage", default: .info)
@@ -44,17 +46,18 @@ struct Serve: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("--logo : fichier illisible : \(path)") }
             do { return try SiteIdentity.Logo(bytes: Array(data)) } catch let error as SiteIdentity.LogoError { throw ValidationError("--logo \(path) : il faut \(error.reason)") }
         }
+        guard (1...365).contains(backupKeep) else { throw ValidationError("--backup-keep : de 1 à 365 sauvegardes") }
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        var configuration = AppConfiguration(hostname: hostname, port: port, database: database.configuration,
+                                             seedPack: pack.map { URL(fileURLWithPath: $0) } ?? BundledPack.caph, focusTerritory: focus,
+                                             metricsRegistry: registry, migrateAtStart: database.migratesOnOpen, publicURL: site,
+                                             embeddingOrigins: embedOrigin,
+                                             identity: SiteIdentity(name: siteName, publisher: publisher, contact: contact, host: host, logo: siteLogo))
+        configuration.backupSchedule = backupDir.map { BackupSchedule(directory: $0, keep: backupKeep) }
         let app: any ApplicationProtocol
         do {
-            app = try await buildApplication(
-                AppConfiguration(hostname: hostname, port: port, database: database.configuration,
-                                 seedPack: pack.map { URL(fileURLWithPath: $0) } ?? BundledPack.caph, focusTerritory: focus,
-                                 metricsRegistry: registry, migrateAtStart: database.migratesOnOpen, publicURL: site,
-                                 embeddingOrigins: embedOrigin,
-                                 identity: SiteIdentity(name: siteName, publisher: publisher, contact: contact, host: host, logo: siteLogo)),
-                logger: logger)
+            app = try await buildApplication(configuration, logger: logger)
         } catch {
             // `buildApplication` logged the real cause; a database error's own description says nothing.
             throw ExitCode.failure

@@ -16,9 +16,15 @@ enum SQLiteDriver {
         }
         let connection = try await SQLiteConnection.open(storage: storage, logger: logger)
         let database = connection.sql(queryLogLevel: .trace)
-        if path != nil { try await database.raw("PRAGMA journal_mode=WAL").run() }
-        try await database.raw("PRAGMA foreign_keys=ON").run()
-        try await database.raw("PRAGMA synchronous=NORMAL").run()
+        do {
+            // The first statement reads the file: a file that is not a database fails here, and must still be closed.
+            if path != nil { try await database.raw("PRAGMA journal_mode=WAL").run() }
+            try await database.raw("PRAGMA foreign_keys=ON").run()
+            try await database.raw("PRAGMA synchronous=NORMAL").run()
+        } catch {
+            try? await connection.close()
+            throw error
+        }
         return (database, { try await connection.close() })
     }
 }
