@@ -74,20 +74,40 @@ public struct Importer: Sendable {
         return Summary(files: outcomes, placesRebuilt: placesRebuilt)
     }
 
-    /// Loads a territory pack into the database (reference data, then its records), in two transactions.
+    /// Loads a territory pack into the database (reference data, then its records), in one transaction.
     public func load(_ pack: TerritoryPack) async throws -> PlaceRepository.Changes {
-        try await database.territories.replace(with: pack.territory)
-        return try await importRecords(pack.records)
+        try await database.transaction { db in try await load(pack, on: db) }
+    }
+
+    /// Loads a territory pack into an empty database, in one transaction under the setup lock: of instances started
+    /// together on one empty database, the first loads it and the others, having waited for the lock, find it loaded.
+    /// - Parameter pack: read only when the database is empty.
+    /// - Returns: what the load changed, or nil when the database already held a territory.
+    public func loadIntoEmpty(_ pack: @escaping @Sendable () throws -> TerritoryPack) async throws -> PlaceRepository.Changes? {
+        let territories = database.territories
+        guard try await territories.isEmpty() else { return nil }
+        let read = try pack()
+        return try await database.setupTransaction { db in
+            guard try await territories.isEmpty(on: db) else { return nil }
+            return try await load(read, on: db)
+        }
+    }
+
+    private func load(_ pack: TerritoryPack, on db: any SQLDatabase) async throws -> PlaceRepository.Changes {
+        try await database.territories.replace(with: pack.territory, on: db)
+        return try await storeAndMerge(pack.records, on: db)
     }
 
     /// Stores records and rebuilds the places of the communes they touch, in one transaction.
     public func importRecords(_ records: [SourceRecord]) async throws -> PlaceRepository.Changes {
-        let builder = builder
-        return try await store(records) { db, changes, written in
-            var changes = changes
-            changes.placesRebuilt = try await builder.rebuildPending(known: written, on: db)
-            return changes
-        }
+        try await database.transaction { db in try await storeAndMerge(records, on: db) }
+    }
+
+    /// Stores records and rebuilds the places of the communes they touch, inside the caller's transaction.
+    private func storeAndMerge(_ records: [SourceRecord], on db: any SQLDatabase) async throws -> PlaceRepository.Changes {
+        var (changes, _, written) = try await database.places.stage(records, readerVersion: \.readerVersion, on: db)
+        changes.placesRebuilt = try await builder.rebuildPending(known: written, on: db)
+        return changes
     }
 
     /// Stores records and marks the communes they touch as pending, in one transaction; ``finishPendingMerge(known:)``

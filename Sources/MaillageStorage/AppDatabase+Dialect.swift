@@ -10,8 +10,9 @@ extension AppDatabase {
         }
     }
 
-    /// Taken at the start of the migration transaction so that concurrent instances migrate one after the other;
-    /// released with the transaction. SQLite needs none: `BEGIN IMMEDIATE` already serialises writers.
+    /// Taken at the start of the migration transaction (and of ``AppDatabase/setupTransaction(_:)``) so that concurrent
+    /// instances migrate or set up one after the other; released with the transaction. SQLite needs none:
+    /// `BEGIN IMMEDIATE` already serialises writers.
     var migrationLockStatement: SQLQueryString? {
         switch backend {
         case .sqlite: nil

@@ -28,4 +28,9 @@ extension DatabaseConfiguration {
         case .postgres: false
         }
     }
+
+    /// Whether this is a PostgreSQL server (backed up with `pg_dump`) rather than an SQLite file.
+    public var isPostgres: Bool {
+        if case .postgres = self { true } else { false }
+    }
 }

@@ -44,6 +44,8 @@ public struct AppConfiguration: Sendable {
     /// for them: beyond, a sign-in gets a `429` at once.
     public var passwordThreads: Int
     public var passwordQueueLimit: Int
+    /// A backup of the database written regularly into a directory while the server runs; none by default.
+    public var backupSchedule: BackupSchedule?
 
     /// Whether the site is served over HTTPS.
     var isHTTPS: Bool { publicURL?.scheme == "https" }

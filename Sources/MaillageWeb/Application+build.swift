@@ -6,6 +6,7 @@ import MaillageImport
 import MaillageSources
 import MaillageStorage
 import Prometheus
+import ServiceLifecycle
 
 /// The composition root: opens the database (migrating it or checking its schema, loading the seed pack into an empty
 /// one), builds each controller with what it needs, the router and the application. Used by `maillage serve` and by
@@ -13,9 +14,15 @@ import Prometheus
 public func buildApplication(_ configuration: AppConfiguration, logger: Logger = Logger(label: "maillage")) async throws
     -> some ApplicationProtocol
 {
-    try await buildApplication(configuration, database: try await AppDatabase.open(configuration.database, logger: logger,
-                                                                                   schema: configuration.migrateAtStart ? .migrate : .requireCurrent),
-                               logger: logger)
+    do {
+        let database = try await AppDatabase.open(configuration.database, logger: logger,
+                                                  schema: configuration.migrateAtStart ? .migrate : .requireCurrent)
+        return try await buildApplication(configuration, database: database, logger: logger)
+    } catch {
+        // The real cause (PostgreSQL's message, not PSQLError's generic description) for the operator.
+        logger.critical("Démarrage impossible", metadata: ["error": .string(AppDatabase.describe(error))])
+        throw error
+    }
 }
 
 /// The application on a database already open (which it closes when it stops): a test that also writes to the
@@ -24,10 +31,11 @@ public func buildApplication(_ configuration: AppConfiguration, database: AppDat
     -> some ApplicationProtocol
 {
     do {
-        if let pack = configuration.seedPack, try await database.territories.isEmpty() {
-            logger.info("Base vide : chargement du paquet de territoire", metadata: ["pack": .string(pack.lastPathComponent)])
-            let changes = try await Importer(database: database).load(try TerritoryPack.read(pack))
-            logger.info("Paquet chargé", metadata: ["lieux": .stringConvertible(changes.placesRebuilt)])
+        // Instances started together on an empty database: the first loads the pack, the others wait and find it loaded.
+        if let pack = configuration.seedPack,
+           let changes = try await Importer(database: database).loadIntoEmpty({ try TerritoryPack.read(pack) }) {
+            logger.info("Base vide : paquet de territoire chargé", metadata: ["pack": .string(pack.lastPathComponent),
+                                                                           "lieux": .stringConvertible(changes.placesRebuilt)])
         }
         // An import interrupted between storing its files and merging them leaves communes pending: merge them now.
         let rebuilt = try await Importer(database: database).finishPendingMerge()
@@ -43,10 +51,12 @@ public func buildApplication(_ configuration: AppConfiguration, database: AppDat
             server: server.builder,
             configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Maillage",
                                  availableConnectionsDelegate: server.acceptCeiling),
-            services: [DatabaseService(database: database), hashing,
+            services: [DatabaseService(database: database) as any ServiceLifecycle.Service, hashing,
                        IndexRefreshService(store: index, interval: configuration.refreshInterval, logger: logger),
                        RetentionService(database: database, retention: .init(sessions: configuration.sessionLifetime, referrals: configuration.referralRetention),
-                                        logger: logger)],
+                                        logger: logger)]
+                + (configuration.backupSchedule.map { [BackupService(backup: DatabaseBackup(configuration: configuration.database, logger: logger),
+                                                                     schedule: $0, logger: logger)] } ?? []),
             logger: logger)
     } catch {
         try? await database.shutdown()

@@ -38,6 +38,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Secondes accordées à un client pour envoyer les en-têtes de sa requête.") var headerTimeout = ConnectionLimits().headerTimeout.components.seconds
     @Option(help: "Secondes accordées à un client pour envoyer le corps de sa requête (au-delà : 408).") var bodyTimeout = ConnectionLimits().bodyTimeout.components.seconds
     @Option(help: "Secondes pendant lesquelles une connexion inactive reste ouverte, ou un client qui ne lit plus la réponse.") var idleTimeout = ConnectionLimits().idleTimeout.components.seconds
+    @Option(help: "Dossier où écrire une sauvegarde de la base au démarrage puis toutes les 24 h.") var backupDir: String?
+    @Option(help: "Nombre de sauvegardes gardées dans --backup-dir (les plus récentes).") var backupKeep = 7
 
     func run() async throws {
         let logger = Logger.cli("maillage", default: .info)
@@ -66,6 +68,7 @@ struct Serve: AsyncParsableCommand {
         if let token, token.count < 16 || token.contains(where: \.isWhitespace) {
             throw ValidationError("--metrics-token attend un jeton de 16 caractères au moins, sans espace")
         }
+        guard (1...365).contains(backupKeep) else { throw ValidationError("--backup-keep : de 1 à 365 sauvegardes") }
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         var configuration = AppConfiguration(
@@ -75,7 +78,14 @@ struct Serve: AsyncParsableCommand {
             identity: SiteIdentity(name: siteName, publisher: publisher, contact: contact, host: host, logo: siteLogo),
             connectionLimits: limits, passwordThreads: passwordThreads, passwordQueueLimit: passwordQueue)
         configuration.metricsToken = token
-        let app = try await buildApplication(configuration, logger: logger)
+        configuration.backupSchedule = backupDir.map { BackupSchedule(directory: $0, keep: backupKeep) }
+        let app: any ApplicationProtocol
+        do {
+            app = try await buildApplication(configuration, logger: logger)
+        } catch {
+            // `buildApplication` logged the real cause; a database error's own description says nothing.
+            throw ExitCode.failure
+        }
         try await app.runService()
     }
 }

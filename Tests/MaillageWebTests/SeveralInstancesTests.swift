@@ -8,6 +8,7 @@ import MaillageImport
 import MaillageStorage
 import MaillageTestSupport
 @testable import MaillageWeb
+import SQLKit
 import Testing
 
 /// Two servers on one PostgreSQL database, as a deployment with several instances runs them.
@@ -129,6 +130,39 @@ struct SeveralInstancesTests {
                     #expect(statuses.allSatisfy { $0 == 302 }, "\(statuses.filter { $0 != 302 })")
                     let cards = try await admin.workshop.cards(meetingID: meeting.id)
                     #expect(cards.count == 60 && Set(cards.map(\.clientKey)).count == 60)
+                }
+            }
+            try await admin.shutdown()
+        }
+    }
+
+    @Test(.enabled(if: TestDatabases.postgresURL != nil, "needs MAILLAGE_TEST_POSTGRES_URL"))
+    func twoServersStartedTogetherOnAnEmptyDatabaseLoadThePackOnce() async throws {
+        try await TestDatabases.withFreshPostgres { url in
+            // Setup: `maillage migrate` on a fresh database, then two servers built at the same instant
+            var logger = Logger(label: "maillage.test")
+            logger.logLevel = .warning
+            let admin = try await AppDatabase.open(.postgres(url: url), logger: logger, schema: .migrate)
+            let configuration = AppConfiguration(database: .postgres(url: url), seedPack: TestData.pack)
+            // Act: both start (before, the second failed with an opaque « PSQLError » after loading the pack again)
+            async let first = buildApplication(configuration, logger: logger)
+            async let second = buildApplication(configuration, logger: logger)
+            let (one, two) = try await (first, second)
+            // Check: the pack was loaded once (one territory entry in the change log, each source record once)
+            let count = { (query: SQLQueryString) in try await admin.sql.raw(query).first()?.decode(column: "n", as: Int.self) ?? -1 }
+            #expect(try await count("SELECT COUNT(*) AS n FROM change_log WHERE topic = 'territoire'") == 1)
+            let records = try TestData.loadPack().records.count
+            #expect(try await count("SELECT COUNT(*) AS n FROM source_records") == records)
+            let places = try await count("SELECT COUNT(*) AS n FROM places")
+            #expect(places > 0)
+            // Check: both serve the loaded places
+            for app in [one, two] {
+                try await app.test(.router) { client in
+                    let total = try await client.execute(uri: "/api/v1/places?per_page=1", method: .get) {
+                        let page = try JSONSerialization.jsonObject(with: Data(buffer: $0.body)) as? [String: Any]
+                        return (page?["pagination"] as? [String: Any])?["total"] as? Int
+                    }
+                    #expect(total == places)
                 }
             }
             try await admin.shutdown()

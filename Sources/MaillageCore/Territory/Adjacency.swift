@@ -20,7 +20,9 @@ public struct Adjacency: Hashable, Codable, Sendable {
         self.neighbours = neighbours
     }
 
-    public func neighbours(of code: CommuneCode) -> Set<CommuneCode> { neighbours[code] ?? [] }
+    /// The communes touching `code`, by code: a set's order changes from one process to the next, and pages (and
+    /// their ETags) must not.
+    public func neighbours(of code: CommuneCode) -> [CommuneCode] { (neighbours[code] ?? []).sorted() }
 
     public func areAdjacent(_ a: CommuneCode, _ b: CommuneCode) -> Bool { neighbours[a]?.contains(b) ?? false }
 

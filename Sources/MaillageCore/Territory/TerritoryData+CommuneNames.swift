@@ -9,8 +9,17 @@ extension TerritoryData {
         case typo
     }
 
-    /// The communes a typed name may mean, with how they were found; empty when nothing comes close.
+    /// The communes a typed name may mean, by name then code, with how they were found; empty when nothing comes close.
     public func communes(approximatelyNamed text: String) -> (match: NameMatch, communes: [Commune]) {
+        let (match, found) = communesByName(text)
+        return (match, Self.byName(found))
+    }
+
+    /// Communes by name then code: the name index is a dictionary, whose order changes between processes.
+    private static func byName(_ communes: [Commune]) -> [Commune] { communes.sorted { ($0.name, $0.code) < ($1.name, $1.code) } }
+
+    /// The communes a typed name may mean, in the name index's order.
+    private func communesByName(_ text: String) -> (match: NameMatch, communes: [Commune]) {
         let query = Self.nameKey(text)
         guard !query.isEmpty else { return (.exact, []) }
         if let exact = byFoldedName[query] { return (.exact, exact.compactMap(commune)) }
@@ -27,11 +36,11 @@ extension TerritoryData {
     }
 
     /// Communes whose name holds every typed word, the last one possibly cut short (« Saint-Amand » is in
-    /// « Lieu-Saint-Amand »).
+    /// « Lieu-Saint-Amand »), by name then code.
     public func communes(holdingWordsOf text: String) -> [Commune] {
         let words = Self.nameKey(text).split(separator: " ")
         guard !words.isEmpty else { return [] }
-        return byFoldedName.filter { name, _ in Self.name(name, holds: words) }.values.flatMap { $0 }.compactMap(commune)
+        return Self.byName(byFoldedName.filter { name, _ in Self.name(name, holds: words) }.values.flatMap { $0 }.compactMap(commune))
     }
 
     /// A name as it is compared: folded (« St » and « Ste » written out), ligatures as two letters (« Rœulx » is

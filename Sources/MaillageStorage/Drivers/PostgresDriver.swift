@@ -19,3 +19,18 @@ enum PostgresDriver {
         let pool: EventLoopGroupConnectionPool<PostgresConnectionSource>
     }
 }
+
+extension AppDatabase {
+    /// What a database error says, for the operator's log: PostgreSQL's own message, detail and SQLSTATE code
+    /// (`PSQLError` hides them from its description so that they never reach a visitor by accident); any other error
+    /// as it describes itself.
+    public static func describe(_ error: any Error) -> String {
+        guard let error = error as? PSQLError else { return String(describing: error) }
+        guard let info = error.serverInfo else {
+            return "PostgreSQL (\(error.code))" + (error.underlying.map { " : \(String(describing: $0))" } ?? "")
+        }
+        let parts = [info[.message], info[.detail].map { "détail : \($0)" }, info[.hint].map { "conseil : \($0)" },
+                     info[.sqlState].map { "SQLSTATE \($0)" }]
+        return "PostgreSQL : " + parts.compactMap { $0 }.joined(separator: " ; ")
+    }
+}

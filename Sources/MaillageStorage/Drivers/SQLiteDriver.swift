@@ -29,9 +29,16 @@ enum SQLiteDriver {
             throw error
         }
         let database = connection.sql(queryLogLevel: .trace)
-        if path != nil { try await database.raw("PRAGMA journal_mode=WAL").run() }
-        try await database.raw("PRAGMA foreign_keys=ON").run()
-        try await database.raw("PRAGMA synchronous=NORMAL").run()
+        do {
+            // The first statement reads the file: a file that is not a database fails here, and must still be closed.
+            if path != nil { try await database.raw("PRAGMA journal_mode=WAL").run() }
+            try await database.raw("PRAGMA foreign_keys=ON").run()
+            try await database.raw("PRAGMA synchronous=NORMAL").run()
+        } catch {
+            try? await connection.close()
+            try? await thread.shutdownGracefully()
+            throw error
+        }
         return (database, {
             try await connection.close()
             try await thread.shutdownGracefully()

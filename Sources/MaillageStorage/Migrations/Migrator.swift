@@ -17,9 +17,7 @@ struct Migrator {
     @discardableResult
     func migrate(through last: String? = nil) async throws -> [String] {
         let wanted = last.flatMap { name in allMigrations.firstIndex { $0.name == name } }.map { allMigrations[...$0] } ?? allMigrations[...]
-        let lock = database.migrationLockStatement
-        let done = try await database.transaction { session in
-            if let lock { try await session.raw(lock).run() }
+        let done = try await database.setupTransaction { session in
             try await Self.createLedger(on: session)
             let applied = Set(try await Self.appliedNames(on: session))
             var done: [String] = []
@@ -73,6 +71,16 @@ extension AppDatabase {
     public func requireCurrentSchema() async throws {
         let status = try await schemaStatus()
         guard status.isCurrent else { throw SchemaOutOfDate(status: status) }
+    }
+
+    /// Runs `body` in one transaction that first takes the migrations' lock (an advisory lock on PostgreSQL): instances
+    /// started together on one database migrate it or set it up (a first territory in an empty one) one after the other.
+    public func setupTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let lock = migrationLockStatement
+        return try await transaction { db in
+            if let lock { try await db.raw(lock).run() }
+            return try await body(db)
+        }
     }
 
     /// Names of all migrations this version knows, in order.

@@ -55,8 +55,11 @@ public struct TerritoryRepository: Sendable {
     }
 
     /// Whether any commune is stored.
-    public func isEmpty() async throws -> Bool {
-        try await database.sql.select().column("code").from("communes").limit(1).all().isEmpty
+    public func isEmpty() async throws -> Bool { try await isEmpty(on: database.sql) }
+
+    /// Whether any commune is stored, read inside the caller's transaction.
+    public func isEmpty(on db: any SQLDatabase) async throws -> Bool {
+        try await db.select().column("code").from("communes").limit(1).all().isEmpty
     }
 
     /// Loads all reference data.

@@ -56,6 +56,9 @@ struct SVGMap {
     var height = 480.0
 
     func render() -> String {
+        // Drawn and named by code, whatever order they were gathered in (often a set's, which changes between
+        // processes): the same map is the same bytes, and the same ETag, on every instance.
+        let communes = communes.sorted { $0.code < $1.code }
         let points = communes.flatMap { $0.boundary?.polygons.flatMap { $0.rings.first ?? [] } ?? [$0.centroid] } + markers.map(\.point)
         guard let box = BoundingBox(enclosing: points) else { return "" }
         let projected = [Coordinate(latitude: box.minLatitude, longitude: box.minLongitude), Coordinate(latitude: box.maxLatitude, longitude: box.maxLongitude),
@@ -144,7 +147,7 @@ struct SVGMap {
     /// The communes to draw around a home commune: `base` (e.g. the perimeter), the home commune, its neighbours and
     /// the communes of the markers, each once, so that every trip has its context.
     static func context(home: Commune, markers: [Marker], base: [Commune] = [], territory: TerritoryData) -> [Commune] {
-        let neighbours = territory.adjacency.neighbours(of: home.code).sorted { $0.rawValue < $1.rawValue }.compactMap { territory.commune($0) }
+        let neighbours = territory.adjacency.neighbours(of: home.code).compactMap { territory.commune($0) }
         let reached = markers.compactMap { territory.commune(containing: $0.point) }
         var seen = Set<CommuneCode>()
         return (base + [home] + neighbours + reached).filter { seen.insert($0.code).inserted }
@@ -156,7 +159,7 @@ struct SVGMap {
     static func names(among communes: [Commune], first: [CommuneCode] = [], count: Int = 7) -> [CommuneCode] {
         let present = Set(communes.map(\.code))
         var chosen = (first + WorkshopMatrix.focusCommunes).filter(present.contains)
-        for commune in communes.sorted(by: { $0.population > $1.population }) where chosen.count < count && !chosen.contains(commune.code) {
+        for commune in communes.sorted(by: { ($1.population, $0.code) < ($0.population, $1.code) }) where chosen.count < count && !chosen.contains(commune.code) {
             chosen.append(commune.code)
         }
         return Array(chosen.prefix(max(count, first.count)))
