@@ -16,6 +16,8 @@ public struct AppConfiguration: Sendable {
     public var metricsRegistry: PrometheusCollectorRegistry?
     /// A bearer token that opens `/metrics` to a scraper on another machine; without it, only a direct loopback client reads them.
     public var metricsToken: String? = nil
+    /// IP addresses of the reverse proxies whose `X-Forwarded-For` names the client (`serve --trusted-proxy`); none by default.
+    public var trustedProxies: Set<String> = []
     /// Whether start-up applies pending migrations; otherwise it refuses an out-of-date schema. By default only for the
     /// embedded SQLite database (one instance); PostgreSQL, shared by several instances, is migrated by `maillage migrate`.
     public var migrateAtStart: Bool

@@ -7,8 +7,11 @@ struct AppRequestContext: RequestContext {
     /// Who is asking: set by ``SessionMiddleware`` from the session cookie.
     var visitor = Visitor()
 
-    /// The client's IP address (what sign-in throttling counts by), when the connection has one.
-    let clientAddress: String?
+    /// The client's IP address (what the throttles and caps by address count by), when the connection has one: the
+    /// connection's peer, or what a trusted proxy says it forwarded for (``TrustedProxyMiddleware``).
+    var clientAddress: String?
+    /// Whether the request came through a proxy the operator trusts (then `clientAddress` is the one it forwarded for).
+    var throughTrustedProxy = false
 
     init(source: Source) {
         coreContext = .init(source: source)

@@ -72,6 +72,7 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     let focus = configuration.focusTerritory
     let secure = configuration.isHTTPS
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: TrustedProxyMiddleware(proxies: configuration.trustedProxies))
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(https: secure, embeddingOrigins: configuration.embeddingOrigins))
@@ -128,7 +129,8 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     DiagnosticAPIController(index: index, focus: focus).register(on: router)
     PersonaAPIController(index: index, personas: database.personas, focus: focus).register(on: router)
     OpenAPIController().register(on: router)
-    MetricsController(registry: configuration.metricsRegistry, token: configuration.metricsToken).register(on: router)
+    MetricsController(registry: configuration.metricsRegistry, token: configuration.metricsToken,
+                      loopbackReads: configuration.publicURL == nil || !configuration.trustedProxies.isEmpty).register(on: router)
     return router
 }
 

@@ -41,8 +41,12 @@ struct BackupService: ServiceLifecycle.Service {
     /// This service's backups in the directory, oldest first (their names sort by date).
     func backups() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: schedule.directory)
-            .filter { $0.hasPrefix("maillage-") && ($0.hasSuffix(".sqlite") || $0.hasSuffix(".dump")) }.sorted()
+            .filter { $0.wholeMatch(of: Self.ownName) != nil }.sorted()
     }
+
+    /// The names this service gives its files (`maillage-20261206T195600Z.sqlite`): a backup made by hand in the same
+    /// directory is never one of those it deletes.
+    nonisolated(unsafe) private static let ownName = /maillage-\d{8}T\d{6}Z\.(sqlite|dump)/
 
     /// `20261206T195600Z`: UTC, sorts as the dates do.
     private static func stamp(_ date: Date) -> String {

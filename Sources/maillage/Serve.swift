@@ -38,6 +38,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Secondes accordées à un client pour envoyer les en-têtes de sa requête.") var headerTimeout = ConnectionLimits().headerTimeout.components.seconds
     @Option(help: "Secondes accordées à un client pour envoyer le corps de sa requête (au-delà : 408).") var bodyTimeout = ConnectionLimits().bodyTimeout.components.seconds
     @Option(help: "Secondes pendant lesquelles une connexion inactive reste ouverte, ou un client qui ne lit plus la réponse.") var idleTimeout = ConnectionLimits().idleTimeout.components.seconds
+    @Option(help: "Adresse IP d'un proxy inverse dont l'en-tête X-Forwarded-For désigne le client (répétable) ; les limites par adresse comptent alors le client, non le proxy.")
+    var trustedProxy: [String] = []
     @Option(help: "Dossier où écrire une sauvegarde de la base au démarrage puis toutes les 24 h.") var backupDir: String?
     @Option(help: "Nombre de sauvegardes gardées dans --backup-dir (les plus récentes).") var backupKeep = 7
 
@@ -68,6 +70,9 @@ struct Serve: AsyncParsableCommand {
         if let token, token.count < 16 || token.contains(where: \.isWhitespace) {
             throw ValidationError("--metrics-token attend un jeton de 16 caractères au moins, sans espace")
         }
+        if let wrong = trustedProxy.first(where: { !AppConfiguration.isIPAddress($0) }) {
+            throw ValidationError("--trusted-proxy attend une adresse IP (ex. 127.0.0.1) : « \(wrong) »")
+        }
         guard (1...365).contains(backupKeep) else { throw ValidationError("--backup-keep : de 1 à 365 sauvegardes") }
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
@@ -78,6 +83,7 @@ struct Serve: AsyncParsableCommand {
             identity: SiteIdentity(name: siteName, publisher: publisher, contact: contact, host: host, logo: siteLogo),
             connectionLimits: limits, passwordThreads: passwordThreads, passwordQueueLimit: passwordQueue)
         configuration.metricsToken = token
+        configuration.trustedProxies = Set(trustedProxy)
         configuration.backupSchedule = backupDir.map { BackupSchedule(directory: $0, keep: backupKeep) }
         let app: any ApplicationProtocol
         do {

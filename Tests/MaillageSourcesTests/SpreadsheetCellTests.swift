@@ -13,6 +13,8 @@ struct SpreadsheetCellTests {
         ("-", "'-"), ("+", "'+"), ("-1-1", "'-1-1"), ("1e5", "1e5"),
         ("-0.34742", "-0.34742"), ("-21.209", "-21.209"), ("-1e-05", "-1e-05"), ("+33327000000", "+33327000000"), ("-1,5", "-1,5"),
         ("Médiathèque de Denain", "Médiathèque de Denain"), ("", ""), ("'déjà", "'déjà"),
+        (" =1+1", "' =1+1"), ("\u{00A0}@SUM(A1)", "'\u{00A0}@SUM(A1)"), ("\u{FF1D}1+1", "'\u{FF1D}1+1"), ("\u{FF0B}33", "'\u{FF0B}33"),
+        ("  ", "  "),
     ])
     func aFormulaIsMadeInertAndAPlainNumberKeepsItsSign(text: String, written: String) {
         #expect(SpreadsheetCell.inert(text) == written)

@@ -14,13 +14,16 @@ import Testing
 struct MetricsAccessTests {
     static let token = "jeton-de-collecte-0123456789"
 
-    static func withServer(token: String?, _ mode: TestingSetup, _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    static func withServer(token: String?, _ mode: TestingSetup, publicURL: URL? = nil, trustedProxies: Set<String> = [],
+                           _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         var logger = Logger(label: "maillage.test")
         logger.logLevel = .warning
         let registry = PrometheusCollectorRegistry()
         registry.makeCounter(name: "maillage_essai_total", help: "Un compteur d'essai").increment()
-        var configuration = AppConfiguration(database: .sqliteInMemory, seedPack: TestData.pack, metricsRegistry: registry, passwordCost: 4)
+        var configuration = AppConfiguration(database: .sqliteInMemory, seedPack: TestData.pack, metricsRegistry: registry, publicURL: publicURL,
+                                             passwordCost: 4)
         configuration.metricsToken = token
+        configuration.trustedProxies = trustedProxies
         try await buildApplication(configuration, logger: logger).test(mode, test)
     }
 
@@ -58,5 +61,31 @@ struct MetricsAccessTests {
             let empty = try await Self.read(client, "/metrics", [.authorization: "Bearer "])
             #expect(empty.status == 404)
         }
+    }
+
+    @Test func aPublicSiteBehindAProxyThatSaysNothingIsReadWithTheTokenOnlyUnlessItsProxyIsNamed() async throws {
+        // Setup: a public site (its proxy on the same machine may relay the Internet from loopback without a header)
+        let site = URL(string: "https://maillage.example.fr")!
+        try await Self.withServer(token: Self.token, .live, publicURL: site) { client in
+            // Act
+            let relayed = try await Self.read(client, "/metrics")
+            let holder = try await Self.read(client, "/metrics", [.authorization: "Bearer " + Self.token])
+            // Check: loopback alone is not enough any more; the token is
+            #expect(relayed.status == 404 && holder.status == 200)
+        }
+        // Setup: the proxy named: what it relays carries the client's address, and the machine itself reads directly
+        try await Self.withServer(token: nil, .live, publicURL: site, trustedProxies: ["127.0.0.1", "::1"]) { client in
+            let relayed = try await Self.read(client, "/metrics", [.xForwardedFor: "203.0.113.9"])
+            let direct = try await Self.read(client, "/metrics")
+            #expect(relayed.status == 404 && direct.status == 200)
+        }
+    }
+
+    @Test func aTrustedProxyNamesTheClientAndNoOneElseCan() {
+        #expect(TrustedProxyMiddleware.lastForwardedAddress(["198.51.100.7, 203.0.113.9"]) == "203.0.113.9")
+        #expect(TrustedProxyMiddleware.lastForwardedAddress(["198.51.100.7", "2001:db8::1"]) == "2001:db8::1")
+        #expect(TrustedProxyMiddleware.lastForwardedAddress(["203.0.113.9:443"]) == nil)
+        #expect(TrustedProxyMiddleware.lastForwardedAddress(["pirate.example"]) == nil && TrustedProxyMiddleware.lastForwardedAddress([]) == nil)
+        #expect(AppConfiguration.isIPAddress("127.0.0.1") && AppConfiguration.isIPAddress("::1") && !AppConfiguration.isIPAddress("localhost"))
     }
 }

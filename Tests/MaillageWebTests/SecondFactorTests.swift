@@ -308,4 +308,29 @@ struct SecondFactorTests {
             #expect(page.html.contains(AccountMessage.passwordChanged.text) == (message == "mot-de-passe-change"))
         }
     }
+
+    @Test func anInvitationCannotChooseThePasswordOfAnAccountThatAwaitsItsOwnLink() async throws {
+        try await TestSite.with { site in
+            // Setup: an administrator made at the command line, who has not yet followed their link; a coordinator
+            // invites that e-mail as a participant (the invitation's link is shown to the coordinator)
+            let accounts = site.database.accounts
+            try await site.database.transaction { db in
+                let admin = try await accounts.create(email: "admin@caph.fr", name: "Administratrice", now: Date(), on: db)
+                _ = try await accounts.grant(RoleGrant(role: .administrateur, scope: .instance)!, to: admin.id, now: Date(), on: db)
+            }
+            try await site.account("coordinatrice@caph.fr", [Self.coordinator])
+            var coordinator = try await site.signIn("coordinatrice@caph.fr")
+            _ = try await site.get("/invitations", as: &coordinator)
+            let made = try await site.post("/invitations", [("email", "admin@caph.fr"), ("role", "participant"), ("territoire", "200042190")],
+                                           as: &coordinator)
+            let link = String(try #require(made.html.firstMatch(of: /\/invitation\/([A-Za-z0-9_-]{43})/)).0)
+            let before = try await Self.snapshot(site.database)
+            // Act: the coordinator follows the invitation to choose the administrator's password
+            let form = try await site.get(link, as: &coordinator)
+            let taken = try await site.post(link, [("nouveau", testPassword), ("confirmation", testPassword)], as: &coordinator)
+            // Check: refused, no session, the database as it was
+            #expect(form.status == 403 && taken.status == 403)
+            #expect(try await Self.snapshot(site.database) == before)
+        }
+    }
 }

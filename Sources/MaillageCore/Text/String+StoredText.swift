@@ -5,13 +5,15 @@ extension String {
     public var storedLength: Int { unicodeScalars.count }
 
     /// Whether a spreadsheet would take the text for a formula: it starts with `=`, `+`, `-`, `@`, a tab or a carriage
-    /// return (OWASP's list for CSV injection). Every CSV writer makes such a cell inert; a name a person types may not
-    /// start so (``DeclaredName``).
+    /// return (OWASP's list for CSV injection), or their full-width forms (`＝＋－＠`, which some spreadsheets fold), once
+    /// any leading space is skipped (some spreadsheets trim it). Every CSV writer makes such a cell inert; a name a
+    /// person types may not start so (``DeclaredName``).
     public var startsLikeFormula: Bool {
-        guard let first = utf8.first else { return false }
-        return first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@")
-            || first == 0x09 || first == 0x0D
+        guard let first = unicodeScalars.first(where: { $0 == "\t" || $0 == "\r" || !$0.properties.isWhitespace }) else { return false }
+        return Self.formulaStarts.contains(first)
     }
+
+    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"]
 }
 
 /// A name a person types that Maillage may later write into a CSV file (a place, a structure, a persona, a participant,

@@ -11,13 +11,15 @@ public struct PostgresTools: Sendable {
 
     /// `pg_dump --format=custom` of the database at `url` into `file`.
     func dump(url: String, to file: String) async throws {
-        _ = try await run("pg_dump", ["--format=custom", "--file=\(file)", "--dbname=\(url)"])
+        let (address, password) = Self.hidingPassword(url)
+        _ = try await run("pg_dump", ["--format=custom", "--file=\(file)", "--dbname=\(address)"], password: password)
     }
 
     /// `pg_restore --clean --if-exists --single-transaction` of `file` into the database at `url`: all or nothing.
     func restore(_ file: String, into url: String) async throws {
+        let (address, password) = Self.hidingPassword(url)
         _ = try await run("pg_restore", ["--clean", "--if-exists", "--single-transaction", "--no-owner", "--exit-on-error",
-                                         "--dbname=\(url)", file])
+                                         "--dbname=\(address)", file], password: password)
     }
 
     /// The migrations recorded in a custom-format archive (its `schema_migrations` rows, read without restoring it);
@@ -39,9 +41,17 @@ public struct PostgresTools: Sendable {
         return names
     }
 
+    /// The URL without its password, and the password apart: a command line is readable by every user of the machine
+    /// (`ps`), the password goes to the program through its environment (`PGPASSWORD`).
+    static func hidingPassword(_ url: String) -> (url: String, password: String?) {
+        guard var components = URLComponents(string: url), let password = components.password else { return (url, nil) }
+        components.password = nil
+        return (components.string ?? url, password)
+    }
+
     /// Runs a program to its end on a thread of its own (never one of the server's); returns what it wrote on
     /// standard output, or throws with what it wrote on standard error.
-    private func run(_ tool: String, _ arguments: [String]) async throws -> String {
+    private func run(_ tool: String, _ arguments: [String], password: String? = nil) async throws -> String {
         guard let executable = searchPath.lazy.map({ URL(fileURLWithPath: $0).appendingPathComponent(tool).path })
             .first(where: FileManager.default.isExecutableFile(atPath:)) else { throw BackupError.toolMissing(tool) }
         return try await withCheckedThrowingContinuation { continuation in
@@ -52,6 +62,7 @@ public struct PostgresTools: Sendable {
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: executable)
                 process.arguments = arguments
+                if let password { process.environment = ProcessInfo.processInfo.environment.merging(["PGPASSWORD": password]) { $1 } }
                 let output = Pipe()
                 process.standardOutput = output
                 do {

@@ -195,19 +195,24 @@ struct AccountController {
         let actor = try gate.signedIn(request, context)
         let reader = try await QueryReader.form(request)
         let password = try reader.text("mot_de_passe", maximumLength: PasswordRules.maximumLength) ?? ""
-        guard let account = try await database.accounts.find(id: actor.accountID),
-              try await check.password(password, matches: try await database.accounts.passwordHash(of: account.id),
-                                       keys: currentPasswordKeys(account, context)) else {
+        guard let account = try await database.accounts.find(id: actor.accountID) else { throw SignInRequired(returnTo: SiteURL.account.path) }
+        guard account.hasSecondFactor else { return .redirect(to: AccountMessage.secondFactorOff.url, type: .found) }
+        let keys = currentPasswordKeys(account, context)
+        guard try await check.password(password, matches: try await database.accounts.passwordHash(of: account.id), keys: keys) else {
             throw HTTPError(.forbidden, message: "Le mot de passe n'est pas le bon : le second facteur reste actif.")
         }
-        // The password alone does not turn it off: a current code of the app, or a recovery code, too.
+        // The password alone does not turn it off: a current code of the app, or a recovery code, too — checked under
+        // the attempt the password counted (one attempt for the pair, as at sign-in).
         let now = Date()
-        let proof = try await secondFactor.require(try reader.single("code") ?? "", of: account, address: context.clientAddress, now: now)
-        let (accounts, recoveryCodes, check) = (database.accounts, database.recoveryCodes, secondFactor)
+        guard let proof = try await secondFactor.proof(try reader.single("code") ?? "", accountID: account.id, now: now) else {
+            throw SecondFactorCheck.wrongCode
+        }
+        let (accounts, recoveryCodes, factor, throttle) = (database.accounts, database.recoveryCodes, secondFactor, database.attemptThrottle)
         try await database.transaction { db in
-            guard try await check.spend(proof, of: account, now: now, on: db) else { throw SecondFactorCheck.wrongCode }
+            guard try await factor.spend(proof, of: account, now: now, on: db) else { throw SecondFactorCheck.wrongCode }
             try await accounts.setSecondFactor(secret: nil, for: account.id, on: db)
             try await recoveryCodes.delete(for: account.id, on: db)
+            try await throttle.succeeded(keys, on: db)
             try await AuditRepository.record(AuditEvent(at: now, by: Author(actor), action: "second facteur désactivé",
                                                         objectKind: AuditKinds.account, objectID: String(account.id)), on: db)
         }

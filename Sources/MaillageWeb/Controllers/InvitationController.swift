@@ -70,6 +70,7 @@ struct InvitationController {
     @Sendable func acceptForm(request: Request, context: AppRequestContext) async throws -> Response {
         let (token, link) = try await usableLink(context, purpose: .invitation)
         let account = try await database.accounts.find(email: link.email)
+        try Self.refuseAccountAwaitingItsOwnLink(account)
         if let account, account.hasPassword {
             // An existing person accepts a new role signed in as themselves.
             guard context.visitor.actor?.accountID == account.id else { throw SignInRequired(returnTo: request.uri.path) }
@@ -81,11 +82,20 @@ struct InvitationController {
             action: SiteURL.invitation(.value(token)).path, asksName: account == nil, email: link.email), request, context)
     }
 
+    /// An account made without a password (by the command line, or an invitation not yet accepted) chooses it through
+    /// its own link only: an invitation, whose link its sender sees, must not set it and open a session in its name.
+    private static func refuseAccountAwaitingItsOwnLink(_ account: AccountRepository.Account?) throws {
+        guard let account, !account.hasPassword else { return }
+        throw HTTPError(.forbidden, message: "Ce compte attend encore son premier mot de passe : la personne le choisit avec le lien reçu à la création "
+                            + "du compte (un coordinateur peut en refaire un). Rien n'a été changé.")
+    }
+
     @Sendable func accept(request: Request, context: AppRequestContext) async throws -> Response {
         let (token, link) = try await usableLink(context, purpose: .invitation)
         let reader = try await QueryReader.form(request)
         let password = try choosePassword(reader, email: link.email)
         var account = try await database.accounts.find(email: link.email)
+        try Self.refuseAccountAwaitingItsOwnLink(account)
         if let existing = account, existing.hasPassword {
             guard context.visitor.actor?.accountID == existing.id,
                   try await accounts.check.password(password, matches: try await database.accounts.passwordHash(of: existing.id),

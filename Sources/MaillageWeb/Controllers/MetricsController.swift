@@ -11,15 +11,20 @@ struct MetricsController {
     let registry: PrometheusCollectorRegistry?
     /// The SHA-256 of the token, never the token itself; nil when none is configured.
     let tokenHash: String?
+    /// Whether a loopback client may read without the token: not on a public site (`--public-url`) unless its proxy
+    /// is named (`--trusted-proxy`), since a proxy on the same machine that adds no forwarding header relays the
+    /// Internet from loopback.
+    let loopbackReads: Bool
 
-    init(registry: PrometheusCollectorRegistry?, token: String?) {
+    init(registry: PrometheusCollectorRegistry?, token: String?, loopbackReads: Bool = true) {
         self.registry = registry
         tokenHash = token.map(SecretToken.hash)
+        self.loopbackReads = loopbackReads
     }
 
     func register(on router: Router<AppRequestContext>) {
         router.get(.metrics) { request, context -> Response in
-            guard let registry, mayRead(request, from: context.clientAddress) else { throw HTTPError(.notFound) }
+            guard let registry, mayRead(request, from: context.throughTrustedProxy ? nil : context.clientAddress) else { throw HTTPError(.notFound) }
             var buffer: [UInt8] = []
             registry.emit(into: &buffer)
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
@@ -34,7 +39,7 @@ struct MetricsController {
             return FormProtectionMiddleware.constantTimeEqual(SecretToken.hash(sent), tokenHash)
         }
         let forwarded = [HTTPField.Name.forwarded, .xForwardedFor, .xRealIP].contains { request.headers[$0] != nil }
-        return !forwarded && Self.isLoopback(address)
+        return loopbackReads && !forwarded && Self.isLoopback(address)
     }
 
     static func bearerToken(_ request: Request) -> String? {

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import MaillageCore
 import MaillageStorage
+import ServiceLifecycle
 
 /// The live workshop of a meeting: participants join with its code on a meeting-scoped pass, send cards to their
 /// table's board, and the board updates on every screen through an event stream; the animateurs open and close it
@@ -175,7 +176,8 @@ struct WorkshopController {
                     try await writer.write(ByteBuffer(string: ": toujours là\n\n"))
                     quietSince = clock.now
                 }
-                if clock.now >= end { break }
+                // Ends with its lifetime, and at once when the server stops (the browser reconnects to another instance).
+                if clock.now >= end || Task.isShuttingDownGracefully { break }
             }
             try await writer.finish(nil)
         })
