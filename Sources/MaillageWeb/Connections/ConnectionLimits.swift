@@ -28,7 +28,7 @@ public struct ConnectionLimits: Sendable, Equatable {
     public init(maxConnections: Int = 2_048, maxConnectionsPerAddress: Int = 256, headerTimeout: Duration = .seconds(10),
                 bodyTimeout: Duration = .seconds(30), idleTimeout: Duration = .seconds(30),
                 maxRequestsInFlight: Int = 2 * ProcessInfo.processInfo.activeProcessorCount, maxRequestsWaiting: Int = 1_000,
-                requestWaitTimeout: Duration = .seconds(10)) {
+                requestWaitTimeout: Duration = .seconds(30)) {
         self.maxConnections = maxConnections
         self.maxConnectionsPerAddress = maxConnectionsPerAddress
         self.headerTimeout = headerTimeout
