@@ -65,7 +65,7 @@ public func buildApplication(_ configuration: AppConfiguration, database: AppDat
 }
 
 /// The routes of the site and of the JSON API, each controller given only what it uses. Middlewares, outermost
-/// first: logging, metrics, security headers, gzip, ETags and `304`, errors as pages or JSON, `405` for the methods
+/// first: logging, metrics, security headers, a turn to be worked on (bounded requests at once, a bounded queue), gzip, ETags and `304`, errors as pages or JSON, `405` for the methods
 /// never served, `400` for an API parameter the OpenAPI document does not list, the session, then the form checks of every state-changing request.
 func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, configuration: AppConfiguration,
                  hashing: HashingPool) -> Router<AppRequestContext> {
@@ -76,9 +76,11 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(https: secure, embeddingOrigins: configuration.embeddingOrigins))
+    let errors = ErrorMiddleware(pages: pages)
+    router.add(middleware: RequestAdmissionMiddleware(admission: RequestAdmission(limits: configuration.connectionLimits), errors: errors))
     router.add(middleware: CompressionMiddleware())
     router.add(middleware: ConditionalGetMiddleware())
-    router.add(middleware: ErrorMiddleware(pages: pages))
+    router.add(middleware: errors)
     router.add(middleware: MethodMiddleware())
     router.add(middleware: APIParametersMiddleware())
     router.add(middleware: SessionMiddleware(sessions: database.sessions, accounts: database.accounts, workshop: database.workshop, lifetime: configuration.sessionLifetime,

@@ -38,6 +38,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Secondes accordées à un client pour envoyer les en-têtes de sa requête.") var headerTimeout = ConnectionLimits().headerTimeout.components.seconds
     @Option(help: "Secondes accordées à un client pour envoyer le corps de sa requête (au-delà : 408).") var bodyTimeout = ConnectionLimits().bodyTimeout.components.seconds
     @Option(help: "Secondes pendant lesquelles une connexion inactive reste ouverte, ou un client qui ne lit plus la réponse.") var idleTimeout = ConnectionLimits().idleTimeout.components.seconds
+    @Option(help: "Requêtes traitées à la fois (hors /health et /metrics) ; les autres attendent leur tour (par défaut : 2 par processeur).")
+    var maxRequestsInFlight = ConnectionLimits().maxRequestsInFlight
+    @Option(help: "Requêtes qui attendent leur tour au plus (au-delà : 503).") var maxRequestsWaiting = ConnectionLimits().maxRequestsWaiting
+    @Option(help: "Secondes qu'une requête attend son tour au plus (au-delà : 503).") var requestWaitTimeout = ConnectionLimits().requestWaitTimeout.components.seconds
     @Option(help: "Adresse IP d'un proxy inverse dont l'en-tête X-Forwarded-For désigne le client (répétable) ; les limites par adresse comptent alors le client, non le proxy.")
     var trustedProxy: [String] = []
     @Option(help: "Dossier où écrire une sauvegarde de la base au démarrage puis toutes les 24 h.") var backupDir: String?
@@ -64,7 +68,9 @@ struct Serve: AsyncParsableCommand {
             do { return try SiteIdentity.Logo(bytes: Array(data)) } catch let error as SiteIdentity.LogoError { throw ValidationError("--logo \(path) : il faut \(error.reason)") }
         }
         let limits = ConnectionLimits(maxConnections: maxConnections, maxConnectionsPerAddress: maxConnectionsPerAddress,
-                                      headerTimeout: .seconds(headerTimeout), bodyTimeout: .seconds(bodyTimeout), idleTimeout: .seconds(idleTimeout))
+                                      headerTimeout: .seconds(headerTimeout), bodyTimeout: .seconds(bodyTimeout), idleTimeout: .seconds(idleTimeout),
+                                      maxRequestsInFlight: maxRequestsInFlight, maxRequestsWaiting: maxRequestsWaiting,
+                                      requestWaitTimeout: .seconds(requestWaitTimeout))
         if let problem = limits.problem { throw ValidationError("Limites de connexion : \(problem)") }
         let token = metricsToken ?? ProcessInfo.processInfo.environment["MAILLAGE_METRICS_TOKEN"]
         if let token, token.count < 16 || token.contains(where: \.isWhitespace) {

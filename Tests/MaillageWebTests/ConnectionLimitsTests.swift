@@ -147,6 +147,9 @@ struct ConnectionLimitsTests {
         #expect(ConnectionLimits(maxConnections: 0).problem != nil)
         #expect(ConnectionLimits(maxConnections: 10, maxConnectionsPerAddress: 11).problem?.contains("par adresse") == true)
         #expect(ConnectionLimits(headerTimeout: .zero).problem?.contains("en-têtes") == true)
+        #expect(ConnectionLimits(maxRequestsInFlight: 0).problem?.contains("requêtes traitées") == true)
+        #expect(ConnectionLimits(maxRequestsWaiting: -1).problem?.contains("requêtes en attente") == true)
+        #expect(ConnectionLimits(requestWaitTimeout: .seconds(7_200)).problem?.contains("attente d'une requête") == true)
     }
 
     @Test func theCounterHoldsUnderHundredsOfParallelConnections() async {

@@ -6,9 +6,7 @@ final class ConnectionCounter: Sendable {
     private struct Counts {
         var total = 0
         var perAddress: [String: Int] = [:]
-        /// Refusals not yet reported in the log, and when the last report was.
-        var refusedSinceReport = 0
-        var lastReport: ContinuousClock.Instant?
+        var refusals = RefusalReport()
     }
 
     /// What a connection gets: a slot, or a refusal (with, at most once a minute, the count of refusals to log).
@@ -16,9 +14,6 @@ final class ConnectionCounter: Sendable {
         case admitted
         case refused(report: Int?)
     }
-
-    /// How often refusals are reported in the log: under an attack, one line a minute rather than one per connection.
-    static let reportInterval = Duration.seconds(60)
 
     private let counts = Mutex(Counts())
     let limits: ConnectionLimits
@@ -32,10 +27,7 @@ final class ConnectionCounter: Sendable {
         counts.withLock { counts in
             let fromAddress = counts.perAddress[address, default: 0]
             guard counts.total < limits.maxConnections, fromAddress < limits.maxConnectionsPerAddress else {
-                counts.refusedSinceReport += 1
-                guard counts.lastReport.map({ now - $0 >= Self.reportInterval }) ?? true else { return .refused(report: nil) }
-                defer { (counts.refusedSinceReport, counts.lastReport) = (0, now) }
-                return .refused(report: counts.refusedSinceReport)
+                return .refused(report: counts.refusals.refused(now: now))
             }
             counts.total += 1
             counts.perAddress[address] = fromAddress + 1

@@ -1,5 +1,7 @@
+import Foundation
+
 /// How many connections the server keeps open and how long it waits for a client, enforced for every connection
-/// (pages, API, event streams) before any route sees the request.
+/// (pages, API, event streams) before any route sees the request; and how many requests are worked on at once.
 public struct ConnectionLimits: Sendable, Equatable {
     /// Open connections in all; beyond, a new connection gets a `503` and is closed.
     public var maxConnections: Int
@@ -11,6 +13,12 @@ public struct ConnectionLimits: Sendable, Equatable {
     public var bodyTimeout: Duration
     /// Time a kept-alive connection may wait for its next request.
     public var idleTimeout: Duration
+    /// Requests worked on at once (`/health` and `/metrics` aside); the others wait their turn, first come first served.
+    public var maxRequestsInFlight: Int
+    /// Requests waiting for their turn; beyond, a `503` with `Retry-After`.
+    public var maxRequestsWaiting: Int
+    /// How long a request waits for its turn; beyond, a `503` with `Retry-After`.
+    public var requestWaitTimeout: Duration
 
     /// Descriptors kept for everything but client connections: the database, files read, libdispatch, logs.
     static let reservedDescriptors = 256
@@ -18,12 +26,17 @@ public struct ConnectionLimits: Sendable, Equatable {
     static let retryAfterSeconds = 5
 
     public init(maxConnections: Int = 2_048, maxConnectionsPerAddress: Int = 256, headerTimeout: Duration = .seconds(10),
-                bodyTimeout: Duration = .seconds(30), idleTimeout: Duration = .seconds(30)) {
+                bodyTimeout: Duration = .seconds(30), idleTimeout: Duration = .seconds(30),
+                maxRequestsInFlight: Int = 2 * ProcessInfo.processInfo.activeProcessorCount, maxRequestsWaiting: Int = 1_000,
+                requestWaitTimeout: Duration = .seconds(30)) {
         self.maxConnections = maxConnections
         self.maxConnectionsPerAddress = maxConnectionsPerAddress
         self.headerTimeout = headerTimeout
         self.bodyTimeout = bodyTimeout
         self.idleTimeout = idleTimeout
+        self.maxRequestsInFlight = maxRequestsInFlight
+        self.maxRequestsWaiting = maxRequestsWaiting
+        self.requestWaitTimeout = requestWaitTimeout
     }
 
     /// What is wrong with these limits, in French, or nil when they hold together.
@@ -32,7 +45,10 @@ public struct ConnectionLimits: Sendable, Equatable {
         if maxConnectionsPerAddress < 1 || maxConnectionsPerAddress > maxConnections {
             return "le nombre maximal de connexions par adresse doit être entre 1 et le nombre maximal de connexions (\(maxConnections))"
         }
-        for (name, value) in [("d'en-têtes", headerTimeout), ("de corps", bodyTimeout), ("d'inactivité", idleTimeout)]
+        if maxRequestsInFlight < 1 { return "le nombre maximal de requêtes traitées à la fois doit être au moins 1" }
+        if maxRequestsWaiting < 0 { return "le nombre maximal de requêtes en attente ne peut pas être négatif" }
+        for (name, value) in [("d'en-têtes", headerTimeout), ("de corps", bodyTimeout), ("d'inactivité", idleTimeout),
+                              ("d'attente d'une requête", requestWaitTimeout)]
         where value < .seconds(1) || value > .seconds(3_600) {
             return "le délai \(name) doit être entre 1 et 3600 secondes"
         }

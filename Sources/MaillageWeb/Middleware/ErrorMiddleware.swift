@@ -2,7 +2,7 @@ import Hummingbird
 import MaillageCore
 
 /// The one place errors become responses: a JSON error body on `/api/` routes, a French error page elsewhere; every
-/// 5xx is logged with its cause (the person sees no internal detail).
+/// 5xx is logged with its cause (the person sees no internal detail), but a `503` refused on purpose only at debug level.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let pages: PageRenderer
@@ -14,7 +14,10 @@ struct ErrorMiddleware: RouterMiddleware {
             return .redirect(to: SiteURL.signIn.path(query: [("retour", signIn.returnTo)]), type: .found)
         } catch {
             let status = (error as? any HTTPResponseError)?.status ?? .internalServerError
-            if status.code >= 500 {
+            if status == .serviceUnavailable, error is HTTPError {
+                // a refusal on purpose (a cap reached, a computation stopped): its cap reports it, not as a fault
+                context.logger.debug("Requête refusée", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
+            } else if status.code >= 500 {
                 context.logger.error("Erreur interne", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
             }
             // a computation stopped by its deadline says so (503), other server errors say nothing of their cause
