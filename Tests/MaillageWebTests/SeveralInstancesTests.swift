@@ -87,13 +87,15 @@ struct SeveralInstancesTests {
     @Test(.enabled(if: TestDatabases.postgresURL != nil, "needs MAILLAGE_TEST_POSTGRES_URL"))
     func theSameCardSentToBothServersAtOnceIsStoredOnceAndBothAnswersAreTheRedirect() async throws {
         try await TestDatabases.withFreshPostgres { url in
-            // Setup: two servers on one database; an open workshop; six phones joined through the first server
+            // Setup: two servers on one database; an open workshop; three phones joined through the first server
             var logger = Logger(label: "maillage.test")
             logger.logLevel = .critical
             let admin = try await AppDatabase.open(.postgres(url: url), logger: logger, schema: .migrate)
             func server() async throws -> some ApplicationProtocol {
                 try await buildApplication(AppConfiguration(database: .postgres(url: url), seedPack: TestData.pack).admittingEveryTestRequest(), logger: logger)
             }
+            // Closed however the test ends: a pool dropped open traps the whole test process.
+            defer { Task { try? await admin.shutdown() } }
             let first = try await server()
             let second = try await server()
             let cycle = try await admin.cycles.create(Cycle(territory: .caph, title: "Cycle", goal: ""), by: .commandLine)
@@ -103,14 +105,14 @@ struct SeveralInstancesTests {
             try await first.test(.live) { one in
                 try await second.test(.live) { two in
                     var phones: [Browser] = []
-                    for number in 0..<6 {
+                    for number in 0..<3 {
                         var phone = Browser()
                         _ = try await one.get("/rejoindre", as: &phone)
                         #expect(try await one.post("/rejoindre", [("code", code), ("nom", "Tél \(number)")], as: &phone).status == 302)
                         _ = try await one.get("/rencontres/\(meeting.id)/atelier", as: &phone)
                         phones.append(phone)
                     }
-                    // Act: 60 cards, each sent to both servers at the same instant, all pairs at once
+                    // Act: 30 cards, each sent to both servers at the same instant, all pairs at once
                     let statuses = try await withThrowingTaskGroup(of: [Int].self) { group in
                         for (number, phone) in phones.enumerated() {
                             for card in 0..<Contribution.maxPerPassPerMinute {
@@ -127,13 +129,12 @@ struct SeveralInstancesTests {
                         return try await group.reduce(into: []) { $0 += $1 }
                     }
                     // Check: every answer is the redirect to the card; each card stored once
-                    #expect(statuses.count == 120)
+                    #expect(statuses.count == 60)
                     #expect(statuses.allSatisfy { $0 == 302 }, "\(statuses.filter { $0 != 302 })")
                     let cards = try await admin.workshop.cards(meetingID: meeting.id)
-                    #expect(cards.count == 60 && Set(cards.map(\.clientKey)).count == 60)
+                    #expect(cards.count == 30 && Set(cards.map(\.clientKey)).count == 30)
                 }
             }
-            try await admin.shutdown()
         }
     }
 
