@@ -117,10 +117,14 @@ extension TestClientProtocol {
 extension AppConfiguration {
     /// The suites run side by side on a busy two-core machine, and some send hundreds of requests at once: request
     /// admission (tested alone by RequestAdmissionTests) would make them wait their turn, stretching a burst past the
-    /// throttles' first wait, which is not what they test.
+    /// throttles' first wait, which is not what they test;
     mutating func admitEveryTestRequest() {
         connectionLimits.maxRequestsInFlight = 10_000
         connectionLimits.requestWaitTimeout = .seconds(600)
+        // nor would a connection starved of the processor for a few seconds be a slow client (ConnectionLimitsTests are)
+        connectionLimits.headerTimeout = .seconds(600)
+        connectionLimits.bodyTimeout = .seconds(600)
+        connectionLimits.idleTimeout = .seconds(600)
     }
 
     /// This configuration with ``admitEveryTestRequest()``.

@@ -48,14 +48,21 @@ struct ThrottleRaceTests {
             for _ in 0..<200 where try await counted(site.database.sql) < AttemptThrottle.personRule.free {
                 try await Task.sleep(for: .milliseconds(50))
             }
+            let clock = ContinuousClock(), fifthCounted = clock.now
             var last = browser
             let right = try await site.post("/connexion", [("email", Self.animatrice), ("mot_de_passe", testPassword)], as: &last)
+            let rightWithinTheWait = clock.now - fifthCounted < .seconds(AttemptThrottle.personRule.firstWait)
             let statuses = try await wrong
-            // Check: the right password came after the allowance: refused unchecked, no session
-            #expect(right.status == 429 && right.html.contains("Trop de tentatives"))
+            let burstWithinTheWait = clock.now - fifthCounted < .seconds(AttemptThrottle.personRule.firstWait)
+            // Check: the right password came within the wait that follows the allowance: refused unchecked, no session.
+            // (A machine too busy to answer within that wait lets the rule check one more, which is not a race.)
             let sessions = try await Self.sessionCount(site)
-            #expect(last.cookies["maillage_session"] == nil && sessions == 0)
-            #expect(statuses.filter { $0 == 401 }.count == 5)
+            if rightWithinTheWait {
+                #expect(right.status == 429 && right.html.contains("Trop de tentatives"))
+                #expect(last.cookies["maillage_session"] == nil && sessions == 0)
+            }
+            let checked = statuses.filter { $0 == 401 }.count
+            #expect(burstWithinTheWait ? checked == 5 : (5...6).contains(checked), "\(checked) checked")
         }
     }
 
