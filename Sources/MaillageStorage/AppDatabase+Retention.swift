@@ -15,7 +15,7 @@ extension AppDatabase {
     }
 
     /// Deletes or anonymises what is kept no longer than its retention (see `/donnees-personnelles`): ended sessions,
-    /// old one-time links, failed sign-ins and the address hashes of anonymous reports after a day, expired workshop
+    /// old one-time links, the attempt counters (sign-ins, join codes, reports: hashed keys) a day after their last attempt, expired workshop
     /// passes, meeting participants' names a year after their meeting, orientations without answer after 30 days
     /// (expired) and their person's details after `retention.referrals`, audit events of more than three years.
     public func purgeExpired(now: Date, retention: Retention) async throws -> [String: Int] {
@@ -23,7 +23,6 @@ extension AppDatabase {
         try await links.purge(now: now)
         try await attemptThrottle.purge(now: now)
         try await audit.purge(now: now)
-        try await declarations.forgetSenders(before: now - 24 * 3600)
         try await workshop.purgePasses(now: now)
         return ["participants anonymisés": try await participants.anonymise(now: now),
                 "orientations expirées": try await referrals.expire(now: now),

@@ -94,49 +94,54 @@ struct SeveralInstancesTests {
             func server() async throws -> some ApplicationProtocol {
                 try await buildApplication(AppConfiguration(database: .postgres(url: url), seedPack: TestData.pack).admittingEveryTestRequest(), logger: logger)
             }
-            // Closed however the test ends: a pool dropped open traps the whole test process.
-            defer { Task { try? await admin.shutdown() } }
-            let first = try await server()
-            let second = try await server()
-            let cycle = try await admin.cycles.create(Cycle(territory: .caph, title: "Cycle", goal: ""), by: .commandLine)
-            let meeting = try await admin.cycles.createMeeting(Meeting(cycleID: cycle.id, territory: .caph, startsAt: Date(), venue: "Raismes",
-                                                                       focusCommunes: MeetingCycleTests.tables), by: .commandLine)
-            let code = try #require(try await admin.cycles.setWorkshop(.ouvert, meetingID: meeting.id, by: .commandLine).joinCode)
-            // Through each server's router (no HTTP client whose 20 s timeout a busy machine could pass): the race is
-            // between the two servers' transactions on the one database.
-            try await first.test(.router) { one in
-                try await second.test(.router) { two in
-                    var phones: [Browser] = []
-                    for number in 0..<2 {
-                        var phone = Browser()
-                        _ = try await one.get("/rejoindre", as: &phone)
-                        #expect(try await one.post("/rejoindre", [("code", code), ("nom", "Tél \(number)")], as: &phone).status == 302)
-                        _ = try await one.get("/rencontres/\(meeting.id)/atelier", as: &phone)
-                        phones.append(phone)
-                    }
-                    // Act: 20 cards, each sent to both servers at the same instant, all pairs at once
-                    let statuses = try await withThrowingTaskGroup(of: [Int].self) { group in
-                        for (number, phone) in phones.enumerated() {
-                            for card in 0..<Contribution.maxPerPassPerMinute {
-                                group.addTask {
-                                    let fields = [("table", "59172"), ("type", "ressource"), ("texte", "Carte \(card) du téléphone \(number)"),
-                                                  ("cle", "paire-\(number)-\(card)-xxxxxxxx")]
-                                    var (viaOne, viaTwo) = (phone, phone)
-                                    async let a = one.post("/rencontres/\(meeting.id)/atelier", fields, as: &viaOne)
-                                    async let b = two.post("/rencontres/\(meeting.id)/atelier", fields, as: &viaTwo)
-                                    return try await [a.status, b.status]
+            // Closed however the test ends, before the test returns: a pool dropped open traps the whole test process.
+            do {
+                let first = try await server()
+                let second = try await server()
+                let cycle = try await admin.cycles.create(Cycle(territory: .caph, title: "Cycle", goal: ""), by: .commandLine)
+                let meeting = try await admin.cycles.createMeeting(Meeting(cycleID: cycle.id, territory: .caph, startsAt: Date(), venue: "Raismes",
+                                                                           focusCommunes: MeetingCycleTests.tables), by: .commandLine)
+                let code = try #require(try await admin.cycles.setWorkshop(.ouvert, meetingID: meeting.id, by: .commandLine).joinCode)
+                // Through each server's router (no HTTP client whose 20 s timeout a busy machine could pass): the race is
+                // between the two servers' transactions on the one database.
+                try await first.test(.router) { one in
+                    try await second.test(.router) { two in
+                        var phones: [Browser] = []
+                        for number in 0..<2 {
+                            var phone = Browser()
+                            _ = try await one.get("/rejoindre", as: &phone)
+                            #expect(try await one.post("/rejoindre", [("code", code), ("nom", "Tél \(number)")], as: &phone).status == 302)
+                            _ = try await one.get("/rencontres/\(meeting.id)/atelier", as: &phone)
+                            phones.append(phone)
+                        }
+                        // Act: 20 cards, each sent to both servers at the same instant, all pairs at once
+                        let statuses = try await withThrowingTaskGroup(of: [Int].self) { group in
+                            for (number, phone) in phones.enumerated() {
+                                for card in 0..<Contribution.maxPerPassPerMinute {
+                                    group.addTask {
+                                        let fields = [("table", "59172"), ("type", "ressource"), ("texte", "Carte \(card) du téléphone \(number)"),
+                                                      ("cle", "paire-\(number)-\(card)-xxxxxxxx")]
+                                        var (viaOne, viaTwo) = (phone, phone)
+                                        async let a = one.post("/rencontres/\(meeting.id)/atelier", fields, as: &viaOne)
+                                        async let b = two.post("/rencontres/\(meeting.id)/atelier", fields, as: &viaTwo)
+                                        return try await [a.status, b.status]
+                                    }
                                 }
                             }
+                            return try await group.reduce(into: []) { $0 += $1 }
                         }
-                        return try await group.reduce(into: []) { $0 += $1 }
+                        // Check: every answer is the redirect to the card; each card stored once
+                        #expect(statuses.count == 40)
+                        #expect(statuses.allSatisfy { $0 == 302 }, "\(statuses.filter { $0 != 302 })")
+                        let cards = try await admin.workshop.cards(meetingID: meeting.id)
+                        #expect(cards.count == 20 && Set(cards.map(\.clientKey)).count == 20)
                     }
-                    // Check: every answer is the redirect to the card; each card stored once
-                    #expect(statuses.count == 40)
-                    #expect(statuses.allSatisfy { $0 == 302 }, "\(statuses.filter { $0 != 302 })")
-                    let cards = try await admin.workshop.cards(meetingID: meeting.id)
-                    #expect(cards.count == 20 && Set(cards.map(\.clientKey)).count == 20)
                 }
+            } catch {
+                try? await admin.shutdown()
+                throw error
             }
+            try await admin.shutdown()
         }
     }
 

@@ -189,6 +189,26 @@ struct ThrottleRaceTests {
     // MARK: - Helpers
 
     /// A visitor's browser holding the sign-in form's cookie and token.
+    @Test(arguments: TestDatabases.available)
+    func theCountersKeepNeitherAnAddressNorAnEmailInClear(kind: TestDatabases.Kind) async throws {
+        try await TestSite.with(kind) { site in
+            // Setup
+            let throttle = site.database.attemptThrottle, now = Date()
+            // Act: a sign-in, a join code and an anonymous report counted from known addresses, then the sign-in again
+            try await throttle.admit(AttemptThrottle.signIn(email: "Animatrice@CAPH.fr", address: "203.0.113.7"), now: now)
+            try await throttle.admit(AttemptThrottle.workshopJoin(address: "203.0.113.7"), now: now)
+            try await throttle.admit(AttemptThrottle.reports(accountID: nil, address: "2001:db8::1"), now: now)
+            try await throttle.admit(AttemptThrottle.signIn(email: "animatrice@caph.fr", address: "203.0.113.7"), now: now)
+            // Check: four keys, named by their kind only, and the same person counted twice on the same key
+            let rows = try await site.database.sql.raw("SELECT counter_key, attempts FROM attempt_counters").all()
+            let keys = try rows.map { try $0.decode(column: "counter_key", as: String.self) }
+            #expect(keys.count == 4)
+            #expect(keys.allSatisfy { !$0.contains("203.0.113") && !$0.contains("2001:db8") && !$0.lowercased().contains("caph") }, "\(keys)")
+            #expect(Set(keys.map { $0.split(separator: ":").dropLast().joined(separator: ":") }) == ["compte", "adresse", "adresse:atelier", "signalement:adresse"])
+            #expect(try rows.map { try $0.decode(column: "attempts", as: Int.self) }.sorted() == [1, 1, 2, 2])
+        }
+    }
+
     static func signInForm(_ site: TestSite) async throws -> Browser {
         var browser = Browser()
         _ = try await site.get("/connexion", as: &browser)

@@ -27,10 +27,17 @@ public struct AttemptThrottle: Sendable {
         public var clearedOnSuccess: Bool
     }
 
-    /// A counted key and its rule.
+    /// A counted key and its rule. Stored as its kind in clear and a SHA-256 of who it counts (an address, an e-mail,
+    /// an account): the counters never hold an address or an e-mail, as the privacy page says.
     public struct Key: Sendable, Equatable {
+        /// The key as stored: `kind:` then the hash of the identity.
         public var name: String
         public var rule: Rule
+
+        public init(kind: String, identity: String, rule: Rule) {
+            name = kind + ":" + SecretToken.hash(identity)
+            self.rule = rule
+        }
     }
 
     /// An attempt refused: nothing was counted; the keys may try again after `wait` seconds.
@@ -46,21 +53,21 @@ public struct AttemptThrottle: Sendable {
 
     /// The keys of a password or second-factor check (the sign-in page, and a signed-in person's current password).
     public static func signIn(email: String, address: String) -> [Key] {
-        [Key(name: "compte:\(email.lowercased().prefix(254))|\(address.prefix(64))", rule: personRule),
-         Key(name: "adresse:\(address.prefix(64))", rule: addressRule)]
+        [Key(kind: "compte", identity: "\(email.lowercased())|\(address)", rule: personRule),
+         Key(kind: "adresse", identity: address, rule: addressRule)]
     }
 
     /// The key of a workshop's join code typed from an address.
     public static func workshopJoin(address: String) -> [Key] {
-        [Key(name: "adresse:atelier:\(address.prefix(64))", rule: addressRule)]
+        [Key(kind: "adresse:atelier", identity: address, rule: addressRule)]
     }
 
     /// Error reports per hour: 5 from an address without an account; 10 per account, 30 from one address with accounts.
     public static func reports(accountID: Int?, address: String) -> [Key] {
         func hourly(_ free: Int) -> Rule { Rule(free: free, window: 3600, firstWait: 3600, longestWait: 3600, clearedOnSuccess: false) }
-        guard let accountID else { return [Key(name: "signalement:adresse:\(address.prefix(64))", rule: hourly(5))] }
-        return [Key(name: "signalement:compte:\(accountID)", rule: hourly(10)),
-                Key(name: "signalement:adresse-connectee:\(address.prefix(64))", rule: hourly(30))]
+        guard let accountID else { return [Key(kind: "signalement:adresse", identity: address, rule: hourly(5))] }
+        return [Key(kind: "signalement:compte", identity: "\(accountID)", rule: hourly(10)),
+                Key(kind: "signalement:adresse-connectee", identity: address, rule: hourly(30))]
     }
 
     /// Counts one attempt on every key, or on none: throws ``Refusal`` (with how long the refusing key must wait) when a key must wait.

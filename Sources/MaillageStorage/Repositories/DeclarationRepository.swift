@@ -189,12 +189,6 @@ public struct DeclarationRepository: Sendable {
         })
     }
 
-    /// Empties the sender keys of reports older than a day (written until the rate moved to ``AttemptThrottle``).
-    public func forgetSenders(before date: Date) async throws {
-        try await database.sql.update(D.table).set(D.senderKey, to: SQLLiteral.null)
-            .where(D.senderKey, .isNot, SQLLiteral.null).where(D.createdAt, .lessThan, SQLBind(Timestamp.text(date))).run()
-    }
-
     // MARK: - Reading
 
     private func load(_ query: SQLSelectBuilder, on db: any SQLDatabase) async throws -> [Declaration] {
