@@ -21,15 +21,32 @@ struct TemplateRenderingTests {
 
     @Test func everyTemplateOptsIntoTheFastEscapingOrExtendsTheLayoutThatDoes() throws {
         let directory = URL(fileURLWithPath: PageRenderer.templatesDirectory)
-        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil).filter { $0.pathExtension == "mustache" }
+        let files = (FileManager.default.enumerator(atPath: directory.path)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".mustache") }.map { directory.appendingPathComponent($0) }
         #expect(files.count > 10)
         let pragma = "{{% CONTENT_TYPE: \(HTMLEscaping.pragmaName) }}"
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8)
             #expect(text.hasPrefix(pragma) || text.hasPrefix("{{<layout}}"), "\(file.lastPathComponent)")
         }
-        let layout = try String(contentsOf: directory.appendingPathComponent("layout.mustache"), encoding: .utf8)
+        let layout = try String(contentsOf: try #require(files.first { $0.lastPathComponent == "layout.mustache" }), encoding: .utf8)
         #expect(layout.hasPrefix(pragma))
+    }
+
+    @Test func templatesAreFoundByNameInTheirFeatureFolderAndTwoOfOneNameStopTheStart() throws {
+        // Setup: two feature folders, then a second template named like the first
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for folder in ["Accounts", "Places"] {
+            try FileManager.default.createDirectory(at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        try "Bonjour {{name}}".write(to: directory.appendingPathComponent("Accounts/greeting.mustache"), atomically: true, encoding: .utf8)
+        try "{{> greeting}} !".write(to: directory.appendingPathComponent("Places/place.mustache"), atomically: true, encoding: .utf8)
+        // Act / check: a partial of another folder is named without its folder
+        let library = try TemplateFolder.library(at: directory.path)
+        #expect(library.render(["name": "Nadia"], withTemplate: "place") == "Bonjour Nadia !")
+        try "Autre".write(to: directory.appendingPathComponent("Places/greeting.mustache"), atomically: true, encoding: .utf8)
+        #expect(throws: TemplateFolder.DuplicateName.self) { try TemplateFolder.library(at: directory.path) }
     }
 
     @Test func theLayoutStillEscapesHostileTextWithTheFastEscaping() async throws {

@@ -100,10 +100,11 @@ struct ThrottleRaceTests {
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
-            // Check: at most three checked; the others told to retry, in French, with nothing recorded for them
+            // Check: some were checked, the others told to retry, in French, with nothing recorded for them (the pool's
+            // bound itself, three at once, is checked by HashingPoolTests, where no machine's speed can blur it)
             let busy = answers.filter { $0.0 == 429 }
             let checked = answers.filter { $0.0 == 401 }.count
-            #expect(checked <= 3 && busy.count == 20 - checked, "\(answers.map(\.0))")
+            #expect(checked >= 1 && !busy.isEmpty && busy.count == 20 - checked, "\(answers.map(\.0))")
             #expect(busy.allSatisfy { $0.1 == "5" && $0.2.contains("Le serveur vérifie beaucoup de mots de passe en ce moment") })
             #expect(try await Self.refusedSignIns(site) == checked)
             // the attempts that could not be checked were given back: only the checked ones count

@@ -18,7 +18,7 @@ struct PageRenderer: Sendable {
 
     static func load(shell: SiteShell = SiteShell()) async throws -> PageRenderer {
         HTMLEscaping.register()
-        return PageRenderer(library: try await MustacheLibrary(directory: templatesDirectory),
+        return PageRenderer(library: try TemplateFolder.library(at: templatesDirectory),
                             stylesheet: try String(contentsOfFile: publicDirectory + "/style.css", encoding: .utf8),
                             workshopScript: try String(contentsOfFile: publicDirectory + "/workshop.js", encoding: .utf8), shell: shell)
     }
