@@ -1,4 +1,5 @@
 import Foundation
+import MaillageCore
 import SQLKit
 
 /// Attempts at a secret (a password, a second-factor code, a workshop's join code) and other limited actions (error
@@ -34,6 +35,7 @@ public struct AttemptThrottle: Sendable {
         public var name: String
         public var rule: Rule
 
+        /// A key on who it counts; an address is counted by its ``MaillageCore/AddressGroup``.
         public init(kind: String, identity: String, rule: Rule) {
             name = kind + ":" + SecretToken.hash(identity)
             self.rule = rule
@@ -53,21 +55,21 @@ public struct AttemptThrottle: Sendable {
 
     /// The keys of a password or second-factor check (the sign-in page, and a signed-in person's current password).
     public static func signIn(email: String, address: String) -> [Key] {
-        [Key(kind: "compte", identity: "\(email.lowercased())|\(address)", rule: personRule),
-         Key(kind: "adresse", identity: address, rule: addressRule)]
+        [Key(kind: "compte", identity: "\(email.lowercased())|\(AddressGroup.of(address))", rule: personRule),
+         Key(kind: "adresse", identity: AddressGroup.of(address), rule: addressRule)]
     }
 
     /// The key of a workshop's join code typed from an address.
     public static func workshopJoin(address: String) -> [Key] {
-        [Key(kind: "adresse:atelier", identity: address, rule: addressRule)]
+        [Key(kind: "adresse:atelier", identity: AddressGroup.of(address), rule: addressRule)]
     }
 
     /// Error reports per hour: 5 from an address without an account; 10 per account, 30 from one address with accounts.
     public static func reports(accountID: Int?, address: String) -> [Key] {
         func hourly(_ free: Int) -> Rule { Rule(free: free, window: 3600, firstWait: 3600, longestWait: 3600, clearedOnSuccess: false) }
-        guard let accountID else { return [Key(kind: "signalement:adresse", identity: address, rule: hourly(5))] }
+        guard let accountID else { return [Key(kind: "signalement:adresse", identity: AddressGroup.of(address), rule: hourly(5))] }
         return [Key(kind: "signalement:compte", identity: "\(accountID)", rule: hourly(10)),
-                Key(kind: "signalement:adresse-connectee", identity: address, rule: hourly(30))]
+                Key(kind: "signalement:adresse-connectee", identity: AddressGroup.of(address), rule: hourly(30))]
     }
 
     /// Counts one attempt on every key, or on none: throws ``Refusal`` (with how long the refusing key must wait) when a key must wait.

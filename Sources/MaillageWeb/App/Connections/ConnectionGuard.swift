@@ -1,5 +1,6 @@
 import HTTPTypes
 import Logging
+import MaillageCore
 import NIOCore
 import NIOHTTPTypes
 
@@ -108,7 +109,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     /// Takes a slot, or refuses the connection; the header timeout starts either way.
     private func admit(_ context: ChannelHandlerContext) {
         guard case .new = state else { return }
-        let address = context.channel.remoteAddress?.ipAddress ?? "inconnue"
+        let address = AddressGroup.of(context.channel.remoteAddress?.ipAddress ?? "inconnue")
         switch counter.open(from: address) {
         case .admitted:
             state = .admitted(address: address)

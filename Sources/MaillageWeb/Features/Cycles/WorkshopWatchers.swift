@@ -1,4 +1,5 @@
 import Foundation
+import MaillageCore
 import MaillageStorage
 
 /// The live boards' watchers: one per meeting that has open event streams, reading the meeting's version once per
@@ -39,6 +40,7 @@ actor WorkshopWatchers {
 
     /// Opens a stream on the meeting for a client address, or refuses it (``Refused``) beyond a cap.
     func listen(meetingID: Int, address: String) throws -> Subscription {
+        let address = AddressGroup.of(address)
         if count >= limits.total { throw Refused(reason: "Trop de tableaux en direct sont ouverts sur ce serveur") }
         if perAddress[address, default: 0] >= limits.perAddress { throw Refused(reason: "Trop de tableaux en direct sont ouverts depuis cette adresse") }
         if listeners[meetingID]?.count ?? 0 >= limits.perMeeting { throw Refused(reason: "Trop de tableaux en direct sont ouverts pour cette rencontre") }
