@@ -119,7 +119,8 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     WorkshopController(index: index, cycles: database.cycles, workshop: database.workshop, missingPlaces: database.missingPlaces, personas: database.personas,
                        throttle: database.attemptThrottle, pages: pages, gate: gate, siteURL: siteURL, secureCookies: secure,
                        eventStreamLifetime: configuration.eventStreamLifetime,
-                       watchers: WorkshopWatchers(limits: configuration.eventStreams) { [cycles = database.cycles] in try await cycles.pulse(meetingID: $0) }).register(on: router)
+                       watchers: WorkshopWatchers(limits: configuration.eventStreams) { [cycles = database.cycles] in try await cycles.pulse(meetingID: $0) },
+                       setWorkshopState: SetWorkshopState(database: database)).register(on: router)
     MeetingReportController(index: index, cycles: database.cycles, participants: database.participants, workshop: database.workshop,
                             snapshots: database.snapshots, personas: database.personas, pages: pages).register(on: router)
     PartnershipController(index: index, partnerships: database.partnerships, referrals: database.referrals, cycles: database.cycles,
