@@ -109,10 +109,10 @@ struct AccountController {
         let new = try reader.text("nouveau", maximumLength: PasswordRules.maximumLength + 1) ?? ""
         guard let account = try await database.accounts.find(id: actor.accountID),
               try await check.password(current, matches: try await database.accounts.passwordHash(of: account.id),
-                                       keys: Self.currentPasswordKeys(account, context)) else {
+                                       keys: SecretCheck.currentPasswordKeys(account, context)) else {
             throw HTTPError(.forbidden, message: "Le mot de passe actuel n'est pas le bon : rien n'a été changé.")
         }
-        try await database.attemptThrottle.succeeded(Self.currentPasswordKeys(account, context))
+        try await database.attemptThrottle.succeeded(SecretCheck.currentPasswordKeys(account, context))
         guard new == (try reader.text("confirmation", maximumLength: PasswordRules.maximumLength + 1) ?? "") else {
             throw ParameterError(parameter: "confirmation", message: "Les deux saisies du nouveau mot de passe diffèrent : rien n'a été changé.")
         }
@@ -162,7 +162,7 @@ struct AccountController {
         let password = try reader.text("mot_de_passe", maximumLength: PasswordRules.maximumLength) ?? ""
         guard let account = try await database.accounts.find(id: actor.accountID) else { throw SignInRequired(returnTo: SiteURL.account.path) }
         guard account.hasSecondFactor else { return .redirect(to: AccountMessage.secondFactorOff.url, type: .found) }
-        let keys = Self.currentPasswordKeys(account, context)
+        let keys = SecretCheck.currentPasswordKeys(account, context)
         guard try await check.password(password, matches: try await database.accounts.passwordHash(of: account.id), keys: keys) else {
             throw HTTPError(.forbidden, message: "Le mot de passe n'est pas le bon : le second facteur reste actif.")
         }
@@ -198,11 +198,6 @@ struct AccountController {
 
     /// Every password and code check counts its attempt first, through the throttle (``SecretCheck``).
     var check: SecretCheck { SecretCheck(throttle: database.attemptThrottle, hasher: hasher) }
-
-    /// A signed-in person's current password counts with their sign-ins from the same address: one allowance for both.
-    static func currentPasswordKeys(_ account: AccountRepository.Account, _ context: AppRequestContext) -> [AttemptThrottle.Key] {
-        AttemptThrottle.signIn(email: account.email, address: context.clientAddress ?? "inconnue")
-    }
 
     /// What every failed sign-in says, whatever failed: nothing tells whether the e-mail exists.
     static let failure = "E-mail, mot de passe ou code incorrect."

@@ -87,7 +87,7 @@ struct InvitationController {
         if let existing = account, existing.hasPassword {
             guard context.visitor.actor?.accountID == existing.id,
                   try await check.password(password, matches: try await database.accounts.passwordHash(of: existing.id),
-                                           keys: AccountController.currentPasswordKeys(existing, context)) else {
+                                           keys: SecretCheck.currentPasswordKeys(existing, context)) else {
                 throw HTTPError(.forbidden, message: "Connectez-vous avec ce compte et confirmez votre mot de passe actuel.")
             }
         }
