@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
 import MaillageCore
+import MaillageImport
 import MaillageStorage
 
-/// `maillage user …`: the accounts, from the server's command line (the first administrator is made here).
+/// `maillage user …`: the accounts, from the server's command line (the first administrator is made here), through the
+/// same use cases as the web's pages (``AccountAdministration``), as the administrator (``Author/commandLine``).
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Comptes : créer, lister, désactiver, supprimer, donner ou retirer un rôle.",
@@ -14,10 +16,14 @@ struct UserCommand: AsyncParsableCommand {
         let db = try await options.open(logger: .cli("maillage.user"))
         guard let account = try await db.accounts.find(email: email) else {
             try await db.shutdown()
-            throw ValidationError("--email : aucun compte pour \(email)")
+            throw ValidationError("--email : \(AccountRefusal.unknownAccount(email: email).message)")
         }
         return (db, account)
     }
+
+    /// The account writes, on `db`. The command line knows no structure's territory: a structure's role is journalled
+    /// without one.
+    static func administration(_ db: AppDatabase) -> AccountAdministration { AccountAdministration(database: db, policy: AccessPolicy()) }
 
     /// A role and its scope, as options.
     struct RoleOptions: ParsableArguments {
@@ -50,17 +56,7 @@ struct UserCommand: AsyncParsableCommand {
             let grant = try role.grant
             let db = try await database.open(logger: .cli("maillage.user"))
             defer { Task { try? await db.shutdown() } }
-            let (accounts, links, now) = (db.accounts, db.links, Date())
-            let (account, token) = try await db.transaction { session in
-                let account = try await accounts.create(email: email, name: name, now: now, on: session)
-                try await accounts.grant(grant, to: account.id, now: now, on: session)
-                let token = try await links.create(.reset, email: account.email, accountID: account.id, grant: nil, createdBy: nil, now: now, on: session)
-                for (action, kind, after) in [("compte créé", AuditKinds.account, account.email), ("rôle donné", AuditKinds.role, grant.description)] {
-                    try await AuditRepository.record(AuditEvent(at: now, by: .commandLine, action: action,
-                                                                objectKind: kind, objectID: String(account.id), after: after), on: session)
-                }
-                return (account, token)
-            }
+            let (account, token) = try await UserCommand.administration(db).createAccount(email: email, name: name, role: grant, by: .commandLine)
             try await db.shutdown()
             print("Compte n° \(account.id) créé pour \(account.email) (\(grant)).")
             print("Lien pour choisir le mot de passe (7 jours, usage unique) : \(siteURL.hasSuffix("/") ? String(siteURL.dropLast()) : siteURL)/reinitialisation/\(token)")
@@ -89,13 +85,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (db, account) = try await UserCommand.open(database, account: email)
-            let (accounts, sessions) = (db.accounts, db.sessions)
-            try await db.transaction { session in
-                try await accounts.setStatus(.desactive, for: account.id, on: session)
-                try await sessions.deleteAll(accountID: account.id, on: session)
-                try await AuditRepository.record(AuditEvent(at: Date(), by: .commandLine, action: "compte désactivé",
-                                                            objectKind: AuditKinds.account, objectID: String(account.id)), on: session)
-            }
+            try await UserCommand.administration(db).disableAccount(account.id, by: .commandLine)
             try await db.shutdown()
             print("Compte \(account.email) désactivé ; ses sessions sont fermées.")
         }
@@ -109,12 +99,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (db, account) = try await UserCommand.open(database, account: email)
-            let accounts = db.accounts
-            try await db.transaction { session in
-                try await accounts.delete(id: account.id, on: session)
-                try await AuditRepository.record(AuditEvent(at: Date(), by: .commandLine, action: "compte supprimé",
-                                                            objectKind: AuditKinds.account, objectID: "compte supprimé"), on: session)
-            }
+            try await UserCommand.administration(db).deleteAccount(account.id, by: .commandLine)
             try await db.shutdown()
             print("Compte n° \(account.id) supprimé ; le journal garde ses actions, anonymisées.")
         }
@@ -131,20 +116,8 @@ struct UserCommand: AsyncParsableCommand {
             guard change == "add" || change == "remove" else { throw ValidationError("add ou remove") }
             let grant = try role.grant
             let (db, account) = try await UserCommand.open(database, account: email)
-            let accounts = db.accounts
             let add = change == "add"
-            let changed = try await db.transaction { session in
-                let changed = add ? try await accounts.grant(grant, to: account.id, now: Date(), on: session)
-                    : try await accounts.revoke(grant, from: account.id, on: session)
-                if changed {
-                    try await AuditRepository.record(AuditEvent(at: Date(), by: .commandLine,
-                                                                territory: { if case .territory(let s) = grant.scope { s } else { nil } }(),
-                                                                action: add ? "rôle donné" : "rôle retiré", objectKind: AuditKinds.role,
-                                                                objectID: String(account.id), before: add ? nil : grant.description,
-                                                                after: add ? grant.description : nil), on: session)
-                }
-                return changed
-            }
+            let changed = try await UserCommand.administration(db).changeRole(add ? .give : .takeAway, grant, of: account.id, by: .commandLine)
             try await db.shutdown()
             print(changed ? "\(add ? "Rôle donné" : "Rôle retiré") : \(grant) — \(account.email)" : "Rien à changer : \(account.email) \(add ? "a déjà" : "n'a pas") ce rôle.")
         }

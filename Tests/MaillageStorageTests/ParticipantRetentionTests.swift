@@ -1,5 +1,6 @@
 import Foundation
 import MaillageCore
+import MaillageImport
 @testable import MaillageStorage
 import MaillageTestSupport
 import Testing
@@ -19,7 +20,7 @@ struct ParticipantRetentionTests {
             for (label, age) in [("ancienne", 400.0), ("récente", 10.0)] {
                 let meeting = try await db.cycles.createMeeting(Meeting(cycleID: cycle.id, territory: .caph, startsAt: now - age * 86_400,
                                                                         venue: "Salle des fêtes"), by: .commandLine)
-                _ = try await db.cycles.setWorkshop(.ouvert, meetingID: meeting.id, by: .commandLine)
+                _ = try await SetWorkshopState(database: db)(.ouvert, meetingID: meeting.id, by: .commandLine)
                 for (name, named) in [("Jeanne Martin \(label)", true), ("Participant Jean \(label)", false)] {
                     let person = try await db.participants.add(Participant(meetingID: meeting.id, name: name, structure: "CCAS", profile: .elu,
                                                                            namedInPublic: named), territory: .caph, by: .commandLine)

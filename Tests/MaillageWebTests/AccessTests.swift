@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdOTP
 import HummingbirdTesting
 import MaillageCore
+import MaillageImport
 import MaillageStorage
 import MaillageTestSupport
 @testable import MaillageWeb
@@ -71,7 +72,7 @@ struct AccessTests {
         func meeting(open: Bool = false) async throws -> Meeting {
             let cycle = try await db.cycles.create(Cycle(territory: .caph, title: "Cycle sonde", goal: ""), by: .commandLine)
             let meeting = try await db.cycles.createMeeting(Meeting(cycleID: cycle.id, territory: .caph, startsAt: Date(), venue: "Raismes"), by: .commandLine)
-            return open ? try await db.cycles.setWorkshop(.ouvert, meetingID: meeting.id, by: .commandLine) : meeting
+            return open ? try await SetWorkshopState(database: db)(.ouvert, meetingID: meeting.id, by: .commandLine) : meeting
         }
         func card() -> [(String, String)] {
             [("table", "59172"), ("type", "ressource"), ("texte", "Sonde"), ("cle", "sonde-\(UUID().uuidString)")]

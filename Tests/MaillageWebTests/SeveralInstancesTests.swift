@@ -101,7 +101,7 @@ struct SeveralInstancesTests {
                 let cycle = try await admin.cycles.create(Cycle(territory: .caph, title: "Cycle", goal: ""), by: .commandLine)
                 let meeting = try await admin.cycles.createMeeting(Meeting(cycleID: cycle.id, territory: .caph, startsAt: Date(), venue: "Raismes",
                                                                            focusCommunes: MeetingCycleTests.tables), by: .commandLine)
-                let code = try #require(try await admin.cycles.setWorkshop(.ouvert, meetingID: meeting.id, by: .commandLine).joinCode)
+                let code = try #require(try await SetWorkshopState(database: admin)(.ouvert, meetingID: meeting.id, by: .commandLine).joinCode)
                 // Through each server's router (no HTTP client whose 20 s timeout a busy machine could pass): the race is
                 // between the two servers' transactions on the one database.
                 try await first.test(.router) { one in

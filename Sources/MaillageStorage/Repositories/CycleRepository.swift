@@ -108,31 +108,23 @@ public struct CycleRepository: Sendable {
         }
     }
 
-    /// Opens or closes the meeting's workshop. Opening gives it a new join code (a code seen at an earlier opening no
-    /// longer works); closing clears the code, ends every pass and stores the snapshot `snapshot` makes of the meeting
-    /// and its figures, counted in the same transaction (so that no card sent while it closes is left out of them).
-    public func setWorkshop(_ state: WorkshopState, meetingID: Int, by author: Author, now: Date = Date(),
-                            snapshot: (@Sendable (Meeting, MeetingFigures) -> MeetingSnapshot)? = nil) async throws -> Meeting {
-        try await database.transaction { db in
-            guard let before = try await self.meeting(id: meetingID, on: db) else { throw RowNotFound() }
-            let code = state == .ouvert ? try await Self.unusedJoinCode(on: db) : nil
-            try await db.update(M.table).set(M.workshop, to: SQLBind(state.rawValue)).set(M.joinCode, to: SQLBind(code))
-                .where(M.id, .equal, SQLBind(meetingID)).run()
-            try await Self.bumpVersion(meetingID: meetingID, on: db)
-            if state != .ouvert {
-                try await db.delete(from: CycleTables.Pass.table).where(CycleTables.Pass.meetingID, .equal, SQLBind(meetingID)).run()
-            }
-            guard let after = try await self.meeting(id: meetingID, on: db) else { throw RowNotFound() }
-            if state == .clos, let snapshot {
-                let figures = MeetingFigures(meeting: after, participants: try await database.participants.all(meetingID: meetingID, on: db),
-                                             contributions: try await database.workshop.cards(meetingID: meetingID, on: db))
-                try await database.snapshots.store(snapshot(after, figures), on: db)
-            }
-            try await AuditRepository.record(AuditEvent(at: now, by: author, territory: before.territory, action: "atelier : \(state.label.lowercased())",
-                                                        objectKind: AuditKinds.meeting, objectID: "\(meetingID)",
-                                                        before: before.workshop.label, after: state.label), on: db)
-            return after
+    /// Opens or closes the meeting's workshop inside the caller's transaction; returns the meeting after. Opening gives
+    /// it a new join code (a code seen at an earlier opening no longer works); closing clears the code and ends every
+    /// pass. The snapshot a closing freezes is the use case's (`SetWorkshopState`, in the same transaction).
+    public func setWorkshop(_ state: WorkshopState, meetingID: Int, by author: Author, now: Date, on db: any SQLDatabase) async throws -> Meeting {
+        guard let before = try await self.meeting(id: meetingID, on: db) else { throw RowNotFound() }
+        let code = state == .ouvert ? try await Self.unusedJoinCode(on: db) : nil
+        try await db.update(M.table).set(M.workshop, to: SQLBind(state.rawValue)).set(M.joinCode, to: SQLBind(code))
+            .where(M.id, .equal, SQLBind(meetingID)).run()
+        try await Self.bumpVersion(meetingID: meetingID, on: db)
+        if state != .ouvert {
+            try await db.delete(from: CycleTables.Pass.table).where(CycleTables.Pass.meetingID, .equal, SQLBind(meetingID)).run()
         }
+        guard let after = try await self.meeting(id: meetingID, on: db) else { throw RowNotFound() }
+        try await AuditRepository.record(AuditEvent(at: now, by: author, territory: before.territory, action: "atelier : \(state.label.lowercased())",
+                                                    objectKind: AuditKinds.meeting, objectID: "\(meetingID)",
+                                                    before: before.workshop.label, after: state.label), on: db)
+        return after
     }
 
     /// Gives the open workshop a new join code: the former one stops working at once; the passes taken with it stay

@@ -87,8 +87,8 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
                                              secureCookies: secure))
     router.add(middleware: FormProtectionMiddleware(publicOrigin: configuration.publicURL.map(siteOrigin)))
     let gate = AccessGate(policy: AccessPolicy(territoryOfStructure: { id in index.structures[id]?.territory }))
-    let accounts = AccountController(database: database, pages: pages, gate: gate, hasher: PasswordHasher(cost: configuration.passwordCost, pool: hashing),
-                                     lifetime: configuration.sessionLifetime, secureCookies: secure, index: index)
+    let hasher = PasswordHasher(cost: configuration.passwordCost, pool: hashing)
+    let accountUseCases = AccountUseCases(database: database, hasher: hasher, lifetime: configuration.sessionLifetime, policy: gate.policy)
     // The address pages give of the site itself (reports' links, the sheet's QR code).
     let siteURL = configuration.publicURL.map { siteOrigin($0) + "/" } ?? "http://\(configuration.hostname):\(configuration.port)/"
     HomeController(index: index, places: database.places, focus: focus, pages: pages).register(on: router)
@@ -101,8 +101,10 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     DiagnosticController(index: index, focus: focus, pages: pages, missingPlaces: database.missingPlaces, cycles: database.cycles,
                          workshop: database.workshop, referrals: database.referrals, siteURL: siteURL).register(on: router)
     PersonaController(index: index, personas: database.personas, pages: pages, gate: gate, focus: focus).register(on: router)
-    accounts.register(on: router)
-    InvitationController(database: database, pages: pages, gate: gate, accounts: accounts, siteURL: siteURL,
+    AccountController(database: database, pages: pages, gate: gate, hasher: hasher, secureCookies: secure, index: index,
+                      useCases: accountUseCases).register(on: router)
+    InvitationController(database: database, pages: pages, gate: gate, useCases: accountUseCases,
+                         check: SecretCheck(throttle: database.attemptThrottle, hasher: hasher), secureCookies: secure, siteURL: siteURL,
                          delivery: ShowToSender(), territoryName: { index.current.territory.epcis[$0]?.name }).register(on: router)
     JournalController(audit: database.audit, pages: pages, gate: gate).register(on: router)
     InformationController(pages: pages, lifetime: configuration.sessionLifetime, referralRetention: configuration.referralRetention, index: index,
@@ -117,7 +119,8 @@ func buildRouter(database: AppDatabase, index: IndexStore, pages: PageRenderer, 
     WorkshopController(index: index, cycles: database.cycles, workshop: database.workshop, missingPlaces: database.missingPlaces, personas: database.personas,
                        throttle: database.attemptThrottle, pages: pages, gate: gate, siteURL: siteURL, secureCookies: secure,
                        eventStreamLifetime: configuration.eventStreamLifetime,
-                       watchers: WorkshopWatchers(limits: configuration.eventStreams) { [cycles = database.cycles] in try await cycles.pulse(meetingID: $0) }).register(on: router)
+                       watchers: WorkshopWatchers(limits: configuration.eventStreams) { [cycles = database.cycles] in try await cycles.pulse(meetingID: $0) },
+                       setWorkshopState: SetWorkshopState(database: database)).register(on: router)
     MeetingReportController(index: index, cycles: database.cycles, participants: database.participants, workshop: database.workshop,
                             snapshots: database.snapshots, personas: database.personas, pages: pages).register(on: router)
     PartnershipController(index: index, partnerships: database.partnerships, referrals: database.referrals, cycles: database.cycles,

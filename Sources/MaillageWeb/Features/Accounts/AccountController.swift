@@ -1,8 +1,8 @@
 import Foundation
 import Hummingbird
 import MaillageCore
+import MaillageImport
 import MaillageStorage
-import SQLKit
 
 /// Signing in and out, and one's own account: `/connexion`, `/deconnexion`, `/compte` (roles, password, sign out
 /// everywhere). Failed sign-ins are slowed down per e-mail and address and answered with the same message whether the
@@ -12,9 +12,10 @@ struct AccountController {
     let pages: PageRenderer
     let gate: AccessGate
     let hasher: PasswordHasher
-    let lifetime: SessionRepository.Lifetime
     let secureCookies: Bool
     let index: IndexStore
+    /// Every write on accounts and sessions.
+    let useCases: AccountUseCases
 
     func register(on router: Router<AppRequestContext>) {
         router.get(.signIn, use: signInForm)
@@ -57,33 +58,20 @@ struct AccountController {
         }
         // With a second factor, the code must match a time step not used before, or an unused recovery code (spent when
         // the session is made).
-        var proof: SecondFactorCheck.Proof?
+        var proof: SecondFactorProof?
         if matches, let account = credentials?.account, account.hasSecondFactor {
             proof = try await secondFactor.proof(code, accountID: account.id, now: now)
         }
         let secondFactorOK = credentials?.account.hasSecondFactor != true || proof != nil
         guard matches, secondFactorOK, let account = credentials?.account, let actor = account.actor else {
-            let accountID = credentials?.account.id
-            try await database.transaction { db in
-                try await AuditRepository.record(AuditEvent(at: now, actorID: nil, actorLabel: "inconnu", action: "connexion refusée",
-                                                            objectKind: AuditKinds.account, objectID: accountID.map(String.init) ?? "adresse inconnue"),
-                                                 on: db)
-            }
+            try await useCases.signIn.refuse(accountID: credentials?.account.id, now: now)
             var page = pages.render(SignInPage(returnTo: returnTo, error: Self.failure), for: context.visitor)
             page.status = .unauthorized
             return try page.response(from: request, context: context)
         }
-        let (sessions, throttle, lifetime, old, factor, usedProof) = (database.sessions, database.attemptThrottle, lifetime, context.visitor.sessionToken,
-                                                                      secondFactor, proof)
-        let token = try await database.transaction { db -> String? in
-            guard try await factor.spend(usedProof, of: account, now: now, on: db) else { return nil }
-            if let old { try await sessions.delete(token: old, on: db) }
-            try await throttle.succeeded(keys, on: db)
-            try await AuditRepository.record(AuditEvent(at: now, by: Author(actor), action: "connexion",
-                                                        objectKind: AuditKinds.session, objectID: String(actor.accountID)), on: db)
-            return try await sessions.create(accountID: actor.accountID, now: now, lifetime: lifetime, on: db).token
-        }
-        guard let token else {  // a code already used: a replay
+        let opened = try await useCases.signIn.open(for: account, as: actor, proof: proof, replacing: context.visitor.sessionToken, keys: keys,
+                                                    now: now)
+        guard let token = opened else {  // a code already used: a replay
             var page = pages.render(SignInPage(returnTo: returnTo, error: Self.failure), for: context.visitor)
             page.status = .unauthorized
             return try page.response(from: request, context: context)
@@ -94,14 +82,7 @@ struct AccountController {
     }
 
     @Sendable func signOut(request: Request, context: AppRequestContext) async throws -> Response {
-        if let token = context.visitor.sessionToken, let actor = context.visitor.actor {
-            let sessions = database.sessions
-            try await database.transaction { db in
-                try await sessions.delete(token: token, on: db)
-                try await AuditRepository.record(AuditEvent(at: Date(), by: Author(actor), action: "déconnexion",
-                                                            objectKind: AuditKinds.session, objectID: String(actor.accountID)), on: db)
-            }
-        }
+        if let token = context.visitor.sessionToken, let actor = context.visitor.actor { try await useCases.signOut(token, of: actor) }
         var response = Response.redirect(to: SiteURL.home.path, type: .found)
         response.setCookie(Cookies.clear(Cookies.session, secure: secureCookies))
         return response
@@ -128,17 +109,17 @@ struct AccountController {
         let new = try reader.text("nouveau", maximumLength: PasswordRules.maximumLength + 1) ?? ""
         guard let account = try await database.accounts.find(id: actor.accountID),
               try await check.password(current, matches: try await database.accounts.passwordHash(of: account.id),
-                                       keys: currentPasswordKeys(account, context)) else {
+                                       keys: SecretCheck.currentPasswordKeys(account, context)) else {
             throw HTTPError(.forbidden, message: "Le mot de passe actuel n'est pas le bon : rien n'a été changé.")
         }
-        try await database.attemptThrottle.succeeded(currentPasswordKeys(account, context))
+        try await database.attemptThrottle.succeeded(SecretCheck.currentPasswordKeys(account, context))
         guard new == (try reader.text("confirmation", maximumLength: PasswordRules.maximumLength + 1) ?? "") else {
             throw ParameterError(parameter: "confirmation", message: "Les deux saisies du nouveau mot de passe diffèrent : rien n'a été changé.")
         }
         if let refusal = PasswordRules.refusal(of: new, email: account.email) {
             throw ParameterError(parameter: "nouveau", message: "Le nouveau mot de passe doit avoir \(refusal) : rien n'a été changé.")
         }
-        let token = try await setPassword(new, for: account, by: Author(actor), action: "mot de passe changé")
+        let token = try await useCases.changePassword(new, for: account.id, by: Author(actor))
         var response = Response.redirect(to: AccountMessage.passwordChanged.url, type: .found)
         response.setCookie(Cookies.make(Cookies.session, token, secure: secureCookies))
         return response
@@ -146,12 +127,7 @@ struct AccountController {
 
     @Sendable func signOutEverywhere(request: Request, context: AppRequestContext) async throws -> Response {
         let actor = try gate.signedIn(request, context)
-        let sessions = database.sessions
-        try await database.transaction { db in
-            let ended = try await sessions.deleteAll(accountID: actor.accountID, on: db)
-            try await AuditRepository.record(AuditEvent(at: Date(), by: Author(actor), action: "déconnexion partout",
-                                                        objectKind: AuditKinds.session, objectID: String(actor.accountID), after: "\(ended) session(s)"), on: db)
-        }
+        try await useCases.signOut.everywhere(actor)
         var response = Response.redirect(to: SiteURL.signIn.path, type: .found)
         response.setCookie(Cookies.clear(Cookies.session, secure: secureCookies))
         return response
@@ -176,18 +152,7 @@ struct AccountController {
             page.status = .unprocessableContent
             return try page.response(from: request, context: context)
         }
-        let (accounts, recoveryCodes, now) = (database.accounts, database.recoveryCodes, Date())
-        let codes = try await database.transaction { db in
-            // Replacing the key of an active second factor would skip the code that turning it off asks.
-            guard try await accounts.find(id: account.id, on: db)?.hasSecondFactor == false else {
-                throw HTTPError(.conflict, message: "Le second facteur est déjà actif : désactivez-le d'abord (avec un code), puis recommencez.")
-            }
-            try await accounts.setSecondFactor(secret: secret, for: account.id, on: db)
-            _ = try await accounts.useSecondFactorStep(step, for: account.id, on: db)
-            try await AuditRepository.record(AuditEvent(at: now, by: Author(actor), action: "second facteur activé",
-                                                        objectKind: AuditKinds.account, objectID: String(account.id)), on: db)
-            return try await Self.newRecoveryCodes(for: account.id, by: actor, now: now, recoveryCodes: recoveryCodes, on: db)
-        }
+        let codes = try await useCases.turnSecondFactorOn(secret: secret, step: step, for: account.id, by: Author(actor))
         return try showOnce(RecoveryCodesPage(codes: codes, heading: "Second facteur activé"), request, context)
     }
 
@@ -197,7 +162,7 @@ struct AccountController {
         let password = try reader.text("mot_de_passe", maximumLength: PasswordRules.maximumLength) ?? ""
         guard let account = try await database.accounts.find(id: actor.accountID) else { throw SignInRequired(returnTo: SiteURL.account.path) }
         guard account.hasSecondFactor else { return .redirect(to: AccountMessage.secondFactorOff.url, type: .found) }
-        let keys = currentPasswordKeys(account, context)
+        let keys = SecretCheck.currentPasswordKeys(account, context)
         guard try await check.password(password, matches: try await database.accounts.passwordHash(of: account.id), keys: keys) else {
             throw HTTPError(.forbidden, message: "Le mot de passe n'est pas le bon : le second facteur reste actif.")
         }
@@ -207,15 +172,7 @@ struct AccountController {
         guard let proof = try await secondFactor.proof(try reader.single("code") ?? "", accountID: account.id, now: now) else {
             throw SecondFactorCheck.wrongCode
         }
-        let (accounts, recoveryCodes, factor, throttle) = (database.accounts, database.recoveryCodes, secondFactor, database.attemptThrottle)
-        try await database.transaction { db in
-            guard try await factor.spend(proof, of: account, now: now, on: db) else { throw SecondFactorCheck.wrongCode }
-            try await accounts.setSecondFactor(secret: nil, for: account.id, on: db)
-            try await recoveryCodes.delete(for: account.id, on: db)
-            try await throttle.succeeded(keys, on: db)
-            try await AuditRepository.record(AuditEvent(at: now, by: Author(actor), action: "second facteur désactivé",
-                                                        objectKind: AuditKinds.account, objectID: String(account.id)), on: db)
-        }
+        try await useCases.turnSecondFactorOff(for: account, proof: proof, keys: keys, by: Author(actor), now: now)
         return .redirect(to: AccountMessage.secondFactorOff.url, type: .found)
     }
 
@@ -228,21 +185,8 @@ struct AccountController {
         let now = Date()
         let proof = try await secondFactor.require(try await QueryReader.form(request).single("code") ?? "", of: account,
                                                    address: context.clientAddress, now: now)
-        let (recoveryCodes, check) = (database.recoveryCodes, secondFactor)
-        let codes = try await database.transaction { db in
-            guard try await check.spend(proof, of: account, now: now, on: db) else { throw SecondFactorCheck.wrongCode }
-            return try await Self.newRecoveryCodes(for: account.id, by: actor, now: now, recoveryCodes: recoveryCodes, on: db)
-        }
+        let codes = try await useCases.renewRecoveryCodes(for: account, proof: proof, by: Author(actor), now: now)
         return try showOnce(RecoveryCodesPage(codes: codes, heading: "Nouveaux codes de secours"), request, context)
-    }
-
-    /// Replaces a person's recovery codes inside the caller's transaction, and says so in the journal; returns them.
-    private static func newRecoveryCodes(for accountID: Int, by actor: Actor, now: Date, recoveryCodes: RecoveryCodeRepository,
-                                         on db: any SQLDatabase) async throws -> [String] {
-        let codes = try await recoveryCodes.replace(for: accountID, now: now, on: db)
-        try await AuditRepository.record(AuditEvent(at: now, by: Author(actor), action: "codes de secours générés",
-                                                    objectKind: AuditKinds.account, objectID: String(accountID), after: "\(codes.count) codes"), on: db)
-        return codes
     }
 
     /// A page shown once (recovery codes): never kept by a cache.
@@ -255,30 +199,8 @@ struct AccountController {
     /// Every password and code check counts its attempt first, through the throttle (``SecretCheck``).
     var check: SecretCheck { SecretCheck(throttle: database.attemptThrottle, hasher: hasher) }
 
-    /// A signed-in person's current password counts with their sign-ins from the same address: one allowance for both.
-    func currentPasswordKeys(_ account: AccountRepository.Account, _ context: AppRequestContext) -> [AttemptThrottle.Key] {
-        AttemptThrottle.signIn(email: account.email, address: context.clientAddress ?? "inconnue")
-    }
-
     /// What every failed sign-in says, whatever failed: nothing tells whether the e-mail exists.
     static let failure = "E-mail, mot de passe ou code incorrect."
-
-    /// Sets a password, ends every session of the person and opens a new one, in one transaction; returns its token.
-    /// `first` runs at the start of that transaction (using a link, spending a second factor): when it throws, nothing
-    /// changes.
-    func setPassword(_ password: String, for account: AccountRepository.Account, by author: Author, action: String, now: Date = Date(),
-                     first: @escaping @Sendable (any SQLDatabase) async throws -> Void = { _ in }) async throws -> String {
-        let hash = try await hasher.hash(password)
-        let (accounts, sessions, lifetime) = (database.accounts, database.sessions, lifetime)
-        return try await database.transaction { db in
-            try await first(db)
-            try await accounts.setPassword(hash: hash, for: account.id, now: now, on: db)
-            try await sessions.deleteAll(accountID: account.id, on: db)
-            try await AuditRepository.record(AuditEvent(at: now, by: author, action: action,
-                                                        objectKind: AuditKinds.account, objectID: String(account.id)), on: db)
-            return try await sessions.create(accountID: account.id, now: now, lifetime: lifetime, on: db).token
-        }
-    }
 
     /// A page with a form, for a visitor who may not have a session (``PageRenderer/formPage(_:_:_:secureCookies:)``).
     func formPage(_ page: some PageModel, _ request: Request, _ context: AppRequestContext) throws -> Response {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import MaillageCore
+import MaillageImport
 import MaillageStorage
 
 /// Invitations and password resets, without a mail server: the inviter gets a single-use link (7 days) to copy or send
@@ -9,7 +10,11 @@ struct InvitationController {
     let database: AppDatabase
     let pages: PageRenderer
     let gate: AccessGate
-    let accounts: AccountController
+    /// Every write on accounts, invitations and sessions.
+    let useCases: AccountUseCases
+    /// The check of an existing person's current password (throttled with the sign-ins).
+    let check: SecretCheck
+    let secureCookies: Bool
     /// The site's own address, from its configuration (never from a request's `Host`): links given are made from it.
     let siteURL: String
     let delivery: any LinkDelivery
@@ -51,16 +56,7 @@ struct InvitationController {
             throw ParameterError(parameter: "territoire", message: "Il faut le territoire (SIREN) ou la structure du rôle : rien n'a été créé.")
         }
         let actor = try gate.require(.invite(grant), request, context)
-        let existing = try await database.accounts.find(email: email)
-        let (links, territory) = (database.links, gate.policy.territory(of: scope))
-        let now = Date()
-        let token = try await database.transaction { db in
-            let token = try await links.create(.invitation, email: email, accountID: existing?.id, grant: grant, createdBy: actor.accountID, now: now, on: db)
-            try await AuditRepository.record(AuditEvent(at: now, by: Author(actor), territory: territory,
-                                                        action: "invitation créée", objectKind: AuditKinds.invitation, objectID: email,
-                                                        after: grant.description), on: db)
-            return token
-        }
+        let token = try await useCases.invite(email, to: grant, by: actor)
         let link = absolute(SiteURL.invitation(.value(token)).path)
         let body = "Bonjour,\n\nJe vous invite à rejoindre Maillage (\(grant)). Ce lien est valable 7 jours et ne sert qu'une fois :\n\(link)\n\n\(actor.name)"
         return try await notice(LinkMessage(to: email, subject: "Invitation à Maillage", body: body, link: link),
@@ -70,63 +66,34 @@ struct InvitationController {
     @Sendable func acceptForm(request: Request, context: AppRequestContext) async throws -> Response {
         let (token, link) = try await usableLink(context, purpose: .invitation)
         let account = try await database.accounts.find(email: link.email)
-        try Self.refuseAccountAwaitingItsOwnLink(account)
+        try AcceptInvitation.refuseAccountAwaitingItsOwnLink(account)
         if let account, account.hasPassword {
             // An existing person accepts a new role signed in as themselves.
             guard context.visitor.actor?.accountID == account.id else { throw SignInRequired(returnTo: request.uri.path) }
         }
-        return try accounts.formPage(ChoosePasswordPage(
+        return try formPage(ChoosePasswordPage(
             title: "Invitation — Maillage", heading: "Rejoindre Maillage",
             explanation: "Vous êtes invité comme \(link.grant?.description ?? "participant"). "
                 + (account?.hasPassword == true ? "Confirmez avec votre mot de passe actuel." : "Choisissez votre mot de passe."),
             action: SiteURL.invitation(.value(token)).path, asksName: account == nil, email: link.email), request, context)
     }
 
-    /// An account made without a password (by the command line, or an invitation not yet accepted) chooses it through
-    /// its own link only: an invitation, whose link its sender sees, must not set it and open a session in its name.
-    private static func refuseAccountAwaitingItsOwnLink(_ account: AccountRepository.Account?) throws {
-        guard let account, !account.hasPassword else { return }
-        throw HTTPError(.forbidden, message: "Ce compte attend encore son premier mot de passe : la personne le choisit avec le lien reçu à la création "
-                            + "du compte (un coordinateur peut en refaire un). Rien n'a été changé.")
-    }
-
     @Sendable func accept(request: Request, context: AppRequestContext) async throws -> Response {
         let (token, link) = try await usableLink(context, purpose: .invitation)
         let reader = try await QueryReader.form(request)
         let password = try choosePassword(reader, email: link.email)
-        var account = try await database.accounts.find(email: link.email)
-        try Self.refuseAccountAwaitingItsOwnLink(account)
+        let account = try await database.accounts.find(email: link.email)
+        try AcceptInvitation.refuseAccountAwaitingItsOwnLink(account)
         if let existing = account, existing.hasPassword {
             guard context.visitor.actor?.accountID == existing.id,
-                  try await accounts.check.password(password, matches: try await database.accounts.passwordHash(of: existing.id),
-                                                    keys: accounts.currentPasswordKeys(existing, context)) else {
+                  try await check.password(password, matches: try await database.accounts.passwordHash(of: existing.id),
+                                           keys: SecretCheck.currentPasswordKeys(existing, context)) else {
                 throw HTTPError(.forbidden, message: "Connectez-vous avec ce compte et confirmez votre mot de passe actuel.")
             }
         }
-        let name = try reader.single("nom")
-        let (links, repository, policy) = (database.links, database.accounts, gate.policy)
-        let now = Date()
-        account = try await database.transaction { db in
-            guard let used = try await links.consume(token: token, now: now, on: db), let grant = used.grant else { throw Self.linkGone }
-            let person: AccountRepository.Account
-            if let found = try await repository.find(email: used.email, on: db) {
-                person = found
-            } else {
-                person = try await repository.create(email: used.email, name: name ?? "", now: now, on: db)
-                try await AuditRepository.record(AuditEvent(at: now, actorID: person.id, actorLabel: person.name, action: "compte créé",
-                                                            objectKind: AuditKinds.account, objectID: String(person.id), after: person.email), on: db)
-            }
-            try await repository.grant(grant, to: person.id, now: now, on: db)
-            try await AuditRepository.record(AuditEvent(at: now, actorID: used.createdBy, actorLabel: "invitation acceptée par \(person.name)",
-                                                        territory: policy.territory(of: grant.scope), action: "rôle donné",
-                                                        objectKind: AuditKinds.role, objectID: String(person.id), after: grant.description), on: db)
-            return person
-        }
-        guard let account else { throw Self.linkGone }
-        let session = try await accounts.setPassword(password, for: account, by: Author(accountID: account.id, label: account.name),
-                                                     action: account.hasPassword ? "mot de passe confirmé" : "mot de passe choisi")
+        let session = try await useCases.acceptInvitation(token: token, password: password, name: try reader.single("nom")).session
         var response = Response.redirect(to: AccountMessage.welcome.url, type: .found)
-        response.setCookie(Cookies.make(Cookies.session, session, secure: accounts.secureCookies))
+        response.setCookie(Cookies.make(Cookies.session, session, secure: secureCookies))
         return response
     }
 
@@ -135,14 +102,7 @@ struct InvitationController {
             throw HTTPError(.notFound, message: "Compte inconnu")
         }
         let actor = try gate.require(.resetPassword(of: target.grants), request, context)
-        let links = database.links
-        let now = Date()
-        let token = try await database.transaction { db in
-            let token = try await links.create(.reset, email: target.email, accountID: target.id, grant: nil, createdBy: actor.accountID, now: now, on: db)
-            try await AuditRepository.record(AuditEvent(at: now, by: Author(actor), action: "lien de réinitialisation créé",
-                                                        objectKind: AuditKinds.reset, objectID: String(target.id)), on: db)
-            return token
-        }
+        let token = try await useCases.makeResetLink(for: target, by: actor)
         let link = absolute(SiteURL.reset(.value(token)).path)
         let body = "Bonjour,\n\nVoici un lien pour choisir un nouveau mot de passe Maillage. Il est valable 7 jours et ne sert qu'une fois :\n\(link)\n\n\(actor.name)"
         return try await notice(LinkMessage(to: target.email, subject: "Nouveau mot de passe Maillage", body: body, link: link),
@@ -160,13 +120,7 @@ struct InvitationController {
             throw ParameterError(parameter: "role", message: "Ce rôle n'est pas celui de la personne : rien n'a été changé.")
         }
         let actor = try gate.require(.manageRole(grant), request, context)
-        let (accounts, territory) = (database.accounts, gate.policy.territory(of: scope))
-        try await database.transaction { db in
-            try await accounts.revoke(grant, from: target.id, on: db)
-            try await AuditRepository.record(AuditEvent(at: Date(), by: Author(actor), territory: territory,
-                                                        action: "rôle retiré", objectKind: AuditKinds.role, objectID: String(target.id),
-                                                        before: grant.description), on: db)
-        }
+        try await useCases.changeRole(.takeAway, grant, of: target.id, by: Author(actor))
         return .redirect(to: SiteURL.invitations.path, type: .found)
     }
 
@@ -174,7 +128,7 @@ struct InvitationController {
         let (token, link) = try await usableLink(context, purpose: .reset)
         var asksCode = false
         if let id = link.accountID { asksCode = try await database.accounts.find(id: id)?.hasSecondFactor == true }
-        return try accounts.formPage(ChoosePasswordPage(title: "Nouveau mot de passe — Maillage", heading: "Choisir un nouveau mot de passe",
+        return try formPage(ChoosePasswordPage(title: "Nouveau mot de passe — Maillage", heading: "Choisir un nouveau mot de passe",
                                                         explanation: "Vos sessions ouvertes seront fermées.", action: SiteURL.reset(.value(token)).path,
                                                         asksName: false, email: link.email, asksCode: asksCode), request, context)
     }
@@ -186,26 +140,19 @@ struct InvitationController {
         let (token, link) = try await usableLink(context, purpose: .reset)
         let reader = try await QueryReader.form(request)
         let password = try choosePassword(reader, email: link.email)
-        guard let id = link.accountID, let account = try await database.accounts.find(id: id) else { throw Self.linkGone }
+        guard let id = link.accountID, let account = try await database.accounts.find(id: id) else { throw AccountRefusal.linkGone }
         let now = Date()
-        let check = accounts.secondFactor
-        let proof = try await check.require(try reader.single("code") ?? "", of: account, address: context.clientAddress, now: now)
-        let links = database.links
-        let session = try await accounts.setPassword(password, for: account, by: Author(accountID: account.id, label: account.name),
-                                                     action: "mot de passe réinitialisé", now: now) { db in
-            guard try await links.consume(token: token, now: now, on: db) != nil else { throw Self.linkGone }
-            guard try await check.spend(proof, of: account, now: now, on: db) else { throw SecondFactorCheck.wrongCode }
-        }
+        let proof = try await SecondFactorCheck(database: database).require(try reader.single("code") ?? "", of: account,
+                                                                            address: context.clientAddress, now: now)
+        let session = try await useCases.resetPassword(token: token, password: password, for: account, proof: proof, now: now)
         var response = Response.redirect(to: AccountMessage.passwordReset.url, type: .found)
-        response.setCookie(Cookies.make(Cookies.session, session, secure: accounts.secureCookies))
+        response.setCookie(Cookies.make(Cookies.session, session, secure: secureCookies))
         return response
     }
 
-    private static let linkGone = HTTPError(.gone, message: "Ce lien a déjà servi ou a expiré : demandez-en un autre.")
-
     private func usableLink(_ context: AppRequestContext, purpose: OneTimeLinkRepository.Purpose) async throws -> (String, OneTimeLinkRepository.Link) {
         let token = try context.parameters.require("jeton")
-        guard let link = try await database.links.find(token: token, now: Date()), link.purpose == purpose else { throw Self.linkGone }
+        guard let link = try await database.links.find(token: token, now: Date()), link.purpose == purpose else { throw AccountRefusal.linkGone }
         return (token, link)
     }
 
@@ -218,6 +165,11 @@ struct InvitationController {
             throw ParameterError(parameter: "nouveau", message: "Le mot de passe doit avoir \(refusal) : rien n'a été changé.")
         }
         return password
+    }
+
+    /// A page with a form, for a visitor who may not have a session.
+    private func formPage(_ page: some PageModel, _ request: Request, _ context: AppRequestContext) throws -> Response {
+        try pages.formPage(page, request, context, secureCookies: secureCookies)
     }
 
     private func absolute(_ path: String) -> String { siteURL.trimmingSuffix("/") + path }

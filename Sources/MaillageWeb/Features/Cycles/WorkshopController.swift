@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import MaillageCore
+import MaillageImport
 import MaillageStorage
 import ServiceLifecycle
 
@@ -24,6 +25,8 @@ struct WorkshopController {
     let secureCookies: Bool
     let eventStreamLifetime: Duration
     let watchers: WorkshopWatchers
+    /// Opening and closing, with the snapshot a closing freezes.
+    let setWorkshopState: SetWorkshopState
 
     /// The query parameter carrying the projection token.
     static let projectionParameter = "jeton"
@@ -219,7 +222,7 @@ struct WorkshopController {
         }
         // What does not depend on the cards is read before the closing transaction; the figures are counted inside it.
         let snapshot = state == .clos ? try await snapshotMaker(territory: cycle.territory) : nil
-        _ = try await cycles.setWorkshop(state, meetingID: meeting.id, by: Author(actor), snapshot: snapshot)
+        try await setWorkshopState(state, meetingID: meeting.id, by: Author(actor), snapshot: snapshot)
         return .redirect(to: SiteURL.meeting(.value(meeting.id)).path, type: .found)
     }
 
@@ -267,7 +270,7 @@ struct WorkshopController {
     }
 
     /// Makes a meeting's snapshot from the territory's diagnostic, directory and register as they are now.
-    private func snapshotMaker(territory siren: Siren) async throws -> @Sendable (Meeting, MeetingFigures) -> MeetingSnapshot {
+    private func snapshotMaker(territory siren: Siren) async throws -> SetWorkshopState.SnapshotMaker {
         let store = index.snapshot
         guard let epci = store.index.territory.epcis[siren] else { throw HTTPError(.notFound, message: "Ce territoire n'est pas dans la base.") }
         let diagnostic = try store.diagnostic(of: .epci(epci))

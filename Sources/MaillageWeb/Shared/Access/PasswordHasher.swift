@@ -1,7 +1,8 @@
 import HummingbirdBcrypt
+import MaillageImport
 
 /// bcrypt, on its own bounded pool of threads (``HashingPool``): never on the request or database threads.
-struct PasswordHasher: Sendable {
+struct PasswordHasher: PasswordHashing {
     let cost: UInt8
     let pool: HashingPool
 

@@ -1,22 +1,17 @@
 import Foundation
 import Hummingbird
 import MaillageCore
+import MaillageImport
 import MaillageStorage
-import SQLKit
 
 /// The second factor a person gives besides their password — a code of their authenticator app, or one of their
-/// recovery codes — checked first, then spent in the transaction of what it allows (a session, a new password,
-/// turning the factor off, new recovery codes), so that a code serves once.
+/// recovery codes — checked here first, then spent by the use case it allows (``SecondFactorSpending``: a session, a
+/// new password, turning the factor off, new recovery codes), so that a code serves once.
 struct SecondFactorCheck: Sendable {
     let database: AppDatabase
 
-    /// A code that matched, to spend.
-    enum Proof: Sendable {
-        /// A code of the app, for this time step.
-        case step(Int)
-        /// One of the person's recovery codes, as typed.
-        case recovery(String)
-    }
+    /// A code that matched, to spend (by the use case it allows).
+    typealias Proof = SecondFactorProof
 
     /// What `code` proves for the account: nil when the account has no second factor or the code matches neither the
     /// app nor an unused recovery code.
@@ -37,22 +32,5 @@ struct SecondFactorCheck: Sendable {
         return proof
     }
 
-    /// Spends a proof inside the caller's transaction: its time step cannot serve again, or the recovery code is used
-    /// up (and the journal says so). False when it was spent meanwhile (a replay): the caller then undoes its change.
-    func spend(_ proof: Proof?, of account: AccountRepository.Account, now: Date, on db: any SQLDatabase) async throws -> Bool {
-        switch proof {
-        case nil:
-            return true
-        case .step(let step):
-            return try await database.accounts.useSecondFactorStep(step, for: account.id, on: db)
-        case .recovery(let code):
-            guard try await database.recoveryCodes.use(code, for: account.id, now: now, on: db) else { return false }
-            try await AuditRepository.record(AuditEvent(at: now, actorID: account.id, actorLabel: account.name, action: "code de secours utilisé",
-                                                        objectKind: AuditKinds.account, objectID: String(account.id)), on: db)
-            return true
-        }
-    }
-
-    static let wrongCode = HTTPError(.unauthorized, message: "Ce code ne correspond pas ou a déjà servi : rien n'a été changé. "
-                                         + "Saisissez le code que votre application affiche maintenant, ou un code de secours encore inutilisé.")
+    static let wrongCode = AccountRefusal.wrongCode.httpError
 }

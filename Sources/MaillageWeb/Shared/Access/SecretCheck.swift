@@ -18,6 +18,11 @@ struct SecretCheck: Sendable {
             throw busy
         }
     }
+
+    /// A signed-in person's current password counts with their sign-ins from the same address: one allowance for both.
+    static func currentPasswordKeys(_ account: AccountRepository.Account, _ context: AppRequestContext) -> [AttemptThrottle.Key] {
+        AttemptThrottle.signIn(email: account.email, address: context.clientAddress ?? "inconnue")
+    }
 }
 
 extension AttemptThrottle {

@@ -1,5 +1,6 @@
 import Hummingbird
 import MaillageCore
+import MaillageImport
 
 /// The one place errors become responses: a JSON error body on `/api/` routes, a French error page elsewhere; every
 /// 5xx is logged with its cause (the person sees no internal detail), but a `503` refused on purpose only at debug level.
@@ -12,7 +13,9 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let signIn as SignInRequired where request.method == .get && !request.uri.path.hasPrefix("/api/") {
             return .redirect(to: SiteURL.signIn.path(query: [("retour", signIn.returnTo)]), type: .found)
-        } catch {
+        } catch let thrown {
+            // A use case's refusal is answered as its status says (``AccountRefusal/httpError``).
+            let error = (thrown as? AccountRefusal)?.httpError ?? thrown
             let status = (error as? any HTTPResponseError)?.status ?? .internalServerError
             if status == .serviceUnavailable, error is HTTPError {
                 // a refusal on purpose (a cap reached, a computation stopped): its cap reports it, not as a fault
