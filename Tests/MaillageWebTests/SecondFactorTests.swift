@@ -87,6 +87,31 @@ struct SecondFactorTests {
         }
     }
 
+    @Test(arguments: TestDatabases.available)
+    func aResetLinkWhoseMakerMayNoLongerMakeItOpensNothing(kind: TestDatabases.Kind) async throws {
+        try await TestSite.with(kind) { site in
+            // Setup: Bruno, coordinator, makes a reset link for Camille, animatrice; then Bruno is no longer coordinator
+            let camille = try await site.account("camille@caph.fr", [RoleGrant(role: .animateur, scope: .territory(.caph))!])
+            let brunoID = try await site.account("bruno@caph.fr", [Self.coordinator])
+            var bruno = try await site.signIn("bruno@caph.fr")
+            let link = try await Self.resetLink(site, by: &bruno, for: camille)
+            try await site.database.sql.delete(from: "role_grants").where("account_id", .equal, SQLBind(brunoID)).run()
+            let newPassword = "une toute nouvelle phrase de passe"
+            // Act: whoever holds the link opens it, and sends a new password with a form token of another page
+            var holder = Browser()
+            let form = try await site.get(link, as: &holder)
+            _ = try await site.get("/connexion", as: &holder)
+            let before = try await Self.snapshot(site.database)
+            let sent = try await site.post(link, [("nouveau", newPassword), ("confirmation", newPassword)], as: &holder)
+            // Check: both say the link is no longer valid and why; nothing changed, no session; the old password still works
+            #expect(form.status == 410 && form.html.contains("n&#39;a plus le droit de réinitialiser ce mot de passe"))
+            #expect(sent.status == 410)
+            #expect(try await Self.snapshot(site.database) == before)
+            #expect(holder.cookies["maillage_session"] == nil)
+            _ = try await site.signIn("camille@caph.fr")
+        }
+    }
+
     @Test func guessingTheCodeOfAResetLinkIsThrottledLikeASignIn() async throws {
         try await TestSite.with { site in
             // Setup: a reset link for Camille, who has a second factor

@@ -38,7 +38,8 @@ public struct AccountUseCases: Sendable {
         acceptInvitation = AcceptInvitation(database: database, hasher: hasher, accounts: database.accounts, links: database.links,
                                             createAccount: administration.createAccount, changeRole: administration.changeRole,
                                             changePassword: changePassword)
-        resetPassword = ResetPassword(database: database, hasher: hasher, links: database.links, spending: spending, changePassword: changePassword)
+        resetPassword = ResetPassword(database: database, hasher: hasher, accounts: database.accounts, links: database.links, spending: spending,
+                                      changePassword: changePassword, policy: policy)
         signIn = SignIn(database: database, sessions: database.sessions, throttle: database.attemptThrottle, spending: spending, lifetime: lifetime)
         signOut = SignOut(database: database, sessions: database.sessions)
     }

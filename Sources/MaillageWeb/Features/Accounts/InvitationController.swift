@@ -126,6 +126,7 @@ struct InvitationController {
 
     @Sendable func resetForm(request: Request, context: AppRequestContext) async throws -> Response {
         let (token, link) = try await usableLink(context, purpose: .reset)
+        guard try await useCases.resetPassword.isStillAllowed(link) else { throw AccountRefusal.linkWithdrawn }
         var asksCode = false
         if let id = link.accountID { asksCode = try await database.accounts.find(id: id)?.hasSecondFactor == true }
         return try formPage(ChoosePasswordPage(title: "Nouveau mot de passe — Maillage", heading: "Choisir un nouveau mot de passe",

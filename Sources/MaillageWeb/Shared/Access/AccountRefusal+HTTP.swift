@@ -6,7 +6,7 @@ extension AccountRefusal {
     /// thrown by a use case).
     var httpError: HTTPError {
         let status: HTTPResponse.Status = switch self {
-        case .linkGone: .gone
+        case .linkGone, .linkWithdrawn: .gone
         case .awaitingItsOwnLink: .forbidden
         case .secondFactorAlreadyOn: .conflict
         case .wrongCode: .unauthorized
