@@ -10,7 +10,7 @@ struct InformationController {
     let lifetime: SessionRepository.Lifetime
     /// How long orientations between structures keep the person's details.
     let referralRetention: TimeInterval
-    let index: IndexStore
+    let index: any PlaceIndexReading
     let focus: Siren
 
     func register(on router: Router<AppRequestContext>) {
