@@ -6,6 +6,8 @@ import MaillageCore
 struct SiteShell: Sendable {
     private struct Section: Sendable {
         var label: String
+        /// What one finds there, in a sentence (`/aide` lists the entries with theirs).
+        var summary: String
         var url: String
         var templates: Set<String>
     }
@@ -28,7 +30,7 @@ struct SiteShell: Sendable {
         } ?? []
         communeNames = territory.map { Array(Set($0.communes(sortedByName: covered).map(\.name))).sorted { $0.folded < $1.folded } } ?? []
         sections = SiteURL.navigation.map { entry in
-            Section(label: entry.entry.label, url: entry.url.navigationPath(focus: focus),
+            Section(label: entry.entry.label, summary: entry.entry.summary, url: entry.url.navigationPath(focus: focus),
                     templates: Set(SiteURL.pageRoutes.compactMap { url in url.page?.section.flatMap { $0.entry == entry.url ? $0.view : nil } }))
         }
         footer = SiteURL.pageRoutes.compactMap { url in url.footerLabel.map { ["label": $0, "url": url.path] } }
@@ -42,7 +44,7 @@ struct SiteShell: Sendable {
             "footer": footer,
             "communeNames": communeNames,
             "navigation": sections.map { section -> [String: Any] in
-                ["label": section.label, "url": section.url, "current": section.templates.contains(page.template)]
+                ["label": section.label, "summary": section.summary, "url": section.url, "current": section.templates.contains(page.template)]
             },
         ]
         let trail = breadcrumbs(for: page)
