@@ -107,8 +107,11 @@ struct SitePagesTests {
             #expect(html.contains(#"<a href="/recherche" aria-current="page">Trouver de l&#39;aide</a>"#)
                 || html.contains(#"<a href="/recherche" aria-current="page">Trouver de l'aide</a>"#))
             #expect(html.contains(#"<a href="/diagnostic?epci=200042190">Diagnostic</a>"#))
-            let footer = html.matches(of: /<li><a href="([^"]+)">([^<]+)<\/a><\/li>/).map { String($0.1) }.suffix(6)
-            #expect(Array(footer) == ["/mentions-legales", "/accessibilite", "/donnees-personnelles", "/plan-du-site", "/contact", "/api/v1/places"])
+            let footerHTML = try #require(html.firstMatch(of: /<ul class="footer-links">[\s\S]*?<\/ul>/)).0
+            let footer = footerHTML.matches(of: /<a href="([^"]+)">/).map { String($0.1) }
+            #expect(footer == SiteURL.pageRoutes.filter { $0.footerLabel != nil }.map(\.path))
+            #expect(footer.filter { !["/mentions-legales", "/accessibilite", "/donnees-personnelles", "/plan-du-site", "/contact", "/api/v1/places"].contains($0) }
+                .count == footer.count - 6)
         }
     }
 }
