@@ -75,6 +75,7 @@ extension SiteURL {
         case .accessibility: return SitePage(visits: [Visit("accessibilite", path)])
         case .siteMap: return SitePage(visits: [Visit("plan-du-site", path)])
         case .contact: return SitePage(visits: [Visit("contact", path)])
+        case .help: return SitePage(visits: [Visit("aide", path)])
         case .cycles:
             return SitePage(entry: .init(label: "Rencontres", summary: "Organisez les rencontres du réseau, animez l'atelier en direct et partagez le compte-rendu."),
                             section: (.cycles, "cycles"), visits: [Visit("cycles", path)])
@@ -129,6 +130,7 @@ extension SiteURL {
         case .privacy: "Données personnelles"
         case .siteMap: "Plan du site"
         case .contact: "Contact"
+        case .help: "Aide"
         case .api(.places): "API"
         default: nil
         }
