@@ -2,82 +2,23 @@
 """Accessibility check of Maillage's pages in a real headless Chromium, with axe-core (RGAA-minded).
 
 Usage: accessibility_check.py BASE_URL [SCREENSHOT_DIR]
-Visits every public page at a phone width (320 px) and a desktop width (1280 px), runs axe-core on each, checks that
-nothing overflows horizontally at 320 px and that the skip link takes the keyboard focus first, and exits non-zero on
-any serious or critical violation. Screenshots are written when a folder is given.
+Visits every page `maillage pages` lists (MAILLAGE_BIN, `.build/debug/maillage` by default) at a phone width (320 px)
+and a desktop width (1280 px), runs axe-core on each, checks that nothing overflows horizontally at 320 px and that the
+skip link takes the keyboard focus first, and exits non-zero on any serious or critical violation. Screenshots are written when a folder is given.
 """
+import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-PAGES = [
-    ("accueil", "/"),
-    ("recherche", "/recherche?ou=Raismes&services=Aide+aux+d%C3%A9marches+administratives&sur_place=1"),
-    ("recherche-voisins", "/recherche?ou=Denain&services=Insertion+professionnelle+via+le+num%C3%A9rique"),
-    ("commune", "/communes/59491"),
-    ("territoire", "/territoires/200042190"),
-    ("orienter", "/orienter"),
-    ("orienter-resultats", "/orienter/resultats?besoin=Aide+aux+d%C3%A9marches+administratives&ou=Raismes&equipement=aucun&mobilite=bus&gratuit=1"),
-    ("erreur", "/recherche?services=Jardinage"),
-    ("diagnostic", "/diagnostic?epci=200042190"),
-    ("diagnostic-commune", "/diagnostic/communes/59038"),
-    ("personas", "/personas"),
-    ("persona-formulaire", "/personas/nouveau"),
-    ("parcours", "/personas/karima/parcours"),
-    ("atelier", "/atelier"),
-    ("connexion", "/connexion"),
-    ("donnees-personnelles", "/donnees-personnelles"),
-    ("mentions-legales", "/mentions-legales"),
-    ("accessibilite", "/accessibilite"),
-    ("plan-du-site", "/plan-du-site"),
-    ("contact", "/contact"),
-    ("structures", "/structures"),
-    ("lieux-manquants", "/lieux-manquants"),
-    ("cycles", "/cycles"),
-    ("rejoindre", "/rejoindre"),
-    ("partenariats", "/partenariats"),
-    ("partenariats-suggestions", "/partenariats?commune=59491"),
-    ("parcours-denain", "/personas/marcel/parcours?commune=59172"),
-    ("règles-orientation", "/orienter/regles"),
-    ("lieu", "{lieu}"),
-    ("signaler", "{lieu}/signaler"),
-    ("structure", "{structure}"),
-]
-
-# Pages of a signed-in coordinator: checked when MAILLAGE_A11Y_LINK gives the link where a coordinator made by
-# `maillage user create` chooses a password (MAILLAGE_A11Y_EMAIL is their e-mail).
-SIGNED_IN_PAGES = [
-    ("compte", "/compte"),
-    ("second-facteur", "/compte/second-facteur"),
-    ("invitations", "/invitations"),
-    ("journal", "/journal"),
-    ("persona-nouveau", "/personas/nouveau"),
-    ("persona-modifier", "/personas/karima/modifier"),
-    ("declarer", "{lieu}/declarer"),
-    ("proposer-un-lieu", "/proposer-un-lieu?commune=59172"),
-    ("declarations", "/declarations"),
-    ("vigilance", "/territoires/200042190/vigilance"),
-    ("desaccords", "/territoires/200042190/desaccords"),
-    ("lieu-manquant-nouveau", "/lieux-manquants/nouveau?territoire=200042190&commune=59172&origine=diagnostic"),
-    ("cycle-nouveau", "/cycles/nouveau?territoire=200042190"),
-    ("préparer-rencontre", None),
-    ("cycle", "{cycle}"),
-    ("rencontre-nouvelle", "{cycle}/rencontres/nouvelle"),
-    ("rencontre", "{rencontre}"),
-    ("rencontre-modifier", "{rencontre}/modifier"),
-    ("tableau-animateur", "{rencontre}/atelier"),
-    ("tableau-projeté", "{rencontre}/atelier?vue=projection"),
-    ("compte-rendu", "{rencontre}/compte-rendu"),
-    ("évolution", "{rencontre}/evolution"),
-    ("compte-rendu-cycle", "{cycle}/compte-rendu"),
-    ("partenariats-déclarer", "/partenariats"),
-    ("règles-orientation-ajouter", "/orienter/regles"),
-    ("orientations", "/orientations"),
-    ("tableau-participant", None),
-]
+# The pages come from the site's own routes (`maillage pages`, made from SiteURL): a page added to the site is checked
+# without being listed here. Pages of a signed-in coordinator are checked when MAILLAGE_A11Y_LINK gives the link where a
+# coordinator made by `maillage user create` chooses a password (MAILLAGE_A11Y_EMAIL is their e-mail).
+MAILLAGE = os.environ.get("MAILLAGE_BIN", ".build/debug/maillage")
 MEETING = {}
 PASSWORD = "une phrase de passe pour l'accessibilite"
 
@@ -103,10 +44,11 @@ def sign_in(page, base):
     return "/compte" in page.url
 
 
-def prepare_meeting(page, base):
-    """Once: the coordinator makes a cycle and a meeting, registers a participant and opens the workshop."""
+def prepare_meeting(page, base, visits):
+    """Once: the coordinator makes a cycle and a meeting, registers a participant and opens the workshop; they must be
+    the demo cycle and meeting the visits open (the check runs on an empty base)."""
     if MEETING:
-        return
+        return []
     page.goto(base + "/cycles/nouveau?territoire=200042190")
     with page.expect_navigation():
         page.click("form.place-form button[type=submit]")
@@ -124,6 +66,9 @@ def prepare_meeting(page, base):
     with page.expect_navigation():
         page.click("button:has-text('Ouvrir l')")
     MEETING["code"] = page.locator(".join-code").first.inner_text()
+    expected = {v["name"]: v["path"] for v in visits}
+    return [f"la rencontre préparée n'est pas celle des pages vérifiées ({MEETING[key]} au lieu de {expected[name]})"
+            for key, name in (("cycle", "cycle"), ("rencontre", "rencontre")) if MEETING[key] != expected.get(name)]
 
 
 def participant_board(browser, base, width):
@@ -145,35 +90,31 @@ def main() -> int:
     shots = Path(sys.argv[2]) if len(sys.argv) > 2 else None
     if shots:
         shots.mkdir(parents=True, exist_ok=True)
+    visits = json.loads(subprocess.run([MAILLAGE, "pages"], check=True, capture_output=True, text=True).stdout)
+    # Anyone's pages first, then the coordinator's, then those of the meeting the coordinator prepares.
+    order = {"visitor": 0, "coordinator": 1, "participant": 2}
+    visits.sort(key=lambda v: (v["needsMeeting"], order[v["audience"]]))
     axe = Axe()
     failures = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-        pages = list(PAGES)
         for width, label in ((320, "mobile"), (1280, "bureau")):
             page = browser.new_page(viewport={"width": width, "height": 900})
-            # a place page (the first result of the search) and its structure's page
-            page.goto(base + PAGES[1][1])
-            place = page.locator("article.place h3 a").first.get_attribute("href")
-            page.goto(base + place)
-            structure = page.locator("a[href^='/structures/']").first.get_attribute("href")
-            for name, path in pages + [("connecté", None)] + SIGNED_IN_PAGES:
-                path = path and path.replace("{lieu}", place).replace("{structure}", structure)
-                path = path and path.replace("{cycle}", MEETING.get("cycle", "")).replace("{rencontre}", MEETING.get("rencontre", ""))
-                checked = page
-                if name == "préparer-rencontre":
-                    prepare_meeting(page, base)
-                    continue
-                if name == "tableau-participant":
-                    checked = participant_board(browser, base, width)
-                elif path is None:
+            signed_in = False
+            for visit in visits:
+                name, path = visit["name"], visit["path"]
+                if visit["audience"] != "visitor" and not signed_in:
                     if not sign_in(page, base):
                         if os.environ.get("MAILLAGE_A11Y_LINK"):
                             failures.append(f"{label}: la connexion du coordinateur de vérification a échoué")
                         break
-                    continue
-                else:
-                    page.goto(base + path)
+                    signed_in = True
+                if visit["needsMeeting"]:
+                    failures += [f"{label}: {problem}" for problem in prepare_meeting(page, base, visits)]
+                checked = page
+                if visit["audience"] == "participant":
+                    checked = participant_board(browser, base, width)
+                checked.goto(base + path)
                 results = axe.run(checked)
                 serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
                 for v in serious:

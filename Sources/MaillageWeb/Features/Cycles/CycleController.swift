@@ -6,7 +6,7 @@ import MaillageStorage
 /// The meeting cycles of a territory: cycles and their meetings are public (figures, never names); their animateurs
 /// and coordinators prepare them, invite and register participants and take attendance.
 struct CycleController {
-    let index: IndexStore
+    let index: any PlaceIndexReading
     let cycles: CycleRepository
     let participants: ParticipantRepository
     let workshop: WorkshopRepository

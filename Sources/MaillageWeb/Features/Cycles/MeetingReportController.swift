@@ -8,7 +8,7 @@ import MaillageStorage
 /// cycle's report gathering its meetings, and what changed since the previous meeting. Public, as the figures are:
 /// names appear only for participants who agreed.
 struct MeetingReportController {
-    let index: IndexStore
+    let index: any PlaceIndexReading
     let cycles: CycleRepository
     let participants: ParticipantRepository
     let workshop: WorkshopRepository

@@ -13,7 +13,7 @@ import ServiceLifecycle
 /// ids stay sequential in URLs (links, reports and bookmarks keep working): what shows a secret checks the role or
 /// the token, never the id.
 struct WorkshopController {
-    let index: IndexStore
+    let index: any PlaceIndexReading & StructureDirectoryReading & IndexSnapshotReading
     let cycles: CycleRepository
     let workshop: WorkshopRepository
     let missingPlaces: MissingPlaceRepository

@@ -8,7 +8,7 @@ import MaillageStorage
 /// participant or member proposes a place the open data lacks (`/proposer-un-lieu`), anyone reports an error
 /// (`/lieux/:id/signaler`). Each makes a declaration for the coordinators' review; nothing changes a place before.
 struct DeclarationController {
-    let index: IndexStore
+    let index: any PlaceIndexReading & StructureDirectoryReading
     let declarations: DeclarationRepository
     let throttle: AttemptThrottle
     let pages: PageRenderer

@@ -6,7 +6,7 @@ import MaillageSources
 /// `/api/v1/diagnostic` with a perimeter (`epci`, `communes`, `departement`, `region` or `france=1`): the territorial
 /// diagnostic as JSON, CSV or GeoJSON.
 struct DiagnosticAPIController {
-    let index: IndexStore
+    let index: any IndexSnapshotReading
     let focus: Siren
 
     func register(on router: Router<AppRequestContext>) {

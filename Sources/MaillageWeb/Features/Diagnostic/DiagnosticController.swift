@@ -6,7 +6,7 @@ import MaillageStorage
 /// placement proposal), its standalone HTML report `/diagnostic.html`, and one commune's page
 /// `/diagnostic/communes/:code`.
 struct DiagnosticController {
-    let index: IndexStore
+    let index: any IndexSnapshotReading
     let focus: Siren
     let pages: PageRenderer
     let missingPlaces: MissingPlaceRepository

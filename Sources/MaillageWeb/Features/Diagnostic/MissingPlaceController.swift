@@ -6,7 +6,7 @@ import MaillageStorage
 /// The missing places register of a territory: read by everyone, added to and supported by the territory's people
 /// (one support each), its status and priority decided by the coordinators; an opened one points to its place.
 struct MissingPlaceController {
-    let index: IndexStore
+    let index: any PlaceIndexReading
     let missingPlaces: MissingPlaceRepository
     let pages: PageRenderer
     let gate: AccessGate

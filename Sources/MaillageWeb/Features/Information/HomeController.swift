@@ -4,7 +4,7 @@ import MaillageStorage
 
 /// `/`: the focus territory with its communes, their population and places, and the sources behind them.
 struct HomeController {
-    let index: IndexStore
+    let index: any PlaceIndexReading
     let places: PlaceRepository
     let focus: Siren
     let pages: PageRenderer

@@ -4,13 +4,13 @@ import MaillageCore
 import MaillageStorage
 
 /// The pages every public-service site has: données personnelles, mentions légales, accessibilité, plan du site,
-/// contact.
+/// contact, and `/aide`, how to use the site.
 struct InformationController {
     let pages: PageRenderer
     let lifetime: SessionRepository.Lifetime
     /// How long orientations between structures keep the person's details.
     let referralRetention: TimeInterval
-    let index: IndexStore
+    let index: any PlaceIndexReading
     let focus: Siren
 
     func register(on router: Router<AppRequestContext>) {
@@ -19,5 +19,6 @@ struct InformationController {
         router.get(.accessibility) { _, context in pages.render(InformationPage.accessibility, for: context.visitor) }
         router.get(.contact) { _, context in pages.render(InformationPage.contact, for: context.visitor) }
         router.get(.siteMap) { _, context in pages.render(SiteMapPage(index: index.current, focus: focus), for: context.visitor) }
+        router.get(.help) { _, context in pages.render(InformationPage(template: "help", title: "Comment utiliser Maillage — Maillage"), for: context.visitor) }
     }
 }

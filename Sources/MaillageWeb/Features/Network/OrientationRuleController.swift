@@ -6,7 +6,7 @@ import MaillageStorage
 /// `/orienter/regles`: the network's orientation rules, read by everyone, kept by the territory's animateurs and
 /// coordinators.
 struct OrientationRuleController {
-    let index: IndexStore
+    let index: any PlaceIndexReading & StructureDirectoryReading & IndexRefreshing
     let rules: OrientationRuleRepository
     let pages: PageRenderer
     let gate: AccessGate

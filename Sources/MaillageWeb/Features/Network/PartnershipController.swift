@@ -7,7 +7,7 @@ import MaillageStorage
 /// The partnership network of a territory: read by everyone; a structure's members (and the territory's animateurs
 /// and coordinators) declare its links and make them evolve; the partner structure confirms them.
 struct PartnershipController {
-    let index: IndexStore
+    let index: any PlaceIndexReading & StructureDirectoryReading & IndexSnapshotReading
     let partnerships: PartnershipRepository
     let referrals: ReferralRepository
     let cycles: CycleRepository

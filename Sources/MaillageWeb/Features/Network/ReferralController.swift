@@ -6,7 +6,7 @@ import MaillageStorage
 /// `/orientations`: a structure's members send orientations for people to other structures and follow them; the
 /// receiving structure's members answer. Only the two structures see an orientation.
 struct ReferralController {
-    let index: IndexStore
+    let index: any PlaceIndexReading & StructureDirectoryReading
     let referrals: ReferralRepository
     let pages: PageRenderer
     let gate: AccessGate

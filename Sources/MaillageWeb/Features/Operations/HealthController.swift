@@ -1,19 +1,18 @@
 import Foundation
 import Hummingbird
-import MaillageStorage
 import Synchronization
 
 /// `/health`: 200 when the database answers. The database is asked at most once a second, whatever the number of
 /// probes: a load balancer polling every instance must not become the load.
 final class HealthController: Sendable {
-    let database: AppDatabase
+    let database: any DatabaseProbe
     private let lastCheck = Mutex<ContinuousClock.Instant?>(nil)
 
-    init(database: AppDatabase) { self.database = database }
+    init(database: any DatabaseProbe) { self.database = database }
 
     func register(on router: Router<AppRequestContext>) {
         // The answer never changes: written once, not encoded for every probe.
-        let body = ByteBuffer(string: #"{"database":"\#(database.backend.rawValue)","status":"ok"}"#)
+        let body = ByteBuffer(string: #"{"database":"\#(database.backendName)","status":"ok"}"#)
         router.get(.health) { [self] _, _ -> Response in
             let now = ContinuousClock.now
             let due = lastCheck.withLock { last in
@@ -22,7 +21,7 @@ final class HealthController: Sendable {
             }
             if due {
                 do {
-                    _ = try await database.territories.isEmpty()
+                    try await database.probe()
                 } catch {
                     lastCheck.withLock { $0 = nil }  // ask again on the next probe
                     throw error

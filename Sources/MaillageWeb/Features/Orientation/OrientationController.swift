@@ -4,7 +4,7 @@ import MaillageCore
 
 /// `/orienter`: the guided orientation of a field worker, its results, and the printable orientation sheet.
 struct OrientationController {
-    let index: IndexStore
+    let index: any PlaceIndexReading & StructureDirectoryReading & OrientationRuleBookReading
     let focus: Siren
     let pages: PageRenderer
     /// The site's own address, ending with `/`, for the QR code of the sheet.

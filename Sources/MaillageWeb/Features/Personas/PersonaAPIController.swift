@@ -4,7 +4,7 @@ import MaillageStorage
 
 /// `/api/v1/personas`, `/api/v1/personas/:id`, `/api/v1/personas/:id/parcours?commune=&si=` and `/api/v1/atelier?communes=`.
 struct PersonaAPIController {
-    let index: IndexStore
+    let index: any IndexSnapshotReading
     let personas: PersonaRepository
     let focus: Siren
 

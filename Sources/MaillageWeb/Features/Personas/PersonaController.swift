@@ -7,7 +7,7 @@ import MaillageStorage
 /// JavaScript), the journey page and the workshop matrix (`/atelier`, `/atelier.csv`). Reading is public (personas are
 /// fictional); changing needs the animateur or coordinateur role of the persona's territory.
 struct PersonaController {
-    let index: IndexStore
+    let index: any PlaceIndexReading & IndexSnapshotReading
     let personas: PersonaRepository
     let pages: PageRenderer
     let gate: AccessGate

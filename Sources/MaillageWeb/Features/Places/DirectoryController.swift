@@ -5,7 +5,7 @@ import MaillageStorage
 
 /// `/lieux/:id`, `/communes/:code` and `/territoires/:siren`: the pages of one place, one commune, one EPCI.
 struct DirectoryController {
-    let index: IndexStore
+    let index: any PlaceIndexReading & StructureDirectoryReading
     let builder: PlaceBuilder
     let pages: PageRenderer
     let gate: AccessGate

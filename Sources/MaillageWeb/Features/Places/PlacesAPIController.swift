@@ -4,7 +4,7 @@ import MaillageStorage
 
 /// `/api/v1/places`: merged places, paginated, filtered by commune (INSEE code) or EPCI (SIREN).
 struct PlacesAPIController {
-    let index: IndexStore
+    let index: any PlaceIndexReading
     let places: PlaceRepository
 
     func register(on router: Router<AppRequestContext>) {

@@ -6,7 +6,7 @@ import MaillageSources
 /// `/api/v1/recherche` (JSON), `/api/v1/recherche.csv` (national standard) and `/api/v1/recherche.geojson`: the same
 /// parameters as the search page.
 struct SearchAPIController {
-    let index: IndexStore
+    let index: any PlaceIndexReading & IndexSnapshotReading
     let focus: Siren
 
     func register(on router: Router<AppRequestContext>) {

@@ -3,7 +3,7 @@ import MaillageCore
 
 /// `/recherche`: the search page; invalid parameters give a 400 page that keeps the form.
 struct SearchController {
-    let index: IndexStore
+    let index: any PlaceIndexReading
     let focus: Siren
     let pages: PageRenderer
 

@@ -7,7 +7,7 @@ import MaillageStorage
 /// `/structures` and `/structures/:id`: the actors of the network, recognised from the data; a structure's members
 /// (and the territory's coordinators) complete its name, kind, contact and communes served.
 struct StructureController {
-    let index: IndexStore
+    let index: any PlaceIndexReading & StructureDirectoryReading & IndexRefreshing
     let structures: StructureRepository
     let partnerships: PartnershipRepository
     let pages: PageRenderer

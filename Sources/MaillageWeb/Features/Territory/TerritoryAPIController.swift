@@ -3,7 +3,7 @@ import MaillageCore
 
 /// `/api/v1/communes` and `/api/v1/territoires`: the territory reference, paginated.
 struct TerritoryAPIController {
-    let index: IndexStore
+    let index: any PlaceIndexReading
 
     func register(on router: Router<AppRequestContext>) {
         router.get(.api(.communes), use: communes)

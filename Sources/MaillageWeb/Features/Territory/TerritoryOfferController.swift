@@ -8,7 +8,7 @@ import MaillageStorage
 /// national standard (CSV and JSON that pass the schema's constraints), and the corrections report for the national
 /// map. The exports are public (the places are open data); the vigilance page is for the territory's coordinators.
 struct TerritoryOfferController {
-    let index: IndexStore
+    let index: any PlaceIndexReading & StructureDirectoryReading
     let declarations: DeclarationRepository
     let pages: PageRenderer
     let gate: AccessGate

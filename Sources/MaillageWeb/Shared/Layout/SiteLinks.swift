@@ -1,37 +1,6 @@
 /// The site's fixed links as every template reads them (`{{site.personas}}`): templates receive URLs, never paths.
+/// Every route without parameters is there, under its ``SiteURL/linkName``.
 enum SiteLinks {
-    static let tree: [String: String] = [
-        "home": SiteURL.home.path,
-        "stylesheet": SiteURL.stylesheet.path,
-        "search": SiteURL.search.path,
-        "orient": SiteURL.orient.path,
-        "orientResults": SiteURL.orientResults.path,
-        "diagnostic": SiteURL.diagnostic.path,
-        "personas": SiteURL.personas.path,
-        "newPersona": SiteURL.newPersona.path,
-        "workshop": SiteURL.workshop.path,
-        "apiPlaces": SiteURL.api(.places).path,
-        "signIn": SiteURL.signIn.path,
-        "signOut": SiteURL.signOut.path,
-        "account": SiteURL.account.path,
-        "accountPassword": SiteURL.accountPassword.path,
-        "signOutEverywhere": SiteURL.signOutEverywhere.path,
-        "invitations": SiteURL.invitations.path,
-        "journal": SiteURL.journal.path,
-        "journalCSV": SiteURL.journalCSV.path,
-        "privacy": SiteURL.privacy.path,
-        "legalNotice": SiteURL.legalNotice.path,
-        "accessibility": SiteURL.accessibility.path,
-        "siteMap": SiteURL.siteMap.path,
-        "contact": SiteURL.contact.path,
-        "declarations": SiteURL.declarations.path,
-        "proposePlace": SiteURL.proposePlace.path,
-        "structures": SiteURL.structures.path,
-        "missingPlaces": SiteURL.missingPlaces.path,
-        "cycles": SiteURL.cycles.path,
-        "partnerships": SiteURL.partnerships.path,
-        "referrals": SiteURL.referrals.path,
-        "join": SiteURL.join.path,
-        "workshopScript": SiteURL.workshopScript.path,
-    ]
+    static let tree: [String: String] = Dictionary(SiteURL.routes.compactMap { route in route.url.linkName.map { ($0, route.url.path) } },
+                                                   uniquingKeysWith: { first, _ in first })
 }

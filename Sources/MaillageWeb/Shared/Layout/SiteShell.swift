@@ -1,10 +1,13 @@
 import MaillageCore
 
 /// What every page shows around its content (`{{shell.…}}`): the territory's name, the main navigation with the
-/// current section marked, and who runs the site.
+/// current section marked, the footer's links (all three made from ``SiteURL/page`` and ``SiteURL/footerLabel``), and
+/// who runs the site.
 struct SiteShell: Sendable {
     private struct Section: Sendable {
         var label: String
+        /// What one finds there, in a sentence (`/aide` lists the entries with theirs).
+        var summary: String
         var url: String
         var templates: Set<String>
     }
@@ -12,37 +15,36 @@ struct SiteShell: Sendable {
     let name: String
     let identity: SiteIdentity
     private let sections: [Section]
+    private let footer: [[String: String]]
+    private let focus: Siren
     /// The communes the site covers, suggested as one types a commune (`<datalist>`).
     private let communeNames: [String]
 
     /// The shell of a site presenting `focus`, named by the configuration or by the territory.
     init(identity: SiteIdentity = SiteIdentity(), territory: TerritoryData? = nil, focus: Siren = .caph) {
         self.identity = identity
+        self.focus = focus
         name = identity.name ?? territory?.epcis[focus]?.name ?? "Maillage"
         let covered = territory.map { territory in
             territory.coveredEPCIs(around: focus).flatMap { territory.epcis[$0]?.members ?? [] }
         } ?? []
         communeNames = territory.map { Array(Set($0.communes(sortedByName: covered).map(\.name))).sorted { $0.folded < $1.folded } } ?? []
-        sections = [
-            Section(label: "Trouver de l'aide", url: SiteURL.search.path,
-                    templates: ["search", "place", "commune", "territory", "place-report", "structures", "structure"]),
-            Section(label: "Orienter une personne", url: SiteURL.orient.path, templates: ["orient", "sheet", "orientation-rules", "referrals"]),
-            Section(label: "Diagnostic", url: SiteURL.diagnostic.path(query: [("epci", focus.rawValue)]),
-                    templates: ["diagnostic", "commune-diagnostic", "missing-places", "vigilance"]),
-            Section(label: "Ateliers", url: SiteURL.personas.path, templates: ["personas", "persona", "persona-edit", "journey", "matrix"]),
-            Section(label: "Rencontres", url: SiteURL.cycles.path,
-                    templates: ["cycles", "cycle", "cycle-form", "meeting", "meeting-form", "board", "join", "meeting-report", "meeting-changes", "partnerships"]),
-        ]
+        sections = SiteURL.navigation.map { entry in
+            Section(label: entry.entry.label, summary: entry.entry.summary, url: entry.url.navigationPath(focus: focus),
+                    templates: Set(SiteURL.pageRoutes.compactMap { url in url.page?.section.flatMap { $0.entry == entry.url ? $0.view : nil } }))
+        }
+        footer = SiteURL.pageRoutes.compactMap { url in url.footerLabel.map { ["label": $0, "url": url.path] } }
     }
 
     /// The tree a page's template reads, its own section marked as current.
     func tree(for page: some PageModel) -> [String: Any] {
         var tree: [String: Any] = [
             "name": name,
-            "diagnosticURL": sections[2].url,
+            "diagnosticURL": SiteURL.diagnostic.navigationPath(focus: focus),
+            "footer": footer,
             "communeNames": communeNames,
             "navigation": sections.map { section -> [String: Any] in
-                ["label": section.label, "url": section.url, "current": section.templates.contains(page.template)]
+                ["label": section.label, "summary": section.summary, "url": section.url, "current": section.templates.contains(page.template)]
             },
         ]
         let trail = breadcrumbs(for: page)

@@ -72,6 +72,7 @@ enum SiteURL: Hashable, Sendable {
     case accessibility
     case siteMap
     case contact
+    case help
     case seedPersonas
     case cycles
     case newCycle
@@ -235,6 +236,7 @@ enum SiteURL: Hashable, Sendable {
         case .accessibility: [.literal("accessibilite")]
         case .siteMap: [.literal("plan-du-site")]
         case .contact: [.literal("contact")]
+        case .help: [.literal("aide")]
         case .seedPersonas: [.literal("personas"), .literal("bibliotheque")]
         case .cycles: [.literal("cycles")]
         case .newCycle: [.literal("cycles"), .literal("nouveau")]
@@ -329,8 +331,8 @@ extension SiteURL {
         (.get, .signIn), (.post, .signIn), (.post, .signOut), (.get, .account), (.post, .accountPassword), (.post, .signOutEverywhere),
         (.get, .secondFactor), (.post, .secondFactor), (.post, .secondFactorOff), (.post, .recoveryCodes),
         (.get, .invitations), (.post, .invitations), (.get, .invitation(.key)), (.post, .invitation(.key)), (.post, .resetLink(.key)), (.post, .revokeRole(.key)),
-        (.get, .reset(.key)), (.post, .reset(.key)), (.get, .journal), (.get, .journalCSV), (.get, .privacy),
-        (.get, .legalNotice), (.get, .accessibility), (.get, .siteMap), (.get, .contact),
+        (.get, .reset(.key)), (.post, .reset(.key)), (.get, .journal), (.get, .journalCSV),
+        (.get, .legalNotice), (.get, .accessibility), (.get, .privacy), (.get, .siteMap), (.get, .contact), (.get, .help),
         (.get, .health), (.get, .metrics),
         (.get, .api(.places)), (.get, .api(.place(.key))), (.get, .api(.search)), (.get, .api(.searchCSV)), (.get, .api(.searchGeoJSON)),
         (.get, .api(.communes)), (.get, .api(.commune(.key))), (.get, .api(.territories)), (.get, .api(.territory(.key))),

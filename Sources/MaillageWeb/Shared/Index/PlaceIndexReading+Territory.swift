@@ -1,7 +1,7 @@
 import Hummingbird
 import MaillageCore
 
-extension IndexStore {
+extension PlaceIndexReading {
     /// The territory a page is asked for (`territoire`, or `focus`), which must be in the base: a 404 otherwise.
     func knownTerritory(_ reader: QueryReader, default focus: Siren) throws -> Siren {
         let siren = try reader.territory(default: focus)
