@@ -24,12 +24,10 @@ let allMigrations: [any Migration] = [
     PersonasByTerritory(),
     SecondFactor(),
     CreateOffer(),
-    // A structure's hand completion.
-    ChangeLogTopics(name: "0016_change_log_structures", topics: ["lieux", "territoire", "personas", "structures"]),
+    ChangeLogStructures(),
     CreateCycles(),
     CreatePartnerships(),
-    // A territory's orientation rules, which the journeys read.
-    ChangeLogTopics(name: "0019_change_log_rules", topics: ["lieux", "territoire", "personas", "structures", "regles"]),
+    ChangeLogRules(),
     WorkshopSecrets(),
     CreateRecoveryCodes(),
     CreateAttemptCounters(),

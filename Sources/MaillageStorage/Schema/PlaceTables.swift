@@ -58,7 +58,6 @@ enum PlaceTables {
         static let courriels = "courriels"
         static let siteWeb = "site_web"
         static let autresFormationsLabels = "autres_formations_labels"
-        static let fields = [typologie, courriels, siteWeb, autresFormationsLabels]
     }
 
     /// The columns of the unmapped child tables: source values no vocabulary maps, kept as written.
