@@ -12,7 +12,7 @@ struct PlaceColumn: Sendable {
 enum PlaceColumns {
     /// Every column read into or written from the place itself (its identifier and block are the table's own).
     static let all: [PlaceColumn] = [
-        text("pivot", \.pivot), text("nom", \.nom), text("commune", \.commune), text("code_postal", \.codePostal),
+        text("pivot", \.pivot), text(nom, \.nom), text("commune", \.commune), text("code_postal", \.codePostal),
         PlaceColumn(name: communeCode, value: { $0.codeInsee?.rawValue }) { row, place in
             place.codeInsee = try row.optionalString(communeCode).flatMap(CommuneCode.init)
         },
@@ -42,6 +42,9 @@ enum PlaceColumns {
         bits("dispositif_programmes_nationaux", \.dispositifProgrammesNationaux), bits("formations_labels", \.formationsLabels),
         bits("modalites_acces", \.modalitesAcces), bits("modalites_accompagnement", \.modalitesAccompagnement),
     ]
+
+    /// The place's name, which pages sort by.
+    static let nom = "nom"
 
     /// The commune's INSEE code, which queries filter on.
     static let communeCode = "commune_code"

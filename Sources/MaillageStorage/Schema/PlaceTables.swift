@@ -37,6 +37,12 @@ enum PlaceTables {
         static let readerVersion = "reader_version"
     }
 
+    /// Blocks (communes) whose records changed and whose merged places are still to be rebuilt.
+    enum PendingBlock {
+        static let table = "pending_blocks"
+        static let blockKey = "block_key"
+    }
+
     /// The records merged into each place, highest-priority source first.
     enum Source {
         static let table = "place_sources"
