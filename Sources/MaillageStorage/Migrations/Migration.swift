@@ -1,6 +1,7 @@
 import SQLKit
 
-/// One step of the schema, applied once, in order.
+/// One step of the schema, applied once, in order. It spells the table and column names of its time as literals, never
+/// with the `Schema/` constants that repositories use, so that a later rename cannot change what it does.
 protocol Migration: Sendable {
     /// A unique, never-renamed name, prefixed by its order (`0001_territory`).
     var name: String { get }
