@@ -24,7 +24,7 @@ extension AppDatabase {
     var changeLogLockStatement: SQLQueryString? {
         switch backend {
         case .sqlite: nil
-        case .postgres: "LOCK TABLE change_log IN EXCLUSIVE MODE"
+        case .postgres: "LOCK TABLE \(ident: ChangeLogTables.Entry.table) IN EXCLUSIVE MODE"
         }
     }
 

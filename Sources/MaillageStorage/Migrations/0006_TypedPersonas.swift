@@ -7,66 +7,61 @@ import SQLKit
 struct TypedPersonas: Migration {
     let name = "0006_typed_personas"
 
-    private typealias P = PersonaTables.Persona
-    private typealias N = PersonaTables.Need
-    private typealias S = PersonaTables.Slot
-    private typealias T = PersonaTables.Support
-
     func prepare(on db: any SQLDatabase) async throws {
         try await db.raw("ALTER TABLE personas RENAME TO personas_json").run()
-        try await db.create(table: P.table)
-            .column(P.id, type: .text, .primaryKey(autoIncrement: false))
-            .column(P.firstName, type: .text, .notNull)
-            .column(P.description, type: .text, .notNull)
-            .column(P.ageBand, type: .text, .notNull)
-            .column(P.communeCode, type: .text, .notNull)
-            .column(P.qpv, type: .text)
-            .column(P.situation, type: .text, .notNull)
-            .column(P.equipment, type: .text, .notNull)
-            .column(P.internetAtHome, type: db.booleanType, .notNull)
-            .column(P.autonomy, type: .text, .notNull)
-            .column(P.mobility, type: .text, .notNull)
-            .column(P.maxMinutes, type: db.doubleType, .notNull)
-            .column(P.freeOnly, type: db.booleanType, .notNull)
-            .column(P.version, type: .bigint, .notNull)
-            .check(SQLRaw("length(\(P.id)) BETWEEN 1 AND 80 AND length(\(P.firstName)) BETWEEN 1 AND 60"), named: nil as String?)
-            .check(SQLRaw("length(\(P.communeCode)) = 5 AND (\(P.qpv) IS NULL OR length(\(P.qpv)) = 8) AND \(P.version) >= 1"), named: nil as String?)
-            .check(SQLRaw("\(P.maxMinutes) > 0 AND \(P.maxMinutes) <= 240"), named: nil as String?)
-            .check(Self.oneOf(P.ageBand, ["moins-de-26", "26-59", "60-74", "75-et-plus"]), named: nil as String?)
-            .check(Self.oneOf(P.situation, ["retraite-seul", "demandeur-emploi", "parent", "etudiant", "nouvel-arrivant",
+        try await db.create(table: "personas")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("first_name", type: .text, .notNull)
+            .column("description", type: .text, .notNull)
+            .column("age_band", type: .text, .notNull)
+            .column("commune_code", type: .text, .notNull)
+            .column("qpv_code", type: .text)
+            .column("situation", type: .text, .notNull)
+            .column("equipment", type: .text, .notNull)
+            .column("internet_at_home", type: db.booleanType, .notNull)
+            .column("autonomy", type: .text, .notNull)
+            .column("mobility", type: .text, .notNull)
+            .column("max_minutes", type: db.doubleType, .notNull)
+            .column("free_only", type: db.booleanType, .notNull)
+            .column("version", type: .bigint, .notNull)
+            .check(SQLRaw("length(id) BETWEEN 1 AND 80 AND length(first_name) BETWEEN 1 AND 60"), named: nil as String?)
+            .check(SQLRaw("length(commune_code) = 5 AND (qpv_code IS NULL OR length(qpv_code) = 8) AND version >= 1"), named: nil as String?)
+            .check(SQLRaw("max_minutes > 0 AND max_minutes <= 240"), named: nil as String?)
+            .check(Self.oneOf("age_band", ["moins-de-26", "26-59", "60-74", "75-et-plus"]), named: nil as String?)
+            .check(Self.oneOf("situation", ["retraite-seul", "demandeur-emploi", "parent", "etudiant", "nouvel-arrivant",
                                             "salarie-precaire", "situation-handicap"]), named: nil as String?)
-            .check(Self.oneOf(P.equipment, ["aucun", "smartphone", "ordinateur"]), named: nil as String?)
-            .check(Self.oneOf(P.autonomy, ["aucune", "debutant", "intermediaire", "autonome"]), named: nil as String?)
-            .check(Self.oneOf(P.mobility, ["a-pied", "bus", "voiture"]), named: nil as String?)
+            .check(Self.oneOf("equipment", ["aucun", "smartphone", "ordinateur"]), named: nil as String?)
+            .check(Self.oneOf("autonomy", ["aucune", "debutant", "intermediaire", "autonome"]), named: nil as String?)
+            .check(Self.oneOf("mobility", ["a-pied", "bus", "voiture"]), named: nil as String?)
             .run()
-        try await db.create(table: N.table)
-            .column(N.personaID, type: .text, .notNull)
-            .column(N.position, type: .int, .notNull)
-            .column(N.task, type: .text, .notNull)
-            .column(N.service, type: .text, .notNull)
-            .primaryKey(N.personaID, N.position)
-            .foreignKey([N.personaID], references: P.table, [P.id], onDelete: .cascade)
-            .check(SQLRaw("length(\(N.task)) BETWEEN 1 AND 300"), named: nil as String?)
-            .check(Self.oneOf(N.service, Self.services), named: nil as String?)
+        try await db.create(table: "persona_needs")
+            .column("persona_id", type: .text, .notNull)
+            .column("position", type: .int, .notNull)
+            .column("task", type: .text, .notNull)
+            .column("service", type: .text, .notNull)
+            .primaryKey("persona_id", "position")
+            .foreignKey(["persona_id"], references: "personas", ["id"], onDelete: .cascade)
+            .check(SQLRaw("length(task) BETWEEN 1 AND 300"), named: nil as String?)
+            .check(Self.oneOf("service", Self.services), named: nil as String?)
             .run()
-        try await db.create(table: S.table)
-            .column(S.personaID, type: .text, .notNull)
-            .column(S.position, type: .int, .notNull)
-            .column(S.day, type: .int, .notNull)
-            .column(S.startMinute, type: .int, .notNull)
-            .column(S.endMinute, type: .int, .notNull)
-            .primaryKey(S.personaID, S.position)
-            .foreignKey([S.personaID], references: P.table, [P.id], onDelete: .cascade)
-            .check(SQLRaw("\(S.day) BETWEEN 0 AND 6 AND \(S.startMinute) >= 0 AND \(S.startMinute) < \(S.endMinute) AND \(S.endMinute) <= 1440"),
+        try await db.create(table: "persona_slots")
+            .column("persona_id", type: .text, .notNull)
+            .column("position", type: .int, .notNull)
+            .column("day", type: .int, .notNull)
+            .column("start_minute", type: .int, .notNull)
+            .column("end_minute", type: .int, .notNull)
+            .primaryKey("persona_id", "position")
+            .foreignKey(["persona_id"], references: "personas", ["id"], onDelete: .cascade)
+            .check(SQLRaw("day BETWEEN 0 AND 6 AND start_minute >= 0 AND start_minute < end_minute AND end_minute <= 1440"),
                    named: nil as String?)
             .run()
-        try await db.create(table: T.table)
-            .column(T.personaID, type: .text, .notNull)
-            .column(T.position, type: .int, .notNull)
-            .column(T.support, type: .text, .notNull)
-            .primaryKey(T.personaID, T.position)
-            .foreignKey([T.personaID], references: P.table, [P.id], onDelete: .cascade)
-            .check(Self.oneOf(T.support, ["Surdité", "Handicaps moteurs", "Handicaps mentaux", "Illettrisme", "Langues étrangères (anglais)",
+        try await db.create(table: "persona_supports")
+            .column("persona_id", type: .text, .notNull)
+            .column("position", type: .int, .notNull)
+            .column("support", type: .text, .notNull)
+            .primaryKey("persona_id", "position")
+            .foreignKey(["persona_id"], references: "personas", ["id"], onDelete: .cascade)
+            .check(Self.oneOf("support", ["Surdité", "Handicaps moteurs", "Handicaps mentaux", "Illettrisme", "Langues étrangères (anglais)",
                                           "Langues étrangères (autres)", "Déficience visuelle"]), named: nil as String?)
             .run()
         for row in try await db.select().columns("version", "body").from("personas_json").all() {
@@ -95,23 +90,23 @@ struct TypedPersonas: Migration {
         var mobility: String, maxMinutes: Double, availability: [Slot], freeOnly: Bool, needs: [Need]
 
         func insert(version: Int, on db: any SQLDatabase) async throws {
-            try await db.insert(into: P.table)
-                .columns(P.id, P.firstName, P.description, P.ageBand, P.communeCode, P.qpv, P.situation, P.equipment, P.internetAtHome,
-                         P.autonomy, P.mobility, P.maxMinutes, P.freeOnly, P.version)
+            try await db.insert(into: "personas")
+                .columns("id", "first_name", "description", "age_band", "commune_code", "qpv_code", "situation", "equipment", "internet_at_home",
+                         "autonomy", "mobility", "max_minutes", "free_only", "version")
                 .values(SQLBind(id), SQLBind(firstName), SQLBind(description), SQLBind(ageBand), SQLBind(commune), SQLBind(qpv),
                         SQLBind(situation), SQLBind(equipment), SQLBind(internetAtHome), SQLBind(autonomy), SQLBind(mobility),
                         SQLBind(maxMinutes), SQLBind(freeOnly), SQLBind(version))
                 .run()
             for (position, need) in needs.enumerated() {
-                try await db.insert(into: N.table).columns(N.personaID, N.position, N.task, N.service)
+                try await db.insert(into: "persona_needs").columns("persona_id", "position", "task", "service")
                     .values(SQLBind(id), SQLBind(position), SQLBind(need.task), SQLBind(need.service)).run()
             }
             for (position, slot) in availability.enumerated() {
-                try await db.insert(into: S.table).columns(S.personaID, S.position, S.day, S.startMinute, S.endMinute)
+                try await db.insert(into: "persona_slots").columns("persona_id", "position", "day", "start_minute", "end_minute")
                     .values(SQLBind(id), SQLBind(position), SQLBind(slot.day), SQLBind(slot.span.start), SQLBind(slot.span.end)).run()
             }
             for (position, support) in specificSupports.enumerated() {
-                try await db.insert(into: T.table).columns(T.personaID, T.position, T.support)
+                try await db.insert(into: "persona_supports").columns("persona_id", "position", "support")
                     .values(SQLBind(id), SQLBind(position), SQLBind(support)).run()
             }
         }

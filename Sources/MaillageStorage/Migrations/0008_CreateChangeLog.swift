@@ -6,7 +6,7 @@ struct CreateChangeLog: Migration {
     let name = "0008_change_log"
 
     func prepare(on db: any SQLDatabase) async throws {
-        try await db.create(table: ChangeLog.table)
+        try await db.create(table: "change_log")
             .column("seq", type: db.sequenceType, .primaryKey(autoIncrement: true))
             .column("topic", type: .text, .notNull)
             .column("item", type: .text)

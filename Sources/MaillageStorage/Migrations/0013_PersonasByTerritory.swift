@@ -7,9 +7,9 @@ struct PersonasByTerritory: Migration {
 
     func prepare(on db: any SQLDatabase) async throws {
         try await db.raw("""
-            ALTER TABLE \(ident: PersonaTables.Persona.table) ADD COLUMN \(ident: PersonaTables.Persona.territory) \
-            TEXT NOT NULL DEFAULT '200042190' CHECK (length(\(ident: PersonaTables.Persona.territory)) = 9)
+            ALTER TABLE \(ident: "personas") ADD COLUMN \(ident: "territory") \
+            TEXT NOT NULL DEFAULT '200042190' CHECK (length(\(ident: "territory")) = 9)
             """).run()
-        try await db.create(index: "personas_territory").on(PersonaTables.Persona.table).column(PersonaTables.Persona.territory).run()
+        try await db.create(index: "personas_territory").on("personas").column("territory").run()
     }
 }

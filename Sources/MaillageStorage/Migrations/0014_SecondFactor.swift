@@ -6,7 +6,7 @@ struct SecondFactor: Migration {
     let name = "0014_second_factor"
 
     func prepare(on db: any SQLDatabase) async throws {
-        try await db.alter(table: AccountTables.Account.table).column(AccountTables.Account.totpSecret, type: .text).run()
-        try await db.alter(table: AccountTables.Account.table).column(AccountTables.Account.totpLastStep, type: .bigint).run()
+        try await db.alter(table: "accounts").column("totp_secret", type: .text).run()
+        try await db.alter(table: "accounts").column("totp_last_step", type: .bigint).run()
     }
 }

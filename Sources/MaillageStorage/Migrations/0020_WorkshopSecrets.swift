@@ -5,14 +5,10 @@ import SQLKit
 struct WorkshopSecrets: Migration {
     let name = "0020_workshop_secrets"
 
-    private typealias M = CycleTables.Meeting
-    private typealias S = CycleTables.Pass
-    private typealias K = CycleTables.Contribution
-
     func prepare(on db: any SQLDatabase) async throws {
-        try await db.alter(table: M.table).column(M.projectionTokenHash, type: .text).run()
-        try await db.alter(table: S.table).column(S.windowStart, type: .text, .notNull, .default("")).run()
-        try await db.alter(table: S.table).column(S.windowCount, type: .int, .notNull, .default(0)).run()
-        try await db.create(index: "workshop_cards_table").on(K.table).column(K.meetingID).column(K.tableCommune).run()
+        try await db.alter(table: "meetings").column("projection_token_hash", type: .text).run()
+        try await db.alter(table: "workshop_passes").column("cards_window_start", type: .text, .notNull, .default("")).run()
+        try await db.alter(table: "workshop_passes").column("cards_in_window", type: .int, .notNull, .default(0)).run()
+        try await db.create(index: "workshop_cards_table").on("workshop_cards").column("meeting_id").column("table_commune").run()
     }
 }

@@ -5,16 +5,14 @@ import SQLKit
 struct CreateRecoveryCodes: Migration {
     let name = "0021_recovery_codes"
 
-    private typealias R = AccountTables.RecoveryCode
-
     func prepare(on db: any SQLDatabase) async throws {
-        try await db.create(table: R.table)
-            .column(R.accountID, type: .bigint, .notNull)
-            .column(R.codeHash, type: .text, .notNull)
-            .column(R.createdAt, type: .text, .notNull)
-            .column(R.usedAt, type: .text)
-            .primaryKey(R.accountID, R.codeHash)
-            .foreignKey([R.accountID], references: AccountTables.Account.table, [AccountTables.Account.id], onDelete: .cascade)
+        try await db.create(table: "recovery_codes")
+            .column("account_id", type: .bigint, .notNull)
+            .column("code_hash", type: .text, .notNull)
+            .column("created_at", type: .text, .notNull)
+            .column("used_at", type: .text)
+            .primaryKey("account_id", "code_hash")
+            .foreignKey(["account_id"], references: "accounts", ["id"], onDelete: .cascade)
             .run()
     }
 }

@@ -5,16 +5,14 @@ import SQLKit
 struct CreateAttemptCounters: Migration {
     let name = "0022_attempt_counters"
 
-    private typealias C = AccountTables.AttemptCounter
-
     func prepare(on db: any SQLDatabase) async throws {
-        try await db.create(table: C.table)
-            .column(C.key, type: .text, .primaryKey(autoIncrement: false))
-            .column(C.attempts, type: .bigint, .notNull)
-            .column(C.startedAt, type: db.doubleType, .notNull)
-            .column(C.lastAt, type: db.doubleType, .notNull)
+        try await db.create(table: "attempt_counters")
+            .column("counter_key", type: .text, .primaryKey(autoIncrement: false))
+            .column("attempts", type: .bigint, .notNull)
+            .column("started_at", type: db.doubleType, .notNull)
+            .column("last_at", type: db.doubleType, .notNull)
             .run()
-        try await db.create(index: "attempt_counters_last").on(C.table).column(C.lastAt).run()
-        try await db.drop(table: AccountTables.Failure.table).run()
+        try await db.create(index: "attempt_counters_last").on("attempt_counters").column("last_at").run()
+        try await db.drop(table: "sign_in_failures").run()
     }
 }

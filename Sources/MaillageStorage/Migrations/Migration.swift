@@ -1,6 +1,7 @@
 import SQLKit
 
-/// One step of the schema, applied once, in order.
+/// One step of the schema, applied once, in order. It spells the table and column names of its time as literals, never
+/// with the `Schema/` constants that repositories use, so that a later rename cannot change what it does.
 protocol Migration: Sendable {
     /// A unique, never-renamed name, prefixed by its order (`0001_territory`).
     var name: String { get }
@@ -24,12 +25,10 @@ let allMigrations: [any Migration] = [
     PersonasByTerritory(),
     SecondFactor(),
     CreateOffer(),
-    // A structure's hand completion.
-    ChangeLogTopics(name: "0016_change_log_structures", topics: ["lieux", "territoire", "personas", "structures"]),
+    ChangeLogStructures(),
     CreateCycles(),
     CreatePartnerships(),
-    // A territory's orientation rules, which the journeys read.
-    ChangeLogTopics(name: "0019_change_log_rules", topics: ["lieux", "territoire", "personas", "structures", "regles"]),
+    ChangeLogRules(),
     WorkshopSecrets(),
     CreateRecoveryCodes(),
     CreateAttemptCounters(),

@@ -9,7 +9,8 @@ import SQLKit
 public struct ChangeLog: Sendable {
     let database: AppDatabase
 
-    static let table = "change_log"
+    private typealias E = ChangeLogTables.Entry
+
     /// How long entries are kept: far longer than any instance's polling interval.
     static let retention: TimeInterval = 24 * 3600
 
@@ -36,22 +37,22 @@ public struct ChangeLog: Sendable {
 
     /// The newest sequence number (0 when nothing was ever logged): one indexed read.
     public func latest() async throws -> Int {
-        try await database.sql.select().column(SQLFunction("MAX", args: SQLColumn("seq")), as: "n").from(Self.table).first()?
+        try await database.sql.select().column(SQLFunction("MAX", args: SQLColumn(E.seq)), as: "n").from(E.table).first()?
             .decode(column: "n", as: Int?.self) ?? 0
     }
 
     /// Everything logged after `seq`.
     public func changes(after seq: Int) async throws -> Changes {
-        let oldest = try await database.sql.select().column(SQLFunction("MIN", args: SQLColumn("seq")), as: "n").from(Self.table).first()?
+        let oldest = try await database.sql.select().column(SQLFunction("MIN", args: SQLColumn(E.seq)), as: "n").from(E.table).first()?
             .decode(column: "n", as: Int?.self)
-        let rows = try await database.sql.select().columns("seq", "topic", "item").from(Self.table).where("seq", .greaterThan, SQLBind(seq))
-            .orderBy("seq").all()
-        let latest = try rows.last?.decode(column: "seq", as: Int.self) ?? seq
+        let rows = try await database.sql.select().columns(E.seq, E.topic, E.item).from(E.table).where(E.seq, .greaterThan, SQLBind(seq))
+            .orderBy(E.seq).all()
+        let latest = try rows.last?.decode(column: E.seq, as: Int.self) ?? seq
         if let oldest, oldest > seq + 1 { return Changes(latest: max(latest, seq), items: nil) }
         var items: [Topic: Set<String>] = [:]
         for row in rows {
-            guard let topic = Topic(rawValue: try row.decode(column: "topic", as: String.self)) else { continue }
-            items[topic, default: []].formUnion([try row.decode(column: "item", as: String?.self)].compactMap { $0 })
+            guard let topic = Topic(rawValue: try row.decode(column: E.topic, as: String.self)) else { continue }
+            items[topic, default: []].formUnion([try row.decode(column: E.item, as: String?.self)].compactMap { $0 })
         }
         return Changes(latest: latest, items: items)
     }
@@ -62,7 +63,7 @@ public struct ChangeLog: Sendable {
         let now = Date()
         let stamp = Timestamp.text(now)
         let rows: [[any Encodable & Sendable]] = keys.isEmpty ? [[topic.rawValue, String?.none, stamp]] : keys.map { [topic.rawValue, $0, stamp] }
-        try await db.insertBatched(into: table, columns: ["topic", "item", "changed_at"], rows: rows, maxBinds: database.maxBindsPerStatement)
-        try await db.delete(from: table).where("changed_at", .lessThan, SQLBind(Timestamp.text(now - retention))).run()
+        try await db.insertBatched(into: E.table, columns: [E.topic, E.item, E.changedAt], rows: rows, maxBinds: database.maxBindsPerStatement)
+        try await db.delete(from: E.table).where(E.changedAt, .lessThan, SQLBind(Timestamp.text(now - retention))).run()
     }
 }

@@ -29,7 +29,7 @@ extension PlaceRepository {
             select = select.where(PlaceColumns.communeCode, .in, codes)
         }
         let total = try await count.first()?.decode(column: "n", as: Int.self) ?? 0
-        let ids = try await select.column(PlaceTables.Place.id).orderBy("nom").orderBy(PlaceTables.Place.id).limit(limit).offset(offset).all()
+        let ids = try await select.column(PlaceTables.Place.id).orderBy(PlaceColumns.nom).orderBy(PlaceTables.Place.id).limit(limit).offset(offset).all()
             .map { try $0.decode(column: PlaceTables.Place.id, as: String.self) }
         guard !ids.isEmpty else { return ([], total) }
         let byID = Dictionary(uniqueKeysWithValues: try await load(
@@ -39,13 +39,15 @@ extension PlaceRepository {
 
     /// Number of source records per source, optionally only for places in some communes.
     public func countBySource(communes: [CommuneCode]? = nil) async throws -> [SourceKind: Int] {
-        var query = database.sql.select().column(SQLColumn("source", table: "place_sources"))
-            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("place_sources")
-            .join("places", on: SQLColumn("place_id", table: "place_sources"), .equal, SQLColumn("id", table: "places"))
-        if let communes { query = query.where(SQLColumn("commune_code", table: "places"), .in, SQLBind.group(communes.map(\.rawValue))) }
+        typealias S = PlaceTables.Source
+        typealias P = PlaceTables.Place
+        var query = database.sql.select().column(SQLColumn(S.source, table: S.table))
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(S.table)
+            .join(P.table, on: SQLColumn(S.placeID, table: S.table), .equal, SQLColumn(P.id, table: P.table))
+        if let communes { query = query.where(SQLColumn(PlaceColumns.communeCode, table: P.table), .in, SQLBind.group(communes.map(\.rawValue))) }
         var result: [SourceKind: Int] = [:]
-        for row in try await query.groupBy(SQLColumn("source", table: "place_sources")).all() {
-            if let kind = SourceKind(rawValue: try row.decode(column: "source", as: String.self)) {
+        for row in try await query.groupBy(SQLColumn(S.source, table: S.table)).all() {
+            if let kind = SourceKind(rawValue: try row.decode(column: S.source, as: String.self)) {
                 result[kind] = try row.decode(column: "n", as: Int.self)
             }
         }
@@ -54,7 +56,7 @@ extension PlaceRepository {
 
     /// Number of stored source records.
     public func recordCount() async throws -> Int {
-        try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("source_records")
+        try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(PlaceTables.Record.table)
             .first()?.decode(column: "n", as: Int.self) ?? 0
     }
 

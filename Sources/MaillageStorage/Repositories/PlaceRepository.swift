@@ -131,7 +131,7 @@ public struct PlaceRepository: Sendable {
         try await rows.deleteChildren(of: replaced, on: db)
         try await rows.insert(writes, upsertOn: [R.source, R.sourceID], on: db)
         let pending = Set(try await pendingBlocks(on: db))
-        try await db.insertBatched(into: "pending_blocks", columns: ["block_key"],
+        try await db.insertBatched(into: PlaceTables.PendingBlock.table, columns: [PlaceTables.PendingBlock.blockKey],
                                    rows: blocks.subtracting(pending).sorted().map { [$0] }, maxBinds: database.maxBindsPerStatement)
         return (changes, blocks, written)
     }
@@ -143,13 +143,14 @@ public struct PlaceRepository: Sendable {
             try await db.select().column(R.blockKey).from(R.table).where(R.key, .in, chunk).all(decodingColumn: R.blockKey, as: String.self)
         })
         let pending = Set(try await pendingBlocks(on: db))
-        try await db.insertBatched(into: "pending_blocks", columns: ["block_key"], rows: blocks.subtracting(pending).sorted().map { [$0] },
-                                   maxBinds: database.maxBindsPerStatement)
+        try await db.insertBatched(into: PlaceTables.PendingBlock.table, columns: [PlaceTables.PendingBlock.blockKey],
+                                   rows: blocks.subtracting(pending).sorted().map { [$0] }, maxBinds: database.maxBindsPerStatement)
     }
 
     /// The blocks whose records changed since their places were last rebuilt.
     public func pendingBlocks(on db: any SQLDatabase) async throws -> [String] {
-        try await db.select().column("block_key").from("pending_blocks").orderBy("block_key").all(decodingColumn: "block_key", as: String.self)
+        typealias B = PlaceTables.PendingBlock
+        return try await db.select().column(B.blockKey).from(B.table).orderBy(B.blockKey).all(decodingColumn: B.blockKey, as: String.self)
     }
 
     /// Every stored record of the blocks; records in `known` (by provenance key) are taken as given, not read.
@@ -184,7 +185,7 @@ public struct PlaceRepository: Sendable {
         let maxBinds = database.maxBindsPerStatement
         let _: [Int] = try await db.inChunks(blocks) { chunk in
             try await db.delete(from: P.table).where(P.blockKey, .in, chunk).run()
-            try await db.delete(from: "pending_blocks").where("block_key", .in, chunk).run()
+            try await db.delete(from: PlaceTables.PendingBlock.table).where(PlaceTables.PendingBlock.blockKey, .in, chunk).run()
             return []
         }
         try await Self.mergedRows.insert(merged.map { PlaceRow(key: $0.id, own: [$0.place.blockKey], place: $0.place) }, on: db)

@@ -37,6 +37,12 @@ enum PlaceTables {
         static let readerVersion = "reader_version"
     }
 
+    /// Blocks (communes) whose records changed and whose merged places are still to be rebuilt.
+    enum PendingBlock {
+        static let table = "pending_blocks"
+        static let blockKey = "block_key"
+    }
+
     /// The records merged into each place, highest-priority source first.
     enum Source {
         static let table = "place_sources"
@@ -58,7 +64,6 @@ enum PlaceTables {
         static let courriels = "courriels"
         static let siteWeb = "site_web"
         static let autresFormationsLabels = "autres_formations_labels"
-        static let fields = [typologie, courriels, siteWeb, autresFormationsLabels]
     }
 
     /// The columns of the unmapped child tables: source values no vocabulary maps, kept as written.
