@@ -22,7 +22,6 @@ enum OfferTables {
         static let decidedAt = "decided_at"
         static let reason = "reason"
         /// A hash of the sender's address for anonymous reports, to limit their rate; emptied after a day.
-        static let senderKey = "sender_key"
     }
 
     /// The fields of a declaration, one row per column of the standard.
