@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import MaillageCore
+import MaillageImport
 import MaillageStorage
 import MaillageTestSupport
 import SQLKit
@@ -104,11 +105,42 @@ struct SecondFactorTests {
             let before = try await Self.snapshot(site.database)
             let sent = try await site.post(link, [("nouveau", newPassword), ("confirmation", newPassword)], as: &holder)
             // Check: both say the link is no longer valid and why; nothing changed, no session; the old password still works
-            #expect(form.status == 410 && form.html.contains("n&#39;a plus le droit de réinitialiser ce mot de passe"))
+            #expect(form.status == 410 && form.html.contains("la personne qui l&#39;a fait n&#39;en a plus le droit"))
             #expect(sent.status == 410)
             #expect(try await Self.snapshot(site.database) == before)
             #expect(holder.cookies["maillage_session"] == nil)
             _ = try await site.signIn("camille@caph.fr")
+        }
+    }
+
+    @Test(arguments: TestDatabases.available)
+    func theLinksOfADeletedMakerAndTheInvitationOfASenderWhoLostTheRoleOpenNothing(kind: TestDatabases.Kind) async throws {
+        try await TestSite.with(kind) { site in
+            // Setup: Bruno makes Camille a reset link and invites Nadia; Aline, coordinator too, invites Sami
+            let camille = try await site.account("camille@caph.fr", [RoleGrant(role: .animateur, scope: .territory(.caph))!])
+            let brunoID = try await site.account("bruno@caph.fr", [Self.coordinator])
+            let alineID = try await site.account("aline@caph.fr", [Self.coordinator])
+            var bruno = try await site.signIn("bruno@caph.fr"), aline = try await site.signIn("aline@caph.fr")
+            let reset = try await Self.resetLink(site, by: &bruno, for: camille)
+            func invite(_ email: String, by browser: inout Browser) async throws -> String {
+                _ = try await site.get("/invitations", as: &browser)
+                let made = try await site.post("/invitations", [("email", email), ("role", "participant"), ("territoire", "200042190")], as: &browser)
+                return String(try #require(made.html.firstMatch(of: /\/invitation\/[A-Za-z0-9_-]{43}/)).0)
+            }
+            let nadia = try await invite("nadia@exemple.fr", by: &bruno), sami = try await invite("sami@exemple.fr", by: &aline)
+            // Act: Bruno's account is deleted; Aline is no longer coordinator; then the three links are followed
+            try await AccountAdministration(database: site.database, policy: AccessPolicy()).deleteAccount(brunoID, by: .commandLine)
+            try await site.database.sql.delete(from: "role_grants").where("account_id", .equal, SQLBind(alineID)).run()
+            var holder = Browser()
+            let opened = [try await site.get(reset, as: &holder).status, try await site.get(nadia, as: &holder).status]
+            _ = try await site.get("/connexion", as: &holder)
+            let before = try await Self.snapshot(site.database)
+            let accepted = try await site.post(sami, [("nom", "Sami"), ("nouveau", testPassword), ("confirmation", testPassword)], as: &holder)
+            // Check: Bruno's links are gone, Aline's invitation gives nothing and says why; nothing changed
+            #expect(opened == [410, 410])
+            #expect(accepted.status == 410 && accepted.html.contains("n&#39;en a plus le droit"))
+            #expect(try await Self.snapshot(site.database) == before)
+            #expect(try await site.database.accounts.find(email: "sami@exemple.fr") == nil)
         }
     }
 

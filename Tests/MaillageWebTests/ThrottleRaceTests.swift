@@ -187,9 +187,6 @@ struct ThrottleRaceTests {
         }
     }
 
-    // MARK: - Helpers
-
-    /// A visitor's browser holding the sign-in form's cookie and token.
     @Test(arguments: TestDatabases.available)
     func theCountersKeepNeitherAnAddressNorAnEmailInClear(kind: TestDatabases.Kind) async throws {
         try await TestSite.with(kind) { site in
@@ -212,6 +209,9 @@ struct ThrottleRaceTests {
         }
     }
 
+    // MARK: - Helpers
+
+    /// A visitor's browser holding the sign-in form's cookie and token.
     static func signInForm(_ site: TestSite) async throws -> Browser {
         var browser = Browser()
         _ = try await site.get("/connexion", as: &browser)

@@ -3,7 +3,7 @@
 public enum AccountRefusal: Error, Sendable, Equatable {
     /// The single-use link was used or has expired.
     case linkGone
-    /// The reset link's maker may no longer reset this account (their roles or the person's changed since).
+    /// The link's maker may no longer make it (their roles or the person's changed since).
     case linkWithdrawn
     /// An account still waiting for its first password: only its own link sets it.
     case awaitingItsOwnLink
@@ -20,8 +20,8 @@ public enum AccountRefusal: Error, Sendable, Equatable {
         case .linkGone:
             "Ce lien a déjà servi ou a expiré : demandez-en un autre."
         case .linkWithdrawn:
-            "Ce lien n'est plus valable : la personne qui l'a fait n'a plus le droit de réinitialiser ce mot de passe "
-                + "(ses rôles ou les vôtres ont changé depuis). Demandez un nouveau lien à un coordinateur. Rien n'a été changé."
+            "Ce lien n'est plus valable : la personne qui l'a fait n'en a plus le droit (ses rôles ou les vôtres ont changé "
+                + "depuis). Demandez un nouveau lien à un coordinateur. Rien n'a été changé."
         case .awaitingItsOwnLink:
             "Ce compte attend encore son premier mot de passe : la personne le choisit avec le lien reçu à la création "
                 + "du compte (un coordinateur peut en refaire un). Rien n'a été changé."

@@ -18,10 +18,13 @@ public struct AccountUseCases: Sendable {
     public let resetPassword: ResetPassword
     public let signIn: SignIn
     public let signOut: SignOut
+    public let linkMakerCheck: LinkMakerCheck
 
     /// `policy` says the territory of a role's scope (for the journal); `hasher` hashes passwords off the transaction.
     public init(database: AppDatabase, hasher: any PasswordHashing, lifetime: SessionRepository.Lifetime, policy: AccessPolicy) {
         let administration = AccountAdministration(database: database, policy: policy)
+        let linkMakerCheck = LinkMakerCheck(accounts: database.accounts, policy: policy)
+        self.linkMakerCheck = linkMakerCheck
         let spending = SecondFactorSpending(accounts: database.accounts, recoveryCodes: database.recoveryCodes)
         let changePassword = ChangePassword(database: database, hasher: hasher, accounts: database.accounts, sessions: database.sessions,
                                             lifetime: lifetime)
@@ -36,10 +39,10 @@ public struct AccountUseCases: Sendable {
         invite = Invite(database: database, accounts: database.accounts, links: database.links, policy: policy)
         makeResetLink = MakeResetLink(database: database, links: database.links)
         acceptInvitation = AcceptInvitation(database: database, hasher: hasher, accounts: database.accounts, links: database.links,
-                                            createAccount: administration.createAccount, changeRole: administration.changeRole,
+                                            makerCheck: linkMakerCheck, createAccount: administration.createAccount, changeRole: administration.changeRole,
                                             changePassword: changePassword)
-        resetPassword = ResetPassword(database: database, hasher: hasher, accounts: database.accounts, links: database.links, spending: spending,
-                                      changePassword: changePassword, policy: policy)
+        resetPassword = ResetPassword(database: database, hasher: hasher, links: database.links, makerCheck: linkMakerCheck, spending: spending,
+                                      changePassword: changePassword)
         signIn = SignIn(database: database, sessions: database.sessions, throttle: database.attemptThrottle, spending: spending, lifetime: lifetime)
         signOut = SignOut(database: database, sessions: database.sessions)
     }
@@ -57,6 +60,6 @@ public struct AccountAdministration: Sendable {
         changeRole = ChangeRole(database: database, accounts: database.accounts, policy: policy)
         createAccount = CreateAccount(database: database, accounts: database.accounts, links: database.links, changeRole: changeRole)
         disableAccount = DisableAccount(database: database, accounts: database.accounts, sessions: database.sessions)
-        deleteAccount = DeleteAccount(database: database, accounts: database.accounts)
+        deleteAccount = DeleteAccount(database: database, accounts: database.accounts, links: database.links)
     }
 }

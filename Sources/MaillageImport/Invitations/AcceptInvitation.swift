@@ -4,19 +4,21 @@ import MaillageStorage
 
 /// Accepts an invitation: the password is hashed first, then the link is used, the account made (for a new person),
 /// the role given, the password set and a session opened, in one transaction — a busy hashing pool, a link used
-/// meanwhile or any failure leaves everything as it was, the link still usable.
+/// meanwhile or any failure leaves everything as it was, the link still usable; an invitation whose sender may no
+/// longer send it (``LinkMakerCheck``) gives nothing.
 public struct AcceptInvitation: Sendable {
     let database: any Transactions
     let hasher: any PasswordHashing
     let accounts: AccountRepository
     let links: OneTimeLinkRepository
+    let makerCheck: LinkMakerCheck
     let createAccount: CreateAccount
     let changeRole: ChangeRole
     let changePassword: ChangePassword
 
     public init(database: any Transactions, hasher: any PasswordHashing, accounts: AccountRepository, links: OneTimeLinkRepository,
-                createAccount: CreateAccount, changeRole: ChangeRole, changePassword: ChangePassword) {
-        (self.database, self.hasher, self.accounts, self.links) = (database, hasher, accounts, links)
+                makerCheck: LinkMakerCheck, createAccount: CreateAccount, changeRole: ChangeRole, changePassword: ChangePassword) {
+        (self.database, self.hasher, self.accounts, self.links, self.makerCheck) = (database, hasher, accounts, links, makerCheck)
         (self.createAccount, self.changeRole, self.changePassword) = (createAccount, changeRole, changePassword)
     }
 
@@ -33,9 +35,11 @@ public struct AcceptInvitation: Sendable {
     public func callAsFunction(token: String, password: String, name: String?,
                                now: Date = Date()) async throws -> (account: AccountRepository.Account, session: String) {
         let hash = try await hasher.hash(password)
-        let (accounts, links, createAccount, changeRole, changePassword) = (accounts, links, createAccount, changeRole, changePassword)
+        let (accounts, links, makerCheck) = (accounts, links, makerCheck)
+        let (createAccount, changeRole, changePassword) = (createAccount, changeRole, changePassword)
         return try await database.transaction { db in
             guard let used = try await links.consume(token: token, now: now, on: db), let grant = used.grant else { throw AccountRefusal.linkGone }
+            guard try await makerCheck.allows(used, on: db) else { throw AccountRefusal.linkWithdrawn }
             let person: AccountRepository.Account
             if let found = try await accounts.find(email: used.email, on: db) {
                 try Self.refuseAccountAwaitingItsOwnLink(found)

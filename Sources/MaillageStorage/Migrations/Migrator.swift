@@ -16,7 +16,11 @@ struct Migrator {
     /// - Parameter last: stop after this migration (to test an upgrade from an older schema); nil for all.
     @discardableResult
     func migrate(through last: String? = nil) async throws -> [String] {
-        let wanted = last.flatMap { name in allMigrations.firstIndex { $0.name == name } }.map { allMigrations[...$0] } ?? allMigrations[...]
+        let lastIndex = try last.map { name in
+            guard let index = allMigrations.firstIndex(where: { $0.name == name }) else { throw UnknownMigration(name: name) }
+            return index
+        }
+        let wanted = allMigrations[...(lastIndex ?? allMigrations.count - 1)]
         let done = try await database.setupTransaction { session in
             try await Self.createLedger(on: session)
             let applied = Set(try await Self.appliedNames(on: session))
@@ -85,4 +89,10 @@ extension AppDatabase {
 
     /// Names of all migrations this version knows, in order.
     public static var migrationNames: [String] { allMigrations.map(\.name) }
+}
+
+/// A migration name that is none of ``allMigrations``': migrating "through" it would silently run them all.
+struct UnknownMigration: Error, CustomStringConvertible {
+    let name: String
+    var description: String { "Aucune migration ne s'appelle « \(name) »" }
 }

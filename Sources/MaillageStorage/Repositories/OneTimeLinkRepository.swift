@@ -73,6 +73,12 @@ public struct OneTimeLinkRepository: Sendable {
         return used.count == 1 ? link : nil
     }
 
+    /// Withdraws the links an account made and nobody used yet (its deletion: a link without a maker would read as
+    /// made on the command line), inside the caller's transaction.
+    public func withdrawUnused(madeBy accountID: Int, on db: any SQLDatabase) async throws {
+        try await db.delete(from: L.table).where(L.createdBy, .equal, SQLBind(accountID)).where(L.usedAt, .is, SQLLiteral.null).run()
+    }
+
     /// The usable invitations to roles of some scopes, newest first (for the page that lists them).
     public func pendingInvitations(now: Date) async throws -> [(email: String, grant: RoleGrant, expiresAt: Date)] {
         try await database.sql.select().columns(L.email, L.role, L.scopeKind, L.scopeValue, L.expiresAt).from(L.table)

@@ -21,7 +21,6 @@ enum OfferTables {
         static let decidedByLabel = "decided_by_label"
         static let decidedAt = "decided_at"
         static let reason = "reason"
-        /// A hash of the sender's address for anonymous reports, to limit their rate; emptied after a day.
     }
 
     /// The fields of a declaration, one row per column of the standard.

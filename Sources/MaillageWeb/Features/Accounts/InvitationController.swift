@@ -126,7 +126,6 @@ struct InvitationController {
 
     @Sendable func resetForm(request: Request, context: AppRequestContext) async throws -> Response {
         let (token, link) = try await usableLink(context, purpose: .reset)
-        guard try await useCases.resetPassword.isStillAllowed(link) else { throw AccountRefusal.linkWithdrawn }
         var asksCode = false
         if let id = link.accountID { asksCode = try await database.accounts.find(id: id)?.hasSecondFactor == true }
         return try formPage(ChoosePasswordPage(title: "Nouveau mot de passe — Maillage", heading: "Choisir un nouveau mot de passe",
@@ -154,6 +153,7 @@ struct InvitationController {
     private func usableLink(_ context: AppRequestContext, purpose: OneTimeLinkRepository.Purpose) async throws -> (String, OneTimeLinkRepository.Link) {
         let token = try context.parameters.require("jeton")
         guard let link = try await database.links.find(token: token, now: Date()), link.purpose == purpose else { throw AccountRefusal.linkGone }
+        guard try await useCases.linkMakerCheck.allows(link) else { throw AccountRefusal.linkWithdrawn }
         return (token, link)
     }
 
