@@ -33,4 +33,5 @@ let allMigrations: [any Migration] = [
     WorkshopSecrets(),
     CreateRecoveryCodes(),
     CreateAttemptCounters(),
+    SnapshotCoverageRule(),
 ]
