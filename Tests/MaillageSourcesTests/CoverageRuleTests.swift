@@ -55,6 +55,16 @@ struct CoverageRuleTests {
         #expect(onFoot.label == "à portée à pied (20 min au plus)")
     }
 
+    @Test func theRuleVersionGoesWithItsMeaningsAndThresholds() {
+        // Version 1 is these meanings and thresholds: changing one without raising the version (and this test) would
+        // let snapshots of two rules be compared as a change of the territory.
+        let meanings = [Reach.inPerimeterByBus, .byBus, .occasionalTripByBus]
+        #expect(CoverageRule.version == 1)
+        #expect(meanings.map(\.minutes) == [30, 30, 45] && meanings.map(\.mode) == [.bus, .bus, .bus])
+        #expect(meanings.map(\.extent) == [.perimeter, .anywhere, .anywhere])
+        #expect(DiagnosticParameters().reach == Reach.inPerimeterByBus)
+    }
+
     @Test(arguments: [20.0, 30.0, 45.0])
     func theDiagnosticAndThePlacementProposalReadOneDefinition(minutes: Double) throws {
         // Setup: the diagnostic of CAPH with this threshold
