@@ -16,7 +16,7 @@ struct PlacementProposalTests {
     @Test func greedyFindsTheKnownOptimum() {
         let communes = Self.line()
         let proposal = PlacementProposal.greedy(
-            need: .service(.aideDemarchesAdministratives), communes: communes, covered: [], k: 2, maxMinutes: 10.5,
+            need: .service(.aideDemarchesAdministratives), communes: communes, covered: [], k: 2, reach: Reach.byBus.within(10.5),
             minutes: { $0.centroid.distance(to: $1.centroid) / 1_000 }, weight: { Double($0.population) })
         #expect(proposal.choices.map(\.communeName) == ["D", "A"])
         #expect(proposal.choices.map(\.weightGained) == [1_100, 200])
@@ -28,7 +28,7 @@ struct PlacementProposalTests {
         let communes = Self.line()
         let covered: Set<CommuneCode> = Set(communes.map(\.code))
         let proposal = PlacementProposal.greedy(
-            need: .openOnSaturday, communes: communes, covered: covered, k: 3, maxMinutes: 10,
+            need: .openOnSaturday, communes: communes, covered: covered, k: 3, reach: Reach.byBus.within(10),
             minutes: { $0.centroid.distance(to: $1.centroid) / 1_000 }, weight: { Double($0.population) })
         #expect(proposal.choices.isEmpty)
         #expect(proposal.initiallyCovered == proposal.totalWeight)
@@ -42,7 +42,7 @@ struct PlacementProposalTests {
                            centroid: Coordinate(latitude: 50.448, longitude: 3.427))
         // Act
         let proposal = PlacementProposal.greedy(
-            need: .service(.aideDemarchesAdministratives), communes: [village, town], covered: [village.code], k: 1, maxMinutes: 30,
+            need: .service(.aideDemarchesAdministratives), communes: [village, town], covered: [village.code], k: 1, reach: Reach.byBus,
             minutes: { $0.centroid.distance(to: $1.centroid) / 1_000 * 3 }, weight: { Double($0.population) })
         // Check: the place goes to the town, which is what it gains.
         let choice = proposal.choices.first

@@ -36,6 +36,29 @@ struct SnapshotComparisonTests {
         #expect(lines.contains("Cartes des tables, d'une rencontre à l'autre : structures ressources 4 → 6, lieux manquants 0 → 2"))
     }
 
+    @Test func snapshotsClassedByDifferentCoverageRulesDoNotReportTheRuleAsAChangeOfTheTerritory() {
+        // Setup: the same two meetings as above, the second snapshot classed by a later version of the rule
+        let first = Self.snapshot(places: ["a", "b"], missing: [(1, .idee)], coverage: [(Self.raismes, .withinReach), (Self.denain, .inCommune)],
+                                  cards: [Tally(.ressource, 4)])
+        var second = Self.snapshot(places: ["a", "c"], missing: [(1, .retenue)], coverage: [(Self.raismes, .inCommune), (Self.denain, .outOfReach)],
+                                   cards: [Tally(.ressource, 6)])
+        second.coverageRuleVersion = CoverageRule.version + 1
+        // Act
+        let comparison = SnapshotComparison(from: first, to: second)
+        let lines = comparison.lines { $0 == Self.raismes ? "Raismes" : "Denain" }
+        // Check: places and the register are compared as before; the coverage is not, and the report says why
+        #expect(first.coverageRuleVersion == CoverageRule.version)
+        #expect(comparison.coverageRuleChange?.before == CoverageRule.version && comparison.coverageRuleChange?.after == CoverageRule.version + 1)
+        #expect(comparison.coverageChanges.isEmpty)
+        #expect(comparison.placesAdded.map(\.id) == ["c"] && comparison.missingChanged.count == 1)
+        #expect(lines.contains { $0.hasPrefix("La règle de couverture a changé entre les deux rencontres (version \(CoverageRule.version) → \(CoverageRule.version + 1))") })
+        #expect(!lines.contains { $0.contains("mieux couvert") || $0.contains("moins bien couvert") })
+        // The same two snapshots under one rule report both changes of coverage, and no change of rule.
+        second.coverageRuleVersion = CoverageRule.version
+        let sameRule = SnapshotComparison(from: first, to: second)
+        #expect(sameRule.coverageRuleChange == nil && sameRule.coverageChanges.count == 2)
+    }
+
     @Test func joinCodesAreReadAsTypedAndNeverMadeOfLookAlikes() {
         var generator = SystemRandomNumberGenerator()
         let codes = (0..<200).map { _ in JoinCode.make(using: &generator) }

@@ -54,6 +54,24 @@ struct DiagnosticPageTests {
         }
     }
 
+    @Test func theDiagnosticPagesNameEachMeaningOfReachTheyShow() async throws {
+        try await withApp { client in
+            // Act: the diagnostic of CAPH with a placement within 20 minutes, and the page of La Sentinelle
+            let (_, html) = try await page(client, "/diagnostic?epci=200042190&placer=service-8&k=1&minutes=20")
+            let (_, commune) = try await page(client, "/diagnostic/communes/59564")
+            // Check: the summary, the key figure and the assumptions say the diagnostic's meaning; the placement says its
+            // own, which counts neighbouring territories; no bare « à portée » is left for either
+            let summary = try #require(html.split(separator: "id=\"titre-synthese\"").last?.split(separator: "</section>").first)
+            #expect(summary.contains("<th scope=\"col\" class=\"num\">à portée en bus dans le périmètre (30 min au plus)</th>"))
+            #expect(html.contains("services dans la commune ou à portée en bus dans le périmètre pour tous les habitants"))
+            #expect(html.contains("« à portée en bus dans le périmètre » : une réponse du périmètre à 30 min en bus au plus."))
+            let placement = try #require(html.split(separator: "id=\"titre-placement\"").last?.split(separator: "</section>").first)
+            #expect(placement.contains("Accès internet et matériel informatique</strong>, à portée en bus, y compris dans un territoire voisin (20 min au plus) : couverture pondérée"))
+            #expect(!html.contains("à portée dans le périmètre") && !html.contains("déjà à portée"))
+            #expect(commune.contains("services dans la commune ou à portée en bus dans le périmètre"))
+        }
+    }
+
     @Test func theQPVLensListsTheNeighbourhoodsOfThePerimeter() async throws {
         try await withApp { client in
             let (_, html) = try await page(client, "/diagnostic?epci=200042190")

@@ -43,22 +43,25 @@ public struct MeetingSnapshot: Hashable, Sendable {
 
     public var meetingID: Int
     public var takenAt: Date
+    /// The ``CoverageRule/version`` the coverage was classed by.
+    public var coverageRuleVersion: Int
     public var coverage: [Coverage]
     public var places: [PlaceEntry]
     public var missing: [MissingEntry]
     public var contributions: [Tally<ContributionKind>]
 
-    public init(meetingID: Int, takenAt: Date, coverage: [Coverage], places: [PlaceEntry], missing: [MissingEntry],
-                contributions: [Tally<ContributionKind>]) {
+    public init(meetingID: Int, takenAt: Date, coverageRuleVersion: Int = CoverageRule.version, coverage: [Coverage], places: [PlaceEntry],
+                missing: [MissingEntry], contributions: [Tally<ContributionKind>]) {
         self.meetingID = meetingID
         self.takenAt = takenAt
+        self.coverageRuleVersion = coverageRuleVersion
         self.coverage = coverage
         self.places = places
         self.missing = missing
         self.contributions = contributions
     }
 
-    /// The snapshot of a territory's diagnostic, its register and a meeting's figures.
+    /// The snapshot of a territory's diagnostic (classed by today's ``CoverageRule``), its register and a meeting's figures.
     public init(meetingID: Int, takenAt: Date, diagnostic: Diagnostic, places: [PlaceEntry], missing: [MissingPlace], figures: MeetingFigures) {
         self.init(meetingID: meetingID, takenAt: takenAt,
                   coverage: diagnostic.rows.flatMap { row in

@@ -15,6 +15,10 @@ extension SnapshotComparison {
             lines.append("Lieu manquant n° \(change.entry.id) (\(change.entry.summary)) : \(change.before.label.lowercased()) → \(change.entry.status.label.lowercased())")
         }
         for entry in missingRemoved { lines.append("Lieu manquant n° \(entry.id) retiré du registre : \(entry.summary)") }
+        if let change = coverageRuleChange {
+            lines.append("La règle de couverture a changé entre les deux rencontres (version \(change.before) → \(change.after)) : la couverture des "
+                         + "communes n'est pas comparée, ses écarts viendraient de la règle et non du territoire.")
+        }
         let better = coverageChanges.filter(\.isBetter), worse = coverageChanges.filter { !$0.isBetter }
         for (changes, word) in [(better, "mieux couvert"), (worse, "moins bien couvert")] where !changes.isEmpty {
             lines.append("\(changes.count) couple\(changes.count > 1 ? "s" : "") commune × besoin \(word)\(changes.count > 1 ? "s" : "") : "

@@ -1,5 +1,7 @@
 /// What changed between two meetings' snapshots: places added to or gone from the directory, missing places added or
-/// whose status moved, and, commune by commune and need by need, where the coverage got better or worse.
+/// whose status moved, and, commune by commune and need by need, where the coverage got better or worse — unless the
+/// snapshots were classed by different versions of ``CoverageRule``: a change of the rule is not a change of the
+/// territory, so their coverage is then not compared (``coverageRuleChange`` says so).
 public struct SnapshotComparison: Hashable, Sendable {
     public struct CoverageChange: Hashable, Sendable {
         public var commune: CommuneCode
@@ -9,6 +11,12 @@ public struct SnapshotComparison: Hashable, Sendable {
 
         /// Whether the commune is now better served for the need (classes are ordered from best to worst).
         public var isBetter: Bool { after < before }
+    }
+
+    /// The versions of ``CoverageRule`` of two snapshots that differ.
+    public struct RuleChange: Hashable, Sendable {
+        public var before: Int
+        public var after: Int
     }
 
     public struct StatusChange: Hashable, Sendable {
@@ -21,7 +29,10 @@ public struct SnapshotComparison: Hashable, Sendable {
     public var missingAdded: [MeetingSnapshot.MissingEntry]
     public var missingChanged: [StatusChange]
     public var missingRemoved: [MeetingSnapshot.MissingEntry]
+    /// Empty when ``coverageRuleChange`` is set.
     public var coverageChanges: [CoverageChange]
+    /// Set when the two snapshots' coverage was classed by different rules (and is then not compared).
+    public var coverageRuleChange: RuleChange?
     /// The shown cards of each meeting's tables, per kind.
     public var cardsBefore: [Tally<ContributionKind>]
     public var cardsAfter: [Tally<ContributionKind>]
@@ -42,7 +53,9 @@ public struct SnapshotComparison: Hashable, Sendable {
         for cell in earlier.coverage { before[cell.commune.rawValue + "|" + cell.need] = cell.coverage }
         cardsBefore = earlier.contributions
         cardsAfter = later.contributions
-        coverageChanges = later.coverage.compactMap { cell in
+        coverageRuleChange = earlier.coverageRuleVersion == later.coverageRuleVersion ? nil
+            : RuleChange(before: earlier.coverageRuleVersion, after: later.coverageRuleVersion)
+        coverageChanges = coverageRuleChange != nil ? [] : later.coverage.compactMap { cell in
             guard let old = before[cell.commune.rawValue + "|" + cell.need], old != cell.coverage else { return nil }
             return CoverageChange(commune: cell.commune, need: cell.need, before: old, after: cell.coverage)
         }

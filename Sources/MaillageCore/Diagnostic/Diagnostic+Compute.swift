@@ -31,12 +31,8 @@ extension Diagnostic {
                 let count = offering.count(where: finders[need].test.passes)
                 let declaring = offering.count(where: needs[need].isDeclared)
                 let nearest = answer(for: need, from: commune.centroid)
-                let coverage: CoverageClass
-                if count > 0 { coverage = .inCommune }
-                else if !offering.isEmpty && declaring == 0 { coverage = .undeclared }
-                else if let nearest, nearest.insidePerimeter { coverage = nearest.times.bus <= parameters.reachMinutes ? .withinReach : .outOfReach }
-                else if nearest != nil { coverage = .neighbourOnly }
-                else { coverage = .none }
+                let coverage = CoverageRule.coverage(placesInCommune: count, offering: offering.count, declaring: declaring, nearest: nearest,
+                                                     reach: parameters.reach)
                 return Cell(commune: commune.code, need: needs[need], placesInCommune: count, placesDeclaring: declaring, nearest: nearest,
                             coverage: coverage)
             }

@@ -8,14 +8,18 @@ public struct DiagnosticParameters: Hashable, Codable, Sendable {
     public var busSpeedKmh = 20.0
     public var busWaitMinutes = 15.0
     public var carSpeedKmh = 40.0
-    /// An answer elsewhere in the perimeter is "within reach" if the bus gets there in this time.
-    public var reachMinutes = 30.0
+    /// The threshold of the diagnostic's « à portée » (``reach``), in minutes by bus.
+    public var reachMinutes = Reach.inPerimeterByBus.minutes
     /// Communes within this distance of the perimeter (and the adjacent EPCIs) form its neighbouring territories.
     public var neighbourDistanceKm = 15.0
     /// Nothing is looked for beyond this distance.
     public var maxDistanceKm = 60.0
 
     public init() {}
+
+    /// The diagnostic's meaning of « à portée », with this threshold: an answer elsewhere in the perimeter within
+    /// `reachMinutes` by bus.
+    public var reach: Reach { Reach.inPerimeterByBus.within(reachMinutes) }
 
     /// Access times in minutes for a straight-line distance, by mode.
     public func accessTimes(distanceMetres: Double) -> AccessTimes {
@@ -31,7 +35,7 @@ public struct DiagnosticParameters: Hashable, Codable, Sendable {
             "Distances à vol d'oiseau multipliées par \(Self.french(detourFactor)) (détours).",
             "Vitesses : à pied \(Self.french(walkingSpeedKmh)) km/h, à vélo \(Self.french(cyclingSpeedKmh)) km/h, en voiture \(Self.french(carSpeedKmh)) km/h.",
             "Bus : \(Self.french(busSpeedKmh)) km/h arrêts compris, plus \(Self.french(busWaitMinutes)) min d'attente (à pied sous 800 m).",
-            "« À portée » : moins de \(Self.french(reachMinutes)) min en bus.",
+            "« \(reach.name) » : une réponse du périmètre à \(Self.french(reachMinutes)) min en bus au plus.",
             "Territoires voisins : EPCI limitrophes et communes à moins de \(Self.french(neighbourDistanceKm)) km ; recherche limitée à \(Self.french(maxDistanceKm)) km.",
             "Les communes sont représentées par leur point de référence INSEE.",
         ]

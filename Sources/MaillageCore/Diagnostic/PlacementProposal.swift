@@ -1,5 +1,5 @@
-/// Where new places would help most: the k communes where a new place offering a need would newly cover the most
-/// fragile inhabitants within an access time (greedy maximum coverage).
+/// Where new places would help most: the k communes where a new place offering a need would bring it within reach
+/// (``Reach/byBus`` with the form's minutes) of the most fragile inhabitants (greedy maximum coverage).
 public struct PlacementProposal: Sendable {
     public struct Choice: Sendable, Hashable {
         public var commune: CommuneCode
@@ -15,7 +15,8 @@ public struct PlacementProposal: Sendable {
     }
 
     public var need: Need
-    public var maxMinutes: Double
+    /// The meaning of « à portée » the proposal covers by, with its minutes.
+    public var reach: Reach
     public var choices: [Choice]
     /// Weight already covered before any new place.
     public var initiallyCovered: Double
@@ -23,15 +24,15 @@ public struct PlacementProposal: Sendable {
 
     /// - Parameters:
     ///   - communes: the candidate sites and the communes to cover (the perimeter).
-    ///   - covered: communes already within `maxMinutes` of an existing answer.
-    ///   - minutes: access time between two communes (by the chosen mode).
+    ///   - covered: communes already within `reach` of an existing answer.
+    ///   - minutes: access time between two communes (by `reach`'s mode).
     ///   - weight: what covering a commune is worth (inhabitants × fragility / 100).
-    public static func greedy(need: Need, communes: [Commune], covered: Set<CommuneCode>, k: Int, maxMinutes: Double,
+    public static func greedy(need: Need, communes: [Commune], covered: Set<CommuneCode>, k: Int, reach within: Reach,
                               minutes: (Commune, Commune) -> Double, weight: (Commune) -> Double) -> PlacementProposal {
         var coveredNow = covered
         var choices: [Choice] = []
         let reach = Dictionary(uniqueKeysWithValues: communes.map { site in
-            (site.code, communes.filter { minutes(site, $0) <= maxMinutes }.map(\.code))
+            (site.code, communes.filter { within.reaches(minutes: minutes(site, $0)) }.map(\.code))
         })
         let byCode = Dictionary(uniqueKeysWithValues: communes.map { ($0.code, $0) })
         for _ in 0..<max(0, k) {
@@ -57,23 +58,24 @@ public struct PlacementProposal: Sendable {
                                   siteWasCovered: !best.gained.contains(best.site.code), newlyCovered: best.gained.sorted(),
                                   weightGained: best.weight, inhabitantsGained: best.gained.reduce(0) { $0 + byCode[$1]!.population }))
         }
-        return PlacementProposal(need: need, maxMinutes: maxMinutes, choices: choices,
+        return PlacementProposal(need: need, reach: within, choices: choices,
                                  initiallyCovered: covered.reduce(0.0) { $0 + (byCode[$1].map(weight) ?? 0) },
                                  totalWeight: communes.reduce(0.0) { $0 + weight($1) })
     }
 }
 
 extension Diagnostic {
-    /// The placement proposal for one need on this diagnostic's perimeter, by bus within `maxMinutes`.
+    /// The placement proposal for one need on this diagnostic's perimeter, by bus within `maxMinutes` (``Reach/byBus``).
     public func placementProposal(for need: Need, k: Int, maxMinutes: Double, fragility: [CommuneCode: FragilityIndex]) -> PlacementProposal {
-        let communes = rows.map(\.commune)
-        let covered = Set(rows.compactMap { row -> CommuneCode? in
-            guard let cell = row.cells.first(where: { $0.need == need }) else { return nil }
-            return cell.placesInCommune > 0 || (cell.nearest.map { $0.times.bus <= maxMinutes } ?? false) ? row.commune.code : nil
-        })
+        let reach = Reach.byBus.within(maxMinutes)
         return PlacementProposal.greedy(
-            need: need, communes: communes, covered: covered, k: k, maxMinutes: maxMinutes,
-            minutes: { parameters.accessTimes(distanceMetres: $0.centroid.distance(to: $1.centroid)).bus },
+            need: need, communes: rows.map(\.commune), covered: communes(coveredFor: need, by: reach), k: k, reach: reach,
+            minutes: { reach.mode.minutes(distanceMetres: $0.centroid.distance(to: $1.centroid), parameters: parameters) },
             weight: { Double($0.population) * (fragility[$0.code]?.globalScore ?? 100) / 100 })
+    }
+
+    /// The communes of the perimeter served for `need` in the meaning `reach` (``Reach/covers(_:)``).
+    public func communes(coveredFor need: Need, by reach: Reach) -> Set<CommuneCode> {
+        Set(rows.compactMap { row in row.cells.first { $0.need == need }.flatMap { reach.covers($0) ? row.commune.code : nil } })
     }
 }

@@ -9,9 +9,9 @@ extension Journey {
                                rules: OrientationRuleBook? = nil) -> Journey? {
         guard let commune = index.territory.commune(persona.commune) else { return nil }
         let origin = commune.centroid
-        let reach = persona.mobility.reachMetres(minutes: persona.maxMinutes, parameters: parameters)
+        let reach = Reach.of(persona)
         let services = VocabularyBits(persona.needs.map(\.service))
-        let nearby = index.positions(near: origin, radius: reach) { $0.traits.services.intersects(services) }
+        let nearby = index.positions(near: origin, radius: reach.radiusMetres(parameters: parameters)) { $0.traits.services.intersects(services) }
 
         func visit(_ entry: PlaceIndex.Entry, _ distance: Double) -> Visit {
             Visit(entry: entry, distanceMetres: distance, minutes: persona.mobility.minutes(distanceMetres: distance, parameters: parameters),
@@ -23,7 +23,7 @@ extension Journey {
         let candidates: [[Visit]] = constraints.map { tests in
             nearby.filter { position, _ in tests.allSatisfy { $0.test(index.entries[position]) } }
                 .map { visit(index.entries[$0.0], $0.1) }
-                .filter { $0.minutes <= persona.maxMinutes }
+                .filter { reach.reaches(minutes: $0.minutes) }
                 .sorted { ($0.minutes, $0.entry.sortName) < ($1.minutes, $1.entry.sortName) }
         }
         // The network's rules settle their needs; the cover chooses places for the others.
@@ -48,7 +48,7 @@ extension Journey {
                 if place.isOutsideTerritory { explanation += ", hors du territoire de \(persona.firstName)" }
                 if let rule {
                     explanation += ", selon la règle d'orientation du réseau"
-                    if place.minutes > persona.maxMinutes { explanation += " (au-delà des \(TripDuration.french(persona.maxMinutes)) que \(persona.firstName) accepte)" }
+                    if !reach.reaches(minutes: place.minutes) { explanation += " (au-delà des \(TripDuration.french(persona.maxMinutes)) que \(persona.firstName) accepte)" }
                     why.insert("règle du réseau pour : \(rule.rule.situationText(communeName: commune.name))", at: 0)
                 }
             } else {
@@ -177,18 +177,6 @@ extension Journey {
         else if next.place.modalitesAcces.contains(.rdvEnLigne) { how = "en prenant pour \(persona.firstName) un rendez-vous en ligne" }
         else { how = "en lui donnant l'adresse et les horaires" }
         return "orienté·e par \(first.place.nom) \(how)"
-    }
-}
-
-extension Persona.Mobility {
-    /// The longest straight-line distance reachable in `minutes` by this mode, with the diagnostic's assumptions.
-    public func reachMetres(minutes: Double, parameters: DiagnosticParameters) -> Double {
-        let roadKm: Double = switch self {
-        case .onFoot: minutes / 60 * parameters.walkingSpeedKmh
-        case .bus: max(minutes / 60 * parameters.walkingSpeedKmh, (minutes - parameters.busWaitMinutes) / 60 * parameters.busSpeedKmh)
-        case .car: minutes / 60 * parameters.carSpeedKmh
-        }
-        return min(max(0, roadKm) / parameters.detourFactor * 1_000, parameters.maxDistanceKm * 1_000)
     }
 }
 

@@ -42,15 +42,11 @@ public struct PartnershipSuggestion: Hashable, Sendable {
     /// All the reasons in one paragraph, as the accepted link's notes keep them.
     public var reason: String { reasons.joined(separator: " ") }
 
-    /// How long a trip by bus a suggestion allows by default: a person is sent across the territory once, not every day,
-    /// so further than the diagnostic's daily « à portée ».
-    public static let defaultReachMinutes = 45.0
-
-    /// Suggestions for the structures `from`, among `candidates`: for each, the structures within `reachMinutes` by bus
-    /// (from its place in `commune`, or its first) that offer what it lacks, most services first then nearest,
-    /// `perStructure` at most; then all of them in that order.
+    /// Suggestions for the structures `from`, among `candidates`: for each, the structures within `reach` (by default
+    /// ``Reach/occasionalTripByBus``) from its place in `commune` (or its first) that offer what it lacks, most services
+    /// first then nearest, `perStructure` at most; then all of them in that order.
     public static func suggest(from structures: [Structure], candidates: [Structure], index: PlaceIndex, links: [Partnership],
-                               parameters: DiagnosticParameters = DiagnosticParameters(), reachMinutes: Double = defaultReachMinutes,
+                               parameters: DiagnosticParameters = DiagnosticParameters(), reach: Reach = .occasionalTripByBus,
                                perStructure: Int = 3, from commune: CommuneCode? = nil) -> [PartnershipSuggestion] {
         let linked = LinkedPairs(links)
         let offers = Dictionary(candidates.map { ($0.id, index.services(of: $0)) }, uniquingKeysWith: { first, _ in first })
@@ -67,7 +63,7 @@ public struct PartnershipSuggestion: Hashable, Sendable {
                 guard !missing.isEmpty else { return nil }
                 let distance = origin.distance(to: there)
                 let times = parameters.accessTimes(distanceMetres: distance)
-                guard times.bus <= reachMinutes else { return nil }
+                guard reach.reaches(times) else { return nil }
                 return PartnershipSuggestion(from: structure, to: candidate, kind: .orienteVers, bases: [.reach(services: missing)],
                                              distanceMetres: distance, times: times)
             }

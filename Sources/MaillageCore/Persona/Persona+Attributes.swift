@@ -67,8 +67,12 @@ extension Persona {
 
         /// Minutes to cover a straight-line distance by this mode, with the diagnostic's assumptions.
         public func minutes(distanceMetres: Double, parameters: DiagnosticParameters) -> Double {
-            let times = parameters.accessTimes(distanceMetres: distanceMetres)
-            return switch self {
+            minutes(in: parameters.accessTimes(distanceMetres: distanceMetres))
+        }
+
+        /// This mode's time among a trip's access times.
+        public func minutes(in times: AccessTimes) -> Double {
+            switch self {
             case .onFoot: times.walking
             case .bus: times.bus
             case .car: times.car

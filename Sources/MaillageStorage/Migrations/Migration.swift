@@ -33,4 +33,5 @@ let allMigrations: [any Migration] = [
     CreateRecoveryCodes(),
     CreateAttemptCounters(),
     ForgetClearKeys(),
+    SnapshotCoverageRule(),
 ]

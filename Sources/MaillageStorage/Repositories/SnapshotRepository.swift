@@ -19,7 +19,8 @@ public struct SnapshotRepository: Sendable {
         for (table, column) in [(V.table, V.meetingID), (L.table, L.meetingID), (G.table, G.meetingID), (T.table, T.meetingID)] {
             try await db.delete(from: table).where(column, .equal, id).run()
         }
-        try await db.insert(into: N.table).columns(N.meetingID, N.takenAt).values(id, SQLBind(Timestamp.text(snapshot.takenAt))).run()
+        try await db.insert(into: N.table).columns(N.meetingID, N.takenAt, N.coverageRuleVersion)
+            .values(id, SQLBind(Timestamp.text(snapshot.takenAt)), SQLBind(snapshot.coverageRuleVersion)).run()
         let binds = database.maxBindsPerStatement
         try await db.insertBatched(into: V.table, columns: [V.meetingID, V.commune, V.need, V.coverage],
                                    rows: snapshot.coverage.map { [snapshot.meetingID, $0.commune.rawValue, $0.need, $0.coverage.rawValue] }, maxBinds: binds)
@@ -35,8 +36,9 @@ public struct SnapshotRepository: Sendable {
     public func snapshot(meetingID: Int) async throws -> MeetingSnapshot? {
         let db = database.sql
         let id = SQLBind(meetingID)
-        guard let taken = try await db.select().column(N.takenAt).from(N.table).where(N.meetingID, .equal, id)
-            .first(decodingColumn: N.takenAt, as: String.self) else { return nil }
+        guard let header = try await db.select().column(N.takenAt).column(N.coverageRuleVersion).from(N.table).where(N.meetingID, .equal, id)
+            .first() else { return nil }
+        let taken = try header.decode(column: N.takenAt, as: String.self)
         let coverage = try await db.select().column("*").from(V.table).where(V.meetingID, .equal, id).all().map { row in
             guard let commune = CommuneCode(try row.decode(column: V.commune, as: String.self)),
                   let coverage = CoverageClass(rawValue: try row.decode(column: V.coverage, as: String.self)) else { throw StoredValueError(column: V.coverage) }
@@ -55,7 +57,8 @@ public struct SnapshotRepository: Sendable {
             guard let kind = ContributionKind(rawValue: try row.decode(column: T.kind, as: String.self)) else { throw StoredValueError(column: T.kind) }
             return Tally(kind, try row.decode(column: T.count, as: Int.self))
         }.sorted { ContributionKind.allCases.firstIndex(of: $0.key)! < ContributionKind.allCases.firstIndex(of: $1.key)! }
-        return MeetingSnapshot(meetingID: meetingID, takenAt: try Timestamp.date(taken), coverage: coverage, places: places, missing: missing,
-                               contributions: counts)
+        return MeetingSnapshot(meetingID: meetingID, takenAt: try Timestamp.date(taken),
+                               coverageRuleVersion: try header.decode(column: N.coverageRuleVersion, as: Int.self), coverage: coverage,
+                               places: places, missing: missing, contributions: counts)
     }
 }

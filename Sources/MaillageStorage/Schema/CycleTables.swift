@@ -97,6 +97,8 @@ enum CycleTables {
         static let table = "meeting_snapshots"
         static let meetingID = "meeting_id"
         static let takenAt = "taken_at"
+        /// The coverage rule's version the snapshot's classes were made by (migration 0024; 1 before it).
+        static let coverageRuleVersion = "coverage_rule_version"
     }
 
     enum SnapshotCoverage {

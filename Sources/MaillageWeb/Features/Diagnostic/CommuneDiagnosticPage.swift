@@ -65,7 +65,7 @@ struct CommuneDiagnosticPage: PageModel {
         perimeterURL = SiteURL.diagnostic.path(encodedQuery: perimeterQuery)
         communeURL = SiteURL.commune(.value(commune.code)).path
         let coveredServices = row.cells.filter { cell in
-            if case .service = cell.need { return cell.coverage == .inCommune || cell.coverage == .withinReach }
+            if case .service = cell.need { return cell.coverage.isWithinReach }
             return false
         }.count
         figures = [
@@ -74,7 +74,7 @@ struct CommuneDiagnosticPage: PageModel {
             .init(value: French.integer(row.recordedOnly), label: "lieux recensés sans offre déclarée (non comptés)"),
             .init(value: French.decimal(row.placesPer10k), label: "lieux avec une offre pour 10 000 habitants"),
             .init(value: row.fragility.map { French.decimal($0, digits: 0) } ?? "—", label: "indice de fragilité numérique (100 = moyenne)"),
-            .init(value: "\(coveredServices) / 9", label: "services dans la commune ou à portée en bus"),
+            .init(value: "\(coveredServices) / 9", label: "services dans la commune ou \(diagnostic.parameters.reach.name)"),
         ]
         qpvs = QPVListing.sentence(for: commune.code, in: territory)
 

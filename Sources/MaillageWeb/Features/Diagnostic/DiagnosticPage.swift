@@ -99,6 +99,9 @@ struct DiagnosticPage: PageModel {
         var need: String
         var k: String
         var minutes: String
+        /// The placement's meaning of « à portée », with its minutes (``Reach/byBus``).
+        var reach: String
+        var reachName: String
         var choices: [PlacementChoice]
         var hasChoices: Bool
         var before: String
@@ -121,6 +124,8 @@ struct DiagnosticPage: PageModel {
     var matrix: [MatrixRow]
     var declarations: [DeclarationRow]
     var summaries: [SummaryRow]
+    /// The diagnostic's meaning of « à portée », with its threshold (``Reach/inPerimeterByBus``), as the summary's header.
+    var reach: String
     var gaps: [GapRow]
     /// The missing places register of the perimeter's communes, beside the computed gaps.
     var register: [String] = []
@@ -150,7 +155,8 @@ struct DiagnosticPage: PageModel {
         name = diagnostic.perimeter.name
         let services = diagnostic.summaries.filter { if case .service = $0.need { true } else { false } }
         let total = diagnostic.population
-        let coveredEverywhere = services.filter { ($0.population[.inCommune] ?? 0) + ($0.population[.withinReach] ?? 0) == total }.count
+        let reached = CoverageClass.allCases.filter(\.isWithinReach)
+        let coveredEverywhere = services.filter { summary in reached.reduce(0) { $0 + (summary.population[$1] ?? 0) } == total }.count
         let noPlace = diagnostic.rows.filter { $0.places == 0 }
         figures = [
             Figure(value: French.integer(diagnostic.rows.count), label: "communes"),
@@ -159,7 +165,7 @@ struct DiagnosticPage: PageModel {
             Figure(value: French.integer(diagnostic.recordedOnlyCount), label: "lieux recensés sans offre déclarée (non comptés)"),
             Figure(value: French.decimal(total > 0 ? Double(diagnostic.placeCount) * 10_000 / Double(total) : 0), label: "lieux avec une offre pour 10 000 habitants"),
             Figure(value: French.integer(noPlace.count), label: "communes sans aucun lieu qui déclare une offre (\(French.integer(noPlace.reduce(0) { $0 + $1.commune.population })) hab.)"),
-            Figure(value: "\(coveredEverywhere) / 9", label: "services à portée de tous les habitants"),
+            Figure(value: "\(coveredEverywhere) / 9", label: "services dans la commune ou \(diagnostic.parameters.reach.name) pour tous les habitants"),
         ]
         let base = query.isEmpty ? "" : query + "&"
         needs = diagnostic.needs.map { NeedOption(key: $0.key, label: $0.label, selected: $0 == selected, url: SiteURL.diagnostic.path(encodedQuery: base + "besoin=" + $0.key)) }
@@ -194,6 +200,7 @@ struct DiagnosticPage: PageModel {
                        elsewhere: share(summary, [.outOfReach, .neighbourOnly]), none: share(summary, [.none]),
                        undeclared: share(summary, [.undeclared]))
         }
+        reach = diagnostic.parameters.reach.label
         declarations = diagnostic.lensDeclarations.map { DeclarationRow(need: $0.need.label, statement: $0.statement, isDataGap: $0.declaring == 0) }
         let names = Dictionary(uniqueKeysWithValues: diagnostic.rows.map { ($0.commune.code, $0.commune.name) })
         gaps = diagnostic.gaps.prefix(15).enumerated().map { index, gap in
@@ -236,7 +243,8 @@ struct DiagnosticPage: PageModel {
                                    sitePopulation: French.integer(choice.sitePopulation), siteWasCovered: choice.siteWasCovered)
         }
         return Placement(needs: diagnostic.needs.map { NeedOption(key: $0.key, label: $0.label, selected: $0 == proposal.need, url: "") },
-                         need: proposal.need.label, k: String(requestedK), minutes: French.decimal(proposal.maxMinutes, digits: 0),
+                         need: proposal.need.label, k: String(requestedK), minutes: French.decimal(proposal.reach.minutes, digits: 0),
+                         reach: proposal.reach.label, reachName: proposal.reach.name,
                          choices: choices, hasChoices: !choices.isEmpty,
                          before: French.decimal(proposal.initiallyCovered * 100 / total, digits: 0) + " %",
                          after: French.decimal(covered * 100 / total, digits: 0) + " %")

@@ -59,7 +59,7 @@ struct PartnershipController {
             // A well-formed code that names no commune of the territory is a 404, a malformed one a 400.
             throw ParameterError(parameter: "commune", message: "une commune du territoire", namesNothingKnown: CommuneCode(text) != nil)
         }
-        return (commune, try reader.number("minutes", 10...120) ?? PartnershipSuggestion.defaultReachMinutes)
+        return (commune, try reader.number("minutes", 10...120) ?? Reach.occasionalTripByBus.minutes)
     }
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
@@ -176,7 +176,7 @@ struct PartnershipController {
         let fromJourneys = PartnershipSuggestion.suggest(fromJourneys: journeys, structures: directory, index: places, links: links)
         let fromReach = PartnershipSuggestion.suggest(from: network.structures.filter { $0.communes.contains(asked.commune) },
                                                       candidates: directory.structures(around: siren, in: places.territory), index: places,
-                                                      links: links, reachMinutes: asked.minutes, from: asked.commune)
+                                                      links: links, reach: Reach.occasionalTripByBus.within(asked.minutes), from: asked.commune)
         return PartnershipSuggestion.merged(journeys: fromJourneys, reach: fromReach)
     }
 

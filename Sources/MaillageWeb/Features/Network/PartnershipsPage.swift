@@ -72,6 +72,8 @@ struct PartnershipsPage: PageModel {
     var hasErrors: Bool
     var suggestionCommune: String?
     var suggestionMinutes: String
+    /// The meaning of « à portée » the suggestions use, with the minutes asked (``Reach/occasionalTripByBus``).
+    var suggestionReach: String
     /// For the commune asked about: the structures that serve it, and the links that cross its boundary.
     var servingCommune: [Named]
     var crossing: [String]
@@ -141,7 +143,9 @@ struct PartnershipsPage: PageModel {
         hasErrors = !errors.isEmpty
         let declarableIDs = Set(declarable.map(\.id))
         suggestionCommune = suggestions.map { territory.commune($0.commune)?.name ?? $0.commune.rawValue }
-        suggestionMinutes = String(Int(suggestions?.minutes ?? PartnershipSuggestion.defaultReachMinutes))
+        let reach = Reach.occasionalTripByBus.within(suggestions?.minutes ?? Reach.occasionalTripByBus.minutes)
+        suggestionMinutes = String(Int(reach.minutes))
+        suggestionReach = reach.label
         self.suggestions = (suggestions?.items ?? []).map { suggestion in
             SuggestionRow(from: suggestion.from.name, fromID: suggestion.from.id, to: suggestion.to.name, toID: suggestion.to.id,
                           toURL: SiteURL.structure(.value(suggestion.to.id)).path, reasons: suggestion.reasons, kind: suggestion.kind.rawValue, kindLabel: suggestion.kind.label.lowercased(),

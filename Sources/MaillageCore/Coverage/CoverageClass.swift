@@ -25,6 +25,10 @@ public enum CoverageClass: String, Codable, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// Whether the commune is served in the diagnostic's meaning of « à portée » (``Reach/inPerimeterByBus``): a place
+    /// in the commune, or an answer of the perimeter within reach.
+    public var isWithinReach: Bool { self == .inCommune || self == .withinReach }
+
     /// A text symbol, so that tables and maps read in black and white and by colour-blind people.
     public var symbol: String {
         switch self {
