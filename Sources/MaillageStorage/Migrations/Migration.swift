@@ -34,4 +34,5 @@ let allMigrations: [any Migration] = [
     CreateRecoveryCodes(),
     CreateAttemptCounters(),
     ForgetClearKeys(),
+    ListsAsChildTables(),
 ]

@@ -40,6 +40,14 @@ enum CycleTables {
         static let version = "version"
     }
 
+    /// The communes a meeting looks at, in order.
+    enum FocusCommune {
+        static let table = "meeting_focus_communes"
+        static let meetingID = "meeting_id"
+        static let position = "position"
+        static let commune = "commune_code"
+    }
+
     enum Agenda {
         static let table = "meeting_agenda"
         static let meetingID = "meeting_id"
