@@ -40,13 +40,13 @@ struct InvitationController {
 
     @Sendable func invite(request: Request, context: AppRequestContext) async throws -> HTML {
         let reader = try await QueryReader.form(request)
-        guard let email = AccountRepository.normalized(email: try reader.single("email") ?? "") else {
+        guard let email = AccountRepository.normalized(email: try reader.single(InvitationFormField.email) ?? "") else {
             throw ParameterError(parameter: "email", message: "Il faut une adresse e-mail valide : rien n'a été créé.")
         }
-        guard let role = Role(rawValue: try reader.single("role") ?? ""), role != .administrateur else {
+        guard let role = Role(rawValue: try reader.single(InvitationFormField.role) ?? ""), role != .administrateur else {
             throw ParameterError(parameter: "role", message: "Il faut choisir un rôle : rien n'a été créé.")
         }
-        let scopeValue = try reader.single(role.scopeKind == .structure ? "structure" : "territoire") ?? ""
+        let scopeValue = try reader.single(role.scopeKind == .structure ? InvitationFormField.structure.rawValue : "territoire") ?? ""
         guard let scope = Scope(kind: role.scopeKind, value: scopeValue), let grant = RoleGrant(role: role, scope: scope) else {
             throw ParameterError(parameter: "territoire", message: "Il faut le territoire (SIREN) ou la structure du rôle : rien n'a été créé.")
         }
@@ -103,7 +103,7 @@ struct InvitationController {
                 throw HTTPError(.forbidden, message: "Connectez-vous avec ce compte et confirmez votre mot de passe actuel.")
             }
         }
-        let name = try reader.single("nom")
+        let name = try reader.single(AccountFormField.nom)
         let (links, repository, policy) = (database.links, database.accounts, gate.policy)
         let now = Date()
         account = try await database.transaction { db in
@@ -154,8 +154,8 @@ struct InvitationController {
             throw HTTPError(.notFound, message: "Compte inconnu")
         }
         let reader = try await QueryReader.form(request)
-        guard let role = Role(rawValue: try reader.single("role") ?? ""),
-              let scope = Scope(kind: role.scopeKind, value: try reader.single("portee") ?? ""),
+        guard let role = Role(rawValue: try reader.single(InvitationFormField.role) ?? ""),
+              let scope = Scope(kind: role.scopeKind, value: try reader.single(InvitationFormField.portee) ?? ""),
               let grant = RoleGrant(role: role, scope: scope), target.grants.contains(grant) else {
             throw ParameterError(parameter: "role", message: "Ce rôle n'est pas celui de la personne : rien n'a été changé.")
         }
@@ -189,7 +189,7 @@ struct InvitationController {
         guard let id = link.accountID, let account = try await database.accounts.find(id: id) else { throw Self.linkGone }
         let now = Date()
         let check = accounts.secondFactor
-        let proof = try await check.require(try reader.single("code") ?? "", of: account, address: context.clientAddress, now: now)
+        let proof = try await check.require(try reader.single(AccountFormField.code) ?? "", of: account, address: context.clientAddress, now: now)
         let links = database.links
         let session = try await accounts.setPassword(password, for: account, by: Author(accountID: account.id, label: account.name),
                                                      action: "mot de passe réinitialisé", now: now) { db in
@@ -210,8 +210,8 @@ struct InvitationController {
     }
 
     private func choosePassword(_ reader: QueryReader, email: String) throws -> String {
-        let password = try reader.text("nouveau", maximumLength: PasswordRules.maximumLength + 1) ?? ""
-        guard password == (try reader.text("confirmation", maximumLength: PasswordRules.maximumLength + 1) ?? "") else {
+        let password = try reader.text(AccountFormField.nouveau, maximumLength: PasswordRules.maximumLength + 1) ?? ""
+        guard password == (try reader.text(AccountFormField.confirmation, maximumLength: PasswordRules.maximumLength + 1) ?? "") else {
             throw ParameterError(parameter: "confirmation", message: "Les deux saisies du mot de passe diffèrent : rien n'a été changé.")
         }
         if let refusal = PasswordRules.refusal(of: password, email: email) {

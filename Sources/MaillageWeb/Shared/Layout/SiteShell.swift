@@ -6,7 +6,7 @@ struct SiteShell: Sendable {
     private struct Section: Sendable {
         var label: String
         var url: String
-        var templates: Set<String>
+        var templates: Set<TemplateName>
     }
 
     let name: String
@@ -25,13 +25,13 @@ struct SiteShell: Sendable {
         communeNames = territory.map { Array(Set($0.communes(sortedByName: covered).map(\.name))).sorted { $0.folded < $1.folded } } ?? []
         sections = [
             Section(label: "Trouver de l'aide", url: SiteURL.search.path,
-                    templates: ["search", "place", "commune", "territory", "place-report", "structures", "structure"]),
-            Section(label: "Orienter une personne", url: SiteURL.orient.path, templates: ["orient", "sheet", "orientation-rules", "referrals"]),
+                    templates: [.search, .place, .commune, .territory, .placeReport, .structures, .structure]),
+            Section(label: "Orienter une personne", url: SiteURL.orient.path, templates: [.orient, .sheet, .orientationRules, .referrals]),
             Section(label: "Diagnostic", url: SiteURL.diagnostic.path(query: [("epci", focus.rawValue)]),
-                    templates: ["diagnostic", "commune-diagnostic", "missing-places", "vigilance"]),
-            Section(label: "Ateliers", url: SiteURL.personas.path, templates: ["personas", "persona", "persona-edit", "journey", "matrix"]),
+                    templates: [.diagnostic, .communeDiagnostic, .missingPlaces, .vigilance]),
+            Section(label: "Ateliers", url: SiteURL.personas.path, templates: [.personas, .persona, .personaEdit, .journey, .matrix]),
             Section(label: "Rencontres", url: SiteURL.cycles.path,
-                    templates: ["cycles", "cycle", "cycle-form", "meeting", "meeting-form", "board", "join", "meeting-report", "meeting-changes", "partnerships"]),
+                    templates: [.cycles, .cycle, .cycleForm, .meeting, .meetingForm, .board, .join, .meetingReport, .meetingChanges, .partnerships]),
         ]
     }
 
@@ -62,7 +62,7 @@ struct SiteShell: Sendable {
     /// Accueil › the page's section › its parents › the page (named by its title, without an address): empty on the
     /// home page.
     func breadcrumbs(for page: some PageModel) -> [Breadcrumb] {
-        guard page.template != "home" else { return [] }
+        guard page.template != .home else { return [] }
         var trail = [Breadcrumb(label: "Accueil", url: SiteURL.home.path)]
         if let section = sections.first(where: { $0.templates.contains(page.template) }) {
             trail.append(Breadcrumb(label: section.label, url: section.url))
