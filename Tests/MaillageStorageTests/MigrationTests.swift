@@ -76,6 +76,54 @@ struct MigrationTests {
         }
     }
 
+    @Test(arguments: TestDatabases.available)
+    func listsStoredAsJoinedTextAreReadTheSameFromTheirChildTables(kind: TestDatabases.Kind) async throws {
+        try await TestDatabases.with(kind, schema: .unchecked) { db in
+            // Setup: the schema just before 0025, holding a meeting, a missing place and a structure with their lists as
+            // `|`-joined text, and a meeting and a structure with empty lists
+            let names = AppDatabase.migrationNames
+            let previous = try #require(names.firstIndex(of: "0025_lists_as_child_tables")).advanced(by: -1)
+            try await Migrator(database: db).migrate(through: names[previous])
+            let now = ISO8601DateFormatter().string(from: Date())
+            try await db.sql.insert(into: "cycles").columns("territory", "title", "goal", "created_at")
+                .values(SQLBind("200040715"), SQLBind("Cycle 2026"), SQLBind(""), SQLBind(now)).run()
+            let cycleID = try #require(try await db.sql.select().column("id").from("cycles").first(decodingColumn: "id", as: Int.self))
+            for (venue, communes) in [("Mairie", "38185|38151|38057"), ("Médiathèque", "")] {
+                try await db.sql.insert(into: "meetings")
+                    .columns("cycle_id", "starts_at", "venue", "focus_communes", "workshop_state", "decisions", "version")
+                    .values(SQLBind(cycleID), SQLBind(now), SQLBind(venue), SQLBind(communes), SQLBind("en_preparation"), SQLBind(""), SQLBind(0)).run()
+            }
+            try await db.sql.insert(into: "missing_places")
+                .columns("territory", "commune_code", "services", "publics", "needs", "justification", "origin", "status", "priority", "created_at",
+                         "author_label")
+                .values(SQLBind("200040715"), SQLBind("38185"), SQLBind("Loisirs et créations numériques|Aide aux démarches administratives"),
+                        SQLBind("Seniors|Jeunes"), SQLBind("samedi|soir|sans_rdv"), SQLBind("Rien le samedi"), SQLBind("saisie"), SQLBind("idee"),
+                        SQLBind(2), SQLBind(now), SQLBind("Awa Diallo")).run()
+            for (id, communes) in [("structure-ccas", "38151|38185"), ("structure-mairie", "")] {
+                try await db.sql.insert(into: "structure_completions").columns("structure_id", "name", "kind", "communes", "updated_at")
+                    .values(SQLBind(id), SQLBind("CCAS"), SQLBind("ccas"), SQLBind(communes), SQLBind(now)).run()
+            }
+            // Act
+            let applied = try await Migrator(database: db).migrate()
+            // Check: the same lists, in their order, read from the child tables; the joined columns are gone
+            #expect(applied.first == "0025_lists_as_child_tables")
+            let meetings = try await db.cycles.meetings(cycle: cycleID)
+            #expect(meetings.map(\.venue) == ["Mairie", "Médiathèque"])
+            #expect(meetings.map { $0.focusCommunes.map(\.rawValue) } == [["38185", "38151", "38057"], []])
+            let missing = try #require(try await db.missingPlaces.all(territory: Siren("200040715")!).first)
+            #expect(missing.services == [.loisirsCreations, .aideDemarchesAdministratives])
+            #expect(missing.publics == [.seniors, .jeunes])
+            #expect(missing.needs == [.saturday, .evening, .appointmentFree])
+            let structures = try await db.structures.completions()
+            #expect(structures.map(\.structureID) == ["structure-ccas", "structure-mairie"])
+            #expect(structures.map { $0.communes.map(\.rawValue) } == [["38151", "38185"], []])
+            for (table, column) in [("meetings", "focus_communes"), ("missing_places", "services"), ("structure_completions", "communes")] {
+                await #expect(throws: (any Error).self) { try await db.sql.select().column(column).from(table).all() }
+            }
+            try await db.requireCurrentSchema()
+        }
+    }
+
     @Test(.enabled(if: TestDatabases.postgresURL != nil, "needs MAILLAGE_TEST_POSTGRES_URL"))
     func twoInstancesMigratingOnePostgreSQLDatabaseTogetherApplyEachMigrationOnce() async throws {
         try await TestDatabases.withFreshPostgres { url in

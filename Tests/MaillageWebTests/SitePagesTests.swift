@@ -56,7 +56,7 @@ struct SitePagesTests {
         for url in SiteURL.pageRoutes {
             guard let section = url.page?.section else { continue }
             #expect(entries.contains(section.entry), "\(url.template) est sous \(section.entry.template), qui n'est pas une entrée")
-            #expect(templates.contains(section.view), "\(url.template) : pas de gabarit « \(section.view) »")
+            #expect(templates.contains(section.view.rawValue), "\(url.template) : pas de gabarit « \(section.view.rawValue) »")
         }
         // Only GET pages have navigation facts
         for route in SiteURL.routes where route.method != .get {

@@ -100,7 +100,7 @@ struct TemplateRenderingTests {
         }.map { ($0.label!, $0.value) })
         fields["site"] = SiteLinks.tree
         fields["shell"] = renderer.shell.tree(for: page)
-        let viaReflection = try #require(renderer.library.render(fields, withTemplate: page.template))
+        let viaReflection = try #require(renderer.library.render(fields, withTemplate: page.template.rawValue))
         let viaTree = renderer.render(page, for: Visitor()).html
 
         // Check

@@ -34,4 +34,5 @@ let allMigrations: [any Migration] = [
     CreateAttemptCounters(),
     ForgetClearKeys(),
     SnapshotCoverageRule(),
+    ListsAsChildTables(),
 ]

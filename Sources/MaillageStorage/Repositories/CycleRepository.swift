@@ -10,6 +10,7 @@ public struct CycleRepository: Sendable {
     private typealias P = CycleTables.Person
     private typealias M = CycleTables.Meeting
     private typealias A = CycleTables.Agenda
+    private typealias F = CycleTables.FocusCommune
 
     /// The cycles of a territory, the most recent first.
     public func all(territory: Siren) async throws -> [Cycle] {
@@ -79,13 +80,14 @@ public struct CycleRepository: Sendable {
     public func createMeeting(_ meeting: Meeting, by author: Author, now: Date = Date()) async throws -> Meeting {
         try await database.transaction { db in
             let id = try await db.insert(into: M.table)
-                .columns(M.cycleID, M.startsAt, M.venuePlaceID, M.venue, M.focusCommunes, M.workshop, M.joinCode, M.decisions, M.version)
+                .columns(M.cycleID, M.startsAt, M.venuePlaceID, M.venue, M.workshop, M.joinCode, M.decisions, M.version)
                 .values(SQLBind(meeting.cycleID), SQLBind(Timestamp.text(meeting.startsAt)), SQLBind(meeting.venuePlaceID), SQLBind(meeting.venue),
-                        SQLBind(Self.join(meeting.focusCommunes)), SQLBind(WorkshopState.enPreparation.rawValue), SQLBind(nil as String?),
+                        SQLBind(WorkshopState.enPreparation.rawValue), SQLBind(nil as String?),
                         SQLBind(meeting.decisions), SQLBind(0))
                 .returning(M.id).first(decodingColumn: M.id, as: Int.self)
             guard let id else { throw StoredValueError(column: M.id) }
             try await storeAgenda(meeting.agenda, meetingID: id, on: db)
+            try await storeFocus(meeting.focusCommunes, meetingID: id, on: db)
             try await AuditRepository.record(AuditEvent(at: now, by: author, territory: meeting.territory, action: "rencontre créée",
                                                         objectKind: AuditKinds.meeting, objectID: "\(id)", after: Self.summary(meeting)), on: db)
             guard let stored = try await self.meeting(id: id, on: db) else { throw RowNotFound() }
@@ -98,10 +100,12 @@ public struct CycleRepository: Sendable {
         try await database.transaction { db in
             guard let before = try await self.meeting(id: meeting.id, on: db) else { throw RowNotFound() }
             try await db.update(M.table).set(M.startsAt, to: SQLBind(Timestamp.text(meeting.startsAt))).set(M.venuePlaceID, to: SQLBind(meeting.venuePlaceID))
-                .set(M.venue, to: SQLBind(meeting.venue)).set(M.focusCommunes, to: SQLBind(Self.join(meeting.focusCommunes)))
+                .set(M.venue, to: SQLBind(meeting.venue))
                 .set(M.decisions, to: SQLBind(meeting.decisions)).where(M.id, .equal, SQLBind(meeting.id)).run()
             try await db.delete(from: A.table).where(A.meetingID, .equal, SQLBind(meeting.id)).run()
             try await storeAgenda(meeting.agenda, meetingID: meeting.id, on: db)
+            try await db.delete(from: F.table).where(F.meetingID, .equal, SQLBind(meeting.id)).run()
+            try await storeFocus(meeting.focusCommunes, meetingID: meeting.id, on: db)
             try await AuditRepository.record(AuditEvent(at: now, by: author, territory: before.territory, action: "rencontre modifiée",
                                                         objectKind: AuditKinds.meeting, objectID: "\(meeting.id)",
                                                         before: Self.summary(before), after: Self.summary(meeting)), on: db)
@@ -195,6 +199,11 @@ public struct CycleRepository: Sendable {
                                    maxBinds: database.maxBindsPerStatement)
     }
 
+    private func storeFocus(_ communes: [CommuneCode], meetingID: Int, on db: any SQLDatabase) async throws {
+        let rows: [[any Encodable & Sendable]] = communes.enumerated().map { [meetingID, $0.offset, $0.element.rawValue] }
+        try await db.insertBatched(into: F.table, columns: [F.meetingID, F.position, F.commune], rows: rows, maxBinds: database.maxBindsPerStatement)
+    }
+
     private func loadCycles(_ query: SQLSelectBuilder, on db: any SQLDatabase) async throws -> [Cycle] {
         let rows = try await query.all()
         let ids = try rows.map { try $0.decode(column: C.id, as: Int.self) }
@@ -229,6 +238,14 @@ public struct CycleRepository: Sendable {
             agenda[try row.decode(column: A.meetingID, as: Int.self), default: []].append(
                 (try row.decode(column: A.position, as: Int.self), AgendaItem(title: try row.decode(column: A.title, as: String.self), kind: kind, minutes: minutes)))
         }
+        var focus: [Int: [(position: Int, commune: CommuneCode)]] = [:]
+        let focusRows: [any SQLRow] = ids.isEmpty ? [] : try await db.inChunks(ids) { chunk in
+            try await db.select().column("*").from(F.table).where(F.meetingID, .in, chunk).all()
+        }
+        for row in focusRows {
+            guard let commune = CommuneCode(try row.decode(column: F.commune, as: String.self)) else { continue }
+            focus[try row.decode(column: F.meetingID, as: Int.self), default: []].append((try row.decode(column: F.position, as: Int.self), commune))
+        }
         let meetings = try rows.map { row in
             let id = try row.decode(column: M.id, as: Int.self)
             guard let state = WorkshopState(rawValue: try row.decode(column: M.workshop, as: String.self)) else { throw StoredValueError(column: M.workshop) }
@@ -236,7 +253,7 @@ public struct CycleRepository: Sendable {
                            startsAt: try Timestamp.date(try row.decode(column: M.startsAt, as: String.self)),
                            venuePlaceID: try row.optionalString(M.venuePlaceID), venue: try row.decode(column: M.venue, as: String.self),
                            agenda: (agenda[id] ?? []).sorted { $0.position < $1.position }.map(\.item),
-                           focusCommunes: try row.decode(column: M.focusCommunes, as: String.self).split(separator: "|").compactMap { CommuneCode(String($0)) },
+                           focusCommunes: (focus[id] ?? []).sorted { $0.position < $1.position }.map(\.commune),
                            workshop: state, joinCode: try row.optionalString(M.joinCode), decisions: try row.decode(column: M.decisions, as: String.self))
         }.sorted { ($0.startsAt, $0.id) < ($1.startsAt, $1.id) }
         return meetings.enumerated().map { offset, meeting in
@@ -245,8 +262,6 @@ public struct CycleRepository: Sendable {
             return numbered
         }
     }
-
-    private static func join(_ communes: [CommuneCode]) -> String { communes.map(\.rawValue).joined(separator: "|") }
 
     static func summary(_ meeting: Meeting) -> String {
         [Timestamp.text(meeting.startsAt), meeting.venue, meeting.focusCommunes.map(\.rawValue).joined(separator: ", "),

@@ -8,6 +8,7 @@ public struct MissingPlaceRepository: Sendable {
 
     private typealias M = OfferTables.Missing
     private typealias P = OfferTables.Support
+    private typealias V = OfferTables.MissingValue
 
     /// The register of a territory, by priority then age.
     public func all(territory: Siren) async throws -> [MissingPlace] {
@@ -22,14 +23,17 @@ public struct MissingPlaceRepository: Sendable {
     public func create(_ missing: MissingPlace) async throws -> MissingPlace {
         try await database.transaction { db in
             let id = try await db.insert(into: M.table)
-                .columns(M.territory, M.commune, M.qpv, M.services, M.publics, M.needs, M.justification, M.origin, M.status, M.priority,
+                .columns(M.territory, M.commune, M.qpv, M.justification, M.origin, M.status, M.priority,
                          M.placeID, M.createdAt, M.authorID, M.authorLabel)
                 .values(SQLBind(missing.territory.rawValue), SQLBind(missing.commune?.rawValue), SQLBind(missing.qpv),
-                        SQLBind(Self.join(missing.services)), SQLBind(Self.join(missing.publics)), SQLBind(Self.join(missing.needs)),
                         SQLBind(missing.justification), SQLBind(missing.origin.rawValue), SQLBind(missing.status.rawValue), SQLBind(missing.priority),
                         SQLBind(missing.placeID), SQLBind(Timestamp.text(missing.createdAt)), SQLBind(missing.author.accountID), SQLBind(missing.author.label))
                 .returning(M.id).first(decodingColumn: M.id, as: Int.self)
             guard let id else { throw StoredValueError(column: M.id) }
+            let lists = [(V.services, missing.services.map(\.rawValue)), (V.publics, missing.publics.map(\.rawValue)), (V.needs, missing.needs.map(\.rawValue))]
+            let rows: [[any Encodable & Sendable]] = lists.flatMap { list, values in values.enumerated().map { [id, list, $0.offset, $0.element] } }
+            try await db.insertBatched(into: V.table, columns: [V.missingPlaceID, V.list, V.position, V.value], rows: rows,
+                                       maxBinds: database.maxBindsPerStatement)
             var stored = missing
             stored.id = id
             try await AuditRepository.record(AuditEvent(at: missing.createdAt, by: missing.author, territory: missing.territory, action: "lieu manquant proposé",
@@ -75,14 +79,26 @@ public struct MissingPlaceRepository: Sendable {
             try await db.select().column(P.missingPlaceID).from(P.table).where(P.missingPlaceID, .in, chunk).all()
         }
         for row in supportRows { counts[try row.decode(column: P.missingPlaceID, as: Int.self), default: 0] += 1 }
+        var lists: [Int: [String: [(position: Int, value: String)]]] = [:]
+        let valueRows: [any SQLRow] = ids.isEmpty ? [] : try await db.inChunks(ids) { chunk in
+            try await db.select().column("*").from(V.table).where(V.missingPlaceID, .in, chunk).all()
+        }
+        for row in valueRows {
+            lists[try row.decode(column: V.missingPlaceID, as: Int.self), default: [:]][try row.decode(column: V.list, as: String.self), default: []]
+                .append((try row.decode(column: V.position, as: Int.self), try row.decode(column: V.value, as: String.self)))
+        }
+        // The values of one of a missing place's lists, in order (values no longer known are left out).
+        func values<T: RawRepresentable<String>>(_ list: String, of id: Int) -> [T] {
+            (lists[id]?[list] ?? []).sorted { $0.position < $1.position }.compactMap { T(rawValue: $0.value) }
+        }
         return try rows.map { row in
             let id = try row.decode(column: M.id, as: Int.self)
             guard let origin = MissingPlace.Origin(rawValue: try row.decode(column: M.origin, as: String.self)),
                   let status = MissingPlaceStatus(rawValue: try row.decode(column: M.status, as: String.self)) else { throw StoredValueError(column: M.status) }
             return MissingPlace(
                 id: id, territory: try row.siren(M.territory), commune: try row.optionalString(M.commune).flatMap(CommuneCode.init),
-                qpv: try row.optionalString(M.qpv), services: Self.split(try row.decode(column: M.services, as: String.self)),
-                publics: Self.split(try row.decode(column: M.publics, as: String.self)), needs: Self.split(try row.decode(column: M.needs, as: String.self)),
+                qpv: try row.optionalString(M.qpv), services: values(V.services, of: id),
+                publics: values(V.publics, of: id), needs: values(V.needs, of: id),
                 justification: try row.decode(column: M.justification, as: String.self), origin: origin, status: status,
                 priority: try row.decode(column: M.priority, as: Int.self), supporters: counts[id] ?? 0, placeID: try row.optionalString(M.placeID),
                 createdAt: try Timestamp.date(try row.decode(column: M.createdAt, as: String.self)),
@@ -90,9 +106,6 @@ public struct MissingPlaceRepository: Sendable {
                                label: try row.decode(column: M.authorLabel, as: String.self)))
         }.sorted { ($0.status == .abandonnee ? 1 : 0, $0.priority, -$0.supporters, $0.id) < ($1.status == .abandonnee ? 1 : 0, $1.priority, -$1.supporters, $1.id) }
     }
-
-    private static func join<T: RawRepresentable<String>>(_ values: [T]) -> String { values.map(\.rawValue).joined(separator: "|") }
-    private static func split<T: RawRepresentable<String>>(_ text: String) -> [T] { text.split(separator: "|").compactMap { T(rawValue: String($0)) } }
 
     static func summary(_ missing: MissingPlace) -> String {
         [missing.commune?.rawValue ?? missing.qpv ?? "territoire", missing.services.map(\.rawValue).joined(separator: ", "),

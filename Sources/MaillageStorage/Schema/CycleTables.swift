@@ -29,7 +29,6 @@ enum CycleTables {
         static let startsAt = "starts_at"
         static let venuePlaceID = "venue_place_id"
         static let venue = "venue"
-        static let focusCommunes = "focus_communes"
         static let workshop = "workshop_state"
         /// The code participants type to join the open workshop; new at each opening and on request, cleared at closing.
         static let joinCode = "join_code"
@@ -38,6 +37,14 @@ enum CycleTables {
         static let decisions = "decisions"
         /// Incremented by every change of the meeting's workshop (a card, a moderation): what live boards watch.
         static let version = "version"
+    }
+
+    /// The communes a meeting looks at, in order.
+    enum FocusCommune {
+        static let table = "meeting_focus_communes"
+        static let meetingID = "meeting_id"
+        static let position = "position"
+        static let commune = "commune_code"
     }
 
     enum Agenda {

@@ -62,8 +62,15 @@ enum OfferTables {
         static let kind = "kind"
         static let contactEmail = "contact_email"
         static let contactPhone = "contact_phone"
-        static let communes = "communes"
         static let updatedAt = "updated_at"
+    }
+
+    /// The communes a completed structure serves, in order.
+    enum StructureCommune {
+        static let table = "structure_communes"
+        static let structureID = "structure_id"
+        static let position = "position"
+        static let commune = "commune_code"
     }
 
     /// The missing places register.
@@ -73,9 +80,6 @@ enum OfferTables {
         static let territory = "territory"
         static let commune = "commune_code"
         static let qpv = "qpv_code"
-        static let services = "services"
-        static let publics = "publics"
-        static let needs = "needs"
         static let justification = "justification"
         static let origin = "origin"
         static let status = "status"
@@ -84,6 +88,18 @@ enum OfferTables {
         static let createdAt = "created_at"
         static let authorID = "author_id"
         static let authorLabel = "author_label"
+    }
+
+    /// A missing place's services, publics and needs, in order: one row per value, `list` saying which.
+    enum MissingValue {
+        static let table = "missing_place_values"
+        static let missingPlaceID = "missing_place_id"
+        static let list = "list"
+        static let position = "position"
+        static let value = "value"
+        static let services = "services"
+        static let publics = "publics"
+        static let needs = "needs"
     }
 
     /// Who supports a missing place: one row per person.

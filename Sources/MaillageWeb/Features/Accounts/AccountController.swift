@@ -35,16 +35,16 @@ struct AccountController {
 
     @Sendable func signInForm(request: Request, context: AppRequestContext) async throws -> Response {
         if context.visitor.actor != nil { return .redirect(to: SiteURL.account.path, type: .found) }
-        let returnTo = Self.safeReturn(try QueryReader(request).single("retour"))
+        let returnTo = Self.safeReturn(try QueryReader(request).single(AccountFormField.retour))
         return try formPage(SignInPage(returnTo: returnTo, error: nil), request, context)
     }
 
     @Sendable func signIn(request: Request, context: AppRequestContext) async throws -> Response {
         let reader = try await QueryReader.form(request)
-        let email = (try reader.single("email") ?? "").lowercased()
-        let password = try reader.text("mot_de_passe", maximumLength: PasswordRules.maximumLength) ?? ""
-        let code = try reader.single("code") ?? ""
-        let returnTo = Self.safeReturn(try reader.single("retour"))
+        let email = (try reader.single(AccountFormField.email) ?? "").lowercased()
+        let password = try reader.text(AccountFormField.motDePasse, maximumLength: PasswordRules.maximumLength) ?? ""
+        let code = try reader.single(AccountFormField.code) ?? ""
+        let returnTo = Self.safeReturn(try reader.single(AccountFormField.retour))
         let keys = AttemptThrottle.signIn(email: email, address: context.clientAddress ?? "inconnue")
         let now = Date()
         let credentials = try await database.accounts.credentials(email: email)
@@ -105,15 +105,15 @@ struct AccountController {
     @Sendable func changePassword(request: Request, context: AppRequestContext) async throws -> Response {
         let actor = try gate.signedIn(request, context)
         let reader = try await QueryReader.form(request)
-        let current = try reader.text("actuel", maximumLength: PasswordRules.maximumLength) ?? ""
-        let new = try reader.text("nouveau", maximumLength: PasswordRules.maximumLength + 1) ?? ""
+        let current = try reader.text(AccountFormField.actuel, maximumLength: PasswordRules.maximumLength) ?? ""
+        let new = try reader.text(AccountFormField.nouveau, maximumLength: PasswordRules.maximumLength + 1) ?? ""
         guard let account = try await database.accounts.find(id: actor.accountID),
               try await check.password(current, matches: try await database.accounts.passwordHash(of: account.id),
                                        keys: SecretCheck.currentPasswordKeys(account, context)) else {
             throw HTTPError(.forbidden, message: "Le mot de passe actuel n'est pas le bon : rien n'a été changé.")
         }
         try await database.attemptThrottle.succeeded(SecretCheck.currentPasswordKeys(account, context))
-        guard new == (try reader.text("confirmation", maximumLength: PasswordRules.maximumLength + 1) ?? "") else {
+        guard new == (try reader.text(AccountFormField.confirmation, maximumLength: PasswordRules.maximumLength + 1) ?? "") else {
             throw ParameterError(parameter: "confirmation", message: "Les deux saisies du nouveau mot de passe diffèrent : rien n'a été changé.")
         }
         if let refusal = PasswordRules.refusal(of: new, email: account.email) {
@@ -142,11 +142,11 @@ struct AccountController {
     @Sendable func turnSecondFactorOn(request: Request, context: AppRequestContext) async throws -> Response {
         let actor = try gate.require(.useSecondFactor, request, context)
         let reader = try await QueryReader.form(request)
-        guard let secret = try reader.single("secret"), secret.count == 20, secret.allSatisfy({ "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".contains($0) }),
+        guard let secret = try reader.single(AccountFormField.secret), secret.count == 20, secret.allSatisfy({ "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".contains($0) }),
               let account = try await database.accounts.find(id: actor.accountID) else {
             throw ParameterError(parameter: "secret", message: "La clé a été altérée : recommencez depuis votre compte.")
         }
-        guard let step = SecondFactorCode.matchingStep(try reader.single("code") ?? "", secret: secret, now: Date()) else {
+        guard let step = SecondFactorCode.matchingStep(try reader.single(AccountFormField.code) ?? "", secret: secret, now: Date()) else {
             var page = pages.render(SecondFactorPage(account: account, secret: secret, error: "Ce code ne correspond pas : vérifiez l'heure du téléphone et recommencez."),
                                     for: context.visitor)
             page.status = .unprocessableContent
@@ -159,7 +159,7 @@ struct AccountController {
     @Sendable func turnSecondFactorOff(request: Request, context: AppRequestContext) async throws -> Response {
         let actor = try gate.signedIn(request, context)
         let reader = try await QueryReader.form(request)
-        let password = try reader.text("mot_de_passe", maximumLength: PasswordRules.maximumLength) ?? ""
+        let password = try reader.text(AccountFormField.motDePasse, maximumLength: PasswordRules.maximumLength) ?? ""
         guard let account = try await database.accounts.find(id: actor.accountID) else { throw SignInRequired(returnTo: SiteURL.account.path) }
         guard account.hasSecondFactor else { return .redirect(to: AccountMessage.secondFactorOff.url, type: .found) }
         let keys = SecretCheck.currentPasswordKeys(account, context)
@@ -169,7 +169,7 @@ struct AccountController {
         // The password alone does not turn it off: a current code of the app, or a recovery code, too — checked under
         // the attempt the password counted (one attempt for the pair, as at sign-in).
         let now = Date()
-        guard let proof = try await secondFactor.proof(try reader.single("code") ?? "", accountID: account.id, now: now) else {
+        guard let proof = try await secondFactor.proof(try reader.single(AccountFormField.code) ?? "", accountID: account.id, now: now) else {
             throw SecondFactorCheck.wrongCode
         }
         try await useCases.turnSecondFactorOff(for: account, proof: proof, keys: keys, by: Author(actor), now: now)
@@ -183,7 +183,7 @@ struct AccountController {
             throw HTTPError(.forbidden, message: "Le second facteur n'est pas actif : les codes de secours viennent avec lui.")
         }
         let now = Date()
-        let proof = try await secondFactor.require(try await QueryReader.form(request).single("code") ?? "", of: account,
+        let proof = try await secondFactor.require(try await QueryReader.form(request).single(AccountFormField.code) ?? "", of: account,
                                                    address: context.clientAddress, now: now)
         let codes = try await useCases.renewRecoveryCodes(for: account, proof: proof, by: Author(actor), now: now)
         return try showOnce(RecoveryCodesPage(codes: codes, heading: "Nouveaux codes de secours"), request, context)

@@ -4,7 +4,9 @@ import MaillageStorage
 
 /// `/connexion`.
 struct SignInPage: PageModel {
-    let template = "sign-in"
+    let template = TemplateName.signIn
+    /// The form's field names.
+    let fields = AccountFormField.names
     let title = "Se connecter — Maillage"
     var returnTo: String?
     var error: String?
@@ -12,7 +14,9 @@ struct SignInPage: PageModel {
 
 /// `/compte`: who I am, my roles, my password, my sessions.
 struct AccountPage: PageModel {
-    let template = "account"
+    let template = TemplateName.account
+    /// The form's field names.
+    let fields = AccountFormField.names
     let title = "Mon compte — Maillage"
     var name: String
     var email: String
@@ -63,7 +67,7 @@ struct AccountPage: PageModel {
 
 /// A short page that says what was done, with a link to copy or send (an invitation, a reset link).
 struct NoticePage: PageModel {
-    let template = "notice"
+    let template = TemplateName.notice
     var title: String
     var heading: String
     var message: String
@@ -76,7 +80,9 @@ struct NoticePage: PageModel {
 
 /// `/invitation/:jeton` and `/reinitialisation/:jeton`: choose a password (and a name, for a new account).
 struct ChoosePasswordPage: PageModel {
-    let template = "choose-password"
+    let template = TemplateName.choosePassword
+    /// The form's field names.
+    let fields = AccountFormField.names
     var title: String
     var heading: String
     var explanation: String
@@ -91,7 +97,7 @@ struct ChoosePasswordPage: PageModel {
 
 /// `/donnees-personnelles`: what is kept about people, why, for how long, who sees it.
 struct PrivacyPage: PageModel {
-    let template = "privacy"
+    let template = TemplateName.privacy
     let title = "Données personnelles — Maillage"
     var auditYears = Int(AuditRepository.retention / (365 * 24 * 3600))
     var linkDays = Int(OneTimeLinkRepository.lifetime / (24 * 3600))
@@ -111,7 +117,9 @@ struct PrivacyPage: PageModel {
 
 /// `/compte/second-facteur`: the key to give one's authenticator app, and the code that proves it took it.
 struct SecondFactorPage: PageModel {
-    let template = "second-factor"
+    let template = TemplateName.secondFactor
+    /// The form's field names.
+    let fields = AccountFormField.names
     let title = "Second facteur — Maillage"
     var secret: String
     var url: String
@@ -128,7 +136,7 @@ struct SecondFactorPage: PageModel {
 
 /// The recovery codes of a second factor, the only time they are shown (after turning it on, or asking new ones).
 struct RecoveryCodesPage: PageModel {
-    let template = "recovery-codes"
+    let template = TemplateName.recoveryCodes
     let title = "Codes de secours — Maillage"
     var codes: [String]
     var heading: String

@@ -45,13 +45,13 @@ struct InvitationController {
 
     @Sendable func invite(request: Request, context: AppRequestContext) async throws -> HTML {
         let reader = try await QueryReader.form(request)
-        guard let email = AccountRepository.normalized(email: try reader.single("email") ?? "") else {
+        guard let email = AccountRepository.normalized(email: try reader.single(InvitationFormField.email) ?? "") else {
             throw ParameterError(parameter: "email", message: "Il faut une adresse e-mail valide : rien n'a été créé.")
         }
-        guard let role = Role(rawValue: try reader.single("role") ?? ""), role != .administrateur else {
+        guard let role = Role(rawValue: try reader.single(InvitationFormField.role) ?? ""), role != .administrateur else {
             throw ParameterError(parameter: "role", message: "Il faut choisir un rôle : rien n'a été créé.")
         }
-        let scopeValue = try reader.single(role.scopeKind == .structure ? "structure" : "territoire") ?? ""
+        let scopeValue = try reader.single(role.scopeKind == .structure ? InvitationFormField.structure.rawValue : "territoire") ?? ""
         guard let scope = Scope(kind: role.scopeKind, value: scopeValue), let grant = RoleGrant(role: role, scope: scope) else {
             throw ParameterError(parameter: "territoire", message: "Il faut le territoire (SIREN) ou la structure du rôle : rien n'a été créé.")
         }
@@ -91,7 +91,7 @@ struct InvitationController {
                 throw HTTPError(.forbidden, message: "Connectez-vous avec ce compte et confirmez votre mot de passe actuel.")
             }
         }
-        let session = try await useCases.acceptInvitation(token: token, password: password, name: try reader.single("nom")).session
+        let session = try await useCases.acceptInvitation(token: token, password: password, name: try reader.single(AccountFormField.nom)).session
         var response = Response.redirect(to: AccountMessage.welcome.url, type: .found)
         response.setCookie(Cookies.make(Cookies.session, session, secure: secureCookies))
         return response
@@ -114,8 +114,8 @@ struct InvitationController {
             throw HTTPError(.notFound, message: "Compte inconnu")
         }
         let reader = try await QueryReader.form(request)
-        guard let role = Role(rawValue: try reader.single("role") ?? ""),
-              let scope = Scope(kind: role.scopeKind, value: try reader.single("portee") ?? ""),
+        guard let role = Role(rawValue: try reader.single(InvitationFormField.role) ?? ""),
+              let scope = Scope(kind: role.scopeKind, value: try reader.single(InvitationFormField.portee) ?? ""),
               let grant = RoleGrant(role: role, scope: scope), target.grants.contains(grant) else {
             throw ParameterError(parameter: "role", message: "Ce rôle n'est pas celui de la personne : rien n'a été changé.")
         }
@@ -142,7 +142,7 @@ struct InvitationController {
         let password = try choosePassword(reader, email: link.email)
         guard let id = link.accountID, let account = try await database.accounts.find(id: id) else { throw AccountRefusal.linkGone }
         let now = Date()
-        let proof = try await SecondFactorCheck(database: database).require(try reader.single("code") ?? "", of: account,
+        let proof = try await SecondFactorCheck(database: database).require(try reader.single(AccountFormField.code) ?? "", of: account,
                                                                             address: context.clientAddress, now: now)
         let session = try await useCases.resetPassword(token: token, password: password, for: account, proof: proof, now: now)
         var response = Response.redirect(to: AccountMessage.passwordReset.url, type: .found)
@@ -158,8 +158,8 @@ struct InvitationController {
     }
 
     private func choosePassword(_ reader: QueryReader, email: String) throws -> String {
-        let password = try reader.text("nouveau", maximumLength: PasswordRules.maximumLength + 1) ?? ""
-        guard password == (try reader.text("confirmation", maximumLength: PasswordRules.maximumLength + 1) ?? "") else {
+        let password = try reader.text(AccountFormField.nouveau, maximumLength: PasswordRules.maximumLength + 1) ?? ""
+        guard password == (try reader.text(AccountFormField.confirmation, maximumLength: PasswordRules.maximumLength + 1) ?? "") else {
             throw ParameterError(parameter: "confirmation", message: "Les deux saisies du mot de passe diffèrent : rien n'a été changé.")
         }
         if let refusal = PasswordRules.refusal(of: password, email: email) {

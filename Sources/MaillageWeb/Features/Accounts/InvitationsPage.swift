@@ -29,7 +29,9 @@ struct InvitationsPage: PageModel {
         var revokeURL: String?
     }
 
-    let template = "invitations"
+    let template = TemplateName.invitations
+    /// The form's field names.
+    let fields = InvitationFormField.names
     let title = "Invitations — Maillage"
     var roles: [Choice]
     var territories: [Choice]

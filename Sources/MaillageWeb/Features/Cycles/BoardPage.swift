@@ -51,7 +51,11 @@ struct BoardPage: PageModel {
         var places: [FormChoice]
     }
 
-    let template = "board"
+    let template = TemplateName.board
+    /// The moderation and projection forms' field names.
+    let boardFields = BoardFormField.names
+    /// The card form's field names.
+    let fields = CardFormField.names
     var title: String
     var heading: String
     var meetingURL: String

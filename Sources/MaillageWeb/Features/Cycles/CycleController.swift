@@ -138,14 +138,14 @@ struct CycleController {
         let actor = try gate.require(.runCycles(cycle.territory), request, context)
         let reader = try await QueryReader.form(request)
         var problems: [FieldProblem] = []
-        let commune = try reader.single("commune")
+        let commune = try reader.single(ParticipantFormField.commune)
         let code = commune.flatMap(CommuneCode.init)
         if commune != nil && code == nil { problems.append(.init(field: "Commune", expected: "un code INSEE")) }
-        let person = Participant(meetingID: meeting.id, name: try reader.text("nom", maximumLength: 2_000) ?? "",
-                                 structure: try reader.text("structure", maximumLength: 2_000) ?? "",
-                                 profile: try reader.choice("profil") ?? .acteurInclusion, commune: code,
-                                 registration: try reader.choice("inscription") ?? .invite, attended: try reader.flag("present"),
-                                 namedInPublic: try reader.flag("nom_public"))
+        let person = Participant(meetingID: meeting.id, name: try reader.text(ParticipantFormField.nom, maximumLength: 2_000) ?? "",
+                                 structure: try reader.text(ParticipantFormField.structure, maximumLength: 2_000) ?? "",
+                                 profile: try reader.choice(ParticipantFormField.profil) ?? .acteurInclusion, commune: code,
+                                 registration: try reader.choice(ParticipantFormField.inscription) ?? .invite, attended: try reader.flag(ParticipantFormField.present),
+                                 namedInPublic: try reader.flag(ParticipantFormField.nomPublic))
         problems += person.problems(in: index.current.territory)
         guard problems.isEmpty else {
             var response = try await meetingPage(meeting, cycle, request, context, problems: problems)
@@ -164,7 +164,7 @@ struct CycleController {
         let (meeting, cycle) = try await cycles.meeting(namedBy: context)
         let actor = try gate.require(.runCycles(cycle.territory), request, context)
         let reader = try await QueryReader.form(request)
-        let values = try reader.all("presents", limit: Participant.maxPerMeeting)
+        let values = try reader.all(ParticipantFormField.presents, limit: Participant.maxPerMeeting)
         let present = Set(values.compactMap { Int($0) })
         guard present.count == values.count else { throw HTTPError(.badRequest, message: "Les présences sont des numéros de participants.") }
         try await participants.setAttendance(meetingID: meeting.id, present: present, territory: cycle.territory, by: Author(actor))

@@ -8,17 +8,17 @@ struct CycleForm {
 
     init(_ reader: QueryReader, territory: Siren, id: Int = 0) throws {
         var problems: [FieldProblem] = []
-        func day(_ name: String, _ field: String) throws -> CalendarDay? {
+        func day(_ name: CycleFormField, _ field: String) throws -> CalendarDay? {
             guard let text = try reader.single(name) else { return nil }
             guard let day = CalendarDay(text) else { problems.append(.init(field: field, expected: "une date (AAAA-MM-JJ)")); return nil }
             return day
         }
-        let startsOn = try day("debut", "Début")
-        let endsOn = try day("fin", "Fin")
-        cycle = Cycle(id: id, territory: territory, title: try reader.text("titre", maximumLength: 2_000) ?? "",
-                      goal: try reader.text("objectif", maximumLength: 20_000) ?? "", startsOn: startsOn, endsOn: endsOn,
-                      organisers: Self.lines(try reader.text("organisateurs", maximumLength: 20_000)),
-                      animateurs: Self.lines(try reader.text("animateurs", maximumLength: 20_000)))
+        let startsOn = try day(.debut, "Début")
+        let endsOn = try day(.fin, "Fin")
+        cycle = Cycle(id: id, territory: territory, title: try reader.text(CycleFormField.titre, maximumLength: 2_000) ?? "",
+                      goal: try reader.text(CycleFormField.objectif, maximumLength: 20_000) ?? "", startsOn: startsOn, endsOn: endsOn,
+                      organisers: Self.lines(try reader.text(CycleFormField.organisateurs, maximumLength: 20_000)),
+                      animateurs: Self.lines(try reader.text(CycleFormField.animateurs, maximumLength: 20_000)))
         self.problems = problems + cycle.problems
     }
 

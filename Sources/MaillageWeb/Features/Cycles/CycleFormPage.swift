@@ -2,7 +2,9 @@ import MaillageCore
 
 /// `/cycles/nouveau` and `/cycles/{id}/modifier`: a cycle's title, goal, dates and people.
 struct CycleFormPage: PageModel {
-    let template = "cycle-form"
+    let template = TemplateName.cycleForm
+    /// The form's field names.
+    let fields = CycleFormField.names
     var title: String
     var heading: String
     var action: String

@@ -11,7 +11,7 @@ struct CyclePage: PageModel {
         var url: String
     }
 
-    let template = "cycle"
+    let template = TemplateName.cycle
     var title: String
     var cycleTitle: String
     var goal: String

@@ -10,7 +10,7 @@ struct CyclesPage: PageModel {
         var goal: String
     }
 
-    let template = "cycles"
+    let template = TemplateName.cycles
     var title: String
     var territoryName: String
     var items: [Item]

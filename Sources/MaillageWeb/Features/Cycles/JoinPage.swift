@@ -1,6 +1,8 @@
 /// `/rejoindre`: a participant joins a meeting's open workshop with its code, giving only a first name or initials.
 struct JoinPage: PageModel {
-    let template = "join"
+    let template = TemplateName.join
+    /// The form's field names.
+    let fields = JoinFormField.names
     let title = "Rejoindre un atelier — Maillage"
     var action = SiteURL.join.path
     var code: String

@@ -11,7 +11,7 @@ struct MeetingChangesPage: PageModel {
         var direction: String
     }
 
-    let template = "meeting-changes"
+    let template = TemplateName.meetingChanges
     var title: String
     var heading: String
     var comparedWith: String?

@@ -12,10 +12,10 @@ struct MeetingForm {
 
     init(_ reader: QueryReader, cycle: Cycle, index: PlaceIndex, existing: Meeting? = nil) throws {
         var problems: [FieldProblem] = []
-        let startsAt = try reader.single("debut").flatMap(ParisTime.date(local:))
+        let startsAt = try reader.single(MeetingFormField.debut).flatMap(ParisTime.date(local:))
         if startsAt == nil { problems.append(.init(field: "Date et heure", expected: "une date et une heure (AAAA-MM-JJTHH:MM)")) }
-        let placeID = try reader.single("lieu_id")
-        var venue = try reader.text("lieu", maximumLength: 2_000) ?? ""
+        let placeID = try reader.single(MeetingFormField.lieuID)
+        var venue = try reader.text(MeetingFormField.lieu, maximumLength: 2_000) ?? ""
         if let placeID {
             if let entry = index.entry(id: placeID) {
                 if venue.isEmpty { venue = entry.place.nom.displayCased + ", " + entry.place.postalAddress }
@@ -24,7 +24,7 @@ struct MeetingForm {
             }
         }
         var communes: [CommuneCode] = []
-        for text in try reader.all("communes") {
+        for text in try reader.all(MeetingFormField.communes) {
             guard let code = CommuneCode(text) else { problems.append(.init(field: "Communes des tables", expected: "des codes INSEE")); break }
             if !communes.contains(code) { communes.append(code) }
         }
@@ -38,7 +38,7 @@ struct MeetingForm {
         meeting = Meeting(id: existing?.id ?? 0, cycleID: cycle.id, territory: cycle.territory, startsAt: startsAt ?? Date(timeIntervalSince1970: 0),
                           venuePlaceID: placeID, venue: venue, agenda: agenda, focusCommunes: communes,
                           workshop: existing?.workshop ?? .enPreparation, joinCode: existing?.joinCode,
-                          decisions: try reader.text("decisions", maximumLength: 20_000) ?? "")
+                          decisions: try reader.text(MeetingFormField.decisions, maximumLength: 20_000) ?? "")
         self.problems = problems + meeting.problems(in: index.territory)
     }
 }

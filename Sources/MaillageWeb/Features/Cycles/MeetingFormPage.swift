@@ -12,7 +12,9 @@ struct MeetingFormPage: PageModel {
         var minutes: String
     }
 
-    let template = "meeting-form"
+    let template = TemplateName.meetingForm
+    /// The form's field names.
+    let fields = MeetingFormField.names
     var title: String
     var heading: String
     var action: String

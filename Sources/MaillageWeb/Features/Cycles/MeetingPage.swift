@@ -27,7 +27,9 @@ struct MeetingPage: PageModel {
         var label: String
     }
 
-    let template = "meeting"
+    let template = TemplateName.meeting
+    /// The forms' field names.
+    let fields = ParticipantFormField.names
     var title: String
     var heading: String
     var cycleTitle: String

@@ -26,7 +26,7 @@ struct MeetingReportPage: PageModel {
         var odtURL: String?
     }
 
-    let template = "meeting-report"
+    let template = TemplateName.meetingReport
     var title: String
     var heading: String
     var reports: [Report]

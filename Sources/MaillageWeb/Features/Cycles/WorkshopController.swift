@@ -46,14 +46,14 @@ struct WorkshopController {
     // MARK: Joining
 
     @Sendable func joinForm(request: Request, context: AppRequestContext) async throws -> Response {
-        let code = try QueryReader(request).single("code").flatMap(JoinCode.normalised) ?? ""
+        let code = try QueryReader(request).single(JoinFormField.code).flatMap(JoinCode.normalised) ?? ""
         return try pages.formPage(JoinPage(code: code, currentMeetingID: context.visitor.workshopPass?.meetingID), request, context, secureCookies: secureCookies)
     }
 
     @Sendable func join(request: Request, context: AppRequestContext) async throws -> Response {
         let reader = try await QueryReader.form(request)
-        let typed = try reader.single("code") ?? ""
-        let name = try reader.single("nom") ?? ""
+        let typed = try reader.single(JoinFormField.code) ?? ""
+        let name = try reader.single(JoinFormField.nom) ?? ""
         // Counted by address with the address's larger allowance: a room of participants may share one.
         let keys = AttemptThrottle.workshopJoin(address: context.clientAddress ?? "inconnue")
         try await throttle.admit(keys, refusing: "Trop de codes essayés depuis cet appareil")
@@ -98,17 +98,17 @@ struct WorkshopController {
         let reader = try await QueryReader.form(request)
         let territory = index.current.territory
         var problems: [FieldProblem] = []
-        let table = try reader.single("table").flatMap(CommuneCode.init)
+        let table = try reader.single(CardFormField.table).flatMap(CommuneCode.init)
         if table == nil { problems.append(.init(field: "Table", expected: "une table de la rencontre")) }
-        let placeID = try reader.single("lieu")
+        let placeID = try reader.single(CardFormField.lieu)
         if let placeID, index.current.entry(id: placeID) == nil { problems.append(.init(field: "Structure", expected: "une structure de l'annuaire")) }
-        let neighbour = try reader.single("voisine")
-        let personaID = try reader.single("persona")
+        let neighbour = try reader.single(CardFormField.voisine)
+        let personaID = try reader.single(CardFormField.persona)
         if let personaID, try await personas.find(id: personaID) == nil { problems.append(.init(field: "Persona", expected: "un persona du territoire")) }
-        let card = Contribution(meetingID: meeting.id, table: table ?? meeting.focusCommunes[0], kind: try reader.choice("type") ?? .ressource,
-                                text: try reader.text("texte", maximumLength: 20_000) ?? "", placeID: placeID,
+        let card = Contribution(meetingID: meeting.id, table: table ?? meeting.focusCommunes[0], kind: try reader.choice(CardFormField.type) ?? .ressource,
+                                text: try reader.text(CardFormField.texte, maximumLength: 20_000) ?? "", placeID: placeID,
                                 neighbourCommune: neighbour.flatMap(CommuneCode.init), personaID: personaID, authorLabel: author,
-                                createdAt: Date(), clientKey: try reader.single("cle") ?? "")
+                                createdAt: Date(), clientKey: try reader.single(CardFormField.cle) ?? "")
         if neighbour != nil && card.neighbourCommune == nil { problems.append(.init(field: "Commune voisine", expected: "un code INSEE")) }
         problems += card.problems(for: meeting, in: territory)
         guard problems.isEmpty else {
@@ -194,11 +194,11 @@ struct WorkshopController {
         guard let cardID = Int(try context.parameters.require("carte")) else { throw HTTPError(.notFound, message: "Carte inconnue.") }
         let reader = try await QueryReader.form(request)
         let visibility: Contribution.Visibility
-        switch try reader.single("action") {
+        switch try reader.single(BoardFormField.action) {
         case "masquer": visibility = .hidden
         case "afficher": visibility = .visible
         case "fusionner":
-            guard let target = try reader.single("dans").flatMap(Int.init) else {
+            guard let target = try reader.single(BoardFormField.dans).flatMap(Int.init) else {
                 throw HTTPError(.badRequest, message: "Choisissez la carte dans laquelle fusionner celle-ci.")
             }
             visibility = .merged(into: target)
@@ -217,7 +217,7 @@ struct WorkshopController {
     @Sendable func setState(request: Request, context: AppRequestContext) async throws -> Response {
         let (meeting, cycle) = try await cycles.meeting(namedBy: context)
         let actor = try gate.require(.runCycles(cycle.territory), request, context)
-        guard let state: WorkshopState = try await QueryReader.form(request).choice("etat"), state != .enPreparation else {
+        guard let state: WorkshopState = try await QueryReader.form(request).choice(ParticipantFormField.etat), state != .enPreparation else {
             throw HTTPError(.badRequest, message: "« etat » attend : ouvert ou clos.")
         }
         // What does not depend on the cards is read before the closing transaction; the figures are counted inside it.
@@ -243,7 +243,7 @@ struct WorkshopController {
     @Sendable func setProjectionLink(request: Request, context: AppRequestContext) async throws -> Response {
         let (meeting, cycle) = try await cycles.meeting(namedBy: context)
         let actor = try gate.require(.runCycles(cycle.territory), request, context)
-        switch try await QueryReader.form(request).single("action") {
+        switch try await QueryReader.form(request).single(BoardFormField.action) {
         case "nouveau":
             let token = try await workshop.renewProjectionToken(meetingID: meeting.id, territory: cycle.territory, by: Author(actor))
             return .redirect(to: SiteURL.board(.value(meeting.id)).path(query: [("vue", "projection"), (Self.projectionParameter, token)]), type: .found)

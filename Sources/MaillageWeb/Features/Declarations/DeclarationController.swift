@@ -42,7 +42,7 @@ struct DeclarationController {
         guard let proposed = form.apply(to: current, columns: columns) else {
             return try invalid(declarationPage(entry, form: form), request, context)
         }
-        if (try? reader.single("etape")) == "apercu" {
+        if (try? reader.single(PlaceFormField.etape)) == "apercu" {
             return try pages.render(declarationPage(entry, form: form, showPreview: true), for: context.visitor).response(from: request, context: context)
         }
         let changes = PlaceForm.changes(from: current, to: proposed, columns: columns)
@@ -102,7 +102,7 @@ struct DeclarationController {
         guard let proposed = form.apply(to: empty, columns: columns), let commune, let territory = commune.epci else {
             return try invalid(newPlacePage(form: form), request, context)
         }
-        if (try? reader.single("etape")) == "apercu" {
+        if (try? reader.single(PlaceFormField.etape)) == "apercu" {
             return try pages.render(newPlacePage(form: form, showPreview: true), for: context.visitor).response(from: request, context: context)
         }
         let fields = PlaceForm.changes(from: empty, to: proposed, columns: columns)
@@ -129,13 +129,13 @@ struct DeclarationController {
         let (entry, structure) = try place(context)
         let reader = try await QueryReader.form(request)
         // A robot fills every field, a person never sees this one: the report is dropped without a word.
-        if let trap = try? reader.single("site_internet"), !trap.isEmpty {
+        if let trap = try? reader.single(ReportFormField.siteInternet), !trap.isEmpty {
             return try sentReport(entry, request, context)
         }
         let category: ReportCategory?, message: String?
         do {
-            category = try reader.choice("categorie")
-            message = try reader.text("message", maximumLength: Declaration.maxMessageLength)
+            category = try reader.choice(ReportFormField.categorie)
+            message = try reader.text(ReportFormField.message, maximumLength: Declaration.maxMessageLength)
         } catch {
             return try reportRefused(entry, "\(error.message)", request, context)
         }

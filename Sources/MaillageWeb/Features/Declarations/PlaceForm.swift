@@ -45,9 +45,9 @@ struct PlaceForm {
         for column in Self.vocabularyColumns where columns.contains(column) {
             values[column] = ((try? reader.all(column.rawValue)) ?? []).joined(separator: "|")
         }
-        if (try? reader.single("horaires_mode")) == "texte" {
+        if (try? reader.single(PlaceFormField.horairesMode)) == "texte" {
             hours = nil
-            values[.horaires] = (try? reader.text("horaires_texte", maximumLength: 500)) ?? ""
+            values[.horaires] = (try? reader.text(PlaceFormField.horairesTexte, maximumLength: 500)) ?? ""
         } else {
             let (form, problems) = Self.readHours(reader)
             hours = form
@@ -102,7 +102,8 @@ struct PlaceForm {
         var problems: [String] = []
         for day in Weekday.allCases {
             for n in 1...HoursForm.rangesPerDay {
-                let start = (try? reader.single("h-\(day.rawValue)-\(n)-debut")) ?? nil, end = (try? reader.single("h-\(day.rawValue)-\(n)-fin")) ?? nil
+                let start = (try? reader.single(PlaceFormField.hours(day, n, end: false))) ?? nil
+                let end = (try? reader.single(PlaceFormField.hours(day, n, end: true))) ?? nil
                 guard start != nil || end != nil else { continue }
                 guard let from = start.flatMap(minutes), let to = end.flatMap(minutes), from < to else {
                     problems.append("Horaires, \(day.frenchName) plage \(n) : indiquez une heure de début et une heure de fin qui la suit (HH:MM)")
@@ -111,9 +112,9 @@ struct PlaceForm {
                 form.days[day.rawValue].append(TimeSpan(start: from, end: to))
             }
         }
-        form.closedOnPublicHolidays = ((try? reader.flag("feries")) ?? false)
+        form.closedOnPublicHolidays = ((try? reader.flag(PlaceFormField.feries)) ?? false)
         for n in 1...HoursForm.closureCount {
-            let from = (try? reader.single("fermeture-\(n)-du")) ?? nil, to = (try? reader.single("fermeture-\(n)-au")) ?? nil
+            let from = (try? reader.single(PlaceFormField.closure(n, last: false))) ?? nil, to = (try? reader.single(PlaceFormField.closure(n, last: true))) ?? nil
             guard from != nil || to != nil else { continue }
             guard let a = from.flatMap(dayMonth), let b = to.flatMap(dayMonth),
                   let closure = AnnualClosure(fromMonth: a.month, fromDay: a.day, toMonth: b.month, toDay: b.day) else {

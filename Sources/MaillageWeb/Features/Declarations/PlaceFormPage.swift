@@ -52,7 +52,9 @@ struct PlaceFormPage: PageModel {
         var hours: String
     }
 
-    let template = "place-form"
+    let template = TemplateName.placeForm
+    /// The form's field names besides the standard's columns.
+    let fields = PlaceFormField.names
     var title: String
     var heading: String
     var intro: String
@@ -121,7 +123,7 @@ struct PlaceFormPage: PageModel {
             let spans = hours?.days[day.rawValue] ?? []
             return Day(name: day.frenchName.capitalized, ranges: (1...HoursForm.rangesPerDay).map { n in
                 let span = n <= spans.count ? spans[n - 1] : nil
-                return Range(startName: "h-\(day.rawValue)-\(n)-debut", endName: "h-\(day.rawValue)-\(n)-fin",
+                return Range(startName: PlaceFormField.hours(day, n, end: false), endName: PlaceFormField.hours(day, n, end: true),
                              start: span.map { TimeSpan.clock($0.start) } ?? "", end: span.map { TimeSpan.clock($0.end) } ?? "",
                              label: "\(day.frenchName) plage \(n)", number: n)
             })

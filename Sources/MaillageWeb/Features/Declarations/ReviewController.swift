@@ -59,11 +59,11 @@ struct ReviewController {
         let declaration = try await find(context)
         let actor = try gate.require(.review(declaration.territory), request, context)
         let reader = try await QueryReader.form(request)
-        let validated = (try? reader.single("decision")) == "valider"
-        let accepted = Set(((try? reader.all("champ")) ?? []).compactMap(StandardColumn.init(rawValue:)))
+        let validated = (try? reader.single(ReviewFormField.decision)) == "valider"
+        let accepted = Set(((try? reader.all(ReviewFormField.champ)) ?? []).compactMap(StandardColumn.init(rawValue:)))
             .intersection(declaration.fields.map(\.column))
         let reason: String?
-        do { reason = try reader.text("motif", maximumLength: 500) } catch { return try await refused(declaration, [error.message], request, context) }
+        do { reason = try reader.text(ReviewFormField.motif, maximumLength: 500) } catch { return try await refused(declaration, [error.message], request, context) }
         if !validated && reason == nil { return try await refused(declaration, ["Indiquez le motif du refus : il est transmis à l'auteur."], request, context) }
         if validated && declaration.kind != .report && accepted.isEmpty {
             return try await refused(declaration, ["Cochez au moins un champ à accepter, ou refusez la déclaration."], request, context)
@@ -91,8 +91,8 @@ struct ReviewController {
         let siren = try context.territoryParameter(in: index.current)
         let actor = try gate.require(.review(siren), request, context)
         let reader = try await QueryReader.form(request)
-        guard let anchor = try reader.single("ancre"), let column = try reader.single("colonne").flatMap(StandardColumn.init(rawValue:)),
-              let choice = try reader.single("choix"), ["garder", "reprendre"].contains(choice),
+        guard let anchor = try reader.single(ReviewFormField.ancre), let column = try reader.single(ReviewFormField.colonne).flatMap(StandardColumn.init(rawValue:)),
+              let choice = try reader.single(ReviewFormField.choix), ["garder", "reprendre"].contains(choice),
               try await Self.disagreements(in: siren, index: index.current, database: database).contains(where: { $0.anchor == anchor && $0.column == column.rawValue })
         else { throw HTTPError(.badRequest, message: "Ce désaccord n'existe pas (ou plus) dans ce territoire.") }
         do {

@@ -21,7 +21,7 @@ struct DeclarationsPage: PageModel {
         var selected: Bool
     }
 
-    let template = "declarations"
+    let template = TemplateName.declarations
     let title = "Déclarations à vérifier — Maillage"
     var rows: [Row]
     var hasRows: Bool
@@ -77,7 +77,9 @@ struct DeclarationPage: PageModel {
         var checked: Bool
     }
 
-    let template = "declaration"
+    let template = TemplateName.declaration
+    /// The form's field names.
+    let fields = ReviewFormField.names
     var title: String
     var heading: String
     var kind: String
@@ -159,7 +161,9 @@ struct DisagreementsPage: PageModel {
         var validated: String
     }
 
-    let template = "disagreements"
+    let template = TemplateName.disagreements
+    /// The form's field names.
+    let fields = ReviewFormField.names
     var title: String
     var territoryName: String
     var action: String

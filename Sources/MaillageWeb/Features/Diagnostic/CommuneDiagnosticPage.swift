@@ -31,7 +31,7 @@ struct CommuneDiagnosticPage: PageModel {
     }
 
 
-    let template = "commune-diagnostic"
+    let template = TemplateName.communeDiagnostic
     var title: String
     var name: String
     var perimeterName: String

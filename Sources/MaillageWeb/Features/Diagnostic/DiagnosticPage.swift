@@ -108,7 +108,7 @@ struct DiagnosticPage: PageModel {
         var after: String
     }
 
-    let template = "diagnostic"
+    let template = TemplateName.diagnostic
     var standalone: Standalone?
     var title: String
     var name: String

@@ -29,10 +29,10 @@ struct MissingPlaceController {
         let reader = QueryReader(request)
         let siren = try index.knownTerritory(reader, default: focus)
         let actor = try gate.require(.proposePlace(siren), request, context)
-        let draft = MissingPlace(territory: siren, commune: try reader.single("commune").flatMap(CommuneCode.init), qpv: nil,
-                                 services: try reader.list("services"), publics: [],
-                                 needs: try reader.all("besoins").compactMap(MissingPlace.Need.init(rawValue:)), justification: try reader.text("justification", maximumLength: 2_000) ?? "",
-                                 origin: try reader.choice("origine") ?? .byHand, createdAt: Date(), author: Author(actor))
+        let draft = MissingPlace(territory: siren, commune: try reader.single(MissingPlaceFormField.commune).flatMap(CommuneCode.init), qpv: nil,
+                                 services: try reader.list(MissingPlaceFormField.services), publics: [],
+                                 needs: try reader.all(MissingPlaceFormField.besoins).compactMap(MissingPlace.Need.init(rawValue:)), justification: try reader.text(MissingPlaceFormField.justification, maximumLength: 2_000) ?? "",
+                                 origin: try reader.choice(MissingPlaceFormField.origine) ?? .byHand, createdAt: Date(), author: Author(actor))
         return try await page(siren, context: context, showsForm: true, draft: draft)
     }
 
@@ -42,18 +42,18 @@ struct MissingPlaceController {
         let actor = try gate.require(.proposePlace(siren), request, context)
         var errors: [String] = []
         let territory = index.current.territory
-        let commune = try reader.single("commune").flatMap(CommuneCode.init)
+        let commune = try reader.single(MissingPlaceFormField.commune).flatMap(CommuneCode.init)
         if let commune, territory.commune(commune)?.epci != siren { errors.append("Commune : une commune du territoire") }
-        let qpv = try reader.single("qpv")
+        let qpv = try reader.single(MissingPlaceFormField.qpv)
         if let qpv, territory.qpvs[qpv] == nil { errors.append("Quartier prioritaire : un code QPV connu (ex. QP059016)") }
-        let services: [Service] = try reader.list("services")
-        let publics: [TargetPublic] = try reader.list("publics")
-        let needs = try reader.all("besoins").compactMap(MissingPlace.Need.init(rawValue:))
+        let services: [Service] = try reader.list(MissingPlaceFormField.services)
+        let publics: [TargetPublic] = try reader.list(MissingPlaceFormField.publics)
+        let needs = try reader.all(MissingPlaceFormField.besoins).compactMap(MissingPlace.Need.init(rawValue:))
         if services.isEmpty && needs.isEmpty { errors.append("Services ou besoins : cochez au moins un service attendu ou un besoin") }
-        let justification = try reader.text("justification", maximumLength: MissingPlace.maxJustificationLength)
+        let justification = try reader.text(MissingPlaceFormField.justification, maximumLength: MissingPlace.maxJustificationLength)
         if justification == nil { errors.append("Justification : dites pourquoi ce lieu manque") }
         let draft = MissingPlace(territory: siren, commune: commune, qpv: qpv, services: services, publics: publics, needs: needs,
-                                 justification: justification ?? "", origin: try reader.choice("origine") ?? .byHand, createdAt: Date(), author: Author(actor))
+                                 justification: justification ?? "", origin: try reader.choice(MissingPlaceFormField.origine) ?? .byHand, createdAt: Date(), author: Author(actor))
         guard errors.isEmpty else {
             var html = try await page(siren, context: context, showsForm: true, draft: draft, errors: errors)
             html.status = .unprocessableContent
@@ -74,10 +74,10 @@ struct MissingPlaceController {
         let missing = try await find(context)
         let actor = try gate.require(.review(missing.territory), request, context)
         let reader = try await QueryReader.form(request)
-        guard let status: MissingPlaceStatus = try reader.choice("statut"), let priority = try reader.single("priorite").flatMap(Int.init), (1...3).contains(priority) else {
+        guard let status: MissingPlaceStatus = try reader.choice(MissingPlaceFormField.statut), let priority = try reader.single(MissingPlaceFormField.priorite).flatMap(Int.init), (1...3).contains(priority) else {
             throw HTTPError(.badRequest, message: "Choisissez un état et une priorité de 1 à 3.")
         }
-        let placeID = try reader.single("lieu")
+        let placeID = try reader.single(MissingPlaceFormField.lieu)
         if let placeID, index.current.entry(id: placeID) == nil {
             throw HTTPError(.unprocessableContent, message: "Aucun lieu n'a l'identifiant « \(placeID) » : proposez d'abord le lieu ouvert, puis reliez-le.")
         }

@@ -29,7 +29,9 @@ struct MissingPlacesPage: PageModel {
         var placeID: String
     }
 
-    let template = "missing-places"
+    let template = TemplateName.missingPlaces
+    /// The forms' field names.
+    let fields = MissingPlaceFormField.names
     var title: String
     var territoryName: String
     var territory: String

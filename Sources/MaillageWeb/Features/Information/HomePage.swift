@@ -19,7 +19,7 @@ struct HomePage: PageModel {
         }
     }
 
-    let template = "home"
+    let template = TemplateName.home
     var title: String
     var territoryName: String
     var siren: String

@@ -19,6 +19,6 @@ struct InformationController {
         router.get(.accessibility) { _, context in pages.render(InformationPage.accessibility, for: context.visitor) }
         router.get(.contact) { _, context in pages.render(InformationPage.contact, for: context.visitor) }
         router.get(.siteMap) { _, context in pages.render(SiteMapPage(index: index.current, focus: focus), for: context.visitor) }
-        router.get(.help) { _, context in pages.render(InformationPage(template: "help", title: "Comment utiliser Maillage — Maillage"), for: context.visitor) }
+        router.get(.help) { _, context in pages.render(InformationPage(template: .help, title: "Comment utiliser Maillage — Maillage"), for: context.visitor) }
     }
 }

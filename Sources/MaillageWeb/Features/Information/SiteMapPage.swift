@@ -7,7 +7,7 @@ struct SiteMapPage: PageModel {
         var url: String
     }
 
-    let template = "site-map"
+    let template = TemplateName.siteMap
     let title = "Plan du site — Maillage"
     var territory: Link?
     var communes: [Link]

@@ -12,7 +12,7 @@ struct JournalPage: PageModel {
         var after: String?
     }
 
-    let template = "journal"
+    let template = TemplateName.journal
     let title = "Journal des modifications — Maillage"
     var rows: [Row]
     var hasRows: Bool

@@ -31,18 +31,18 @@ struct OrientationRuleController {
         let siren = try index.knownTerritory(reader, default: focus)
         let actor = try gate.require(.curateOrientation(siren), request, context)
         var problems: [FieldProblem] = []
-        guard let need = try reader.single("besoin").flatMap(Service.init(rawValue:)) else { throw ParameterError(parameter: "besoin", message: "« besoin » attend un des 9 services") }
-        let targetPublic = try reader.single("public")
+        guard let need = try reader.single(OrientationRuleFormField.besoin).flatMap(Service.init(rawValue:)) else { throw ParameterError(parameter: OrientationRuleFormField.besoin.rawValue, message: "« besoin » attend un des 9 services") }
+        let targetPublic = try reader.single(OrientationRuleFormField.targetPublic)
         if let targetPublic, TargetPublic(rawValue: targetPublic) == nil { problems.append(.init(field: "Public", expected: "un public du standard")) }
         var steps: [OrientationRule.Step] = []
         for row in 0..<OrientationRulesPage.rows {
-            guard let structure = try reader.single("etape_\(row)_structure") else { continue }
-            steps.append(OrientationRule.Step(structureID: structure, approach: try reader.choice("etape_\(row)_maniere") ?? .sePresenter,
-                                              contact: try reader.text("etape_\(row)_contact", maximumLength: 2_000) ?? ""))
+            guard let structure = try reader.single(OrientationRuleFormField.step(row, "structure")) else { continue }
+            steps.append(OrientationRule.Step(structureID: structure, approach: try reader.choice(OrientationRuleFormField.step(row, "maniere")) ?? .sePresenter,
+                                              contact: try reader.text(OrientationRuleFormField.step(row, "contact"), maximumLength: 2_000) ?? ""))
         }
-        let constraint: OrientationRule.Constraint? = try reader.choice("contrainte")
-        let note = try reader.text("note", maximumLength: 20_000) ?? ""
-        if let commune = try reader.single("commune").flatMap(CommuneCode.init) {
+        let constraint: OrientationRule.Constraint? = try reader.choice(OrientationRuleFormField.contrainte)
+        let note = try reader.text(OrientationRuleFormField.note, maximumLength: 20_000) ?? ""
+        if let commune = try reader.single(OrientationRuleFormField.commune).flatMap(CommuneCode.init) {
             let rule = OrientationRule(territory: siren, commune: commune, need: need, targetPublic: targetPublic.flatMap(TargetPublic.init(rawValue:)),
                                        constraint: constraint, steps: steps, note: note, updatedAt: Date())
             problems += rule.problems(in: index.current.territory, structures: index.structures)

@@ -27,7 +27,9 @@ struct OrientationRulesPage: PageModel {
         var approaches: [FormChoice]
     }
 
-    let template = "orientation-rules"
+    let template = TemplateName.orientationRules
+    /// The forms' field names.
+    let fields = OrientationRuleFormField.names
     var title: String
     var territoryName: String
     var territory: String

@@ -46,35 +46,35 @@ struct PartnershipController {
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> HTML {
         let reader = QueryReader(request)
         let siren = try index.knownTerritory(reader, default: focus)
-        let draft = PartnershipsPage.Draft(from: try reader.single("de"), to: try reader.single("vers"), kind: try reader.choice("lien") ?? .orienteVers,
-                                           notes: try reader.text("notes", maximumLength: Partnership.maxNotesLength) ?? "",
-                                           meetingID: try reader.single("rencontre").flatMap(Int.init))
+        let draft = PartnershipsPage.Draft(from: try reader.single(PartnershipFormField.de), to: try reader.single(PartnershipFormField.vers), kind: try reader.choice(PartnershipFormField.lien) ?? .orienteVers,
+                                           notes: try reader.text(PartnershipFormField.notes, maximumLength: Partnership.maxNotesLength) ?? "",
+                                           meetingID: try reader.single(PartnershipFormField.rencontre).flatMap(Int.init))
         return try await page(siren, context: context, draft: draft, suggestionsFor: try suggestionRequest(reader, siren))
     }
 
     /// The commune (`commune`, of the territory) and the longest trip by bus (`minutes`) suggestions are asked for.
     private func suggestionRequest(_ reader: QueryReader, _ siren: Siren) throws(ParameterError) -> (commune: CommuneCode, minutes: Double)? {
-        guard let text = try reader.single("commune") else { return nil }
+        guard let text = try reader.single(PartnershipFormField.commune) else { return nil }
         guard let commune = CommuneCode(text), index.current.territory.commune(commune)?.epci == siren else {
             // A well-formed code that names no commune of the territory is a 404, a malformed one a 400.
             throw ParameterError(parameter: "commune", message: "une commune du territoire", namesNothingKnown: CommuneCode(text) != nil)
         }
-        return (commune, try reader.number("minutes", 10...120) ?? Reach.occasionalTripByBus.minutes)
+        return (commune, try reader.number(PartnershipFormField.minutes, 10...120) ?? Reach.occasionalTripByBus.minutes)
     }
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
         let reader = try await QueryReader.form(request)
         let siren = try index.knownTerritory(reader, default: focus)
-        let from = try reader.single("de") ?? ""
+        let from = try reader.single(PartnershipFormField.de) ?? ""
         let actor = try gate.require(.declarePartnership(from: from), request, context)
-        let meetingID = try reader.single("rencontre").flatMap(Int.init)
+        let meetingID = try reader.single(PartnershipFormField.rencontre).flatMap(Int.init)
         var problems: [FieldProblem] = []
         if let meetingID, try await cycles.meeting(id: meetingID)?.territory != siren {
             problems.append(.init(field: "Rencontre", expected: "une rencontre du territoire"))
         }
-        let link = Partnership(territory: siren, from: from, to: try reader.single("vers") ?? "", kind: try reader.choice("lien") ?? .autre,
-                               state: try reader.choice("etat") ?? .envisage, origin: meetingID.map(Partnership.Origin.meeting) ?? .declared,
-                               notes: try reader.text("notes", maximumLength: 20_000) ?? "", createdAt: Date())
+        let link = Partnership(territory: siren, from: from, to: try reader.single(PartnershipFormField.vers) ?? "", kind: try reader.choice(PartnershipFormField.lien) ?? .autre,
+                               state: try reader.choice(PartnershipFormField.etat) ?? .envisage, origin: meetingID.map(Partnership.Origin.meeting) ?? .declared,
+                               notes: try reader.text(PartnershipFormField.notes, maximumLength: 20_000) ?? "", createdAt: Date())
         problems += link.problems(in: index.structures)
         if let structure = index.structures[from], structure.territory != siren {
             problems.append(.init(field: "Structure", expected: "une structure du territoire"))
@@ -98,8 +98,8 @@ struct PartnershipController {
         guard let actor = context.visitor.actor else { throw SignInRequired(returnTo: request.uri.path) }
         guard canUpdate(link, context) else { throw HTTPError(.forbidden, message: "Seules les deux structures du lien et les animateurs du territoire le font évoluer.") }
         let reader = try await QueryReader.form(request)
-        guard let state: PartnershipState = try reader.choice("etat") else { throw HTTPError(.badRequest, message: "« etat » attend : envisage, existant, a_formaliser, formalise.") }
-        let notes = try reader.text("notes", maximumLength: Partnership.maxNotesLength) ?? ""
+        guard let state: PartnershipState = try reader.choice(PartnershipFormField.etat) else { throw HTTPError(.badRequest, message: "« etat » attend : envisage, existant, a_formaliser, formalise.") }
+        let notes = try reader.text(PartnershipFormField.notes, maximumLength: Partnership.maxNotesLength) ?? ""
         try await partnerships.update(id: link.id, state: state, notes: notes, by: Author(actor))
         return .redirect(to: SiteURL.partnerships.path(query: [("territoire", link.territory.rawValue)]), type: .found)
     }

@@ -40,7 +40,9 @@ struct PartnershipsPage: PageModel {
         var detail: String?
     }
 
-    let template = "partnerships"
+    let template = TemplateName.partnerships
+    /// The forms' field names.
+    let fields = PartnershipFormField.names
     var title: String
     var territoryName: String
     var territory: String

@@ -25,19 +25,19 @@ struct ReferralController {
 
     @Sendable func send(request: Request, context: AppRequestContext) async throws -> Response {
         let reader = try await QueryReader.form(request)
-        let from = try reader.single("de") ?? ""
+        let from = try reader.single(ReferralFormField.de) ?? ""
         let actor = try gate.require(.sendReferral(from: from), request, context)
         guard let structure = index.structures[from], let territory = structure.territory else {
             throw HTTPError(.unprocessableContent, message: "Cette structure n'est pas dans l'annuaire.")
         }
-        guard let need = try reader.single("besoin").flatMap(Service.init(rawValue:)) else {
+        guard let need = try reader.single(ReferralFormField.besoin).flatMap(Service.init(rawValue:)) else {
             throw ParameterError(parameter: "besoin", message: "« besoin » attend un des 9 services")
         }
         let now = Date()
-        let referral = Referral(territory: territory, from: from, to: try reader.single("vers") ?? "", need: need,
-                                person: try reader.text("personne", maximumLength: 2_000) ?? "", contact: try reader.text("contact", maximumLength: 2_000) ?? "",
-                                note: try reader.text("note", maximumLength: 20_000) ?? "", consentAt: now, createdAt: now)
-        let problems = referral.problems(in: index.structures, consent: try reader.flag("accord"))
+        let referral = Referral(territory: territory, from: from, to: try reader.single(ReferralFormField.vers) ?? "", need: need,
+                                person: try reader.text(ReferralFormField.personne, maximumLength: 2_000) ?? "", contact: try reader.text(ReferralFormField.contact, maximumLength: 2_000) ?? "",
+                                note: try reader.text(ReferralFormField.note, maximumLength: 20_000) ?? "", consentAt: now, createdAt: now)
+        let problems = referral.problems(in: index.structures, consent: try reader.flag(ReferralFormField.accord))
         guard problems.isEmpty else {
             var response = try await page(actor, request, context, draft: referral, problems: problems)
             response.status = .unprocessableContent
@@ -53,11 +53,11 @@ struct ReferralController {
         }
         let actor = try gate.require(.answerReferral(to: referral.to), request, context)
         let reader = try await QueryReader.form(request)
-        guard let expected: ReferralStatus = try reader.choice("attendu"), let status: ReferralStatus = try reader.choice("etat"),
+        guard let expected: ReferralStatus = try reader.choice(ReferralFormField.attendu), let status: ReferralStatus = try reader.choice(ReferralFormField.etat),
               expected.next.contains(status) else {
             throw HTTPError(.badRequest, message: "Cette réponse ne suit pas l'état de l'orientation.")
         }
-        let reason = try reader.text("motif", maximumLength: Referral.maxReasonLength) ?? ""
+        let reason = try reader.text(ReferralFormField.motif, maximumLength: Referral.maxReasonLength) ?? ""
         if status == .refusee && reason.isEmpty { throw HTTPError(.unprocessableContent, message: "Motif : dites pourquoi l'orientation est refusée.") }
         guard try await referrals.answer(id: id, from: expected, to: status, reason: status == .refusee ? reason : "", by: Author(actor)) else {
             throw HTTPError(.conflict, message: "L'orientation a changé entre-temps (une autre réponse est arrivée) : rechargez la page.")

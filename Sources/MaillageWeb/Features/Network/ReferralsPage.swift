@@ -28,7 +28,9 @@ struct ReferralsPage: PageModel {
         var anonymised: Bool
     }
 
-    let template = "referrals"
+    let template = TemplateName.referrals
+    /// The forms' field names.
+    let fields = ReferralFormField.names
     let title = "Orientations entre structures — Maillage"
     var isMember: Bool
     var received: [Item]

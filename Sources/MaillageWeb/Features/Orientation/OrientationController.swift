@@ -65,9 +65,9 @@ struct OrientationController {
         var search = SearchParameters()
         search.place = parameters.place
         guard let place = parameters.place, !place.isEmpty else {
-            throw ParameterError(parameter: "ou", message: "indiquez la commune où vit la personne")
+            throw ParameterError(parameter: OrientationField.ou.rawValue, message: "indiquez la commune où vit la personne")
         }
-        guard !parameters.needs.isEmpty else { throw ParameterError(parameter: "besoin", message: "choisissez au moins un besoin") }
+        guard !parameters.needs.isEmpty else { throw ParameterError(parameter: OrientationField.besoin.rawValue, message: "choisissez au moins un besoin") }
         let resolved = try OriginResolver(territory: index.territory, focus: focus).resolve(search)
         return (parameters, index.search(parameters.query(origin: resolved?.origin, limit: 10)))
     }

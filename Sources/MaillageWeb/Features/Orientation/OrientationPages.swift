@@ -11,7 +11,9 @@ struct OrientationPage: PageModel {
         var checked: Bool
     }
 
-    let template = "orient"
+    let template = TemplateName.orient
+    /// The form's field names.
+    let fields = OrientationField.names
     var title = "Orienter une personne — Maillage"
     var place: String
     var needs: [Option]
@@ -61,29 +63,29 @@ struct OrientationPage: PageModel {
          directory: StructureDirectory? = nil, index: PlaceIndex? = nil) {
         place = parameters.place ?? ""
         needs = Service.allCases.enumerated().map { i, s in
-            Option(id: "besoin-\(i)", name: "besoin", value: s.rawValue, label: s.rawValue, hint: s.plainDescription, checked: parameters.needs.contains(s))
+            Option(id: "besoin-\(i)", name: OrientationField.besoin.rawValue, value: s.rawValue, label: s.rawValue, hint: s.plainDescription, checked: parameters.needs.contains(s))
         }
         supports = [SpecificSupport.surdite, .deficienceVisuelle, .handicapsMoteurs, .handicapsMentaux, .illettrisme].enumerated().map { i, s in
-            Option(id: "pec-\(i)", name: "prise_en_charge_specifique", value: s.rawValue, label: s.rawValue, checked: parameters.supports.contains(s))
+            Option(id: "pec-\(i)", name: OrientationField.priseEnChargeSpecifique.rawValue, value: s.rawValue, label: s.rawValue, checked: parameters.supports.contains(s))
         }
         languages = OrientationParameters.Language.allCases.map {
-            Option(id: "langue-\($0.rawValue)", name: "langue", value: $0.rawValue, label: $0.label, checked: parameters.language == $0)
+            Option(id: "langue-\($0.rawValue)", name: OrientationField.langue.rawValue, value: $0.rawValue, label: $0.label, checked: parameters.language == $0)
         }
         ages = OrientationParameters.AgeBand.allCases.map {
-            Option(id: "age-\($0.rawValue)", name: "age", value: $0.rawValue, label: $0.label, checked: parameters.age == $0)
+            Option(id: "age-\($0.rawValue)", name: OrientationField.age.rawValue, value: $0.rawValue, label: $0.label, checked: parameters.age == $0)
         }
         equipments = OrientationParameters.Equipment.allCases.map {
-            Option(id: "equipement-\($0.rawValue)", name: "equipement", value: $0.rawValue, label: $0.label, checked: parameters.equipment == $0)
+            Option(id: "equipement-\($0.rawValue)", name: OrientationField.equipement.rawValue, value: $0.rawValue, label: $0.label, checked: parameters.equipment == $0)
         }
         withoutInternet = !parameters.internetAtHome
         mobilities = OrientationParameters.Mobility.allCases.map {
-            Option(id: "mobilite-\($0.rawValue)", name: "mobilite", value: $0.rawValue, label: $0.label, checked: parameters.mobility == $0)
+            Option(id: "mobilite-\($0.rawValue)", name: OrientationField.mobilite.rawValue, value: $0.rawValue, label: $0.label, checked: parameters.mobility == $0)
         }
         freeOnly = parameters.freeOnly
         slots = Weekday.allCases.dropLast().flatMap { day in
             WeeklySlot.Part.allCases.map { part in
                 let slot = WeeklySlot(day: day, part: part)
-                return Option(id: "dispo-\(day.frenchName)-\(part.rawValue)", name: "dispo", value: "\(day.frenchName)-\(part.rawValue)",
+                return Option(id: "dispo-\(day.frenchName)-\(part.rawValue)", name: OrientationField.dispo.rawValue, value: "\(day.frenchName)-\(part.rawValue)",
                               label: slot.label, checked: parameters.availability.contains(slot))
             }
         }

@@ -73,20 +73,20 @@ struct OrientationParameters: Sendable {
     init() {}
 
     init(_ reader: QueryReader) throws(ParameterError) {
-        needs = try reader.list("besoin")
-        place = try reader.single("ou")
-        supports = try reader.list("prise_en_charge_specifique")
-        language = try reader.choice("langue") ?? .francais
-        age = try reader.choice("age")
-        equipment = try reader.choice("equipement")
-        internetAtHome = try !reader.flag("sans_internet")
-        mobility = try reader.choice("mobilite") ?? .bus
-        freeOnly = try reader.flag("gratuit")
-        for value in try reader.all("dispo") {
+        needs = try reader.list(OrientationField.besoin)
+        place = try reader.single(OrientationField.ou)
+        supports = try reader.list(OrientationField.priseEnChargeSpecifique)
+        language = try reader.choice(OrientationField.langue) ?? .francais
+        age = try reader.choice(OrientationField.age)
+        equipment = try reader.choice(OrientationField.equipement)
+        internetAtHome = try !reader.flag(OrientationField.sansInternet)
+        mobility = try reader.choice(OrientationField.mobilite) ?? .bus
+        freeOnly = try reader.flag(OrientationField.gratuit)
+        for value in try reader.all(OrientationField.dispo) {
             let parts = value.split(separator: "-", maxSplits: 1).map(String.init)
             guard parts.count == 2, let day = Weekday.allCases.first(where: { $0.frenchName == parts[0] }),
                   let part = WeeklySlot.Part(rawValue: parts[1])
-            else { throw ParameterError(parameter: "dispo", message: "« dispo » attend jour-moment, ex. mardi-matin, samedi-apres-midi") }
+            else { throw ParameterError(parameter: OrientationField.dispo.rawValue, message: "« dispo » attend jour-moment, ex. mardi-matin, samedi-apres-midi") }
             availability.append(WeeklySlot(day: day, part: part))
         }
     }
@@ -103,17 +103,17 @@ struct OrientationParameters: Sendable {
     }
 
     var queryItems: [(String, String)] {
-        var items = needs.map { ("besoin", $0.rawValue) }
-        if let place { items.append(("ou", place)) }
-        items += supports.map { ("prise_en_charge_specifique", $0.rawValue) }
-        if language != .francais { items.append(("langue", language.rawValue)) }
-        if let age { items.append(("age", age.rawValue)) }
-        if let equipment { items.append(("equipement", equipment.rawValue)) }
-        if !internetAtHome { items.append(("sans_internet", "1")) }
-        items.append(("mobilite", mobility.rawValue))
-        if freeOnly { items.append(("gratuit", "1")) }
+        var items = needs.map { (OrientationField.besoin.rawValue, $0.rawValue) }
+        if let place { items.append((OrientationField.ou.rawValue, place)) }
+        items += supports.map { (OrientationField.priseEnChargeSpecifique.rawValue, $0.rawValue) }
+        if language != .francais { items.append((OrientationField.langue.rawValue, language.rawValue)) }
+        if let age { items.append((OrientationField.age.rawValue, age.rawValue)) }
+        if let equipment { items.append((OrientationField.equipement.rawValue, equipment.rawValue)) }
+        if !internetAtHome { items.append((OrientationField.sansInternet.rawValue, "1")) }
+        items.append((OrientationField.mobilite.rawValue, mobility.rawValue))
+        if freeOnly { items.append((OrientationField.gratuit.rawValue, "1")) }
         items += availability.map { slot in
-            ("dispo", "\(slot.day.frenchName)-\(WeeklySlot.Part.allCases.first { $0.span == slot.span }!.rawValue)")
+            (OrientationField.dispo.rawValue, "\(slot.day.frenchName)-\(WeeklySlot.Part.allCases.first { $0.span == slot.span }!.rawValue)")
         }
         return items
     }

@@ -7,7 +7,7 @@ struct OrientationSheet: PageModel {
         var hours: String
     }
 
-    let template = "sheet"
+    let template = TemplateName.sheet
     var title: String
     var name: String
     var address: String

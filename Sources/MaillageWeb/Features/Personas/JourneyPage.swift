@@ -32,7 +32,7 @@ struct JourneyPage: PageModel {
         var selected: Bool
     }
 
-    let template = "journey"
+    let template = TemplateName.journey
     var title: String
     var personaName: String
     var personaURL: String

@@ -21,7 +21,7 @@ struct MatrixPage: PageModel {
         var causes: String
     }
 
-    let template = "matrix"
+    let template = TemplateName.matrix
     let title = "Atelier : personas × communes — Maillage"
     var communes: [String]
     var rows: [Row]

@@ -174,7 +174,7 @@ struct PersonaController {
     }
 
     private static func version(_ reader: QueryReader) throws -> Int {
-        guard let text = try reader.single("version"), let version = Int(text) else {
+        guard let text = try reader.single(PersonaFormField.version), let version = Int(text) else {
             throw ParameterError(parameter: "version", message: "version de la fiche manquante : rechargez la page")
         }
         return version

@@ -21,31 +21,31 @@ struct PersonaForm {
             }
             return value
         }
-        let firstName = try reader.single("prenom") ?? ""
-        let description = try reader.text("description", maximumLength: 1_000) ?? ""
-        guard let text = try reader.single("commune"), !text.contains(",") else {
-            throw ParameterError(parameter: "commune", message: "indiquez la commune où vit le persona (ex. Denain)")
+        let firstName = try reader.single(PersonaFormField.prenom) ?? ""
+        let description = try reader.text(PersonaFormField.description, maximumLength: 1_000) ?? ""
+        guard let text = try reader.single(PersonaFormField.commune), !text.contains(",") else {
+            throw ParameterError(parameter: PersonaFormField.commune.rawValue, message: "indiquez la commune où vit le persona (ex. Denain)")
         }
         // A code is taken as written (the form says when no commune has it); a name is looked for.
         let code: CommuneCode
         if let written = CommuneCode(text) { code = written } else {
             do { code = try territory.communeCodes(inList: text, preferring: territory.coveredEPCIs(around: focus))[0] } catch {
-                throw ParameterError(parameter: "commune", message: "Commune : \(error.message)")
+                throw ParameterError(parameter: PersonaFormField.commune.rawValue, message: "Commune : \(error.message)")
             }
         }
-        let minutes = try reader.number("minutes", 5...180) ?? 30
-        let chosen = Set(try reader.all("dispo"))
+        let minutes = try reader.number(PersonaFormField.minutes, 5...180) ?? 30
+        let chosen = Set(try reader.all(PersonaFormField.dispo))
         var needs: [PersonaNeed] = []
         for number in 1...Persona.maximumNeeds {
-            guard let task = try reader.single("tache\(number)") else { continue }
-            needs.append(PersonaNeed(task: task, service: try choice("service\(number)", Service.self)))
+            guard let task = try reader.single(PersonaFormField.tache.numbered(number)) else { continue }
+            needs.append(PersonaNeed(task: task, service: try choice(PersonaFormField.service.numbered(number), Service.self)))
         }
-        let supports: [SpecificSupport] = try reader.list("prise_en_charge_specifique")
-        return Persona(id: id ?? "", firstName: firstName, description: description, ageBand: try choice("age", Persona.AgeBand.self),
-                       commune: code, qpv: try reader.single("qpv"), situation: try choice("situation", Persona.Situation.self),
-                       equipment: try choice("equipement", Persona.Equipment.self), internetAtHome: try reader.flag("internet"),
-                       autonomy: try choice("autonomie", Persona.Autonomy.self), specificSupports: supports,
-                       mobility: try choice("mobilite", Persona.Mobility.self), maxMinutes: minutes,
-                       availability: slots.filter { chosen.contains(slotKey($0)) }, freeOnly: try reader.flag("gratuit"), needs: needs)
+        let supports: [SpecificSupport] = try reader.list(PersonaFormField.priseEnChargeSpecifique)
+        return Persona(id: id ?? "", firstName: firstName, description: description, ageBand: try choice(PersonaFormField.age.rawValue, Persona.AgeBand.self),
+                       commune: code, qpv: try reader.single(PersonaFormField.qpv), situation: try choice(PersonaFormField.situation.rawValue, Persona.Situation.self),
+                       equipment: try choice(PersonaFormField.equipement.rawValue, Persona.Equipment.self), internetAtHome: try reader.flag(PersonaFormField.internet),
+                       autonomy: try choice(PersonaFormField.autonomie.rawValue, Persona.Autonomy.self), specificSupports: supports,
+                       mobility: try choice(PersonaFormField.mobilite.rawValue, Persona.Mobility.self), maxMinutes: minutes,
+                       availability: slots.filter { chosen.contains(slotKey($0)) }, freeOnly: try reader.flag(PersonaFormField.gratuit), needs: needs)
     }
 }

@@ -9,7 +9,7 @@ struct PersonasPage: PageModel {
         var outcomeClass: String
     }
 
-    let template = "personas"
+    let template = TemplateName.personas
     let title = "Personas — Maillage"
     var items: [Item]
     var hasItems: Bool
@@ -43,7 +43,7 @@ struct PersonaPage: PageModel {
         var url: String
     }
 
-    let template = "persona"
+    let template = TemplateName.persona
     var title: String
     var summary: PersonaSummary
     var version: Int
@@ -89,7 +89,9 @@ struct PersonaEditPage: PageModel {
         var slots: [Option]
     }
 
-    let template = "persona-edit"
+    let template = TemplateName.personaEdit
+    /// The form's field names.
+    let fields = PersonaFormField.names
     var title: String
     var heading: String
     var action: String

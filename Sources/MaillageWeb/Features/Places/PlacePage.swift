@@ -28,7 +28,7 @@ struct PlacePage: PageModel {
         var date: String
     }
 
-    let template = "place"
+    let template = TemplateName.place
     var title: String
     var name: String
     var address: String

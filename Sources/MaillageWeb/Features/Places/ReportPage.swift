@@ -7,7 +7,9 @@ struct ReportPage: PageModel {
         var label: String
     }
 
-    let template = "place-report"
+    let template = TemplateName.placeReport
+    /// The form's field names.
+    let fields = ReportFormField.names
     var title: String
     var name: String
     var placeURL: String

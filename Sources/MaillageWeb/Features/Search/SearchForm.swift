@@ -22,6 +22,8 @@ struct SearchForm {
         var selected: Bool
     }
 
+    /// The form's field names.
+    let fields = SearchField.names
     var place: String
     var radius: String
     var groups: [Group]
@@ -34,22 +36,22 @@ struct SearchForm {
     init(_ parameters: SearchParameters, describeServices: Bool = false) {
         place = parameters.place ?? parameters.commune?.rawValue ?? ""
         radius = parameters.radiusKm.truncatingRemainder(dividingBy: 1) == 0 ? String(Int(parameters.radiusKm)) : String(parameters.radiusKm)
-        func group<T: StandardVocabulary>(_ legend: String, _ name: String, _ selected: [T], hint: ((T) -> String)? = nil) -> Group {
+        func group<T: StandardVocabulary>(_ legend: String, _ field: SearchField, _ selected: [T], hint: ((T) -> String)? = nil) -> Group {
             Group(legend: legend, choices: T.allCases.enumerated().map { index, value in
-                Choice(id: "\(name)-\(index)", name: name, value: value.rawValue, label: value.rawValue, hint: hint?(value),
+                Choice(id: "\(field.rawValue)-\(index)", name: field.rawValue, value: value.rawValue, label: value.rawValue, hint: hint?(value),
                        checked: selected.contains(value))
             })
         }
         groups = [
-            group("Besoin (services)", "services", parameters.services, hint: describeServices ? { $0.plainDescription } : nil),
-            group("Public", "publics_specifiquement_adresses", parameters.publics),
-            group("Prise en charge spécifique", "prise_en_charge_specifique", parameters.supports),
-            group("Frais à charge", "frais_a_charge", parameters.fees),
-            group("Modalités d'accès", "modalites_acces", parameters.accessModes),
-            group("Modalités d'accompagnement", "modalites_accompagnement", parameters.supportModes),
-            group("Dispositifs nationaux", "dispositif_programmes_nationaux", parameters.programmes),
-            group("Formations et labels", "formations_labels", parameters.labels),
-            group("Itinérance", "itinerance", parameters.itinerancy),
+            group("Besoin (services)", .services, parameters.services, hint: describeServices ? { $0.plainDescription } : nil),
+            group("Public", .publicsSpecifiquementAdresses, parameters.publics),
+            group("Prise en charge spécifique", .priseEnChargeSpecifique, parameters.supports),
+            group("Frais à charge", .fraisACharge, parameters.fees),
+            group("Modalités d'accès", .modalitesAcces, parameters.accessModes),
+            group("Modalités d'accompagnement", .modalitesAccompagnement, parameters.supportModes),
+            group("Dispositifs nationaux", .dispositifProgrammesNationaux, parameters.programmes),
+            group("Formations et labels", .formationsLabels, parameters.labels),
+            group("Itinérance", .itinerance, parameters.itinerancy),
         ]
         days = [DayOption(value: "", label: "—", selected: parameters.day == nil)]
             + Weekday.allCases.map { DayOption(value: $0.frenchName, label: $0.frenchName, selected: parameters.day == $0) }

@@ -2,7 +2,7 @@ import MaillageCore
 
 /// `/recherche`: results as a list and a map, the filters kept in the form and in the URL.
 struct SearchPage: PageModel {
-    let template = "search"
+    let template = TemplateName.search
     var title: String
     var form: SearchForm
     var hasSearched: Bool

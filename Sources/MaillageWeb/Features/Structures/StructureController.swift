@@ -41,18 +41,18 @@ struct StructureController {
         let actor = try gate.require(.editStructure(structure.id), request, context)
         let reader = try await QueryReader.form(request)
         var errors: [String] = []
-        let name = (try? reader.single("nom")) ?? nil
+        let name = (try? reader.single(StructureFormField.nom)) ?? nil
         if name == nil { errors.append("Nom : champ obligatoire (200 caractères au plus)") }
         if let name, DeclaredName.isRefused(name) { errors.append("Nom : \(DeclaredName.expectation)") }
-        let kind: StructureKind? = try? reader.choice("type")
+        let kind: StructureKind? = try? reader.choice(StructureFormField.type)
         if kind == nil { errors.append("Type : choisissez dans la liste") }
-        let email = ((try? reader.single("courriel")) ?? nil).map { StandardField.normalised(.courriels, $0) }
+        let email = ((try? reader.single(StructureFormField.courriel)) ?? nil).map { StandardField.normalised(.courriels, $0) }
         if let email, StandardConformance.problems(in: [.courriels: email]).first != nil || email.contains("|") {
             errors.append("Courriel : une seule adresse électronique (nom@domaine.fr)")
         }
-        let phone = ((try? reader.single("telephone")) ?? nil).map { StandardField.normalised(.telephone, $0) }
+        let phone = ((try? reader.single(StructureFormField.telephone)) ?? nil).map { StandardField.normalised(.telephone, $0) }
         if let phone, StandardConformance.problems(in: [.telephone: phone]).first != nil { errors.append("Téléphone : un numéro français, ex. 03 27 00 00 00") }
-        let codes = ((try? reader.text("communes", maximumLength: 600)) ?? nil)?.split(whereSeparator: { $0 == " " || $0 == "," }) ?? []
+        let codes = ((try? reader.text(StructureFormField.communes, maximumLength: 600)) ?? nil)?.split(whereSeparator: { $0 == " " || $0 == "," }) ?? []
         let communes = codes.compactMap { CommuneCode(String($0)) }.filter { index.current.territory.commune($0) != nil }
         if communes.count != codes.count { errors.append("Communes desservies : des codes INSEE de communes connues, séparés par des espaces") }
         guard errors.isEmpty, let name, let kind else {

@@ -10,7 +10,7 @@ struct StructuresPage: PageModel {
         var communes: String
     }
 
-    let template = "structures"
+    let template = TemplateName.structures
     var title: String
     var territoryName: String
     var rows: [Row]
@@ -52,7 +52,9 @@ struct StructurePage: PageModel {
         var selected: Bool
     }
 
-    let template = "structure"
+    let template = TemplateName.structure
+    /// The form's field names.
+    let fields = StructureFormField.names
     var title: String
     var name: String
     var kind: String

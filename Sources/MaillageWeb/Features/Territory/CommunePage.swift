@@ -12,7 +12,7 @@ struct CommunePage: PageModel {
         var isOutside: Bool
     }
 
-    let template = "commune"
+    let template = TemplateName.commune
     var title: String
     var name: String
     var code: String

@@ -8,7 +8,7 @@ struct TerritoryPage: PageModel {
         var isMissing: Bool
     }
 
-    let template = "territory"
+    let template = TemplateName.territory
     var title: String
     var name: String
     var siren: String

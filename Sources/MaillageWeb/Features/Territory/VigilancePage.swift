@@ -20,7 +20,7 @@ struct VigilancePage: PageModel {
         var declareURL: String
     }
 
-    let template = "vigilance"
+    let template = TemplateName.vigilance
     var title: String
     var territoryName: String
     var counts: [Count]

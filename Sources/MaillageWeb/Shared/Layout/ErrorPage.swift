@@ -1,6 +1,6 @@
 /// An error shown as a page: what happened, in plain French, never internal details.
 struct ErrorPage: PageModel {
-    let template = "error"
+    let template = TemplateName.error
     var title: String
     var status: Int
     var heading: String

@@ -3,7 +3,7 @@ import Mustache
 
 /// A page's data: plain values that the template named `template` reads.
 protocol PageModel {
-    var template: String { get }
+    var template: TemplateName { get }
     /// The `<title>` of the page.
     var title: String { get }
     /// The pages between the page's section and the page itself in the breadcrumb trail (a place's commune, say).

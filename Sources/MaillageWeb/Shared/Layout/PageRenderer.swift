@@ -23,14 +23,19 @@ struct PageRenderer: Sendable {
                             workshopScript: try String(contentsOfFile: publicDirectory + "/workshop.js", encoding: .utf8), shell: shell)
     }
 
+    /// Sees each page rendered in the current task with the tree its template reads: how the template check gets
+    /// its samples from the pages the site really renders.
+    @TaskLocal static var observer: (@Sendable (any PageModel, [String: Any]) -> Void)?
+
     /// Renders a page inside the site layout, for a visitor (who is signed in, the token their forms carry).
     func render(_ page: some PageModel, for visitor: Visitor) -> HTML {
         var tree = TemplateTree.make(page) as? [String: Any] ?? [:]
         tree["site"] = SiteLinks.tree
         tree["visitor"] = VisitorView(visitor).tree
         tree["shell"] = shell.tree(for: page)
-        guard let html = library.render(tree, withTemplate: page.template) else {
-            return HTML(html: "Gabarit « \(page.template) » introuvable", status: .internalServerError)
+        Self.observer?(page, tree)
+        guard let html = library.render(tree, withTemplate: page.template.rawValue) else {
+            return HTML(html: "Gabarit « \(page.template.rawValue) » introuvable", status: .internalServerError)
         }
         return HTML(html: html)
     }

@@ -9,7 +9,7 @@ struct SiteShell: Sendable {
         /// What one finds there, in a sentence (`/aide` lists the entries with theirs).
         var summary: String
         var url: String
-        var templates: Set<String>
+        var templates: Set<TemplateName>
     }
 
     let name: String
@@ -64,7 +64,7 @@ struct SiteShell: Sendable {
     /// Accueil › the page's section › its parents › the page (named by its title, without an address): empty on the
     /// home page.
     func breadcrumbs(for page: some PageModel) -> [Breadcrumb] {
-        guard page.template != "home" else { return [] }
+        guard page.template != .home else { return [] }
         var trail = [Breadcrumb(label: "Accueil", url: SiteURL.home.path)]
         if let section = sections.first(where: { $0.templates.contains(page.template) }) {
             trail.append(Breadcrumb(label: section.label, url: section.url))

@@ -41,7 +41,7 @@ struct SitePage: Sendable {
     /// The main-navigation entry this page is, nil when it is not one.
     var entry: Entry?
     /// The main-navigation entry the page comes under, and the template it renders (marked as current on it).
-    var section: (entry: SiteURL, view: String)?
+    var section: (entry: SiteURL, view: TemplateName)?
     /// The label of its link in every page's footer, nil when the footer does not link it.
     var footer: String?
     /// The addresses the accessibility check opens; empty only when `unchecked` says why.
@@ -49,7 +49,7 @@ struct SitePage: Sendable {
     /// Why the accessibility check cannot open the page.
     var unchecked: String?
 
-    init(entry: Entry? = nil, section: (entry: SiteURL, view: String)? = nil, footer: String? = nil, visits: [Visit] = [],
+    init(entry: Entry? = nil, section: (entry: SiteURL, view: TemplateName)? = nil, footer: String? = nil, visits: [Visit] = [],
          unchecked: String? = nil) {
         self.entry = entry
         self.section = section
