@@ -8,12 +8,12 @@ struct SnapshotComparisonTests {
     static let denain = CommuneCode("59172")!
 
     static func snapshot(places: [String], missing: [(Int, MissingPlaceStatus)], coverage: [(CommuneCode, CoverageClass)],
-                         cards: [Tally<ContributionKind>]) -> MeetingSnapshot {
+                         cards: [Tally<CardKind>]) -> MeetingSnapshot {
         MeetingSnapshot(meetingID: 1, takenAt: Date(),
                         coverage: coverage.map { MeetingSnapshot.Coverage(commune: $0.0, need: Need.openOnSaturday.key, coverage: $0.1) },
                         places: places.map { MeetingSnapshot.PlaceEntry(id: $0, name: "Lieu \($0)", commune: raismes) },
                         missing: missing.map { MeetingSnapshot.MissingEntry(id: $0.0, summary: "Ouverture le samedi", status: $0.1) },
-                        contributions: cards)
+                        cards: cards)
     }
 
     @Test func theComparisonSaysWhatWasAddedRemovedMovedAndBetterOrWorseCovered() {

@@ -17,9 +17,9 @@ struct OpenDocumentTextTests {
                           organisers: ["Les Assembleurs", "CAPH"], animateurs: ["Faustine Faure"])
         let meeting = Meeting(id: 2, cycleID: 1, territory: .caph, number: 2, startsAt: Date(timeIntervalSince1970: 1_675_326_600), venue: "Raismes",
                               agenda: [AgendaItem(title: "Diagnostic", kind: .diagnostic, minutes: 60)], decisions: "Relancer les CCAS\n\(hostile)")
-        let cards = [Contribution(id: 1, meetingID: 2, table: Meeting.defaultFocus[0], kind: .ressource, text: hostile, authorLabel: "Nadia",
+        let cards = [WorkshopCard(id: 1, meetingID: 2, table: Meeting.defaultFocus[0], kind: .ressource, text: hostile, authorLabel: "Nadia",
                                   createdAt: Date(), clientKey: "cle-00001"),
-                     Contribution(id: 2, meetingID: 2, table: Meeting.defaultFocus[2], kind: .partenariat, text: "CCAS et médiathèque", authorLabel: "Léa",
+                     WorkshopCard(id: 2, meetingID: 2, table: Meeting.defaultFocus[2], kind: .partenariat, text: "CCAS et médiathèque", authorLabel: "Léa",
                                   createdAt: Date(), clientKey: "cle-00002")]
         return MeetingReport(.init(cycle: cycle, meeting: meeting, next: nil, participants: [], cards: cards, figureLines: ["20 participants"],
                                    communeName: { $0.rawValue }, placeName: { _ in nil }, personaName: { _ in nil }, dateText: { _ in "2 février 2023" },

@@ -26,7 +26,7 @@ struct ParticipantRetentionTests {
                                                                            namedInPublic: named), territory: .caph, by: .commandLine)
                     ids[name] = person.id
                 }
-                _ = try await db.workshop.add(Contribution(meetingID: meeting.id, table: Meeting.defaultFocus[0], kind: .ressource, text: "Une idée",
+                _ = try await db.workshop.add(WorkshopCard(meetingID: meeting.id, table: Meeting.defaultFocus[0], kind: .ressource, text: "Une idée",
                                                            authorLabel: "Jeanne \(label)", createdAt: now, clientKey: "carte-\(meeting.id)-essai"))
                 ids[label] = meeting.id
             }

@@ -20,7 +20,7 @@ struct SnapshotRuleVersionTests {
     static func snapshot(of meeting: Meeting, ruleVersion: Int) -> MeetingSnapshot {
         MeetingSnapshot(meetingID: meeting.id, takenAt: Date(timeIntervalSince1970: 1_765_000_000), coverageRuleVersion: ruleVersion,
                         coverage: [.init(commune: raismes, need: Need.openOnSaturday.key, coverage: .withinReach)], places: [], missing: [],
-                        contributions: [])
+                        cards: [])
     }
 
     @Test(arguments: TestDatabases.available)

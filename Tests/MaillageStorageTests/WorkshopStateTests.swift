@@ -11,7 +11,7 @@ import Testing
 struct WorkshopStateTests {
     /// A snapshot of the figures only (the territory's picture is the caller's, and not what is checked here).
     static let figuresOnly: SetWorkshopState.SnapshotMaker = { meeting, figures in
-        MeetingSnapshot(meetingID: meeting.id, takenAt: Date(), coverage: [], places: [], missing: [], contributions: figures.byKind)
+        MeetingSnapshot(meetingID: meeting.id, takenAt: Date(), coverage: [], places: [], missing: [], cards: figures.byKind)
     }
 
     @Test(arguments: TestDatabases.available)
@@ -22,7 +22,7 @@ struct WorkshopStateTests {
             let opened = try await SetWorkshopState(database: db)(.ouvert, meetingID: meeting.id, by: .commandLine)
             let pass = try await db.workshop.issuePass(meetingID: meeting.id, label: "Jeanne", expiresAt: Date() + 3600)
             for text in ["Une idée", "Une autre idée"] {
-                _ = try await db.workshop.add(Contribution(meetingID: meeting.id, table: Meeting.defaultFocus[0], kind: .ressource, text: text,
+                _ = try await db.workshop.add(WorkshopCard(meetingID: meeting.id, table: Meeting.defaultFocus[0], kind: .ressource, text: text,
                                                            authorLabel: "Jeanne", createdAt: Date(), clientKey: "carte-\(text.count)"))
             }
             // Act
@@ -31,7 +31,7 @@ struct WorkshopStateTests {
             #expect(opened.joinCode != nil && closed.workshop == .clos && closed.joinCode == nil)
             #expect(try await db.workshop.pass(token: pass) == nil)
             let snapshot = try #require(try await db.snapshots.snapshot(meetingID: meeting.id))
-            #expect(snapshot.contributions.first { $0.key == .ressource }?.count == 2)
+            #expect(snapshot.cards.first { $0.key == .ressource }?.count == 2)
             #expect(try await db.audit.events(.init()).first?.action == "atelier : clos")  // the newest first
         }
     }

@@ -108,7 +108,7 @@ struct AccessTests {
             return Probe(uri: "/rencontres/\(target.id)/atelier", fields: card(), allowed: contributors)
         case "/rencontres/{id}/atelier/cartes/{carte}":
             let target = try await meeting(open: true)
-            guard case .added(let added) = try await db.workshop.add(Contribution(meetingID: target.id, table: OfferFixture.denain, kind: .ressource, text: "Sonde",
+            guard case .added(let added) = try await db.workshop.add(WorkshopCard(meetingID: target.id, table: OfferFixture.denain, kind: .ressource, text: "Sonde",
                                                                                   authorLabel: "Sonde", createdAt: Date(), clientKey: "sonde-\(UUID().uuidString)"))
             else { return nil }
             return Probe(uri: "/rencontres/\(target.id)/atelier/cartes/\(added.id)", fields: [("action", "masquer")], allowed: runners)

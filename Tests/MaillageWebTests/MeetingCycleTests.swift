@@ -129,7 +129,7 @@ struct MeetingCycleTests {
                         let table = Self.tables[phoneNumber % 3]
                         var phone = try await Self.phone(site, code: code, name: "Tél \(phoneNumber)")
                         _ = try await site.get("/rencontres/\(second)/atelier?table=\(table.rawValue)", as: &phone)
-                        let kinds: [ContributionKind] = [.ressource, .lieuManquant, .partenariat]
+                        let kinds: [CardKind] = [.ressource, .lieuManquant, .partenariat]
                         var last: [(String, String)] = []
                         for (index, kind) in kinds.enumerated() {
                             last = [("table", table.rawValue), ("type", kind.rawValue), ("texte", "Carte \(index) du téléphone \(phoneNumber)"),
@@ -161,22 +161,22 @@ struct MeetingCycleTests {
             // « La rencontre en chiffres » exactly as recorded
             let meeting = try #require(try await site.database.cycles.meeting(id: second))
             let figures = MeetingFigures(meeting: meeting, participants: try await site.database.participants.all(meetingID: second),
-                                         contributions: try await site.database.workshop.cards(meetingID: second))
+                                         cards: try await site.database.workshop.cards(meetingID: second))
             #expect(figures.participants == 20 && figures.animateurs == 3 && figures.invited == 25)
             #expect(figures.byProfile == [Tally(.acteurInclusion, 7), Tally(.acteurEloigne, 5), Tally(.acteurTerrain, 5), Tally(.elu, 3)])
             #expect(figures.structures == 22 && figures.communes == 3)
-            #expect(figures.contributions == 34 && figures.count(of: .partenariat) == 12 && figures.count(of: .lieuManquant) == 12)
+            #expect(figures.cards == 34 && figures.count(of: .partenariat) == 12 && figures.count(of: .lieuManquant) == 12)
             #expect(figures.byTable == [Tally(Self.saintAmand, 12), Tally(Self.denain, 12), Tally(Self.raismes, 10)])
             var visitor = Browser()
             let page = try await site.get("/rencontres/\(second)", as: &visitor)
             #expect(page.html.contains("20 participants, issus d&#39;horizons divers : 7 acteurs de l&#39;inclusion numérique, 5 acteurs éloignés du sujet, 5 acteurs de terrain et 3 élus"))
-            #expect(page.html.contains("3 animateurs") && page.html.contains("34 contributions"))
+            #expect(page.html.contains("3 animateurs") && page.html.contains("34 cartes"))
             // Names stay with the animateurs, but for the person who agreed
             #expect(!page.html.contains("Acteur numérique 1") && page.html.contains("Faustine Faure (Les Assembleurs)"))
             #expect(try await site.get("/rencontres/\(second)", as: &animateur).html.contains("Acteur numérique 1"))
             // The snapshot, and what changed since the first meeting
             let snapshot = try #require(try await site.database.snapshots.snapshot(meetingID: second))
-            #expect(snapshot.contributions.first { $0.key == .ressource }?.count == 10)
+            #expect(snapshot.cards.first { $0.key == .ressource }?.count == 10)
             #expect(snapshot.coverage.count == 47 * Need.all.count)
             let changes = try await site.get("/rencontres/\(second)/evolution", as: &visitor)
             #expect(changes.status == 200)

@@ -117,7 +117,7 @@ struct SeveralInstancesTests {
                         // Act: 20 cards, each sent to both servers at the same instant, all pairs at once
                         let statuses = try await withThrowingTaskGroup(of: [Int].self) { group in
                             for (number, phone) in phones.enumerated() {
-                                for card in 0..<Contribution.maxPerPassPerMinute {
+                                for card in 0..<WorkshopCard.maxPerPassPerMinute {
                                     group.addTask {
                                         let fields = [("table", "59172"), ("type", "ressource"), ("texte", "Carte \(card) du téléphone \(number)"),
                                                       ("cle", "paire-\(number)-\(card)-xxxxxxxx")]

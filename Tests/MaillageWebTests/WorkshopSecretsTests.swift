@@ -146,8 +146,8 @@ struct WorkshopSecretsTests {
             let token = try #require(flooder.cookies[Cookies.workshopPass])
             let pass = try #require(try await site.database.workshop.pass(token: token))
             let instant = Date()
-            func card(_ key: String) -> Contribution {
-                Contribution(meetingID: meeting, table: CommuneCode("59172")!, kind: .ressource, text: "Flot", authorLabel: "Intrus",
+            func card(_ key: String) -> WorkshopCard {
+                WorkshopCard(meetingID: meeting, table: CommuneCode("59172")!, kind: .ressource, text: "Flot", authorLabel: "Intrus",
                              createdAt: instant, clientKey: key)
             }
             // Act: 200 cards from the one pass at once, then one a minute later
@@ -167,11 +167,11 @@ struct WorkshopSecretsTests {
             }
             let aMinuteLater = try await site.database.workshop.add(card("flot-61s"), passID: pass.id, now: instant + 61)
             // Check: exactly the minute's allowance kept, the rest told when to come back; a new minute counts again
-            #expect(outcomes.filter { $0 == nil }.count == Contribution.maxPerPassPerMinute)
-            #expect(outcomes.compactMap { $0 } == Array(repeating: 60, count: 200 - Contribution.maxPerPassPerMinute))
+            #expect(outcomes.filter { $0 == nil }.count == WorkshopCard.maxPerPassPerMinute)
+            #expect(outcomes.compactMap { $0 } == Array(repeating: 60, count: 200 - WorkshopCard.maxPerPassPerMinute))
             #expect(afterFiftyNineSeconds.retryAfter == 1)
             if case .added = aMinuteLater {} else { Issue.record("the card of the next minute was not added") }
-            #expect(try await site.database.workshop.cards(meetingID: meeting).count == Contribution.maxPerPassPerMinute + 1)
+            #expect(try await site.database.workshop.cards(meetingID: meeting).count == WorkshopCard.maxPerPassPerMinute + 1)
         }
     }
 
@@ -184,7 +184,7 @@ struct WorkshopSecretsTests {
             _ = try await site.get("/rencontres/\(meeting)/atelier", as: &flooder)
             _ = try await site.get("/rencontres/\(meeting)/atelier", as: &participant)
             // Act: the minute's allowance, then one more card
-            for number in 0..<Contribution.maxPerPassPerMinute {
+            for number in 0..<WorkshopCard.maxPerPassPerMinute {
                 #expect(try await site.post("/rencontres/\(meeting)/atelier", Self.card("flot-\(number)-xxxxxxxx"), as: &flooder).status == 302)
             }
             let refused = try await site.client.execute(uri: "/rencontres/\(meeting)/atelier", method: .post,
@@ -195,11 +195,11 @@ struct WorkshopSecretsTests {
             let other = try await site.post("/rencontres/\(meeting)/atelier", Self.card("nadia-carte-1"), as: &participant)
             // Check: told to wait, with the card kept in the form; the others still write
             #expect(refused.0 == 429 && (1...60).contains(refused.1 ?? 0))
-            #expect(refused.2.contains("au plus \(Contribution.maxPerPassPerMinute) cartes par minute") && refused.2.contains(">Encore</textarea>"))
+            #expect(refused.2.contains("au plus \(WorkshopCard.maxPerPassPerMinute) cartes par minute") && refused.2.contains(">Encore</textarea>"))
             #expect(other.status == 302)
             let cards = try await site.database.workshop.cards(meetingID: meeting)
-            #expect(cards.filter { $0.authorLabel == "Intrus" }.count == Contribution.maxPerPassPerMinute)
-            #expect(cards.count == Contribution.maxPerPassPerMinute + 1)
+            #expect(cards.filter { $0.authorLabel == "Intrus" }.count == WorkshopCard.maxPerPassPerMinute)
+            #expect(cards.count == WorkshopCard.maxPerPassPerMinute + 1)
         }
     }
 
@@ -208,8 +208,8 @@ struct WorkshopSecretsTests {
         try await TestSite.with(kind) { site in
             // Setup: Denain's table five cards short of its cap; twenty phones
             let (_, meeting, code) = try await Self.openWorkshop(site)
-            for number in 0..<(Contribution.maxPerTable - 5) {
-                _ = try await site.database.workshop.add(Contribution(meetingID: meeting, table: Cycles.denain, kind: .ressource, text: "Carte \(number)",
+            for number in 0..<(WorkshopCard.maxPerTable - 5) {
+                _ = try await site.database.workshop.add(WorkshopCard(meetingID: meeting, table: Cycles.denain, kind: .ressource, text: "Carte \(number)",
                                                                       authorLabel: "Animatrice", createdAt: Date(), clientKey: "remplie-\(number)-xxxx"))
             }
             var phones: [Browser] = []
@@ -239,7 +239,7 @@ struct WorkshopSecretsTests {
             #expect(refusals.count == 95 && refusals.allSatisfy { $0.0 == 422 && $0.1.contains("la table de Denain a reçu le nombre maximal de cartes") })
             #expect(raismes.status == 302)
             let cards = try await site.database.workshop.cards(meetingID: meeting)
-            #expect(cards.filter { $0.table == Cycles.denain }.count == Contribution.maxPerTable)
+            #expect(cards.filter { $0.table == Cycles.denain }.count == WorkshopCard.maxPerTable)
             #expect(cards.filter { $0.table == Cycles.raismes }.count == 1)
         }
     }

@@ -11,13 +11,14 @@ public struct MeetingFigures: Hashable, Sendable {
     public var communes: Int
     /// Invited or registered, present or not.
     public var invited: Int
-    public var contributions: Int
+    /// Cards shown on the board (hidden and merged ones left out).
+    public var cards: Int
     /// Shown cards per kind, in the kinds' order, zeros left out.
-    public var byKind: [Tally<ContributionKind>]
+    public var byKind: [Tally<CardKind>]
     /// Shown cards per table, in the meeting's order of communes.
     public var byTable: [Tally<CommuneCode>]
 
-    public init(meeting: Meeting, participants people: [Participant], contributions cards: [Contribution]) {
+    public init(meeting: Meeting, participants people: [Participant], cards: [WorkshopCard]) {
         let present = people.filter(\.attended)
         let others = present.filter { $0.profile != .animateur }
         participants = others.count
@@ -30,8 +31,8 @@ public struct MeetingFigures: Hashable, Sendable {
         communes = Set(present.compactMap(\.commune)).count
         invited = people.count
         let shown = cards.filter(\.isShown)
-        contributions = shown.count
-        byKind = ContributionKind.allCases.compactMap { kind in
+        self.cards = shown.count
+        byKind = CardKind.allCases.compactMap { kind in
             let count = shown.count { $0.kind == kind }
             return count == 0 ? nil : Tally(kind, count)
         }
@@ -39,5 +40,5 @@ public struct MeetingFigures: Hashable, Sendable {
     }
 
     /// Shown cards of one kind.
-    public func count(of kind: ContributionKind) -> Int { byKind.first { $0.key == kind }?.count ?? 0 }
+    public func count(of kind: CardKind) -> Int { byKind.first { $0.key == kind }?.count ?? 0 }
 }

@@ -26,7 +26,7 @@ public struct MeetingReport: Hashable, Sendable {
         /// The meeting that follows in the cycle, if one is planned.
         public var next: Meeting?
         public var participants: [Participant]
-        public var cards: [Contribution]
+        public var cards: [WorkshopCard]
         public var figureLines: [String]
         public var communeName: @Sendable (CommuneCode) -> String
         public var placeName: @Sendable (String) -> String?
@@ -36,7 +36,7 @@ public struct MeetingReport: Hashable, Sendable {
         /// What changed since the previous closed meeting, a line each; nil when there is nothing to compare with.
         public var changes: [String]?
 
-        public init(cycle: Cycle, meeting: Meeting, next: Meeting?, participants: [Participant], cards: [Contribution], figureLines: [String],
+        public init(cycle: Cycle, meeting: Meeting, next: Meeting?, participants: [Participant], cards: [WorkshopCard], figureLines: [String],
                     communeName: @escaping @Sendable (CommuneCode) -> String, placeName: @escaping @Sendable (String) -> String?,
                     personaName: @escaping @Sendable (String) -> String?, dateText: @escaping @Sendable (Date) -> String, changes: [String]?) {
             self.cycle = cycle
@@ -62,7 +62,7 @@ public struct MeetingReport: Hashable, Sendable {
         title = "Compte rendu de la rencontre n° \(meeting.number) — \(cycle.title)"
         subtitle = "\(source.dateText(meeting.startsAt)), \(meeting.venue)"
         let shown = source.cards.filter(\.isShown)
-        func line(_ card: Contribution) -> String {
+        func line(_ card: WorkshopCard) -> String {
             var parts = [card.text]
             if let id = card.placeID, let name = source.placeName(id) { parts.append("(\(name))") }
             if let commune = card.neighbourCommune { parts.append("— à \(source.communeName(commune))") }
@@ -83,7 +83,7 @@ public struct MeetingReport: Hashable, Sendable {
                                 items: source.figureLines))
         let tables = meeting.focusCommunes.map { commune in
             let own = shown.filter { $0.table == commune && [.ressource, .lieuManquant, .besoinDifficile].contains($0.kind) }
-            let kinds: [ContributionKind] = [.ressource, .lieuManquant, .besoinDifficile]
+            let kinds: [CardKind] = [.ressource, .lieuManquant, .besoinDifficile]
             return Section(heading: "Table de \(source.communeName(commune))",
                            paragraphs: own.isEmpty ? ["La table n'a pas noté de structure ni de manque."] : [],
                            subsections: kinds.compactMap { kind in
@@ -92,7 +92,7 @@ public struct MeetingReport: Hashable, Sendable {
                            })
         }
         sections.append(Section(heading: "Ce que chaque table a trouvé", subsections: tables))
-        for (kind, heading, empty) in [(ContributionKind.partenariat, "Partenariats possibles entre les acteurs", "Aucun partenariat n'a été noté."),
+        for (kind, heading, empty) in [(CardKind.partenariat, "Partenariats possibles entre les acteurs", "Aucun partenariat n'a été noté."),
                                        (.orientation, "Orienter vers le bon acteur selon les situations", "Aucune orientation n'a été notée."),
                                        (.ressourceVoisine, "Besoins qui demandent d'aller sur un territoire voisin", "Aucune ressource voisine n'a été notée."),
                                        (.parcours, "Parcours usagers discutés", "Aucun parcours n'a été discuté.")] {

@@ -48,17 +48,17 @@ public struct MeetingSnapshot: Hashable, Sendable {
     public var coverage: [Coverage]
     public var places: [PlaceEntry]
     public var missing: [MissingEntry]
-    public var contributions: [Tally<ContributionKind>]
+    public var cards: [Tally<CardKind>]
 
     public init(meetingID: Int, takenAt: Date, coverageRuleVersion: Int = CoverageRule.version, coverage: [Coverage], places: [PlaceEntry],
-                missing: [MissingEntry], contributions: [Tally<ContributionKind>]) {
+                missing: [MissingEntry], cards: [Tally<CardKind>]) {
         self.meetingID = meetingID
         self.takenAt = takenAt
         self.coverageRuleVersion = coverageRuleVersion
         self.coverage = coverage
         self.places = places
         self.missing = missing
-        self.contributions = contributions
+        self.cards = cards
     }
 
     /// The snapshot of a territory's diagnostic (classed by today's ``CoverageRule``), its register and a meeting's figures.
@@ -69,6 +69,6 @@ public struct MeetingSnapshot: Hashable, Sendable {
                   },
                   places: places,
                   missing: missing.map { MissingEntry(id: $0.id, summary: $0.headline, status: $0.status) },
-                  contributions: figures.byKind)
+                  cards: figures.byKind)
     }
 }

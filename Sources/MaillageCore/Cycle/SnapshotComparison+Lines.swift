@@ -24,8 +24,8 @@ extension SnapshotComparison {
             lines.append("\(changes.count) couple\(changes.count > 1 ? "s" : "") commune × besoin \(word)\(changes.count > 1 ? "s" : "") : "
                          + changes.map { "\(communeName($0.commune)), \(Self.needLabel($0.need)) (\($0.before.label) → \($0.after.label))" }.joined(separator: " ; "))
         }
-        let count = { (tallies: [Tally<ContributionKind>], kind: ContributionKind) in tallies.first { $0.key == kind }?.count ?? 0 }
-        let kinds = ContributionKind.allCases.filter { count(cardsBefore, $0) + count(cardsAfter, $0) > 0 }
+        let count = { (tallies: [Tally<CardKind>], kind: CardKind) in tallies.first { $0.key == kind }?.count ?? 0 }
+        let kinds = CardKind.allCases.filter { count(cardsBefore, $0) + count(cardsAfter, $0) > 0 }
         if !kinds.isEmpty {
             lines.append("Cartes des tables, d'une rencontre à l'autre : "
                          + kinds.map { "\($0.columnLabel.lowercased()) \(count(cardsBefore, $0)) → \(count(cardsAfter, $0))" }.joined(separator: ", "))

@@ -34,8 +34,8 @@ public struct SnapshotComparison: Hashable, Sendable {
     /// Set when the two snapshots' coverage was classed by different rules (and is then not compared).
     public var coverageRuleChange: RuleChange?
     /// The shown cards of each meeting's tables, per kind.
-    public var cardsBefore: [Tally<ContributionKind>]
-    public var cardsAfter: [Tally<ContributionKind>]
+    public var cardsBefore: [Tally<CardKind>]
+    public var cardsAfter: [Tally<CardKind>]
 
     public init(from earlier: MeetingSnapshot, to later: MeetingSnapshot) {
         let earlierPlaces = Set(earlier.places.map(\.id)), laterPlaces = Set(later.places.map(\.id))
@@ -51,8 +51,8 @@ public struct SnapshotComparison: Hashable, Sendable {
         missingRemoved = earlier.missing.filter { !laterMissing.contains($0.id) }
         var before: [String: CoverageClass] = [:]
         for cell in earlier.coverage { before[cell.commune.rawValue + "|" + cell.need] = cell.coverage }
-        cardsBefore = earlier.contributions
-        cardsAfter = later.contributions
+        cardsBefore = earlier.cards
+        cardsAfter = later.cards
         coverageRuleChange = earlier.coverageRuleVersion == later.coverageRuleVersion ? nil
             : RuleChange(before: earlier.coverageRuleVersion, after: later.coverageRuleVersion)
         coverageChanges = coverageRuleChange != nil ? [] : later.coverage.compactMap { cell in

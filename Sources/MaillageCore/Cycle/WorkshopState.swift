@@ -7,7 +7,7 @@ public enum WorkshopState: String, CaseIterable, Codable, Sendable {
     public var label: String {
         switch self {
         case .enPreparation: "En préparation"
-        case .ouvert: "Contributions ouvertes"
+        case .ouvert: "WorkshopCards ouvertes"
         case .clos: "Clos"
         }
     }

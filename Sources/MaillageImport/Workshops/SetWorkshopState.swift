@@ -36,7 +36,7 @@ public struct SetWorkshopState: Sendable {
             let after = try await cycles.setWorkshop(state, meetingID: meetingID, by: author, now: now, on: db)
             if state == .clos, let snapshot {
                 let figures = MeetingFigures(meeting: after, participants: try await participants.all(meetingID: meetingID, on: db),
-                                             contributions: try await workshop.cards(meetingID: meetingID, on: db))
+                                             cards: try await workshop.cards(meetingID: meetingID, on: db))
                 try await snapshots.store(snapshot(after, figures), on: db)
             }
             return after

@@ -1,4 +1,4 @@
-/// A pass that sent ``MaillageCore/Contribution/maxPerPassPerMinute`` cards in its current minute: it may send again
+/// A pass that sent ``MaillageCore/WorkshopCard/maxPerPassPerMinute`` cards in its current minute: it may send again
 /// in `retryAfter` seconds.
 public struct CardRateExceeded: Error, Hashable, Sendable {
     public var retryAfter: Int

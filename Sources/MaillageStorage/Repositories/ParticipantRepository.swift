@@ -70,7 +70,7 @@ public struct ParticipantRepository: Sendable {
     @discardableResult
     public func anonymise(now: Date) async throws -> Int {
         typealias M = CycleTables.Meeting
-        typealias K = CycleTables.Contribution
+        typealias K = CycleTables.WorkshopCard
         let held = SQLSubquery.select {
             $0.column(M.id).from(M.table).where(M.startsAt, .lessThan, SQLBind(Timestamp.text(now - Self.retention)))
         }

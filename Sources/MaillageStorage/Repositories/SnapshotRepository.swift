@@ -29,7 +29,7 @@ public struct SnapshotRepository: Sendable {
         try await db.insertBatched(into: G.table, columns: [G.meetingID, G.missingID, G.summary, G.status],
                                    rows: snapshot.missing.map { [snapshot.meetingID, $0.id, $0.summary, $0.status.rawValue] }, maxBinds: binds)
         try await db.insertBatched(into: T.table, columns: [T.meetingID, T.kind, T.count],
-                                   rows: snapshot.contributions.map { [snapshot.meetingID, $0.key.rawValue, $0.count] }, maxBinds: binds)
+                                   rows: snapshot.cards.map { [snapshot.meetingID, $0.key.rawValue, $0.count] }, maxBinds: binds)
     }
 
     /// The snapshot of a meeting, if it was closed.
@@ -54,11 +54,11 @@ public struct SnapshotRepository: Sendable {
                                                 status: status)
         }
         let counts = try await db.select().column("*").from(T.table).where(T.meetingID, .equal, id).all().map { row in
-            guard let kind = ContributionKind(rawValue: try row.decode(column: T.kind, as: String.self)) else { throw StoredValueError(column: T.kind) }
+            guard let kind = CardKind(rawValue: try row.decode(column: T.kind, as: String.self)) else { throw StoredValueError(column: T.kind) }
             return Tally(kind, try row.decode(column: T.count, as: Int.self))
-        }.sorted { ContributionKind.allCases.firstIndex(of: $0.key)! < ContributionKind.allCases.firstIndex(of: $1.key)! }
+        }.sorted { CardKind.allCases.firstIndex(of: $0.key)! < CardKind.allCases.firstIndex(of: $1.key)! }
         return MeetingSnapshot(meetingID: meetingID, takenAt: try Timestamp.date(taken),
                                coverageRuleVersion: try header.decode(column: N.coverageRuleVersion, as: Int.self), coverage: coverage,
-                               places: places, missing: missing, contributions: counts)
+                               places: places, missing: missing, cards: counts)
     }
 }

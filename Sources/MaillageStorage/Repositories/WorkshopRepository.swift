@@ -7,7 +7,7 @@ import SQLKit
 public struct WorkshopRepository: Sendable {
     let database: AppDatabase
 
-    private typealias K = CycleTables.Contribution
+    private typealias K = CycleTables.WorkshopCard
     private typealias S = CycleTables.Pass
     private typealias M = CycleTables.Meeting
 
@@ -22,29 +22,29 @@ public struct WorkshopRepository: Sendable {
 
     /// Whether a card was kept or was already there (sent twice by the same phone).
     public enum Outcome: Hashable, Sendable {
-        case added(Contribution)
-        case alreadyThere(Contribution)
+        case added(WorkshopCard)
+        case alreadyThere(WorkshopCard)
     }
 
     // MARK: Cards
 
-    public func cards(meetingID: Int, on db: (any SQLDatabase)? = nil) async throws -> [Contribution] {
+    public func cards(meetingID: Int, on db: (any SQLDatabase)? = nil) async throws -> [WorkshopCard] {
         let db = db ?? database.sql
         return try await db.select().column("*").from(K.table).where(K.meetingID, .equal, SQLBind(meetingID)).orderBy(K.id).all().map(Self.card)
     }
 
     /// The shown cards every meeting's table wrote for a commune, the most recent first.
-    public func shownCards(table commune: CommuneCode) async throws -> [Contribution] {
+    public func shownCards(table commune: CommuneCode) async throws -> [WorkshopCard] {
         try await database.sql.select().column("*").from(K.table).where(K.tableCommune, .equal, SQLBind(commune.rawValue))
             .where(K.visibility, .equal, SQLBind("visible")).orderBy(K.id, .descending).limit(500).all().map(Self.card)
     }
 
     /// Adds a card, once: a second card with the same client key for the meeting returns the first, even when both
     /// arrive at the same instant on two instances (the insert ignores the duplicate, then reads it back). Refused while
-    /// the workshop is not open (``WorkshopClosed``), beyond ``Contribution/maxPerTable`` cards at the card's table
-    /// (``TableFull``) and, for a card sent on a pass (`passID`), beyond ``Contribution/maxPerPassPerMinute`` in the
+    /// the workshop is not open (``WorkshopClosed``), beyond ``WorkshopCard/maxPerTable`` cards at the card's table
+    /// (``TableFull``) and, for a card sent on a pass (`passID`), beyond ``WorkshopCard/maxPerPassPerMinute`` in the
     /// pass's current minute (``CardRateExceeded``); a refused card changes nothing.
-    public func add(_ card: Contribution, passID: String? = nil, now: Date = Date()) async throws -> Outcome {
+    public func add(_ card: WorkshopCard, passID: String? = nil, now: Date = Date()) async throws -> Outcome {
         try await database.transaction { db in
             // The meeting's row is locked (PostgreSQL; SQLite's writers are already one at a time): the cards of one
             // meeting are added one after the other, so the table's count below holds until the insert.
@@ -56,7 +56,7 @@ public struct WorkshopRepository: Sendable {
             let count = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(K.table)
                 .where(K.meetingID, .equal, SQLBind(card.meetingID)).where(K.tableCommune, .equal, SQLBind(card.table.rawValue))
                 .first(decodingColumn: "n", as: Int.self) ?? 0
-            guard count < Contribution.maxPerTable else { throw TableFull(table: card.table, limit: Contribution.maxPerTable) }
+            guard count < WorkshopCard.maxPerTable else { throw TableFull(table: card.table, limit: WorkshopCard.maxPerTable) }
             let id = try await db.insert(into: K.table)
                 .columns(K.meetingID, K.tableCommune, K.kind, K.text, K.placeID, K.neighbourCommune, K.personaID, K.authorLabel, K.createdAt,
                          K.visibility, K.mergedInto, K.clientKey)
@@ -79,7 +79,7 @@ public struct WorkshopRepository: Sendable {
     }
 
     /// The card of the meeting with the same client key, if any.
-    private func sameCard(_ card: Contribution, on db: any SQLDatabase) async throws -> Contribution? {
+    private func sameCard(_ card: WorkshopCard, on db: any SQLDatabase) async throws -> WorkshopCard? {
         try await db.select().column("*").from(K.table).where(K.meetingID, .equal, SQLBind(card.meetingID))
             .where(K.clientKey, .equal, SQLBind(card.clientKey)).first().map(Self.card)
     }
@@ -92,7 +92,7 @@ public struct WorkshopRepository: Sendable {
             .set(S.windowCount, to: "CASE WHEN \(ident: S.windowStart) <= \(bind: minuteAgo) THEN 1 ELSE \(ident: S.windowCount) + 1 END" as SQLQueryString)
             .set(S.windowStart, to: "CASE WHEN \(ident: S.windowStart) <= \(bind: minuteAgo) THEN \(bind: nowText) ELSE \(ident: S.windowStart) END" as SQLQueryString)
             .where(S.tokenHash, .equal, SQLBind(passID))
-            .where { $0.where(S.windowStart, .lessThanOrEqual, SQLBind(minuteAgo)).orWhere(S.windowCount, .lessThan, SQLBind(Contribution.maxPerPassPerMinute)) }
+            .where { $0.where(S.windowStart, .lessThanOrEqual, SQLBind(minuteAgo)).orWhere(S.windowCount, .lessThan, SQLBind(WorkshopCard.maxPerPassPerMinute)) }
             .returning(S.tokenHash).all()
         guard counted.isEmpty else { return }
         let start = try await db.select().column(S.windowStart).from(S.table).where(S.tokenHash, .equal, SQLBind(passID))
@@ -101,7 +101,7 @@ public struct WorkshopRepository: Sendable {
     }
 
     /// Shows, hides or merges a card into another of the same meeting and table (which must be shown).
-    public func moderate(cardID: Int, meetingID: Int, to visibility: Contribution.Visibility, territory: Siren, by author: Author,
+    public func moderate(cardID: Int, meetingID: Int, to visibility: WorkshopCard.Visibility, territory: Siren, by author: Author,
                          now: Date = Date()) async throws {
         try await database.transaction { db in
             let cards = try await cards(meetingID: meetingID, on: db)
@@ -199,7 +199,7 @@ public struct WorkshopRepository: Sendable {
 
     // MARK: Rows
 
-    private static func visibilityText(_ visibility: Contribution.Visibility) -> String {
+    private static func visibilityText(_ visibility: WorkshopCard.Visibility) -> String {
         switch visibility {
         case .visible: "visible"
         case .hidden: "masquee"
@@ -207,17 +207,17 @@ public struct WorkshopRepository: Sendable {
         }
     }
 
-    private static func card(_ row: any SQLRow) throws -> Contribution {
-        guard let kind = ContributionKind(rawValue: try row.decode(column: K.kind, as: String.self)),
+    private static func card(_ row: any SQLRow) throws -> WorkshopCard {
+        guard let kind = CardKind(rawValue: try row.decode(column: K.kind, as: String.self)),
               let table = CommuneCode(try row.decode(column: K.tableCommune, as: String.self)) else { throw StoredValueError(column: K.kind) }
-        let visibility: Contribution.Visibility
+        let visibility: WorkshopCard.Visibility
         switch try row.decode(column: K.visibility, as: String.self) {
         case "visible": visibility = .visible
         case "masquee": visibility = .hidden
         case "fusionnee": visibility = .merged(into: try row.decode(column: K.mergedInto, as: Int.self))
         default: throw StoredValueError(column: K.visibility)
         }
-        return Contribution(id: try row.decode(column: K.id, as: Int.self), meetingID: try row.decode(column: K.meetingID, as: Int.self), table: table,
+        return WorkshopCard(id: try row.decode(column: K.id, as: Int.self), meetingID: try row.decode(column: K.meetingID, as: Int.self), table: table,
                             kind: kind, text: try row.decode(column: K.text, as: String.self), placeID: try row.optionalString(K.placeID),
                             neighbourCommune: try row.optionalString(K.neighbourCommune).flatMap(CommuneCode.init),
                             personaID: try row.optionalString(K.personaID), authorLabel: try row.decode(column: K.authorLabel, as: String.self),

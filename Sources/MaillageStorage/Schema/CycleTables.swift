@@ -70,7 +70,7 @@ enum CycleTables {
         static let namedInPublic = "named_in_public"
     }
 
-    enum Contribution {
+    enum WorkshopCard {
         static let table = "workshop_cards"
         static let id = "id"
         static let meetingID = "meeting_id"

@@ -96,7 +96,7 @@ struct BoardPage: PageModel {
     struct Context {
         var meeting: Meeting
         var cycle: Cycle
-        var cards: [Contribution]
+        var cards: [WorkshopCard]
         var personas: [Persona]
         var index: PlaceIndex
         var structures: StructureDirectory
@@ -117,7 +117,7 @@ struct BoardPage: PageModel {
         /// The address of the site, for the join link and its QR code.
         var siteURL: String
         var clientKey: String
-        var draft: Contribution?
+        var draft: WorkshopCard?
         var problems: [FieldProblem]
     }
 
@@ -137,7 +137,7 @@ struct BoardPage: PageModel {
         joinPageURL = SiteURL.join.path
         let shown = context.cards.filter(\.isShown)
         let personaNames = Dictionary(context.personas.map { ($0.id, $0.firstName) }, uniquingKeysWith: { first, _ in first })
-        func card(_ card: Contribution) -> Card {
+        func card(_ card: WorkshopCard) -> Card {
             let place = card.placeID.flatMap(context.index.entry(id:))
             let targets = context.canModerate && !context.isProjection
                 ? shown.filter { $0.table == card.table && $0.id != card.id }
@@ -158,7 +158,7 @@ struct BoardPage: PageModel {
         let order = chosen.flatMap { own in context.isProjection ? nil : [own] + meeting.focusCommunes.filter { $0 != own } } ?? meeting.focusCommunes
         tables = order.filter(meeting.focusCommunes.contains).map { code in
             let cards = shown.filter { $0.table == code }
-            let columns = ContributionKind.allCases.compactMap { kind -> Column? in
+            let columns = CardKind.allCases.compactMap { kind -> Column? in
                 let own = cards.filter { $0.kind == kind }
                 return own.isEmpty ? nil : Column(kind: kind.columnLabel, cards: own.map(card), count: own.count)
             }
@@ -183,7 +183,7 @@ struct BoardPage: PageModel {
         action = SiteURL.board(.value(meeting.id)).path
         clientKey = context.clientKey
         tableChoices = meeting.focusCommunes.map { FormChoice(value: $0.rawValue, label: territory.commune($0)?.name ?? $0.rawValue, selected: $0 == chosen) }
-        kindChoices = FormChoice.all(ContributionKind.self, label: \.label, selected: { $0 == (context.draft?.kind ?? .ressource) })
+        kindChoices = FormChoice.all(CardKind.self, label: \.label, selected: { $0 == (context.draft?.kind ?? .ressource) })
         placeGroups = meeting.focusCommunes.map { code in
             let places = context.index.entries(in: code)
             return PlaceGroup(commune: territory.commune(code)?.name ?? code.rawValue,
@@ -214,7 +214,7 @@ struct BoardPage: PageModel {
 
     /// A missing place goes to the register, a structure the directory lacks to the proposal of a new place, a
     /// partnership or an orientation to the network: each form opens filled from the card, for the animateur to complete.
-    private static func carry(_ card: Contribution, territory: Siren, structureID: String?) -> (url: String, label: String)? {
+    private static func carry(_ card: WorkshopCard, territory: Siren, structureID: String?) -> (url: String, label: String)? {
         switch card.kind {
         case .lieuManquant:
             (SiteURL.newMissingPlace.path(query: [("territoire", territory.rawValue), ("commune", card.table.rawValue), ("origine", MissingPlace.Origin.byHand.rawValue),

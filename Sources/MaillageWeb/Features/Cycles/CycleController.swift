@@ -200,7 +200,7 @@ struct CycleController {
         let cards = try await workshop.cards(meetingID: meeting.id)
         let hasChanges = try await snapshots.snapshot(meetingID: meeting.id) != nil
         let page = MeetingPage(meeting: meeting, cycle: cycle, participants: people,
-                               figures: MeetingFigures(meeting: meeting, participants: people, contributions: cards), territory: index.current.territory,
+                               figures: MeetingFigures(meeting: meeting, participants: people, cards: cards), territory: index.current.territory,
                                canRun: gate.allows(context, .runCycles(cycle.territory)), hasChanges: hasChanges, problems: problems)
         var response = try pages.render(page, for: context.visitor).response(from: request, context: context)
         // Names of participants are shown to animateurs: never kept by a cache.
@@ -210,7 +210,7 @@ struct CycleController {
 
     private func figures(of meeting: Meeting) async throws -> MeetingFigures {
         MeetingFigures(meeting: meeting, participants: try await participants.all(meetingID: meeting.id),
-                       contributions: try await workshop.cards(meetingID: meeting.id))
+                       cards: try await workshop.cards(meetingID: meeting.id))
     }
 
     private func rejected(_ page: some PageModel, _ request: Request, _ context: AppRequestContext) throws -> Response {

@@ -1,10 +1,10 @@
 import MaillageCore
 
 extension MeetingFigures {
-    /// « 20 participants, 3 animateurs, 41 contributions »: the figures in a line.
+    /// « 20 participants, 3 animateurs, 41 cartes »: the figures in a line.
     var headline: String {
         [French.count(participants, "participant", "participants"), French.count(animateurs, "animateur", "animateurs"),
-         French.count(contributions, "contribution", "contributions")].joined(separator: ", ")
+         French.count(cards, "carte", "cartes")].joined(separator: ", ")
     }
 
     /// « La rencontre en chiffres », a line each, as the facilitators write it up.
@@ -17,7 +17,7 @@ extension MeetingFigures {
                      + French.count(communes, "commune représentée", "communes représentées"))
         if invited > participants + animateurs { lines.append("\(French.count(invited, "personne invitée ou inscrite", "personnes invitées ou inscrites"))") }
         let kinds = byKind.map { French.count($0.count, $0.key.label.lowercased(), $0.key.columnLabel.lowercased()) }
-        lines.append(French.count(contributions, "contribution", "contributions") + (kinds.isEmpty ? "" : " : " + French.list(kinds)))
+        lines.append(French.count(cards, "carte", "cartes") + (kinds.isEmpty ? "" : " : " + French.list(kinds)))
         if byTable.count > 1 {
             lines.append("Par table : " + byTable.map { "\(territory.commune($0.key)?.name ?? $0.key.rawValue) \(French.integer($0.count))" }.joined(separator: ", "))
         }

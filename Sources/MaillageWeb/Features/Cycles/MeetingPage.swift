@@ -89,7 +89,7 @@ struct MeetingPage: PageModel {
         editURL = SiteURL.editMeeting(.value(meeting.id)).path
         stateURL = SiteURL.workshopState(.value(meeting.id)).path
         workshopActions = switch meeting.workshop {
-        case .enPreparation: [WorkshopAction(state: WorkshopState.ouvert.rawValue, label: "Ouvrir l'atelier aux contributions")]
+        case .enPreparation: [WorkshopAction(state: WorkshopState.ouvert.rawValue, label: "Ouvrir l'atelier aux cartes")]
         case .ouvert: [WorkshopAction(state: WorkshopState.clos.rawValue, label: "Clore l'atelier et figer le diagnostic")]
         case .clos: [WorkshopAction(state: WorkshopState.ouvert.rawValue, label: "Rouvrir l'atelier")]
         }

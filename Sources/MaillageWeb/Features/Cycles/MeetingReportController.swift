@@ -75,7 +75,7 @@ struct MeetingReportController {
         let names = Dictionary(try await personas.all(territory: cycle.territory).map { ($0.persona.id, $0.persona.firstName) }, uniquingKeysWith: { a, _ in a })
         let communeName: @Sendable (CommuneCode) -> String = { territory.commune($0)?.name ?? $0.rawValue }
         let changes = try await comparison(for: meeting, in: meetings).1?.lines(communeName: communeName)
-        let figures = MeetingFigures(meeting: meeting, participants: people, contributions: cards)
+        let figures = MeetingFigures(meeting: meeting, participants: people, cards: cards)
         return MeetingReport(.init(cycle: cycle, meeting: meeting, next: meetings.first { $0.number == meeting.number + 1 }, participants: people,
                                    cards: cards, figureLines: figures.lines(in: territory), communeName: communeName,
                                    placeName: { places.entry(id: $0)?.place.nom.displayCased }, personaName: { names[$0] },

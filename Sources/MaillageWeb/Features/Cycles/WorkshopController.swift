@@ -105,7 +105,7 @@ struct WorkshopController {
         let neighbour = try reader.single(CardFormField.voisine)
         let personaID = try reader.single(CardFormField.persona)
         if let personaID, try await personas.find(id: personaID) == nil { problems.append(.init(field: "Persona", expected: "un persona du territoire")) }
-        let card = Contribution(meetingID: meeting.id, table: table ?? meeting.focusCommunes[0], kind: try reader.choice(CardFormField.type) ?? .ressource,
+        let card = WorkshopCard(meetingID: meeting.id, table: table ?? meeting.focusCommunes[0], kind: try reader.choice(CardFormField.type) ?? .ressource,
                                 text: try reader.text(CardFormField.texte, maximumLength: 20_000) ?? "", placeID: placeID,
                                 neighbourCommune: neighbour.flatMap(CommuneCode.init), personaID: personaID, authorLabel: author,
                                 createdAt: Date(), clientKey: try reader.single(CardFormField.cle) ?? "")
@@ -116,14 +116,14 @@ struct WorkshopController {
             response.status = .unprocessableContent
             return response
         }
-        let stored: Contribution
+        let stored: WorkshopCard
         do {
             let pass = context.visitor.workshopPass.flatMap { $0.meetingID == meeting.id ? $0.id : nil }
             switch try await workshop.add(card, passID: pass) {
             case .added(let added), .alreadyThere(let added): stored = added
             }
         } catch is WorkshopClosed {
-            throw HTTPError(.conflict, message: "L'atelier n'est plus ouvert aux contributions : la carte n'a pas été ajoutée.")
+            throw HTTPError(.conflict, message: "L'atelier n'est plus ouvert aux cartes : celle-ci n'a pas été ajoutée.")
         } catch let full as TableFull {
             let name = territory.commune(full.table)?.name ?? full.table.rawValue
             var response = try await boardPage(meeting, cycle, request, context, table: table, isProjection: false, draft: card, problems: [
@@ -133,7 +133,7 @@ struct WorkshopController {
             return response
         } catch let rate as CardRateExceeded {
             var response = try await boardPage(meeting, cycle, request, context, table: table, isProjection: false, draft: card, problems: [
-                .init(field: "Rythme", expected: "au plus \(Contribution.maxPerPassPerMinute) cartes par minute ; votre carte est gardée ci-dessous, renvoyez-la dans \(rate.retryAfter) secondes"),
+                .init(field: "Rythme", expected: "au plus \(WorkshopCard.maxPerPassPerMinute) cartes par minute ; votre carte est gardée ci-dessous, renvoyez-la dans \(rate.retryAfter) secondes"),
             ])
             response.status = .tooManyRequests
             response.headers[.retryAfter] = "\(rate.retryAfter)"
@@ -193,7 +193,7 @@ struct WorkshopController {
         let actor = try gate.require(.runCycles(cycle.territory), request, context)
         guard let cardID = Int(try context.parameters.require("carte")) else { throw HTTPError(.notFound, message: "Carte inconnue.") }
         let reader = try await QueryReader.form(request)
-        let visibility: Contribution.Visibility
+        let visibility: WorkshopCard.Visibility
         switch try reader.single(BoardFormField.action) {
         case "masquer": visibility = .hidden
         case "afficher": visibility = .visible
@@ -292,7 +292,7 @@ struct WorkshopController {
     }
 
     private func boardPage(_ meeting: Meeting, _ cycle: Cycle, _ request: Request, _ context: AppRequestContext, table: CommuneCode?,
-                           isProjection: Bool, projectionToken: String? = nil, draft: Contribution? = nil,
+                           isProjection: Bool, projectionToken: String? = nil, draft: WorkshopCard? = nil,
                            problems: [FieldProblem] = []) async throws -> Response {
         let author = contributor(meeting, cycle, context)
         let canModerate = gate.allows(context, .runCycles(cycle.territory))

@@ -16,8 +16,8 @@ struct WorkshopVoices: Sendable {
 
     var groups: [Group]
 
-    init(cards: [Contribution], meetings: [Int: Meeting]) {
-        groups = ContributionKind.allCases.compactMap { kind in
+    init(cards: [WorkshopCard], meetings: [Int: Meeting]) {
+        groups = CardKind.allCases.compactMap { kind in
             let items = cards.filter { $0.kind == kind }.compactMap { card -> Item? in
                 guard let meeting = meetings[card.meetingID] else { return nil }
                 return Item(text: card.text, meeting: "rencontre n° \(meeting.number) du \(CalendarDay(meeting.startsAt).french)",

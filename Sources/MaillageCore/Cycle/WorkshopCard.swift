@@ -2,7 +2,7 @@ import Foundation
 
 /// A card of a workshop board: what one table (a commune) said at a meeting, by whom (a participant's pass or an
 /// account), and what the animateurs did with it.
-public struct Contribution: Hashable, Sendable, Identifiable {
+public struct WorkshopCard: Hashable, Sendable, Identifiable {
     /// Whether the card is shown on the board: hidden when off-topic, merged into another when it repeats it.
     public enum Visibility: Hashable, Sendable {
         case visible
@@ -13,7 +13,7 @@ public struct Contribution: Hashable, Sendable, Identifiable {
     public var id: Int
     public var meetingID: Int
     public var table: CommuneCode
-    public var kind: ContributionKind
+    public var kind: CardKind
     public var text: String
     /// The place of the directory the card names (a structure ressource, one end of a partnership).
     public var placeID: String?
@@ -27,7 +27,7 @@ public struct Contribution: Hashable, Sendable, Identifiable {
     /// The key the sending phone gave the card: a card sent twice (a retry, a double tap) is kept once.
     public var clientKey: String
 
-    public init(id: Int = 0, meetingID: Int, table: CommuneCode, kind: ContributionKind, text: String, placeID: String? = nil,
+    public init(id: Int = 0, meetingID: Int, table: CommuneCode, kind: CardKind, text: String, placeID: String? = nil,
                 neighbourCommune: CommuneCode? = nil, personaID: String? = nil, authorLabel: String, createdAt: Date,
                 visibility: Visibility = .visible, clientKey: String) {
         self.id = id

@@ -1,5 +1,5 @@
 /// What a card of a workshop board says, and where it goes once the animateurs keep it.
-public enum ContributionKind: String, CaseIterable, Codable, Sendable {
+public enum CardKind: String, CaseIterable, Codable, Sendable {
     /// A structure that helps people in the commune (picked from the directory, or new: the review queue).
     case ressource
     /// A place the commune lacks (the missing places register).
