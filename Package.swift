@@ -11,7 +11,7 @@ let package = Package(
         .library(name: "MaillageSources", targets: ["MaillageSources"]),
         .library(name: "MaillageStorage", targets: ["MaillageStorage"]),
         .library(name: "MaillageImport", targets: ["MaillageImport"]),
-        .library(name: "MaillageWeb", targets: ["MaillageWeb"]),
+        .library(name: "MaillageWeb", targets: ["MaillageWeb"])
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -29,7 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20")
     ],
     targets: [
         .systemLibrary(name: "CMaillageZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -48,7 +48,7 @@ let package = Package(
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto")
             ]
         ),
         .target(
@@ -57,7 +57,7 @@ let package = Package(
                 "MaillageCore",
                 "MaillageSources",
                 "MaillageStorage",
-                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLKit", package: "sql-kit")
             ]
         ),
         .target(
@@ -78,7 +78,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
             ],
             resources: [.copy("Templates"), .copy("Public")]
         ),
@@ -94,22 +94,26 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Prometheus", package: "swift-prometheus")
             ],
             resources: [.copy("Pack")]
         ),
         .target(
             name: "MaillageTestSupport",
-            dependencies: ["MaillageCore", "MaillageSources", "MaillageStorage", .product(name: "Logging", package: "swift-log"),
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "MaillageCore", "MaillageSources", "MaillageStorage", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation")
+            ],
             path: "Tests/MaillageTestSupport"
         ),
         .testTarget(name: "MaillageCoreTests", dependencies: ["MaillageCore"], exclude: ["Fixtures"]),
         .testTarget(name: "MaillageSourcesTests", dependencies: ["MaillageCore", "MaillageSources", "MaillageTestSupport"]),
         .testTarget(
             name: "MaillageStorageTests",
-            dependencies: ["MaillageCore", "MaillageStorage", "MaillageSources", "MaillageImport", "MaillageTestSupport",
-                           .product(name: "SQLKit", package: "sql-kit")]
+            dependencies: [
+                "MaillageCore", "MaillageStorage", "MaillageSources", "MaillageImport", "MaillageTestSupport",
+                .product(name: "SQLKit", package: "sql-kit")
+            ]
         ),
         .testTarget(
             name: "MaillageWebTests",
@@ -130,9 +134,9 @@ let package = Package(
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLKit", package: "sql-kit")
             ]
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )
@@ -148,7 +152,7 @@ if ProcessInfo.processInfo.environment["MAILLAGE_BENCHMARKS"] != nil {
                 .product(name: "Benchmark", package: "benchmark"),
                 "MaillageCore", "MaillageSources", "MaillageStorage", "MaillageImport", "MaillageWeb",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird")
             ],
             path: "Benchmarks/MaillageBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

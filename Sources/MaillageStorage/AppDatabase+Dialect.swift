@@ -36,7 +36,8 @@ extension AppDatabase {
     /// PostgreSQL's `LEAST`/`GREATEST`.
     func waitExpression(_ rule: AttemptThrottle.Rule) -> SQLQueryString {
         let (least, greatest) = backend == .sqlite ? ("MIN", "MAX") : ("LEAST", "GREATEST")
-        let beyond: SQLQueryString = "\(ident: AccountTables.AttemptCounter.table).\(ident: AccountTables.AttemptCounter.attempts) - \(bind: rule.free)"
+        let beyond: SQLQueryString =
+            "\(ident: AccountTables.AttemptCounter.table).\(ident: AccountTables.AttemptCounter.attempts) - \(bind: rule.free)"
         return """
             \(unsafeRaw: least)(\(bind: rule.longestWait), \(bind: rule.firstWait) * (1 << CAST(\(unsafeRaw: greatest)(0, \(unsafeRaw: least)(\(beyond), 20)) AS INTEGER)))
             """
@@ -66,8 +67,10 @@ extension SQLDatabase {
     /// identity sequence does not see explicit values; SQLite already continues from the largest key.
     func continueSequence(table: String, column: String) async throws {
         guard dialect.name == "postgresql" else { return }
-        try await raw("""
+        try await raw(
+            """
             SELECT setval(pg_get_serial_sequence(\(literal: table), \(literal: column)), COALESCE((SELECT MAX(\(ident: column)) FROM \(ident: table)), 0) + 1, false)
-            """).run()
+            """
+        ).run()
     }
 }

@@ -24,8 +24,10 @@ extension AppDatabase {
         try await attemptThrottle.purge(now: now)
         try await audit.purge(now: now)
         try await workshop.purgePasses(now: now)
-        return ["participants anonymisés": try await participants.anonymise(now: now),
-                "orientations expirées": try await referrals.expire(now: now),
-                "orientations anonymisées": try await referrals.anonymise(now: now, retention: retention.referrals)]
+        return [
+            "participants anonymisés": try await participants.anonymise(now: now),
+            "orientations expirées": try await referrals.expire(now: now),
+            "orientations anonymisées": try await referrals.anonymise(now: now, retention: retention.referrals)
+        ]
     }
 }

@@ -26,8 +26,10 @@ public final class AppDatabase: Sendable {
     }
 
     /// Opens the database and checks or migrates its schema as `schema` says.
-    public static func open(_ configuration: DatabaseConfiguration, logger: Logger = Logger(label: "maillage.db"),
-                            schema: SchemaPolicy = .requireCurrent) async throws -> AppDatabase {
+    public static func open(
+        _ configuration: DatabaseConfiguration, logger: Logger = Logger(label: "maillage.db"),
+        schema: SchemaPolicy = .requireCurrent
+    ) async throws -> AppDatabase {
         let database: AppDatabase
         switch configuration {
         case .sqlite(let path):
@@ -80,7 +82,11 @@ public final class AppDatabase: Sendable {
 
     /// Closes the connection(s); closing again does nothing (the application's service and its owner may both close).
     public func shutdown() async throws {
-        guard closed.withLock({ wasClosed in defer { wasClosed = true }; return !wasClosed }) else { return }
+        guard
+            closed.withLock({ wasClosed in
+                defer { wasClosed = true }; return !wasClosed
+            })
+        else { return }
         try await close()
     }
 

@@ -36,10 +36,13 @@ struct Diagnose: AsyncParsableCommand {
             throw ValidationError("--\(error.parameter == "epci" ? "territory" : error.parameter) : \(error.message)")
         }
         let diagnostic = Diagnostic.compute(perimeter: perimeter, index: index)
-        let output = try out.map { path -> FileHandle in
-            guard FileManager.default.createFile(atPath: path, contents: nil) else { throw ValidationError("--out : impossible d'écrire \(path)") }
-            return try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        } ?? FileHandle.standardOutput
+        let output =
+            try out.map { path -> FileHandle in
+                guard FileManager.default.createFile(atPath: path, contents: nil) else {
+                    throw ValidationError("--out : impossible d'écrire \(path)")
+                }
+                return try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            } ?? FileHandle.standardOutput
         switch format {
         case .html: output.write(Data(try await DiagnosticReport.standaloneHTML(diagnostic, index: index, siteURL: siteURL).utf8))
         case .json: output.write(DiagnosticDocument(diagnostic).json())

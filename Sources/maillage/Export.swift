@@ -24,11 +24,12 @@ struct Export: AsyncParsableCommand {
         }
         let places = try await db.places.page(communes: epci.members, limit: Int.max / 2, offset: 0).places.map(\.place)
         try await db.shutdown()
-        let bytes: Data = switch format {
-        case .csv: Data(StandardCSVWriter.write(places).utf8)
-        case .json: StandardJSONWriter.write(places)
-        case .geojson: GeoJSONWriter.write(places)
-        }
+        let bytes: Data =
+            switch format {
+            case .csv: Data(StandardCSVWriter.write(places).utf8)
+            case .json: StandardJSONWriter.write(places)
+            case .geojson: GeoJSONWriter.write(places)
+            }
         if let out {
             try bytes.write(to: URL(fileURLWithPath: out))
             FileHandle.standardError.write(Data("\(places.count) lieux écrits dans \(out)\n".utf8))

@@ -6,8 +6,9 @@ import MaillageStorage
 
 /// `maillage journey`: a persona's journey on the territory's places, step by step, with what breaks and why.
 struct JourneyCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "journey",
-                                                    abstract: "Calcule le parcours d'un persona (besoin par besoin : lieu, trajet, ruptures).")
+    static let configuration = CommandConfiguration(
+        commandName: "journey",
+        abstract: "Calcule le parcours d'un persona (besoin par besoin : lieu, trajet, ruptures).")
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Identifiant ou prénom du persona (ex. karima).") var persona: String
@@ -25,7 +26,9 @@ struct JourneyCommand: AsyncParsableCommand {
         }
         let journey = request.journey
         if let baseline = request.baseline {
-            print("Et si \(chosen.firstName) \(request.whatIf?.label ?? "") ? Sans ce changement : \(baseline.outcome.label), \(Self.places(baseline.trips))")
+            print(
+                "Et si \(chosen.firstName) \(request.whatIf?.label ?? "") ? Sans ce changement : \(baseline.outcome.label), \(Self.places(baseline.trips))"
+            )
         } else if let whatIf = request.whatIf {
             print("Et si \(chosen.firstName) \(whatIf.label) ? Cela ne change rien à son parcours.")
         }

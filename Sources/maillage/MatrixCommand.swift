@@ -25,7 +25,9 @@ struct MatrixCommand: AsyncParsableCommand {
                 print("\(column.commune.name) (\(column.commune.code))")
                 for cell in column.cells {
                     let hard = cell.difficultNeeds.map(\.service.rawValue).joined(separator: ", ")
-                    print("  \(cell.outcome.symbol) \(cell.persona.firstName) (\(cell.metNeeds)/\(cell.totalNeeds)) : \(cell.outcome.label)\(hard.isEmpty ? "" : " — \(hard)")")
+                    print(
+                        "  \(cell.outcome.symbol) \(cell.persona.firstName) (\(cell.metNeeds)/\(cell.totalNeeds)) : \(cell.outcome.label)\(hard.isEmpty ? "" : " — \(hard)")"
+                    )
                 }
                 let hardest = column.hardestDescriptions(limit: 3)
                 print("  Besoins les plus difficiles : \(hardest.isEmpty ? "aucun" : hardest.joined(separator: " ; "))")

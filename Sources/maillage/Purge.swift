@@ -10,7 +10,8 @@ struct Purge: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(name: .customLong("anonymise-after-days"), help: "Jours après lesquels une orientation entre structures perd les coordonnées de la personne.")
+    @Option(
+        name: .customLong("anonymise-after-days"), help: "Jours après lesquels une orientation entre structures perd les coordonnées de la personne.")
     var anonymiseAfterDays = Int(Referral.defaultAnonymisation / 86_400)
 
     func validate() throws {

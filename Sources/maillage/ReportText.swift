@@ -14,8 +14,9 @@ enum ReportText {
             if let converted = report.convertedFrom { lines.append("  encodage converti depuis \(converted)") }
             if let revision = report.vocabularyRevision { lines.append("  table de correspondance : \(revision)") }
             if let changes = outcome.changes {
-                lines.append("  fiches : \(changes.inserted) nouvelles, \(changes.updated) mises à jour, \(changes.unchanged) inchangées, "
-                    + "\(changes.conflicts.count) en conflit (conservées)")
+                lines.append(
+                    "  fiches : \(changes.inserted) nouvelles, \(changes.updated) mises à jour, \(changes.unchanged) inchangées, "
+                        + "\(changes.conflicts.count) en conflit (conservées)")
                 for conflict in changes.conflicts.prefix(details) { lines.append("    conflit : \(conflict) (version en base conservée)") }
             }
             for rejection in report.rejections.prefix(details) { lines.append("  rejet : \(rejection)") }

@@ -14,7 +14,8 @@ struct RestoreCommand: AsyncParsableCommand {
     func run() async throws {
         let clock = ContinuousClock(), start = clock.now
         let copy = try await DatabaseBackup(configuration: database.configuration, logger: .cli("maillage.restore")).restore(from: file)
-        print("Base restaurée depuis \(copy.path) (\(BackupCommand.size(copy.bytes)), schéma \(copy.schemaVersion), "
-              + "\(BackupCommand.seconds(clock.now - start))). Vous pouvez redémarrer le serveur.")
+        print(
+            "Base restaurée depuis \(copy.path) (\(BackupCommand.size(copy.bytes)), schéma \(copy.schemaVersion), "
+                + "\(BackupCommand.seconds(clock.now - start))). Vous pouvez redémarrer le serveur.")
     }
 }

@@ -33,11 +33,16 @@ struct UserCommand: AsyncParsableCommand {
 
         var grant: RoleGrant {
             get throws {
-                guard let role = Role(rawValue: role) else { throw ValidationError("--role : administrateur, coordinateur, animateur, membre ou participant") }
+                guard let role = Role(rawValue: role) else {
+                    throw ValidationError("--role : administrateur, coordinateur, animateur, membre ou participant")
+                }
                 let value = role.scopeKind == .territory ? territory ?? "" : role.scopeKind == .structure ? structure ?? "" : ""
                 guard let scope = Scope(kind: role.scopeKind, value: value), let grant = RoleGrant(role: role, scope: scope) else {
-                    throw ValidationError(role.scopeKind == .territory ? "--territory : le SIREN (9 chiffres) du territoire du rôle"
-                        : role.scopeKind == .structure ? "--structure : l'identifiant de la structure" : "un administrateur n'a ni territoire ni structure")
+                    throw ValidationError(
+                        role.scopeKind == .territory
+                            ? "--territory : le SIREN (9 chiffres) du territoire du rôle"
+                            : role.scopeKind == .structure
+                                ? "--structure : l'identifiant de la structure" : "un administrateur n'a ni territoire ni structure")
                 }
                 return grant
             }
@@ -45,7 +50,8 @@ struct UserCommand: AsyncParsableCommand {
     }
 
     struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Crée un compte avec un rôle et affiche le lien où la personne choisit son mot de passe.")
+        static let configuration = CommandConfiguration(
+            abstract: "Crée un compte avec un rôle et affiche le lien où la personne choisit son mot de passe.")
         @OptionGroup var database: DatabaseOptions
         @Option(help: "Adresse e-mail.") var email: String
         @Option(help: "Nom affiché.") var name: String
@@ -59,7 +65,9 @@ struct UserCommand: AsyncParsableCommand {
             let (account, token) = try await UserCommand.administration(db).createAccount(email: email, name: name, role: grant, by: .commandLine)
             try await db.shutdown()
             print("Compte n° \(account.id) créé pour \(account.email) (\(grant)).")
-            print("Lien pour choisir le mot de passe (7 jours, usage unique) : \(siteURL.hasSuffix("/") ? String(siteURL.dropLast()) : siteURL)/reinitialisation/\(token)")
+            print(
+                "Lien pour choisir le mot de passe (7 jours, usage unique) : \(siteURL.hasSuffix("/") ? String(siteURL.dropLast()) : siteURL)/reinitialisation/\(token)"
+            )
         }
     }
 
@@ -73,7 +81,9 @@ struct UserCommand: AsyncParsableCommand {
             try await db.shutdown()
             for account in accounts {
                 let roles = account.grants.sorted().map(\.description).joined(separator: ", ")
-                print("\(account.id)\t\(account.email)\t\(account.name)\t\(account.status.rawValue)\(account.hasPassword ? "" : " (mot de passe à choisir)")\t\(roles)")
+                print(
+                    "\(account.id)\t\(account.email)\t\(account.name)\t\(account.status.rawValue)\(account.hasPassword ? "" : " (mot de passe à choisir)")\t\(roles)"
+                )
             }
         }
     }
@@ -93,7 +103,9 @@ struct UserCommand: AsyncParsableCommand {
 
     struct Delete: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Supprime un compte (à la demande de la personne) : ses rôles et sessions partent avec lui, le journal garde ses actions sans son nom.")
+            abstract:
+                "Supprime un compte (à la demande de la personne) : ses rôles et sessions partent avec lui, le journal garde ses actions sans son nom."
+        )
         @OptionGroup var database: DatabaseOptions
         @Option(help: "Adresse e-mail du compte.") var email: String
 
@@ -119,7 +131,10 @@ struct UserCommand: AsyncParsableCommand {
             let add = change == "add"
             let changed = try await UserCommand.administration(db).changeRole(add ? .give : .takeAway, grant, of: account.id, by: .commandLine)
             try await db.shutdown()
-            print(changed ? "\(add ? "Rôle donné" : "Rôle retiré") : \(grant) — \(account.email)" : "Rien à changer : \(account.email) \(add ? "a déjà" : "n'a pas") ce rôle.")
+            print(
+                changed
+                    ? "\(add ? "Rôle donné" : "Rôle retiré") : \(grant) — \(account.email)"
+                    : "Rien à changer : \(account.email) \(add ? "a déjà" : "n'a pas") ce rôle.")
         }
     }
 }

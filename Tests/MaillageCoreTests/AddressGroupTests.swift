@@ -22,7 +22,7 @@ struct AddressGroupTests {
         ("+1::", "+1::"),
         ("inconnue", "inconnue"),
         ("2001:db8::1::2", "2001:db8::1::2"),
-        ("1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7:8:9"),
+        ("1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7:8:9")
     ])
     func anAddressIsCountedByItsGroup(address: String, group: String) {
         #expect(AddressGroup.of(address) == group)

@@ -16,14 +16,17 @@ struct LegacyVocabularyTests {
         (.labelsNationaux, "CNFS", [.programme(.conseillersNumeriques)]),
         (.labelsNationaux, "France Services", [.programme(.franceServices)]),
         (.conditionsAcces, "Gratuit : Je peux accéder gratuitement au lieu et à ses services", [.fee(.gratuit)]),
-        (.conditionsAcces, "Gratuit sous condition : La gratuité est conditionnée à des critères (situation familiale, convention avec un organisme social...)",
-         [.fee(.gratuitSousCondition)]),
+        (
+            .conditionsAcces,
+            "Gratuit sous condition : La gratuité est conditionnée à des critères (situation familiale, convention avec un organisme social...)",
+            [.fee(.gratuitSousCondition)]
+        ),
         (.conditionsAcces, "Adhésion : L'accès au lieu et/ou à ses services nécessite d'y adhérer", [.fee(.payant)]),
         (.publicsAccueillis, "Seniors (+ 65 ans)", [.targetPublic(.seniors)]),
         (.publicsAccueillis, "Public langues étrangères", [.specificSupport(.languesEtrangeresAutres)]),
         (.publicsAccueillis, "Handicaps mentaux : déficiences limitant les activités d'une personne", [.specificSupport(.handicapsMentaux)]),
         (.modalitesAccompagnement, "Dans un atelier : j'apprends collectivement à utiliser le numérique", [.supportMode(.atelierCollectif)]),
-        (.modalitesAccompagnement, "Seul : j'ai accès à du matériel et une connexion", [.supportMode(.enAutonomie)]),
+        (.modalitesAccompagnement, "Seul : j'ai accès à du matériel et une connexion", [.supportMode(.enAutonomie)])
     ]
 
     @Test(arguments: cases.indices)
@@ -34,8 +37,9 @@ struct LegacyVocabularyTests {
 
     @Test func unknownAndNoEquivalentValuesAreKeptOnThePlace() {
         // setup
-        var place = Place(id: "x", pivot: "", nom: "Lieu", commune: "Denain", codePostal: "59220", codeInsee: nil, adresse: "1 rue",
-                          dateMaj: CalendarDay("2023-01-01")!)
+        var place = Place(
+            id: "x", pivot: "", nom: "Lieu", commune: "Denain", codePostal: "59220", codeInsee: nil, adresse: "1 rue",
+            dateMaj: CalendarDay("2023-01-01")!)
         // act
         let unmapped = LegacyVocabulary.apply(["Adultes", "Seniors (+ 65 ans)", "Chats et chiens"], field: .publicsAccueillis, to: &place)
         // check

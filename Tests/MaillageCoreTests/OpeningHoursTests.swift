@@ -15,7 +15,7 @@ struct OpeningHoursTests {
         ("Mo,We off", 0),
         ("24/7", 7 * 1440),
         ("Mo-Fr 09:00-12:00,13:30-17:30; Tu 09:00-12:00,14:30-17:30", 4 * 420 + 360),
-        ("Mo-Fr 09:00-12:00; PH off", 900),
+        ("Mo-Fr 09:00-12:00; PH off", 900)
     ]
 
     @Test(arguments: forms)
@@ -88,7 +88,7 @@ struct OpeningHoursTests {
         // setup: the per-day texts as the France Services list writes them
         let days: [(Weekday, String)] = [
             (.monday, "09:00 - 12:00 / 13:30 - 17:00"), (.tuesday, "09:00-12:00/13:30-17:00"), (.wednesday, "-"),
-            (.thursday, "09 :00-12:00"), (.friday, "09:00 - 12:00 / 13:30 - 16:00"), (.saturday, ""),
+            (.thursday, "09 :00-12:00"), (.friday, "09:00 - 12:00 / 13:30 - 16:00"), (.saturday, "")
         ]
         // act
         let hours = OpeningHours(franceServicesDays: days)

@@ -17,11 +17,15 @@ struct PartnershipNetworkTests {
 
     @Test func aStarsCentreIsTheBrokerAndTheStrayIsIsolated() {
         // Setup: A linked to B, C and D (a star); E has no link; F serves a commune but is linked to nobody
-        let structures = [Self.structure("A", serves: Self.communes[0]), Self.structure("B", serves: Self.communes[1]),
-                          Self.structure("C", serves: Self.communes[1]), Self.structure("D", serves: Self.communes[2]),
-                          Self.structure("E", serves: Self.communes[3])]
-        let links = [Self.link("A", .orienteVers, "B"), Self.link("B", .orienteVers, "A"), Self.link("C", .recoitDe, "A"),
-                     Self.link("A", .convention, "D"), Self.link("A", .coAnimation, "inconnue")]
+        let structures = [
+            Self.structure("A", serves: Self.communes[0]), Self.structure("B", serves: Self.communes[1]),
+            Self.structure("C", serves: Self.communes[1]), Self.structure("D", serves: Self.communes[2]),
+            Self.structure("E", serves: Self.communes[3])
+        ]
+        let links = [
+            Self.link("A", .orienteVers, "B"), Self.link("B", .orienteVers, "A"), Self.link("C", .recoitDe, "A"),
+            Self.link("A", .convention, "D"), Self.link("A", .coAnimation, "inconnue")
+        ]
         let offers: [String: Set<Service>] = ["A": [.aideDemarchesAdministratives], "B": [.accesInternetMateriel], "D": Set(Service.allCases)]
         // Act
         let network = PartnershipNetwork(structures: structures, links: links, communes: Self.communes) { offers[$0.id] ?? [] }

@@ -4,8 +4,9 @@ import Testing
 @Suite("What no source says is said as unknown, with the way to find out")
 struct PlaceUnknownsTests {
     static func place(phone: String? = nil, emails: [String] = [], modes: [AccessMode] = []) -> Place {
-        var place = Place(id: "x", pivot: "", nom: "Centre social", commune: "Denain", codePostal: "59220",
-                          codeInsee: CommuneCode("59172"), adresse: "1 rue Villars", dateMaj: CalendarDay(year: 2026, month: 1, day: 5)!)
+        var place = Place(
+            id: "x", pivot: "", nom: "Centre social", commune: "Denain", codePostal: "59220",
+            codeInsee: CommuneCode("59172"), adresse: "1 rue Villars", dateMaj: CalendarDay(year: 2026, month: 1, day: 5)!)
         place.telephone = phone
         place.courriels = emails
         place.modalitesAcces = modes
@@ -20,7 +21,7 @@ struct PlaceUnknownsTests {
     @Test(arguments: [
         (Self.place(phone: "+33327000000"), "téléphoner au lieu"),
         (Self.place(emails: ["accueil@centre.fr"]), "écrire au lieu par courriel"),
-        (Self.place(), "se renseigner auprès de la mairie de Denain"),
+        (Self.place(), "se renseigner auprès de la mairie de Denain")
     ])
     func withoutAccessModesNoWalkInIsPromised(place: Place, howToAsk: String) {
         let instructions = place.accessInstructions
@@ -49,7 +50,7 @@ struct DisplayCaseTests {
         ("CCAS DE FRESNES-SUR-ESCAUT", "CCAS de Fresnes-sur-Escaut"),
         ("MAISON DE QUARTIER SAINT WAAST", "Maison de Quartier Saint Waast"),
         ("France services Wallers Arenberg", "France services Wallers Arenberg"),
-        ("Mediatheque Intercommunale – JACQUES PREVERT", "Mediatheque Intercommunale – JACQUES PREVERT"),
+        ("Mediatheque Intercommunale – JACQUES PREVERT", "Mediatheque Intercommunale – JACQUES PREVERT")
     ])
     func aNameInCapitalsReadsAsFrenchWritesIt(source: String, shown: String) {
         #expect(source.displayCased == shown)

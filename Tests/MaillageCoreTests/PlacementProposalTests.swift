@@ -8,8 +8,9 @@ struct PlacementProposalTests {
     /// then only A and B remain: a site at A or B takes both (200). The optimum for k = 2 is 1 300.
     static func line() -> [Commune] {
         ["A", "B", "C", "D", "E"].enumerated().map { index, name in
-            Commune(code: CommuneCode(String(format: "0100%d", index + 1))!, name: name, postalCode: "01000",
-                    population: index < 3 ? 100 : 500, centroid: Coordinate(latitude: 45 + Double(index) * 0.09, longitude: 5))
+            Commune(
+                code: CommuneCode(String(format: "0100%d", index + 1))!, name: name, postalCode: "01000",
+                population: index < 3 ? 100 : 500, centroid: Coordinate(latitude: 45 + Double(index) * 0.09, longitude: 5))
         }
     }
 
@@ -36,10 +37,12 @@ struct PlacementProposalTests {
 
     @Test func aVillageNextToATownDoesNotTakeThePlaceTheTownNeeds() {
         // Setup: a village of 1 379 (already covered) 4 km from a town of 15 980 that is not; both sites gain the town.
-        let village = Commune(code: CommuneCode("59435")!, name: "Nivelle", postalCode: "59230", population: 1_379,
-                              centroid: Coordinate(latitude: 50.474, longitude: 3.457))
-        let town = Commune(code: CommuneCode("59526")!, name: "Saint-Amand-les-Eaux", postalCode: "59230", population: 15_980,
-                           centroid: Coordinate(latitude: 50.448, longitude: 3.427))
+        let village = Commune(
+            code: CommuneCode("59435")!, name: "Nivelle", postalCode: "59230", population: 1_379,
+            centroid: Coordinate(latitude: 50.474, longitude: 3.457))
+        let town = Commune(
+            code: CommuneCode("59526")!, name: "Saint-Amand-les-Eaux", postalCode: "59230", population: 15_980,
+            centroid: Coordinate(latitude: 50.448, longitude: 3.427))
         // Act
         let proposal = PlacementProposal.greedy(
             need: .service(.aideDemarchesAdministratives), communes: [village, town], covered: [village.code], k: 1, reach: Reach.byBus,

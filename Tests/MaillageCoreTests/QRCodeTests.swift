@@ -20,8 +20,9 @@ struct QRCodeTests {
         let lines = try! String(contentsOf: url, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
         return lines.map { line in
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            return Reference(text: fields[0], mask: Int(fields[1]), version: Int(fields[2])!, maskUsed: Int(fields[3])!,
-                             modules: fields[4].split(separator: ";").map { $0.map { $0 == "1" } })
+            return Reference(
+                text: fields[0], mask: Int(fields[1]), version: Int(fields[2])!, maskUsed: Int(fields[3])!,
+                modules: fields[4].split(separator: ";").map { $0.map { $0 == "1" } })
         }
     }()
 

@@ -5,33 +5,42 @@ import Testing
 struct SearchIndexTests {
     /// Two communes 10 km apart in two EPCIs; a place in each.
     static func index() -> PlaceIndex {
-        let a = Commune(code: CommuneCode("59001")!, name: "Alpha", postalCode: "59000", population: 1_000,
-                        centroid: Coordinate(latitude: 50.0, longitude: 3.0), epci: Siren("200000001")!)
-        let b = Commune(code: CommuneCode("59002")!, name: "Beta", postalCode: "59001", population: 1_000,
-                        centroid: Coordinate(latitude: 50.09, longitude: 3.0), epci: Siren("200000002")!)
-        let territory = TerritoryData(communes: [a, b], epcis: [
-            EPCI(siren: Siren("200000001")!, name: "CC Alpha", kind: "CC", population: 1_000, members: [a.code]),
-            EPCI(siren: Siren("200000002")!, name: "CC Beta", kind: "CC", population: 1_000, members: [b.code]),
-        ])
+        let a = Commune(
+            code: CommuneCode("59001")!, name: "Alpha", postalCode: "59000", population: 1_000,
+            centroid: Coordinate(latitude: 50.0, longitude: 3.0), epci: Siren("200000001")!)
+        let b = Commune(
+            code: CommuneCode("59002")!, name: "Beta", postalCode: "59001", population: 1_000,
+            centroid: Coordinate(latitude: 50.09, longitude: 3.0), epci: Siren("200000002")!)
+        let territory = TerritoryData(
+            communes: [a, b],
+            epcis: [
+                EPCI(siren: Siren("200000001")!, name: "CC Alpha", kind: "CC", population: 1_000, members: [a.code]),
+                EPCI(siren: Siren("200000002")!, name: "CC Beta", kind: "CC", population: 1_000, members: [b.code])
+            ])
         func place(_ id: String, _ commune: Commune, _ services: [Service], hours: String?) -> MergedPlace {
-            var p = Place(id: id, pivot: "", nom: id, commune: commune.name, codePostal: commune.postalCode, codeInsee: commune.code,
-                          adresse: "1 rue", dateMaj: CalendarDay("2023-01-01")!)
+            var p = Place(
+                id: id, pivot: "", nom: id, commune: commune.name, codePostal: commune.postalCode, codeInsee: commune.code,
+                adresse: "1 rue", dateMaj: CalendarDay("2023-01-01")!)
             p.coordinate = commune.centroid
             p.precision = .adresse
             p.services = services
             p.horaires = hours
             p.fraisACharge = [.gratuit]
-            return MergedPlace(place: p, provenances: [Provenance(source: .standard, sourceID: id, dateMaj: p.dateMaj)], fieldSources: [:], decisions: [])
+            return MergedPlace(
+                place: p, provenances: [Provenance(source: .standard, sourceID: id, dateMaj: p.dateMaj)], fieldSources: [:], decisions: [])
         }
-        return PlaceIndex(places: [
-            place("alpha-mairie", a, [.maitriseOutilsNumeriques], hours: "Mo-Fr 09:00-12:00"),
-            place("beta-fs", b, [.aideDemarchesAdministratives, .maitriseOutilsNumeriques], hours: "Mo-Sa 09:00-12:00"),
-        ], territory: territory)
+        return PlaceIndex(
+            places: [
+                place("alpha-mairie", a, [.maitriseOutilsNumeriques], hours: "Mo-Fr 09:00-12:00"),
+                place("beta-fs", b, [.aideDemarchesAdministratives, .maitriseOutilsNumeriques], hours: "Mo-Sa 09:00-12:00")
+            ], territory: territory)
     }
 
     @Test func aNeedMetOnlyNextDoorIsFoundThereWithItsDistance() throws {
-        let result = Self.index().search(SearchQuery(origin: .commune(CommuneCode("59001")!), radiusMetres: 5_000,
-                                                     services: [.aideDemarchesAdministratives]))
+        let result = Self.index().search(
+            SearchQuery(
+                origin: .commune(CommuneCode("59001")!), radiusMetres: 5_000,
+                services: [.aideDemarchesAdministratives]))
         #expect(result.matches.isEmpty && result.noLocalMatch)
         let neighbour = try #require(result.neighbourMatches.first)
         #expect(neighbour.entry.place.id == "beta-fs")
@@ -49,7 +58,8 @@ struct SearchIndexTests {
         places[beta].place.presentationResume = "Accueil réservé aux habitants de la commune, sur rendez-vous."
         let index = PlaceIndex(places: places, territory: base.territory)
         // Act: the same need, asked from Alpha and from Beta.
-        let fromAlpha = index.search(SearchQuery(origin: .commune(CommuneCode("59001")!), radiusMetres: 20_000, services: [.maitriseOutilsNumeriques]))
+        let fromAlpha = index.search(
+            SearchQuery(origin: .commune(CommuneCode("59001")!), radiusMetres: 20_000, services: [.maitriseOutilsNumeriques]))
         let fromBeta = index.search(SearchQuery(origin: .commune(CommuneCode("59002")!), radiusMetres: 20_000, services: [.maitriseOutilsNumeriques]))
         // Check: for a resident of Alpha it is a partial answer that says why; for a resident of Beta a full one.
         #expect(fromAlpha.matches.map(\.entry.place.id) == ["alpha-mairie"])
@@ -67,10 +77,14 @@ struct SearchIndexTests {
         let alpha = try #require(places.firstIndex { $0.place.id == "alpha-mairie" })
         places[alpha].place.publicsSpecifiquementAdresses = [.jeunes]
         let index = PlaceIndex(places: places, territory: base.territory)
-        let senior = index.search(SearchQuery(origin: .commune(CommuneCode("59001")!), radiusMetres: 20_000,
-                                              services: [.maitriseOutilsNumeriques], publics: [.seniors]))
-        let young = index.search(SearchQuery(origin: .commune(CommuneCode("59001")!), radiusMetres: 20_000,
-                                             services: [.maitriseOutilsNumeriques], publics: [.jeunes]))
+        let senior = index.search(
+            SearchQuery(
+                origin: .commune(CommuneCode("59001")!), radiusMetres: 20_000,
+                services: [.maitriseOutilsNumeriques], publics: [.seniors]))
+        let young = index.search(
+            SearchQuery(
+                origin: .commune(CommuneCode("59001")!), radiusMetres: 20_000,
+                services: [.maitriseOutilsNumeriques], publics: [.jeunes]))
         #expect(senior.matches.map(\.entry.place.id) == ["beta-fs"])
         #expect(senior.partialMatches.first?.gaps == ["ne s'adresse pas aux seniors"])
         #expect(young.matches.map(\.entry.place.id) == ["alpha-mairie", "beta-fs"])
@@ -81,17 +95,21 @@ struct SearchIndexTests {
         let index = Self.index()
         let saturday = index.search(SearchQuery(origin: .commune(CommuneCode("59001")!), radiusMetres: 20_000, openOnSaturday: true))
         #expect(saturday.matches.map(\.entry.place.id) == ["beta-fs"])
-        let mondayAfternoon = index.search(SearchQuery(origin: .commune(CommuneCode("59001")!), radiusMetres: 20_000,
-                                                       services: [.maitriseOutilsNumeriques], openAt: WeeklyMoment(day: .monday, minute: 15 * 60)))
+        let mondayAfternoon = index.search(
+            SearchQuery(
+                origin: .commune(CommuneCode("59001")!), radiusMetres: 20_000,
+                services: [.maitriseOutilsNumeriques], openAt: WeeklyMoment(day: .monday, minute: 15 * 60)))
         #expect(mondayAfternoon.matches.isEmpty)
         #expect(mondayAfternoon.partialMatches.first?.gaps == ["fermé lundi à 15 h"])
     }
 
     @Test func chordsOnTheUnitSphereGiveTheHaversineDistance() {
         // Raismes → Avesnes-le-Sec, Denain → Paris, and two points 10 m apart
-        let pairs = [(Coordinate(latitude: 50.3899, longitude: 3.4866), Coordinate(latitude: 50.24601, longitude: 3.37252)),
-                     (Coordinate(latitude: 50.3289, longitude: 3.3956), Coordinate(latitude: 48.8566, longitude: 2.3522)),
-                     (Coordinate(latitude: 50.0, longitude: 3.0), Coordinate(latitude: 50.00009, longitude: 3.0))]
+        let pairs = [
+            (Coordinate(latitude: 50.3899, longitude: 3.4866), Coordinate(latitude: 50.24601, longitude: 3.37252)),
+            (Coordinate(latitude: 50.3289, longitude: 3.3956), Coordinate(latitude: 48.8566, longitude: 2.3522)),
+            (Coordinate(latitude: 50.0, longitude: 3.0), Coordinate(latitude: 50.00009, longitude: 3.0))
+        ]
         for (a, b) in pairs {
             let difference = a.unitVector - b.unitVector
             let chord = Coordinate.metres(forSquaredChord: (difference * difference).sum())

@@ -33,7 +33,8 @@ struct StandardVocabularyTests {
         let names = StandardColumn.allCases.map(\.rawValue)
         #expect(names.prefix(6) == ["id", "pivot", "nom", "commune", "code_postal", "code_insee"])
         #expect(names.last == "prise_rdv")
-        #expect(StandardColumn.allCases.filter(\.isRequired).map(\.rawValue) == ["id", "pivot", "nom", "commune", "code_postal", "adresse", "date_maj"])
+        #expect(
+            StandardColumn.allCases.filter(\.isRequired).map(\.rawValue) == ["id", "pivot", "nom", "commune", "code_postal", "adresse", "date_maj"])
     }
 
     @Test func pôleEmploiTypologyBecomesFranceTravail() {

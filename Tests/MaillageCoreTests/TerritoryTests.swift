@@ -53,8 +53,9 @@ struct TerritoryTests {
         // setup: three squares in a row, A | B | C
         func square(_ code: String, _ x: Double) -> Commune {
             let ring = [(0.0, x), (0, x + 1), (1, x + 1), (1, x), (0, x)].map { Coordinate(latitude: $0.0, longitude: $0.1) }
-            return Commune(code: CommuneCode(code)!, name: code, postalCode: "00000", population: 1,
-                           centroid: Coordinate(latitude: 0.5, longitude: x + 0.5), boundary: MultiPolygon(polygons: [Polygon(rings: [ring])]))
+            return Commune(
+                code: CommuneCode(code)!, name: code, postalCode: "00000", population: 1,
+                centroid: Coordinate(latitude: 0.5, longitude: x + 0.5), boundary: MultiPolygon(polygons: [Polygon(rings: [ring])]))
         }
         // act
         let adjacency = Adjacency(communes: [square("01001", 0), square("01002", 1), square("01003", 2)])

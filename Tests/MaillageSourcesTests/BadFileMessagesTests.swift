@@ -20,7 +20,9 @@ struct BadFileMessagesTests {
     @Test func anEmptyFileAndAnUnknownFormatSayWhatTheyAreAndWhatMaillageReads() {
         #expect(SourceFormat.unrecognised(text: " \n") == "fichier vide : aucune ligne à lire")
         let unknown = SourceFormat.unrecognised(text: "siret;raison sociale\n1;x\n")
-        #expect(unknown.contains("« siret;raison sociale »") && unknown.contains("France services (ANCT) (colonnes id_fs, lib_fs)") && unknown.contains("standard national CSV"))
+        #expect(
+            unknown.contains("« siret;raison sociale »") && unknown.contains("France services (ANCT) (colonnes id_fs, lib_fs)")
+                && unknown.contains("standard national CSV"))
     }
 
     @Test func aStandardFileWithoutItsNameColumnIsRecognisedAndNamesTheColumn() throws {
@@ -28,7 +30,8 @@ struct BadFileMessagesTests {
         let example = try TestData.text("lieux/schema-exemple-valide.csv")
         let table = example.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         let nom = try #require(table[0].firstIndex(of: "\"nom\"") ?? table[0].firstIndex(of: "nom"))
-        let withoutName = table.map { row in row.enumerated().filter { $0.offset != nom }.map(\.element).joined(separator: ",") }.joined(separator: "\n")
+        let withoutName = table.map { row in row.enumerated().filter { $0.offset != nom }.map(\.element).joined(separator: ",") }.joined(
+            separator: "\n")
         // Act and check
         #expect(SourceFormat.detect(text: withoutName, fileName: "x.csv") == .standardCSV)
         #expect(Self.message(withoutName, format: .standardCSV).contains("colonnes obligatoires absentes de l'en-tête : nom"))
@@ -50,7 +53,9 @@ struct BadFileMessagesTests {
         let nan = Self.message(withNaN.joined(separator: "\n"), format: .conseillerNumerique)
         let object = Self.message("{\"lieux\": 3, \"source\": \"x\"}", format: .conseillerNumerique)
         // Check
-        #expect(truncated.contains("fin du fichier atteinte avant la fin du JSON (fichier coupé ?)") && truncated.contains("ligne \(cut.components(separatedBy: "\n").count)"))
+        #expect(
+            truncated.contains("fin du fichier atteinte avant la fin du JSON (fichier coupé ?)")
+                && truncated.contains("ligne \(cut.components(separatedBy: "\n").count)"))
         #expect(nan.contains("ligne \(target + 1), colonne"), "\(nan)")
         #expect(object.contains("attendu un tableau d'objets, trouvé un objet (clés : lieux, source)"))
     }
@@ -70,7 +75,8 @@ struct BadFileMessagesTests {
             damaged.append(index + 1)
         }
         // one object per line, so that each row's physical line is its position
-        let changed = String(decoding: try JSONSerialization.data(withJSONObject: items), as: UTF8.self).replacingOccurrences(of: "},{", with: "},\n{")
+        let changed = String(decoding: try JSONSerialization.data(withJSONObject: items), as: UTF8.self).replacingOccurrences(
+            of: "},{", with: "},\n{")
         // Act
         let intact = try PlaceFileReader.read(original, format: .aidantsConnect, file: "ac.json", locator: TestData.nationalLocator)
         let read = try PlaceFileReader.read(changed, format: .aidantsConnect, file: "ac.json", locator: TestData.nationalLocator)
@@ -83,8 +89,10 @@ struct BadFileMessagesTests {
         #expect(read.records.count == intact.records.count)
     }
 
-    @Test(arguments: [(SourceFormat.conseillerNumerique, "lieux/conseillers-numeriques-lieux-2022-12.json", "services"),
-                      (SourceFormat.aidantsConnect, "lieux/aidants-connect-structures-2023-01.json", "Name")])
+    @Test(arguments: [
+        (SourceFormat.conseillerNumerique, "lieux/conseillers-numeriques-lieux-2022-12.json", "services"),
+        (SourceFormat.aidantsConnect, "lieux/aidants-connect-structures-2023-01.json", "Name")
+    ])
     func aFieldOfTheWrongJSONTypeIsWarnedWithItsLineAndIgnored(format: SourceFormat, path: String, textField: String) throws {
         // Setup: the real file, one row in 89 given a number where text is expected, one in 97 a list, one in 101 a
         // postal code as a number (which is accepted)
@@ -93,12 +101,15 @@ struct BadFileMessagesTests {
         let postalField = format == .aidantsConnect ? "Code postal" : "code_postal"
         var numbered: [Int] = [], listed: [Int] = []
         for index in stride(from: 0, to: items.count, by: 89) { items[index][textField] = 42; numbered.append(index + 1) }
-        for index in stride(from: 5, to: items.count, by: 97) where !numbered.contains(index + 1) { items[index]["latitude"] = [1, 2]; listed.append(index + 1) }
+        for index in stride(from: 5, to: items.count, by: 97) where !numbered.contains(index + 1) {
+            items[index]["latitude"] = [1, 2]; listed.append(index + 1)
+        }
         for index in stride(from: 7, to: items.count, by: 101) {
             if let code = items[index][postalField].map({ "\($0)" }), let number = Int(code) { items[index][postalField] = number }
         }
         // one object per line, so that each row's physical line is its position
-        let changed = String(decoding: try JSONSerialization.data(withJSONObject: items), as: UTF8.self).replacingOccurrences(of: "},{", with: "},\n{")
+        let changed = String(decoding: try JSONSerialization.data(withJSONObject: items), as: UTF8.self).replacingOccurrences(
+            of: "},{", with: "},\n{")
         // Act
         let read = try PlaceFileReader.read(changed, format: format, file: "lieux.json", locator: TestData.nationalLocator)
         // Check: each wrong type warned on its line and field, with what was expected and found; the numbers given as

@@ -53,7 +53,8 @@ struct CAPHMergeTests {
 
     @Test func theFranceServicesOfAbsconIsOnePlaceWithTwoProvenances() throws {
         // France services d'Abscon appears in the France Services list and among the Aidants Connect structures.
-        let abscon = try #require(Self.merged.first { $0.place.codeInsee?.rawValue == "59002" && $0.provenances.contains { $0.source == .franceServices } })
+        let abscon = try #require(
+            Self.merged.first { $0.place.codeInsee?.rawValue == "59002" && $0.provenances.contains { $0.source == .franceServices } })
         #expect(Set(abscon.provenances.map(\.source)) == [.franceServices, .aidantsConnect])
         #expect(abscon.decisions.count >= 1)
         #expect(abscon.place.precision == .adresse)

@@ -10,7 +10,8 @@ struct CSVTableWriterTests {
     @Test func numbersAreWrittenAsPrintfWritesThem() {
         // Setup: distances and scores as the diagnostic has them, halves and negatives included
         var generator = SystemRandomNumberGenerator()
-        let values = [0, 0.005, 0.125, 1.005, 2.675, -0.004, -1.5, 12_345.678, 0.999, 9.995]
+        let values =
+            [0, 0.005, 0.125, 1.005, 2.675, -0.004, -1.5, 12_345.678, 0.999, 9.995]
             + (0..<2_000).map { _ in Double.random(in: -50_000...50_000, using: &generator) }
         for digits in [0, 1, 2] {
             for value in values {

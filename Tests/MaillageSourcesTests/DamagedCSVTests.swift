@@ -92,7 +92,8 @@ struct DamagedCSVTests {
         // Setup: the Nord and Pas-de-Calais rows with coordinates (the reference holds their communes' boundaries):
         // latitude and longitude swapped on one in two, a point in Paris on the others
         let table = CSVTable(text: Self.intact.text)
-        let latitude = try #require(table.column("latitude")), longitude = try #require(table.column("longitude")), department = try #require(table.column("insee_dep"))
+        let latitude = try #require(table.column("latitude")), longitude = try #require(table.column("longitude")),
+            department = try #require(table.column("insee_dep"))
         let rows = table.rows.filter { ["59", "62"].contains($0[department]) && !$0[latitude].isEmpty }
         #expect(rows.count > 20)
         var lines = Self.intact.lines
@@ -130,11 +131,15 @@ struct DamagedCSVTests {
         // Setup: a NUL and an escape character in the names of rows spread over the file
         var lines = Self.intact.lines
         let damaged = Self.damagedLines.filter { lines[$0 - 1].contains(",\"France services") }
-        for line in damaged { lines[line - 1] = lines[line - 1].replacingOccurrences(of: ",\"France services", with: ",\"France\u{0} services\u{1B}") }
+        for line in damaged {
+            lines[line - 1] = lines[line - 1].replacingOccurrences(of: ",\"France services", with: ",\"France\u{0} services\u{1B}")
+        }
         // Act
         let (records, report) = Self.read(lines)
         // Check: the same records as the intact file, each cleaned row warned
         #expect(damaged.count > 5 && records == Self.intact.records)
-        for line in damaged { #expect(report.warnings.contains { $0.line == line && $0.field == "nom" && $0.message.contains("caractères de contrôle") }) }
+        for line in damaged {
+            #expect(report.warnings.contains { $0.line == line && $0.field == "nom" && $0.message.contains("caractères de contrôle") })
+        }
     }
 }

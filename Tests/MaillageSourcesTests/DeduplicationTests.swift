@@ -33,7 +33,12 @@ struct DeduplicationTests {
         let text = try! String(contentsOf: fixture, encoding: .utf8)
         return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            let label: Bool? = switch fields[2] { case "same": true; case "different": false; default: nil }
+            let label: Bool? =
+                switch fields[2] {
+                case "same": true;
+                case "different": false;
+                default: nil
+                }
             return LabelledPair(first: fields[0], second: fields[1], isSamePlace: label, note: fields.count > 3 ? fields[3] : "")
         }
     }()
@@ -55,7 +60,8 @@ struct DeduplicationTests {
             case (false, false): continue
             }
             if expected != merged {
-                measure.wrong.append("\(merged ? "merged" : "missed"): « \(a.place.nom) », \(a.place.adresse) | « \(b.place.nom) », \(b.place.adresse) \(pair.note)")
+                measure.wrong.append(
+                    "\(merged ? "merged" : "missed"): « \(a.place.nom) », \(a.place.adresse) | « \(b.place.nom) », \(b.place.adresse) \(pair.note)")
             }
         }
         return measure

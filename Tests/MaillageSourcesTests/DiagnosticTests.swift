@@ -14,7 +14,9 @@ struct DiagnosticTests {
 
     @Test func theThreeFranceServicesOfCAPHAreInAbsconWallersAndMortagne() {
         let communes = Self.caph.rows.filter { row in
-            Self.index.entries(in: row.commune.code).contains { $0.place.dispositifProgrammesNationaux.contains(.franceServices) && $0.place.typologie.contains(.rfs) }
+            Self.index.entries(in: row.commune.code).contains {
+                $0.place.dispositifProgrammesNationaux.contains(.franceServices) && $0.place.typologie.contains(.rfs)
+            }
         }.map(\.commune.name)
         #expect(Set(communes) == ["Abscon", "Wallers", "Mortagne-du-Nord"])
         #expect(Self.caph.rows.count == 47)
@@ -54,15 +56,20 @@ struct DiagnosticTests {
             #expect(cell.coverage == .undeclared, "\(need.label)")
         }
         // A service is the offer itself: never « non renseigné ».
-        #expect(Self.caph.rows.allSatisfy { row in row.cells.allSatisfy { cell in
-            if case .service = cell.need { cell.coverage != .undeclared } else { true }
-        } })
+        #expect(
+            Self.caph.rows.allSatisfy { row in
+                row.cells.allSatisfy { cell in
+                    if case .service = cell.need { cell.coverage != .undeclared } else { true }
+                }
+            })
         let walkIn = try #require(Self.caph.lensDeclarations.first { $0.need == .walkIn })
         #expect((walkIn.offering, walkIn.declaring) == (16, 3))
         #expect(walkIn.statement.hasSuffix("(3 lieux sur 16 renseignent les modalités d'accès (avec ou sans rendez-vous))"))
         let languages = try #require(Self.caph.lensDeclarations.first { $0.need == .specificSupport(.languesEtrangeresAutres) })
         #expect(languages.declaring == 0)
-        #expect(languages.statement.hasPrefix("aucun lieu ne le déclare : aucun des 16 lieux avec une offre ne renseigne les prises en charge spécifiques"))
+        #expect(
+            languages.statement.hasPrefix(
+                "aucun lieu ne le déclare : aucun des 16 lieux avec une offre ne renseigne les prises en charge spécifiques"))
         // The gaps ranked as missing places are services only.
         #expect(Self.caph.gaps.allSatisfy { if case .service = $0.need { true } else { false } })
     }
@@ -132,7 +139,8 @@ struct DiagnosticTests {
         }
         let bounded = try Diagnostic.compute(perimeter: perimeter, index: Self.index, within: WorkBudget(seconds: 60))
         #expect(bounded.rows.flatMap(\.cells) == Self.caph.rows.flatMap(\.cells))
-        let matrix = try WorkshopMatrix.compute(personas: personas, communes: WorkshopMatrix.focusCommunes, index: Self.index, within: WorkBudget(seconds: 60))
+        let matrix = try WorkshopMatrix.compute(
+            personas: personas, communes: WorkshopMatrix.focusCommunes, index: Self.index, within: WorkBudget(seconds: 60))
         #expect(matrix.columns.count == 3 && matrix.columns.allSatisfy { $0.cells.count == personas.count })
     }
 

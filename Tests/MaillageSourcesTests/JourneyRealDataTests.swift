@@ -55,7 +55,10 @@ struct JourneyRealDataTests {
         } else {
             // The two places offering it within 60 km (both outside CAPH) are not open on weekday afternoons.
             #expect(step.explanation.hasPrefix("2 lieux proposent « Insertion professionnelle via le numérique » à moins de 60 km"))
-            #expect(step.explanation.hasSuffix("aucun n'est ouvert quand Kévin est disponible (lundi après-midi, mardi après-midi, mercredi après-midi, jeudi après-midi, vendredi après-midi)."))
+            #expect(
+                step.explanation.hasSuffix(
+                    "aucun n'est ouvert quand Kévin est disponible (lundi après-midi, mardi après-midi, mercredi après-midi, jeudi après-midi, vendredi après-midi)."
+                ))
             #expect(step.blocker == .hours)
         }
     }

@@ -8,10 +8,11 @@ import MaillageCore
 enum NationalMapDeduplication {
     static func isDuplicate(_ a: SourceRecord, _ b: SourceRecord) -> Bool {
         guard a.provenance.source != b.provenance.source, a.place.codePostal == b.place.codePostal,
-              a.place.precision == .adresse, b.place.precision == .adresse,
-              let pa = a.place.coordinate, let pb = b.place.coordinate
+            a.place.precision == .adresse, b.place.precision == .adresse,
+            let pa = a.place.coordinate, let pb = b.place.coordinate
         else { return false }
-        let degrees = ((pa.latitude - pb.latitude) * (pa.latitude - pb.latitude) + (pa.longitude - pb.longitude) * (pa.longitude - pb.longitude)).squareRoot()
+        let degrees = ((pa.latitude - pb.latitude) * (pa.latitude - pb.latitude) + (pa.longitude - pb.longitude) * (pa.longitude - pb.longitude))
+            .squareRoot()
         let distanceScore = degrees < 0.0004 ? 100 : Int(100 / (degrees * 1_000 + 1))
         let score = (ratio(a.place.nom, b.place.nom) + ratio(a.place.adresse, b.place.adresse) + distanceScore) / 3
         return score > 60

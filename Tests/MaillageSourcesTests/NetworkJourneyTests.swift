@@ -18,13 +18,19 @@ struct NetworkJourneyTests {
 
     /// The CCAS of a commune, as the directory recognised it from the places.
     static func ccas(of commune: CommuneCode) throws -> Structure {
-        try #require(structures.structures(in: .caph).first { $0.communes.contains(commune) && ($0.name.folded.contains("ccas") || $0.name.folded.contains("centre communal")) })
+        try #require(
+            structures.structures(in: .caph).first {
+                $0.communes.contains(commune) && ($0.name.folded.contains("ccas") || $0.name.folded.contains("centre communal"))
+            })
     }
 
-    static func rule(_ commune: CommuneCode, _ need: Service, _ structure: Structure, public: TargetPublic? = .seniors,
-                     constraint: OrientationRule.Constraint? = .sansEquipement, approach: OrientationRule.Approach = .fichePrescription) -> OrientationRule {
-        OrientationRule(id: 1, territory: .caph, commune: commune, need: need, targetPublic: `public`, constraint: constraint,
-                        steps: [.init(structureID: structure.id, approach: approach, contact: "Accueil du CCAS")], updatedAt: Date())
+    static func rule(
+        _ commune: CommuneCode, _ need: Service, _ structure: Structure, public: TargetPublic? = .seniors,
+        constraint: OrientationRule.Constraint? = .sansEquipement, approach: OrientationRule.Approach = .fichePrescription
+    ) -> OrientationRule {
+        OrientationRule(
+            id: 1, territory: .caph, commune: commune, need: need, targetPublic: `public`, constraint: constraint,
+            steps: [.init(structureID: structure.id, approach: approach, contact: "Accueil du CCAS")], updatedAt: Date())
     }
 
     @Test func aRuleChoosesThePlaceOfItsStructureForThePersonaItSpeaksOfAndSaysSo() throws {
@@ -54,8 +60,9 @@ struct NetworkJourneyTests {
         // Setup: the same rule; Karima (26-59, a smartphone) in Denain, and a rule for people who speak little French
         let ccas = try Self.ccas(of: Self.denain)
         let seniors = OrientationRuleBook(rules: [Self.rule(Self.denain, .aideDemarchesAdministratives, ccas)], structures: Self.structures)
-        let language = OrientationRuleBook(rules: [Self.rule(Self.denain, .aideDemarchesAdministratives, ccas, public: nil, constraint: .autreLangue)],
-                                           structures: Self.structures)
+        let language = OrientationRuleBook(
+            rules: [Self.rule(Self.denain, .aideDemarchesAdministratives, ccas, public: nil, constraint: .autreLangue)],
+            structures: Self.structures)
         let karima = try Self.persona("karima", in: Self.denain)
         let marcel = try Self.persona("marcel", in: Self.denain)
         // Act
@@ -71,7 +78,9 @@ struct NetworkJourneyTests {
 
     @Test func aRuptureByTheTripSuggestsAPermanenceOfTheNearestFittingStructure() throws {
         // Setup: the default personas placed in Raismes, no link yet
-        let journeys = Persona.defaultLibrary.compactMap { Journey.compute(for: $0.living(in: Self.raismes, territory: Self.index.territory), index: Self.index) }
+        let journeys = Persona.defaultLibrary.compactMap {
+            Journey.compute(for: $0.living(in: Self.raismes, territory: Self.index.territory), index: Self.index)
+        }
         // Act
         let suggestions = PartnershipSuggestion.suggest(fromJourneys: journeys, structures: Self.structures, index: Self.index, links: [])
         // Check: Karima's and Lucas's journeys break because France services de Mortagne du Nord, the nearest place that
@@ -80,14 +89,21 @@ struct NetworkJourneyTests {
         let mend = try #require(suggestions.first { $0.kind == .coAnimation })
         #expect(mend.from.name == "Association des Maisons de Quartier de Raismes")
         #expect(mend.to.name == "France services de Mortagne du Nord (La Poste)")
-        #expect(mend.bases == [.rupture(persona: "Karima", task: "déclarer ses revenus en ligne"),
-                               .rupture(persona: "Lucas", task: "imprimer et numériser son dossier de bourse")])
-        #expect(mend.reasons[0].hasPrefix("Le parcours de Karima rompt à « déclarer ses revenus en ligne » : France services de Mortagne du Nord (La Poste), à 10,5 km"))
+        #expect(
+            mend.bases == [
+                .rupture(persona: "Karima", task: "déclarer ses revenus en ligne"),
+                .rupture(persona: "Lucas", task: "imprimer et numériser son dossier de bourse")
+            ])
+        #expect(
+            mend.reasons[0].hasPrefix(
+                "Le parcours de Karima rompt à « déclarer ses revenus en ligne » : France services de Mortagne du Nord (La Poste), à 10,5 km"))
         // A link between them takes the suggestion away
-        let linked = Partnership(territory: .caph, from: mend.from.id, to: mend.to.id, kind: .coAnimation, state: .envisage, origin: .declared,
-                                 createdAt: Date())
-        #expect(!PartnershipSuggestion.suggest(fromJourneys: journeys, structures: Self.structures, index: Self.index, links: [linked])
-            .contains { $0.from.id == mend.from.id && $0.to.id == mend.to.id })
+        let linked = Partnership(
+            territory: .caph, from: mend.from.id, to: mend.to.id, kind: .coAnimation, state: .envisage, origin: .declared,
+            createdAt: Date())
+        #expect(
+            !PartnershipSuggestion.suggest(fromJourneys: journeys, structures: Self.structures, index: Self.index, links: [linked])
+                .contains { $0.from.id == mend.from.id && $0.to.id == mend.to.id })
     }
 
     @Test func aJourneyStepFromOneStructureToAnotherWithoutALinkIsSuggestedAsAnOrientation() throws {
@@ -104,6 +120,8 @@ struct NetworkJourneyTests {
         let suggestion = try #require(suggestions.first)
         #expect(suggestion.from.id == ccas.id && suggestion.to.id == other.id && suggestion.kind == .orienteVers)
         #expect(suggestion.bases == [.journeyStep(persona: "Marcel", task: journey.steps[1].need.task)])
-        #expect(suggestion.reasons[0].hasPrefix("Le parcours de Marcel va de \(ccas.name), son premier contact, à \(other.name) pour « \(journey.steps[1].need.task) »"))
+        #expect(
+            suggestion.reasons[0].hasPrefix(
+                "Le parcours de Marcel va de \(ccas.name), son premier contact, à \(other.name) pour « \(journey.steps[1].need.task) »"))
     }
 }

@@ -37,8 +37,13 @@ struct OfferModelTests {
         let problems = StandardField.set([.telephone: "12", .services: "Piratage"], on: &changed)
         #expect(Set(problems.map(\.column)) == [.telephone, .services] && changed == place)
         // Act: valid cells change only their columns
-        #expect(StandardField.set([.telephone: StandardField.normalised(.telephone, "03 27 11 22 33"),
-                                   .services: Service.aideDemarchesAdministratives.rawValue], on: &changed).isEmpty)
+        #expect(
+            StandardField.set(
+                [
+                    .telephone: StandardField.normalised(.telephone, "03 27 11 22 33"),
+                    .services: Service.aideDemarchesAdministratives.rawValue
+                ], on: &changed
+            ).isEmpty)
         #expect(changed.telephone == "+33327112233" && changed.services == [.aideDemarchesAdministratives])
         #expect(changed.nom == place.nom && changed.horaires == place.horaires && changed.coordinate == place.coordinate)
         // The schema's own patterns, stricter than the readers
@@ -51,10 +56,12 @@ struct OfferModelTests {
         // Setup: a merged CAPH place and two validations of its hours, the later one last
         let merged = try #require(TestData.packIndex.entries.first { $0.place.horaires != nil }).merged
         let anchor = try #require(merged.anchor)
-        let early = ValidatedField(anchor: anchor, column: .horaires, value: "Mo 09:00-12:00", declarationID: 1, structureID: nil,
-                                   validatedAt: Date(timeIntervalSince1970: 1_700_000_000))
-        let late = ValidatedField(anchor: anchor, column: .horaires, value: "Sa 09:00-12:00", declarationID: 2, structureID: nil,
-                                  validatedAt: Date(timeIntervalSince1970: 1_800_000_000))
+        let early = ValidatedField(
+            anchor: anchor, column: .horaires, value: "Mo 09:00-12:00", declarationID: 1, structureID: nil,
+            validatedAt: Date(timeIntervalSince1970: 1_700_000_000))
+        let late = ValidatedField(
+            anchor: anchor, column: .horaires, value: "Sa 09:00-12:00", declarationID: 2, structureID: nil,
+            validatedAt: Date(timeIntervalSince1970: 1_800_000_000))
         // Act
         let (place, national) = DeclaredValues.apply([late, early], to: merged)
         // Check
@@ -73,7 +80,9 @@ struct OfferModelTests {
     @Test func theQualityScoreFollowsItsDocumentedWeights() throws {
         // Setup: a bare place and the same place complete and fresh
         let today = CalendarDay(year: 2026, month: 12, day: 1)!
-        var place = Place(id: "x", pivot: "", nom: "Lieu", commune: "Denain", codePostal: "59220", codeInsee: CommuneCode("59172"), adresse: "1 rue", dateMaj: today)
+        var place = Place(
+            id: "x", pivot: "", nom: "Lieu", commune: "Denain", codePostal: "59220", codeInsee: CommuneCode("59172"), adresse: "1 rue", dateMaj: today
+        )
         let bare = PlaceQuality(place: place, confirmedOn: CalendarDay(year: 2020, month: 1, day: 1)!, today: today)
         place.horaires = "Mo-Fr 09:00-12:00"
         place.telephone = "+33327000000"
@@ -81,11 +90,19 @@ struct OfferModelTests {
         place.coordinate = Coordinate(latitude: 50.3, longitude: 3.4)
         let better = PlaceQuality(place: place, confirmedOn: today, today: today)
         // Check: freshness 20, hours 10, location 10, contact 10, and half the completeness
-        #expect(better.score - bare.score == 20 + 10 + 10 + 10 + (place.completeness - Place(id: "x", pivot: "", nom: "Lieu", commune: "Denain", codePostal: "59220",
-                                                                                               codeInsee: nil, adresse: "1 rue", dateMaj: today).completeness) / 2)
+        #expect(
+            better.score - bare.score == 20 + 10 + 10 + 10
+                + (place.completeness
+                    - Place(
+                        id: "x", pivot: "", nom: "Lieu", commune: "Denain", codePostal: "59220",
+                        codeInsee: nil, adresse: "1 rue", dateMaj: today
+                    ).completeness) / 2)
         #expect(bare.problems.contains("Horaires absents") && !better.problems.contains("Horaires absents"))
         #expect(VigilancePoint.of(place, confirmedOn: today, today: today, reportedClosed: false) == [])
-        #expect(VigilancePoint.of(place, confirmedOn: CalendarDay(year: 2026, month: 1, day: 1)!, today: today, reportedClosed: true) == [.toConfirm, .maybeClosed])
+        #expect(
+            VigilancePoint.of(place, confirmedOn: CalendarDay(year: 2026, month: 1, day: 1)!, today: today, reportedClosed: true) == [
+                .toConfirm, .maybeClosed
+            ])
     }
 
     @Test func theCAPHPlacesGroupIntoStructuresBySirenAndParent() throws {
@@ -103,10 +120,16 @@ struct OfferModelTests {
         #expect(directory.structures(in: .caph).allSatisfy { $0.territory == .caph })
         // A hand completion is laid over what was recognised
         let first = try #require(directory.structures.first)
-        let completed = StructureDirectory(places: index.entries.map(\.merged), territory: index.territory,
-                                           completions: [StructureCompletion(structureID: first.id, name: "Nom complété", kind: .ccas, contactEmail: nil, contactPhone: nil,
-                                                                             communes: [CommuneCode("59172")!])])
-        #expect(completed[first.id]?.name == "Nom complété" && completed[first.id]?.isCompleted == true && completed[first.id]?.communes.contains(CommuneCode("59172")!) == true)
+        let completed = StructureDirectory(
+            places: index.entries.map(\.merged), territory: index.territory,
+            completions: [
+                StructureCompletion(
+                    structureID: first.id, name: "Nom complété", kind: .ccas, contactEmail: nil, contactPhone: nil,
+                    communes: [CommuneCode("59172")!])
+            ])
+        #expect(
+            completed[first.id]?.name == "Nom complété" && completed[first.id]?.isCompleted == true
+                && completed[first.id]?.communes.contains(CommuneCode("59172")!) == true)
     }
 
     @Test func aStructureTheSourcesNameByANumberSaysSoAndNamesAreReadAsWritten() throws {
@@ -123,4 +146,3 @@ struct OfferModelTests {
         #expect(!directory.structures.contains { $0.name == "CENTRE COMMUNAL D'ACTION SOCIALE DE HASPRES" })
     }
 }
-

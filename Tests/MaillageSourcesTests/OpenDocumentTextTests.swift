@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import MaillageCore
 import MaillageSources
@@ -13,17 +13,25 @@ struct OpenDocumentTextTests {
     static let hostile = "<b>Gras</b> & \"guillemets\" 'apostrophe' \u{0}\u{8}\u{1B}fin\u{FFFE}"
 
     static func report() -> MeetingReport {
-        let cycle = Cycle(id: 1, territory: .caph, title: "Maillage territorial de l'inclusion numérique", goal: hostile,
-                          organisers: ["Les Assembleurs", "CAPH"], animateurs: ["Faustine Faure"])
-        let meeting = Meeting(id: 2, cycleID: 1, territory: .caph, number: 2, startsAt: Date(timeIntervalSince1970: 1_675_326_600), venue: "Raismes",
-                              agenda: [AgendaItem(title: "Diagnostic", kind: .diagnostic, minutes: 60)], decisions: "Relancer les CCAS\n\(hostile)")
-        let cards = [WorkshopCard(id: 1, meetingID: 2, table: Meeting.defaultFocus[0], kind: .ressource, text: hostile, authorLabel: "Nadia",
-                                  createdAt: Date(), clientKey: "cle-00001"),
-                     WorkshopCard(id: 2, meetingID: 2, table: Meeting.defaultFocus[2], kind: .partenariat, text: "CCAS et médiathèque", authorLabel: "Léa",
-                                  createdAt: Date(), clientKey: "cle-00002")]
-        return MeetingReport(.init(cycle: cycle, meeting: meeting, next: nil, participants: [], cards: cards, figureLines: ["20 participants"],
-                                   communeName: { $0.rawValue }, placeName: { _ in nil }, personaName: { _ in nil }, dateText: { _ in "2 février 2023" },
-                                   changes: []))
+        let cycle = Cycle(
+            id: 1, territory: .caph, title: "Maillage territorial de l'inclusion numérique", goal: hostile,
+            organisers: ["Les Assembleurs", "CAPH"], animateurs: ["Faustine Faure"])
+        let meeting = Meeting(
+            id: 2, cycleID: 1, territory: .caph, number: 2, startsAt: Date(timeIntervalSince1970: 1_675_326_600), venue: "Raismes",
+            agenda: [AgendaItem(title: "Diagnostic", kind: .diagnostic, minutes: 60)], decisions: "Relancer les CCAS\n\(hostile)")
+        let cards = [
+            WorkshopCard(
+                id: 1, meetingID: 2, table: Meeting.defaultFocus[0], kind: .ressource, text: hostile, authorLabel: "Nadia",
+                createdAt: Date(), clientKey: "cle-00001"),
+            WorkshopCard(
+                id: 2, meetingID: 2, table: Meeting.defaultFocus[2], kind: .partenariat, text: "CCAS et médiathèque", authorLabel: "Léa",
+                createdAt: Date(), clientKey: "cle-00002")
+        ]
+        return MeetingReport(
+            .init(
+                cycle: cycle, meeting: meeting, next: nil, participants: [], cards: cards, figureLines: ["20 participants"],
+                communeName: { $0.rawValue }, placeName: { _ in nil }, personaName: { _ in nil }, dateText: { _ in "2 février 2023" },
+                changes: []))
     }
 
     @Test func theDocumentIsAnOpenDocumentPackageWhoseXMLParsesWhateverWasWritten() throws {

@@ -252,13 +252,17 @@ struct OpeningHoursEdgeCaseTests {
         ("Mo-Fr 09:00-12:00; Aug 15+ off", "2027-03-02 10:00", "o"),
         ("Mo-Fr 09:00-12:00; Aug 15+ off", "2026-08-14 10:00", "o"),
         ("Mo-Fr sunrise-sunset", "2026-03-03 10:00", "o"),
-        ("Mo-Fr 09:00-12:00; SH off", "2026-03-02 10:00", "o"),
+        ("Mo-Fr 09:00-12:00; SH off", "2026-03-02 10:00", "o")
     ]
 
     /// Where Maillage parts from the reference, and why.
     static let differences: [String: (maillage: Character, reason: String)] = [
-        "Mo-Fr 10:00-16:00/01:00": ("-", "periodic spans (an event every hour) say when something happens, not when a place is open: refused with a message"),
-        "Mo-Fr sunrise-sunset": ("-", "solar times need the place's coordinates and an ephemeris; no mediation place uses them: refused with a message"),
+        "Mo-Fr 10:00-16:00/01:00": (
+            "-", "periodic spans (an event every hour) say when something happens, not when a place is open: refused with a message"
+        ),
+        "Mo-Fr sunrise-sunset": (
+            "-", "solar times need the place's coordinates and an ephemeris; no mediation place uses them: refused with a message"
+        )
     ]
 
     @Test func everyCaseMatchesTheReferenceOrItsStatedDifference() {
@@ -305,9 +309,12 @@ struct OpeningHoursEdgeCaseTests {
 
     @Test func theCalendarHasEveryFrenchHolidayOfTwoYears() {
         let days = (0..<730).map { CalendarDay("2026-01-01")!.adding(days: $0) }.filter(PublicHolidays.france.contains).map(\.description)
-        #expect(days == ["2026-01-01", "2026-04-06", "2026-05-01", "2026-05-08", "2026-05-14", "2026-05-25", "2026-07-14", "2026-08-15",
-                         "2026-11-01", "2026-11-11", "2026-12-25", "2027-01-01", "2027-03-29", "2027-05-01", "2027-05-06", "2027-05-08",
-                         "2027-05-17", "2027-07-14", "2027-08-15", "2027-11-01", "2027-11-11", "2027-12-25"])
+        #expect(
+            days == [
+                "2026-01-01", "2026-04-06", "2026-05-01", "2026-05-08", "2026-05-14", "2026-05-25", "2026-07-14", "2026-08-15",
+                "2026-11-01", "2026-11-11", "2026-12-25", "2027-01-01", "2027-03-29", "2027-05-01", "2027-05-06", "2027-05-08",
+                "2027-05-17", "2027-07-14", "2027-08-15", "2027-11-01", "2027-11-11", "2027-12-25"
+            ])
     }
 
     static func verdict(_ value: String, at moment: String, holidays: PublicHolidays = .france) -> Character {

@@ -22,7 +22,7 @@ struct OpeningHoursReferenceTests {
             ("2026-03-07", ["01:00", "09:30", "11:30", "15:00"]), ("2026-03-08", ["10:00", "16:00"]),
             ("2026-07-14", ["10:00"]), ("2026-12-25", ["10:00"]), ("2026-05-14", ["10:00"]), ("2026-04-06", ["14:30"]),
             ("2026-05-01", ["10:00"]), ("2026-05-25", ["10:00"]), ("2026-11-11", ["10:00"]), ("2027-01-01", ["10:00"]),
-            ("2026-08-10", ["10:00"]), ("2026-07-22", ["15:00"]), ("2026-12-28", ["10:00"]),
+            ("2026-08-10", ["10:00"]), ("2026-07-22", ["15:00"]), ("2026-12-28", ["10:00"])
         ]
         return times.flatMap { date, clocks in
             clocks.map { clock in (CalendarDay(date)!, Int(clock.prefix(2))! * 60 + Int(clock.suffix(2))!) }
@@ -37,7 +37,9 @@ struct OpeningHoursReferenceTests {
         let disagreements = values.filter { Self.verdict($0) != reference[$0] }
         // check
         #expect(values.count > 2_500)
-        #expect(disagreements.count == 0, """
+        #expect(
+            disagreements.count == 0,
+            """
             \(disagreements.count) of \(values.count) values disagree (value: reference / Maillage; - = refused):
             \(disagreements.prefix(15).map { "« \($0) »: \(reference[$0] ?? "?") / \(Self.verdict($0))" }.joined(separator: "\n"))
             """)
@@ -46,13 +48,14 @@ struct OpeningHoursReferenceTests {
     /// Maillage's verdict in the reference script's letters.
     static func verdict(_ value: String, holidays: PublicHolidays = .france) -> String {
         guard let expression = try? OpeningHoursExpression(osm: value) else { return "-" }
-        return String(moments.map { day, minute in
-            switch expression.state(on: day, atMinute: minute, holidays: holidays).kind {
-            case .open: "o"
-            case .closed: "c"
-            case .unknown: "u"
-            }
-        })
+        return String(
+            moments.map { day, minute in
+                switch expression.state(on: day, atMinute: minute, holidays: holidays).kind {
+                case .open: "o"
+                case .closed: "c"
+                case .unknown: "u"
+                }
+            })
     }
 
     /// Every distinct `horaires` of the place files, as the files write them and as Maillage's readers give them
@@ -62,7 +65,8 @@ struct OpeningHoursReferenceTests {
         for name in TestData.placeFiles {
             values.formUnion(TestData.nationalRecords[name]!.records.compactMap(\.place.horaires))
             guard name.hasSuffix(".json"), let data = try? Data(contentsOf: TestData.file("lieux/\(name)")),
-                  let rows = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { continue }
+                let rows = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]]
+            else { continue }
             values.formUnion(rows.compactMap { $0["horaires"] as? String })
         }
         return values.filter { !$0.isEmpty }.sorted()
@@ -88,7 +92,9 @@ struct OpeningHoursReferenceTests {
                 try write(live)
             } else {
                 let stored = try storedVerdicts(values)
-                #expect(stored == live, "Fixtures/opening-hours-reference.txt is stale: run MAILLAGE_WRITE_REFERENCE=1 swift test --filter OpeningHoursReference")
+                #expect(
+                    stored == live,
+                    "Fixtures/opening-hours-reference.txt is stale: run MAILLAGE_WRITE_REFERENCE=1 swift test --filter OpeningHoursReference")
             }
         }
         return live

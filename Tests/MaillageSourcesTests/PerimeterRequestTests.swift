@@ -34,7 +34,7 @@ struct PerimeterRequestTests {
 
     @Test(arguments: [
         (Perimeter.Request(departement: "00"), "departement"), (Perimeter.Request(region: "99"), "region"),
-        (Perimeter.Request(epci: "123"), "epci"), (Perimeter.Request(communes: "59172,99999"), "communes"),
+        (Perimeter.Request(epci: "123"), "epci"), (Perimeter.Request(communes: "59172,99999"), "communes")
     ])
     func unknownPerimetersNameTheirParameter(request: Perimeter.Request, parameter: String) {
         #expect(throws: ParameterError.self) { try request.resolve(in: Self.territory, default: .caph) }

@@ -10,7 +10,7 @@ struct RealFilesAccountingTests {
     static let expectedRows: [(String, Int)] = [
         ("france-services-2022-12.csv", 2_683), ("conseillers-numeriques-lieux-2022-12.json", 4_930),
         ("data-inclusion-structures-mediation-numerique-2023-02.json", 3_811), ("aidants-connect-structures-2023-01.json", 3_407),
-        ("bibliotheques-publiques-france.csv.gz", 15_779),
+        ("bibliotheques-publiques-france.csv.gz", 15_779)
     ]
 
     @Test(arguments: expectedRows)

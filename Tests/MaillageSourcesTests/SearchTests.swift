@@ -11,8 +11,9 @@ struct SearchTests {
 
     @Test func theSeventyYearOldOfRaismesGetsAFreeInPersonPlaceForAdministrativeHelp() throws {
         // setup: no computer, does not drive (bus: 10 km), free only, a senior
-        let query = SearchQuery(origin: .commune(raismes), radiusMetres: 10_000, services: [.aideDemarchesAdministratives],
-                                publics: [.seniors], fees: [.gratuit], inPerson: true)
+        let query = SearchQuery(
+            origin: .commune(raismes), radiusMetres: 10_000, services: [.aideDemarchesAdministratives],
+            publics: [.seniors], fees: [.gratuit], inPerson: true)
         // act
         let result = index.search(query)
         // check
@@ -31,8 +32,10 @@ struct SearchTests {
     @Test func aSaturdaySearchInDenainOnlyReturnsPlacesOpenOnSaturday() throws {
         // Two criteria, so that a place offering the service but closed on Saturday is a partial match (a place that
         // meets no criterion at all is no match).
-        let result = index.search(SearchQuery(origin: .commune(denain), radiusMetres: 30_000, services: [.aideDemarchesAdministratives],
-                                              openOnSaturday: true, limit: 50))
+        let result = index.search(
+            SearchQuery(
+                origin: .commune(denain), radiusMetres: 30_000, services: [.aideDemarchesAdministratives],
+                openOnSaturday: true, limit: 50))
         #expect(!result.matches.isEmpty)
         for match in result.matches + result.neighbourMatches {
             let schedule = try #require(match.entry.schedule)
@@ -42,8 +45,9 @@ struct SearchTests {
         // Those that offer the service are partial for Saturday alone, and say so.
         let closedOnSaturday = result.partialMatches.filter { $0.entry.place.services.contains(.aideDemarchesAdministratives) }
         #expect(!closedOnSaturday.isEmpty)
-        #expect(closedOnSaturday.allSatisfy { $0.gaps == ["fermé le samedi"] || $0.gaps == ["horaires inconnus"] },
-                "\(closedOnSaturday.map(\.gaps))")
+        #expect(
+            closedOnSaturday.allSatisfy { $0.gaps == ["fermé le samedi"] || $0.gaps == ["horaires inconnus"] },
+            "\(closedOnSaturday.map(\.gaps))")
     }
 
     @Test func aNeedWithNoLocalAnswerGivesTheNearestNeighbouringPlaces() throws {
@@ -82,7 +86,7 @@ struct SearchTests {
         #expect(abs(found.distanceMetres - avesnes.centroid.distance(to: place)) < 0.001)
         let closer = index.entries.filter { $0.place.services.contains(.aideDemarchesAdministratives) }
             .compactMap { $0.place.coordinate.map(avesnes.centroid.distance) }.min()!
-        #expect(abs(found.distanceMetres - closer) < 0.001) // the nearest of all, to the millimetre
+        #expect(abs(found.distanceMetres - closer) < 0.001)  // the nearest of all, to the millimetre
     }
 
     @Test func availabilityKeepsOnlyPlacesOpenWhenThePersonIsFree() {

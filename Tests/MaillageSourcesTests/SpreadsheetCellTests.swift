@@ -14,7 +14,7 @@ struct SpreadsheetCellTests {
         ("-0.34742", "-0.34742"), ("-21.209", "-21.209"), ("-1e-05", "-1e-05"), ("+33327000000", "+33327000000"), ("-1,5", "-1,5"),
         ("Médiathèque de Denain", "Médiathèque de Denain"), ("", ""), ("'déjà", "'déjà"),
         (" =1+1", "' =1+1"), ("\u{00A0}@SUM(A1)", "'\u{00A0}@SUM(A1)"), ("\u{FF1D}1+1", "'\u{FF1D}1+1"), ("\u{FF0B}33", "'\u{FF0B}33"),
-        ("  ", "  "),
+        ("  ", "  ")
     ])
     func aFormulaIsMadeInertAndAPlainNumberKeepsItsSign(text: String, written: String) {
         #expect(SpreadsheetCell.inert(text) == written)
@@ -50,9 +50,11 @@ struct SpreadsheetCellTests {
         for row in table.rows {
             for cell in row.fields where cell.startsLikeFormula { #expect(SpreadsheetCell.isPlainNumber(cell), "\(cell)") }
         }
-        #expect(text.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"Cliquez\"\")\"") && text.contains("\"-0.34742\"") && text.contains("\"+33327000000\""))
+        #expect(
+            text.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"Cliquez\"\")\"") && text.contains("\"-0.34742\"") && text.contains("\"+33327000000\""))
         // every cell meets the schema's pattern, length and number type
-        let schema = try JSONSerialization.jsonObject(with: Data(try TestData.text("lieux/schema-lieux-mediation-numerique.json").utf8)) as! [String: Any]
+        let schema =
+            try JSONSerialization.jsonObject(with: Data(try TestData.text("lieux/schema-lieux-mediation-numerique.json").utf8)) as! [String: Any]
         for field in schema["fields"] as! [[String: Any]] {
             let name = field["name"] as! String, constraints = field["constraints"] as? [String: Any] ?? [:]
             let column = try #require(table.column(name))
@@ -60,7 +62,9 @@ struct SpreadsheetCellTests {
             for row in table.rows where !row[column].isEmpty {
                 let cell = row[column]
                 if let pattern { #expect(pattern.firstMatch(in: cell, range: NSRange(cell.startIndex..., in: cell)) != nil, "\(name): \(cell)") }
-                if let maximum = constraints["maxLength"] as? Int { #expect(cell.unicodeScalars.count <= maximum, "\(name): \(cell.unicodeScalars.count)") }
+                if let maximum = constraints["maxLength"] as? Int {
+                    #expect(cell.unicodeScalars.count <= maximum, "\(name): \(cell.unicodeScalars.count)")
+                }
                 if field["type"] as? String == "number" { #expect(Double(cell) != nil, "\(name): \(cell)") }
             }
         }
@@ -68,6 +72,7 @@ struct SpreadsheetCellTests {
         #expect(report.rejected == 0 && records.count == places.count)
         let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.place.id, $0.place) })
         #expect(byID[places[0].id]?.nom == places[0].nom)
-        #expect(byID[places[1].id]?.adresse == "- Avenue Paul Mairat" && byID[places[1].id]?.presentationResume?.hasPrefix("-\u{A0}MICROCRÉDIT") == true)
+        #expect(
+            byID[places[1].id]?.adresse == "- Avenue Paul Mairat" && byID[places[1].id]?.presentationResume?.hasPrefix("-\u{A0}MICROCRÉDIT") == true)
     }
 }

@@ -7,8 +7,9 @@ import Testing
 @Suite("National standard files: validation, writers, round trip")
 struct StandardFilesTests {
     @Test func theOfficialExampleValidates() throws {
-        let (records, report) = try StandardReader.readCSV(try TestData.text("lieux/schema-exemple-valide.csv"), file: "exemple",
-                                                           locator: TestData.nationalLocator)
+        let (records, report) = try StandardReader.readCSV(
+            try TestData.text("lieux/schema-exemple-valide.csv"), file: "exemple",
+            locator: TestData.nationalLocator)
         #expect(report.rowsRead == 1 && report.rejected == 0)
         let place = try #require(records.first?.place)
         #expect(place.services == [.maitriseOutilsNumeriques, .insertionProfessionnelle, .loisirsCreations])
@@ -26,8 +27,9 @@ struct StandardFilesTests {
             .replacingOccurrences(of: "Loisirs et créations numériques", with: "Jardinage")
             .replacingOccurrences(of: "\"2024-04-02\"", with: "\"\"")
         // act
-        let (_, report) = try StandardReader.readCSV(([lines[0], lines[1], broken].joined(separator: "\n")), file: "cassé.csv",
-                                                     locator: TestData.nationalLocator)
+        let (_, report) = try StandardReader.readCSV(
+            ([lines[0], lines[1], broken].joined(separator: "\n")), file: "cassé.csv",
+            locator: TestData.nationalLocator)
         // check
         #expect(report.rowsRead == 2 && report.accepted == 1 && report.rejected == 1)
         let fields = Set(report.rejections.map(\.field))

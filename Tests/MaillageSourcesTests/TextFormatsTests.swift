@@ -7,7 +7,8 @@ import MaillageTestSupport
 struct TextFormatsTests {
     @Test func csvHandlesBomSemicolonsCRLFAndQuotedNewlines() throws {
         // setup
-        let bytes = Data([0xEF, 0xBB, 0xBF]) + Data("nom;adresse;note\r\n\"Centre \"\"social\"\"\";\"1 rue\r\nBât. A\";54,3\r\nMairie;2 place;\r\n".utf8)
+        let bytes =
+            Data([0xEF, 0xBB, 0xBF]) + Data("nom;adresse;note\r\n\"Centre \"\"social\"\"\";\"1 rue\r\nBât. A\";54,3\r\nMairie;2 place;\r\n".utf8)
         // act
         let text = try FileLoader.decode(bytes, file: "t.csv").text
         let table = CSVTable(text: text)
@@ -54,7 +55,7 @@ struct TextFormatsTests {
         ("territoire/communes-59-nord-2018.geojson", .boundaries),
         ("qpv/qpv-2015-demographie-2020.csv", .qpv),
         ("fragilite-numerique/indice-fragilite-numerique-2020-hauts-de-france-iris.csv", .fragility),
-        ("connectivite/arcep-eligibilite-debit-commune-2019-09.csv.gz", .broadband),
+        ("connectivite/arcep-eligibilite-debit-commune-2019-09.csv.gz", .broadband)
     ])
     func everySharedFileIsDetected(path: String, format: SourceFormat) throws {
         let url = TestData.file(path)

@@ -20,7 +20,9 @@ struct ConcurrentWritesTests {
             bySecond.needs.removeLast()
             // Act: both save at once
             func save(_ persona: Persona) async -> Result<PersonaRepository.Stored, any Error> {
-                do { return .success(try await db.personas.update(persona, version: karima.version, by: .commandLine)) } catch { return .failure(error) }
+                do { return .success(try await db.personas.update(persona, version: karima.version, by: .commandLine)) } catch {
+                    return .failure(error)
+                }
             }
             async let first = save(byFirst)
             async let second = save(bySecond)

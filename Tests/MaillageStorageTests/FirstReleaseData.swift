@@ -59,7 +59,7 @@ enum FirstReleaseData {
             INSERT INTO import_runs (id, file, format, started_at, status, rows_read, accepted, rejected, report)
             VALUES ('run-1', 'aidants-connect-structures-2023-01.json', 'aidants-connect', \(bind: Self.recentStart), 'importé', 3, 2, 1, \(bind: report))
             """,
-            "UPDATE personas SET version = 2 WHERE id = 'karima'",
+            "UPDATE personas SET version = 2 WHERE id = 'karima'"
         ] {
             try await db.raw(statement).run()
         }

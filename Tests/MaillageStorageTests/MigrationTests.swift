@@ -58,11 +58,14 @@ struct MigrationTests {
         try await TestDatabases.with(kind, schema: .unchecked) { db in
             // Setup: a run recorded by the previous schema, its report as JSON
             try await Migrator(database: db).migrate(through: "0008_change_log")
-            let body = #"{"file":"fs.csv","format":"france-services","rowsRead":3,"accepted":2,"rejections":[{"line":3,"field":"code_postal","value":"ABCDE","expected":"5 chiffres"}],"warnings":[{"line":2,"message":"horaires illisibles"}],"unmapped":{"services: Autre":2},"vocabularyRevision":"2022"}"#
+            let body =
+                #"{"file":"fs.csv","format":"france-services","rowsRead":3,"accepted":2,"rejections":[{"line":3,"field":"code_postal","value":"ABCDE","expected":"5 chiffres"}],"warnings":[{"line":2,"message":"horaires illisibles"}],"unmapped":{"services: Autre":2},"vocabularyRevision":"2022"}"#
             try await db.sql.insert(into: "import_runs")
                 .columns("id", "file", "format", "started_at", "status", "rows_read", "accepted", "rejected", "report")
-                .values(SQLBind("run-1"), SQLBind("fs.csv"), SQLBind("france-services"), SQLBind(ISO8601DateFormatter().string(from: Date())),
-                        SQLBind("importé"), SQLBind(3), SQLBind(2), SQLBind(1), SQLBind(body)).run()
+                .values(
+                    SQLBind("run-1"), SQLBind("fs.csv"), SQLBind("france-services"), SQLBind(ISO8601DateFormatter().string(from: Date())),
+                    SQLBind("importé"), SQLBind(3), SQLBind(2), SQLBind(1), SQLBind(body)
+                ).run()
             // Act
             try await db.migrate()
             // Check: the same report, read from its tables
@@ -91,14 +94,19 @@ struct MigrationTests {
             for (venue, communes) in [("Mairie", "38185|38151|38057"), ("Médiathèque", "")] {
                 try await db.sql.insert(into: "meetings")
                     .columns("cycle_id", "starts_at", "venue", "focus_communes", "workshop_state", "decisions", "version")
-                    .values(SQLBind(cycleID), SQLBind(now), SQLBind(venue), SQLBind(communes), SQLBind("en_preparation"), SQLBind(""), SQLBind(0)).run()
+                    .values(SQLBind(cycleID), SQLBind(now), SQLBind(venue), SQLBind(communes), SQLBind("en_preparation"), SQLBind(""), SQLBind(0))
+                    .run()
             }
             try await db.sql.insert(into: "missing_places")
-                .columns("territory", "commune_code", "services", "publics", "needs", "justification", "origin", "status", "priority", "created_at",
-                         "author_label")
-                .values(SQLBind("200040715"), SQLBind("38185"), SQLBind("Loisirs et créations numériques|Aide aux démarches administratives"),
-                        SQLBind("Seniors|Jeunes"), SQLBind("samedi|soir|sans_rdv"), SQLBind("Rien le samedi"), SQLBind("saisie"), SQLBind("idee"),
-                        SQLBind(2), SQLBind(now), SQLBind("Awa Diallo")).run()
+                .columns(
+                    "territory", "commune_code", "services", "publics", "needs", "justification", "origin", "status", "priority", "created_at",
+                    "author_label"
+                )
+                .values(
+                    SQLBind("200040715"), SQLBind("38185"), SQLBind("Loisirs et créations numériques|Aide aux démarches administratives"),
+                    SQLBind("Seniors|Jeunes"), SQLBind("samedi|soir|sans_rdv"), SQLBind("Rien le samedi"), SQLBind("saisie"), SQLBind("idee"),
+                    SQLBind(2), SQLBind(now), SQLBind("Awa Diallo")
+                ).run()
             for (id, communes) in [("structure-ccas", "38151|38185"), ("structure-mairie", "")] {
                 try await db.sql.insert(into: "structure_completions").columns("structure_id", "name", "kind", "communes", "updated_at")
                     .values(SQLBind(id), SQLBind("CCAS"), SQLBind("ccas"), SQLBind(communes), SQLBind(now)).run()

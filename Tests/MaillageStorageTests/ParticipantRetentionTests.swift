@@ -18,16 +18,22 @@ struct ParticipantRetentionTests {
             let cycle = try await db.cycles.create(Cycle(territory: .caph, title: "Cycle d'essai", goal: ""), by: .commandLine)
             var ids: [String: Int] = [:]
             for (label, age) in [("ancienne", 400.0), ("récente", 10.0)] {
-                let meeting = try await db.cycles.createMeeting(Meeting(cycleID: cycle.id, territory: .caph, startsAt: now - age * 86_400,
-                                                                        venue: "Salle des fêtes"), by: .commandLine)
+                let meeting = try await db.cycles.createMeeting(
+                    Meeting(
+                        cycleID: cycle.id, territory: .caph, startsAt: now - age * 86_400,
+                        venue: "Salle des fêtes"), by: .commandLine)
                 _ = try await SetWorkshopState(database: db)(.ouvert, meetingID: meeting.id, by: .commandLine)
                 for (name, named) in [("Jeanne Martin \(label)", true), ("Participant Jean \(label)", false)] {
-                    let person = try await db.participants.add(Participant(meetingID: meeting.id, name: name, structure: "CCAS", profile: .elu,
-                                                                           namedInPublic: named), territory: .caph, by: .commandLine)
+                    let person = try await db.participants.add(
+                        Participant(
+                            meetingID: meeting.id, name: name, structure: "CCAS", profile: .elu,
+                            namedInPublic: named), territory: .caph, by: .commandLine)
                     ids[name] = person.id
                 }
-                _ = try await db.workshop.add(WorkshopCard(meetingID: meeting.id, table: Meeting.defaultFocus[0], kind: .ressource, text: "Une idée",
-                                                           authorLabel: "Jeanne \(label)", createdAt: now, clientKey: "carte-\(meeting.id)-essai"))
+                _ = try await db.workshop.add(
+                    WorkshopCard(
+                        meetingID: meeting.id, table: Meeting.defaultFocus[0], kind: .ressource, text: "Une idée",
+                        authorLabel: "Jeanne \(label)", createdAt: now, clientKey: "carte-\(meeting.id)-essai"))
                 ids[label] = meeting.id
             }
             // Act

@@ -12,9 +12,11 @@ enum PreviousSchemaRecords {
             let body = String(decoding: try encoder.encode(record), as: UTF8.self)
             try await db.insert(into: "source_records")
                 .columns("source", "source_id", "date_maj", "block_key", "fingerprint", "reader_version", "body")
-                .values(SQLBind(record.provenance.source.rawValue), SQLBind(record.provenance.sourceID),
-                        SQLBind(record.provenance.dateMaj.description), SQLBind(record.blockKey), SQLBind(StableHash.hex(body)),
-                        SQLBind(readerVersion), SQLBind(body))
+                .values(
+                    SQLBind(record.provenance.source.rawValue), SQLBind(record.provenance.sourceID),
+                    SQLBind(record.provenance.dateMaj.description), SQLBind(record.blockKey), SQLBind(StableHash.hex(body)),
+                    SQLBind(readerVersion), SQLBind(body)
+                )
                 .run()
         }
         for block in Set(records.map(\.blockKey)).sorted() {

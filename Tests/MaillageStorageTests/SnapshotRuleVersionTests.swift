@@ -13,14 +13,16 @@ struct SnapshotRuleVersionTests {
     /// A closed meeting of a new cycle of CAPH.
     static func meeting(in db: AppDatabase) async throws -> Meeting {
         let cycle = try await db.cycles.create(Cycle(territory: .caph, title: "Cycle d'essai", goal: ""), by: .commandLine)
-        return try await db.cycles.createMeeting(Meeting(cycleID: cycle.id, territory: .caph, startsAt: Date(), venue: "Salle des fêtes"),
-                                                 by: .commandLine)
+        return try await db.cycles.createMeeting(
+            Meeting(cycleID: cycle.id, territory: .caph, startsAt: Date(), venue: "Salle des fêtes"),
+            by: .commandLine)
     }
 
     static func snapshot(of meeting: Meeting, ruleVersion: Int) -> MeetingSnapshot {
-        MeetingSnapshot(meetingID: meeting.id, takenAt: Date(timeIntervalSince1970: 1_765_000_000), coverageRuleVersion: ruleVersion,
-                        coverage: [.init(commune: raismes, need: Need.openOnSaturday.key, coverage: .withinReach)], places: [], missing: [],
-                        cards: [])
+        MeetingSnapshot(
+            meetingID: meeting.id, takenAt: Date(timeIntervalSince1970: 1_765_000_000), coverageRuleVersion: ruleVersion,
+            coverage: [.init(commune: raismes, need: Need.openOnSaturday.key, coverage: .withinReach)], places: [], missing: [],
+            cards: [])
     }
 
     @Test(arguments: TestDatabases.available)

@@ -90,8 +90,11 @@ struct StorageTests {
             let example = try TestData.text("lieux/schema-exemple-valide.csv")
             let lines = example.split(separator: "\n").map(String.init)
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("cassé-\(UUID().uuidString).csv")
-            try [lines[0], lines[1], lines[1].replacingOccurrences(of: "\"structure-1\"", with: "\"structure-2\"")
-                .replacingOccurrences(of: "\"51100\"", with: "\"ABCDE\"")].joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+            try [
+                lines[0], lines[1],
+                lines[1].replacingOccurrences(of: "\"structure-1\"", with: "\"structure-2\"")
+                    .replacingOccurrences(of: "\"51100\"", with: "\"ABCDE\"")
+            ].joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(at: url) }
             // act: strict first, then by default
             let strict = try await Importer(database: db, strict: true).run([url]).files
@@ -104,7 +107,9 @@ struct StorageTests {
             #expect(lenient.count == 1 && lenient[0].imported == true)
             #expect(lenient[0].report?.rejections.first?.line == 3 && lenient[0].report?.rejections.first?.field == "code_postal")
             let after = try await db.places.all()
-            #expect(after.count == before.count + 1 && after.contains { $0.place.codePostal == "51100" } && !after.contains { $0.place.codePostal == "ABCDE" })
+            #expect(
+                after.count == before.count + 1 && after.contains { $0.place.codePostal == "51100" }
+                    && !after.contains { $0.place.codePostal == "ABCDE" })
         }
     }
 
@@ -169,10 +174,13 @@ struct StorageTests {
             let id = try #require(try record?.decode(column: "source_id", as: String.self))
             let before = try await db.places.records()
             await #expect(throws: (any Error).self) {  // the same (source, source_id) twice
-                try await db.sql.raw("INSERT INTO source_records SELECT * FROM source_records WHERE source = \(bind: source) AND source_id = \(bind: id)").run()
+                try await db.sql.raw(
+                    "INSERT INTO source_records SELECT * FROM source_records WHERE source = \(bind: source) AND source_id = \(bind: id)"
+                ).run()
             }
             await #expect(throws: (any Error).self) {  // a key that is not source:source_id
-                try await db.sql.update("source_records").set("record_key", to: SQLBind("\(source):autre")).where("source_id", .equal, SQLBind(id)).run()
+                try await db.sql.update("source_records").set("record_key", to: SQLBind("\(source):autre")).where("source_id", .equal, SQLBind(id))
+                    .run()
             }
             #expect(try await db.places.records() == before)
             await #expect(throws: (any Error).self) {

@@ -40,8 +40,10 @@ struct TypedPlacesTests {
     /// list value).
     static func enrichedPack() throws -> TerritoryPack {
         var pack = try TestData.loadPack()
-        pack.records[0].place.unmappedValues = [UnmappedValue(field: "services", value: "Jardinage numérique"),
-                                                UnmappedValue(field: "typologie", value: "GUINGUETTE")]
+        pack.records[0].place.unmappedValues = [
+            UnmappedValue(field: "services", value: "Jardinage numérique"),
+            UnmappedValue(field: "typologie", value: "GUINGUETTE")
+        ]
         pack.records[0].place.autresFormationsLabels = ["Label local", "Passeport numérique"]
         pack.records[0].place.siteWeb = ["https://exemple.fr/?a|b"]
         return pack
@@ -77,7 +79,9 @@ struct TypedPlacesTests {
             _ = try await Importer(database: db).load(pack)
             let stored = try await db.places.records()
             // Check: all 300-odd records, field by field, and no record is an unmapped-free copy of another
-            let expected = pack.records.map(Self.asStored).sorted { ($0.provenance.source.rawValue, $0.provenance.sourceID) < ($1.provenance.source.rawValue, $1.provenance.sourceID) }
+            let expected = pack.records.map(Self.asStored).sorted {
+                ($0.provenance.source.rawValue, $0.provenance.sourceID) < ($1.provenance.source.rawValue, $1.provenance.sourceID)
+            }
             #expect(stored.count == pack.records.count && stored.count > 250)
             #expect(stored == expected)
             #expect(stored.contains { $0.place.unmappedValues.count == 2 && $0.place.autresFormationsLabels.count == 2 })
@@ -185,9 +189,11 @@ struct TypedPlacesTests {
             let reimport = try await db.transaction { session in try await places.stage(again, on: session).changes }
             // Check: the same records, typed; every block rebuilt into the same places; a re-import changes nothing
             #expect(Set(pending) == Set(blocks))
-            #expect(try await db.places.records() == pack.records.map(Self.asStored).sorted {
-                ($0.provenance.source.rawValue, $0.provenance.sourceID) < ($1.provenance.source.rawValue, $1.provenance.sourceID)
-            })
+            #expect(
+                try await db.places.records()
+                    == pack.records.map(Self.asStored).sorted {
+                        ($0.provenance.source.rawValue, $0.provenance.sourceID) < ($1.provenance.source.rawValue, $1.provenance.sourceID)
+                    })
             #expect(rebuilt == merged.count)
             #expect(try await db.places.all() == merged.map(Self.asStored).sorted { $0.id < $1.id })
             #expect(reimport == PlaceRepository.Changes(unchanged: pack.records.count))

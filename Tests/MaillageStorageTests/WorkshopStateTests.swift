@@ -22,8 +22,10 @@ struct WorkshopStateTests {
             let opened = try await SetWorkshopState(database: db)(.ouvert, meetingID: meeting.id, by: .commandLine)
             let pass = try await db.workshop.issuePass(meetingID: meeting.id, label: "Jeanne", expiresAt: Date() + 3600)
             for text in ["Une idée", "Une autre idée"] {
-                _ = try await db.workshop.add(WorkshopCard(meetingID: meeting.id, table: Meeting.defaultFocus[0], kind: .ressource, text: text,
-                                                           authorLabel: "Jeanne", createdAt: Date(), clientKey: "carte-\(text.count)"))
+                _ = try await db.workshop.add(
+                    WorkshopCard(
+                        meetingID: meeting.id, table: Meeting.defaultFocus[0], kind: .ressource, text: text,
+                        authorLabel: "Jeanne", createdAt: Date(), clientKey: "carte-\(text.count)"))
             }
             // Act
             let closed = try await SetWorkshopState(database: db)(.clos, meetingID: meeting.id, by: .commandLine, snapshot: Self.figuresOnly)
@@ -54,7 +56,8 @@ struct WorkshopStateTests {
 
     static func meeting(_ db: AppDatabase) async throws -> Meeting {
         let cycle = try await db.cycles.create(Cycle(territory: .caph, title: "Cycle d'essai", goal: ""), by: .commandLine)
-        return try await db.cycles.createMeeting(Meeting(cycleID: cycle.id, territory: .caph, startsAt: Date(), venue: "Salle des fêtes"),
-                                                 by: .commandLine)
+        return try await db.cycles.createMeeting(
+            Meeting(cycleID: cycle.id, territory: .caph, startsAt: Date(), venue: "Salle des fêtes"),
+            by: .commandLine)
     }
 }

@@ -16,10 +16,12 @@ public enum TestData {
     /// The national territory (communes, EPCI, boundaries of Nord and Pas-de-Calais, QPV, IFN, ARCEP), read once.
     public static let nationalTerritory: TerritoryData = {
         var assembler = TerritoryAssembler()
-        for path in ["territoire/communes-france-2024.csv.gz", "territoire/epci-france-2025.json.gz",
-                     "territoire/communes-59-nord-2018.geojson", "territoire/communes-62-pas-de-calais-2018.geojson",
-                     "qpv/qpv-2015-demographie-2020.csv", "fragilite-numerique/indice-fragilite-numerique-2020-hauts-de-france-iris.csv",
-                     "connectivite/arcep-eligibilite-debit-commune-2019-09.csv.gz"] {
+        for path in [
+            "territoire/communes-france-2024.csv.gz", "territoire/epci-france-2025.json.gz",
+            "territoire/communes-59-nord-2018.geojson", "territoire/communes-62-pas-de-calais-2018.geojson",
+            "qpv/qpv-2015-demographie-2020.csv", "fragilite-numerique/indice-fragilite-numerique-2020-hauts-de-france-iris.csv",
+            "connectivite/arcep-eligibilite-debit-commune-2019-09.csv.gz"
+        ] {
             _ = try! assembler.add(file(path))
         }
         return assembler.build()
@@ -37,7 +39,7 @@ public enum TestData {
     public static let placeFiles = [
         "france-services-2022-12.csv", "conseillers-numeriques-lieux-2022-12.json",
         "data-inclusion-structures-mediation-numerique-2023-02.json", "aidants-connect-structures-2023-01.json",
-        "bibliotheques-publiques-france.csv.gz",
+        "bibliotheques-publiques-france.csv.gz"
     ]
 
     /// The territory pack shipped with the executable.

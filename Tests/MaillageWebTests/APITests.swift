@@ -33,14 +33,16 @@ struct APITests {
 
     @Test func searchResponsesMatchTheDocumentAndCarryReasons() async throws {
         try await withApp { client in
-            let body = try await json(client, "/api/v1/recherche?ou=Raismes&services=\(q("Aide aux démarches administratives"))&sur_place=1",
-                                      schemaPath: "/recherche")
+            let body = try await json(
+                client, "/api/v1/recherche?ou=Raismes&services=\(q("Aide aux démarches administratives"))&sur_place=1",
+                schemaPath: "/recherche")
             let results = try #require(body["results"] as? [[String: Any]])
             #expect(!results.isEmpty)
             #expect((results.first?["reasons"] as? [String])?.first == "propose « Aide aux démarches administratives »")
             #expect((body["origin"] as? [String: Any])?["code_insee"] as? String == "59491")
-            let none = try await json(client, "/api/v1/recherche?ou=Denain&services=\(q("Insertion professionnelle via le numérique"))",
-                                      schemaPath: "/recherche")
+            let none = try await json(
+                client, "/api/v1/recherche?ou=Denain&services=\(q("Insertion professionnelle via le numérique"))",
+                schemaPath: "/recherche")
             #expect(none["no_local_match"] as? Bool == true)
             #expect((none["neighbour_results"] as? [Any])?.isEmpty == false)
         }
@@ -92,7 +94,8 @@ struct APITests {
                 }
             }
             #expect(patterns.map(\.path).contains("/partenariats/suggestions") && patterns.count >= 5)
-            let codes = ["0", "2", "5", "9", "A"].flatMap { first in ["0", "9", "A", "B", "a", "b", "C"].map { first + $0 + "528" } }
+            let codes =
+                ["0", "2", "5", "9", "A"].flatMap { first in ["0", "9", "A", "B", "a", "b", "C"].map { first + $0 + "528" } }
                 + ["2A004", "2b004", "00000", "99999", " 59172 ", "5A528"]
             for (path, pattern) in patterns {
                 let expression = try NSRegularExpression(pattern: pattern)
@@ -100,7 +103,9 @@ struct APITests {
                 #expect(!allowed.contains("5A528") && allowed.contains("2A004") && allowed.contains("59528"), "\(path)")
                 for code in allowed {
                     // Act
-                    let status = try await client.execute(uri: "/api/v1\(path.replacingOccurrences(of: "{id}", with: "karima"))?commune=\(q(code))", method: .get) { $0.status.code }
+                    let status = try await client.execute(
+                        uri: "/api/v1\(path.replacingOccurrences(of: "{id}", with: "karima"))?commune=\(q(code))", method: .get
+                    ) { $0.status.code }
                     // Check: found, or a well-formed code that names nothing known (404); never a malformed value
                     #expect(status != 400, "\(path)?commune=\(code)")
                 }
@@ -112,7 +117,7 @@ struct APITests {
         ("/api/v1/recherche?services=Jardinage", "services", 400), ("/api/v1/recherche?rayon_km=0", "rayon_km", 400),
         ("/api/v1/recherche?lat=91&lon=3", "lat", 400), ("/api/v1/recherche?ou=Atlantide", "ou", 404),
         ("/api/v1/recherche?commune=99999", "commune", 404), ("/api/v1/communes?epci=1", "epci", 400),
-        ("/api/v1/recherche?per_page=0", "per_page", 400), ("/api/v1/recherche.csv?samedi=peut-etre", "samedi", 400),
+        ("/api/v1/recherche?per_page=0", "per_page", 400), ("/api/v1/recherche.csv?samedi=peut-etre", "samedi", 400)
     ])
     func badSearchParametersGetAJSONErrorNamingTheParameter(uri: String, parameter: String, status: Int) async throws {
         // a malformed value is a 400; a well-formed one that names nothing known (a commune code no commune has) a 404

@@ -60,18 +60,25 @@ struct AccessTests {
         let territoryPeople: Set<Caller> = [.participant, .member, .coordinator, .administrator]
         let db = site.database
         func openDeclaration() async throws -> Int {
-            try await db.declarations.create(Declaration(kind: .report, placeID: fixture.place.id, anchor: fixture.anchor, territory: .caph,
-                                                         structureID: fixture.structureID, placeName: fixture.place.nom, author: .commandLine,
-                                                         createdAt: Date(), category: .horaires, message: "Sonde")).id
+            try await db.declarations.create(
+                Declaration(
+                    kind: .report, placeID: fixture.place.id, anchor: fixture.anchor, territory: .caph,
+                    structureID: fixture.structureID, placeName: fixture.place.nom, author: .commandLine,
+                    createdAt: Date(), category: .horaires, message: "Sonde")
+            ).id
         }
         func missingPlace() async throws -> Int {
-            try await db.missingPlaces.create(MissingPlace(territory: .caph, commune: OfferFixture.denain, qpv: nil, services: [.accesInternetMateriel],
-                                                           publics: [], needs: [.saturday], justification: "Sonde", origin: .byHand, createdAt: Date(),
-                                                           author: .commandLine)).id
+            try await db.missingPlaces.create(
+                MissingPlace(
+                    territory: .caph, commune: OfferFixture.denain, qpv: nil, services: [.accesInternetMateriel],
+                    publics: [], needs: [.saturday], justification: "Sonde", origin: .byHand, createdAt: Date(),
+                    author: .commandLine)
+            ).id
         }
         func meeting(open: Bool = false) async throws -> Meeting {
             let cycle = try await db.cycles.create(Cycle(territory: .caph, title: "Cycle sonde", goal: ""), by: .commandLine)
-            let meeting = try await db.cycles.createMeeting(Meeting(cycleID: cycle.id, territory: .caph, startsAt: Date(), venue: "Raismes"), by: .commandLine)
+            let meeting = try await db.cycles.createMeeting(
+                Meeting(cycleID: cycle.id, territory: .caph, startsAt: Date(), venue: "Raismes"), by: .commandLine)
             return open ? try await SetWorkshopState(database: db)(.ouvert, meetingID: meeting.id, by: .commandLine) : meeting
         }
         func card() -> [(String, String)] {
@@ -84,23 +91,29 @@ struct AccessTests {
         case "/cycles/{id}/modifier":
             return Probe(uri: "/cycles/\(try await meeting().cycleID)/modifier", fields: MeetingCycleTests.cycleForm(), allowed: runners)
         case "/cycles/{id}/rencontres":
-            return Probe(uri: "/cycles/\(try await meeting().cycleID)/rencontres", fields: MeetingCycleTests.meetingForm("2023-02-02T09:30"), allowed: runners)
+            return Probe(
+                uri: "/cycles/\(try await meeting().cycleID)/rencontres", fields: MeetingCycleTests.meetingForm("2023-02-02T09:30"), allowed: runners)
         case "/rencontres/{id}/modifier":
-            return Probe(uri: "/rencontres/\(try await meeting().id)/modifier", fields: MeetingCycleTests.meetingForm("2023-02-02T09:30"), allowed: runners)
+            return Probe(
+                uri: "/rencontres/\(try await meeting().id)/modifier", fields: MeetingCycleTests.meetingForm("2023-02-02T09:30"), allowed: runners)
         case "/rencontres/{id}/participants":
             return Probe(uri: "/rencontres/\(try await meeting().id)/participants", fields: [("nom", "Sonde"), ("profil", "elu")], allowed: runners)
         case "/rencontres/{id}/presences":
             let target = try await meeting()
-            let person = try await db.participants.add(Participant(meetingID: target.id, name: "Sonde", structure: "", profile: .elu), territory: .caph,
-                                                       by: .commandLine)
+            let person = try await db.participants.add(
+                Participant(meetingID: target.id, name: "Sonde", structure: "", profile: .elu), territory: .caph,
+                by: .commandLine)
             return Probe(uri: "/rencontres/\(target.id)/presences", fields: [("presents", "\(person.id)")], allowed: runners)
         case "/rencontres/{id}/participants/{participant}/retirer":
             let target = try await meeting()
-            let person = try await db.participants.add(Participant(meetingID: target.id, name: "Sonde", structure: "", profile: .elu), territory: .caph,
-                                                       by: .commandLine)
+            let person = try await db.participants.add(
+                Participant(meetingID: target.id, name: "Sonde", structure: "", profile: .elu), territory: .caph,
+                by: .commandLine)
             return Probe(uri: "/rencontres/\(target.id)/participants/\(person.id)/retirer", fields: [], allowed: runners)
-        case "/rencontres/{id}/atelier/etat": return Probe(uri: "/rencontres/\(try await meeting().id)/atelier/etat", fields: [("etat", "ouvert")], allowed: runners)
-        case "/rencontres/{id}/atelier/code": return Probe(uri: "/rencontres/\(try await meeting(open: true).id)/atelier/code", fields: [], allowed: runners)
+        case "/rencontres/{id}/atelier/etat":
+            return Probe(uri: "/rencontres/\(try await meeting().id)/atelier/etat", fields: [("etat", "ouvert")], allowed: runners)
+        case "/rencontres/{id}/atelier/code":
+            return Probe(uri: "/rencontres/\(try await meeting(open: true).id)/atelier/code", fields: [], allowed: runners)
         case "/rencontres/{id}/atelier/projection":
             return Probe(uri: "/rencontres/\(try await meeting(open: true).id)/atelier/projection", fields: [("action", "nouveau")], allowed: runners)
         case "/rencontres/{id}/atelier":
@@ -108,17 +121,26 @@ struct AccessTests {
             return Probe(uri: "/rencontres/\(target.id)/atelier", fields: card(), allowed: contributors)
         case "/rencontres/{id}/atelier/cartes/{carte}":
             let target = try await meeting(open: true)
-            guard case .added(let added) = try await db.workshop.add(WorkshopCard(meetingID: target.id, table: OfferFixture.denain, kind: .ressource, text: "Sonde",
-                                                                                  authorLabel: "Sonde", createdAt: Date(), clientKey: "sonde-\(UUID().uuidString)"))
+            guard
+                case .added(let added) = try await db.workshop.add(
+                    WorkshopCard(
+                        meetingID: target.id, table: OfferFixture.denain, kind: .ressource, text: "Sonde",
+                        authorLabel: "Sonde", createdAt: Date(), clientKey: "sonde-\(UUID().uuidString)"))
             else { return nil }
             return Probe(uri: "/rencontres/\(target.id)/atelier/cartes/\(added.id)", fields: [("action", "masquer")], allowed: runners)
         case "/rejoindre": return Probe(uri: route, fields: [("code", "ABCDEF"), ("nom", "Sonde")], allowed: [], publicForm: true)
         case "/orienter/regles", "/orienter/regles/{id}/supprimer":
-            let rule = OrientationRule(territory: .caph, commune: OfferFixture.denain, need: .aideDemarchesAdministratives,
-                                       steps: [.init(structureID: fixture.structureID, approach: .sePresenter)], updatedAt: Date())
+            let rule = OrientationRule(
+                territory: .caph, commune: OfferFixture.denain, need: .aideDemarchesAdministratives,
+                steps: [.init(structureID: fixture.structureID, approach: .sePresenter)], updatedAt: Date())
             if route == "/orienter/regles" {
-                return Probe(uri: route, fields: [("territoire", "200042190"), ("commune", "59172"), ("besoin", "Aide aux démarches administratives"),
-                                                  ("etape_0_structure", fixture.structureID)], allowed: editors) { db, _ in
+                return Probe(
+                    uri: route,
+                    fields: [
+                        ("territoire", "200042190"), ("commune", "59172"), ("besoin", "Aide aux démarches administratives"),
+                        ("etape_0_structure", fixture.structureID)
+                    ], allowed: editors
+                ) { db, _ in
                     try await db.transaction { session in try await session.delete(from: "orientation_rules").run() }
                 }
             }
@@ -127,69 +149,102 @@ struct AccessTests {
         case "/orientations":
             let store = try await IndexStore(database: db)
             let partner = try #require(store.structures.structures(in: .caph).first { $0.id != fixture.structureID })
-            return Probe(uri: route, fields: ReferralTests.form(from: fixture.structureID, to: partner.id), allowed: [.member, .administrator]) { db, _ in
+            return Probe(uri: route, fields: ReferralTests.form(from: fixture.structureID, to: partner.id), allowed: [.member, .administrator]) {
+                db, _ in
                 try await db.transaction { session in try await session.delete(from: "referrals").run() }
             }
         case "/orientations/{id}/reponse":
             // Sent to the fixture's structure: its member (and the administrator) answer it, nobody else
             let store = try await IndexStore(database: db)
             let sender = try #require(store.structures.structures(in: .caph).first { $0.id != fixture.structureID })
-            let referral = try await db.referrals.create(Referral(territory: .caph, from: sender.id, to: fixture.structureID, need: .aideDemarchesAdministratives,
-                                                                  person: "Sonde", contact: "sonde", consentAt: Date(), createdAt: Date()), by: .commandLine)
-            return Probe(uri: "/orientations/\(referral.id)/reponse", fields: [("attendu", "envoyee"), ("etat", "recue")], allowed: [.member, .administrator])
+            let referral = try await db.referrals.create(
+                Referral(
+                    territory: .caph, from: sender.id, to: fixture.structureID, need: .aideDemarchesAdministratives,
+                    person: "Sonde", contact: "sonde", consentAt: Date(), createdAt: Date()), by: .commandLine)
+            return Probe(
+                uri: "/orientations/\(referral.id)/reponse", fields: [("attendu", "envoyee"), ("etat", "recue")], allowed: [.member, .administrator])
         case "/partenariats", "/partenariats/{id}", "/partenariats/{id}/confirmer":
             let store = try await IndexStore(database: db)
             let partner = try #require(store.structures.structures(in: .caph).first { $0.id != fixture.structureID })
-            let link = Partnership(territory: .caph, from: fixture.structureID, to: partner.id, kind: .projetCommun, notes: "Sonde \(UUID())", createdAt: Date())
+            let link = Partnership(
+                territory: .caph, from: fixture.structureID, to: partner.id, kind: .projetCommun, notes: "Sonde \(UUID())", createdAt: Date())
             if route == "/partenariats" {
                 // Each allowed caller adds a link; taking it away again lets the next one meet the same state
-                return Probe(uri: route, fields: [("territoire", "200042190"), ("de", link.from), ("vers", link.to), ("lien", "projet_commun")], allowed: structureEditors) { db, _ in
+                return Probe(
+                    uri: route, fields: [("territoire", "200042190"), ("de", link.from), ("vers", link.to), ("lien", "projet_commun")],
+                    allowed: structureEditors
+                ) { db, _ in
                     try await db.transaction { session in try await session.delete(from: "partnerships").run() }
                 }
             }
             var stored = link
-            if let existing = try await db.partnerships.all(territory: .caph).first { stored = existing } else { stored = try await db.partnerships.create(link, by: .commandLine) }
+            if let existing = try await db.partnerships.all(territory: .caph).first {
+                stored = existing
+            } else {
+                stored = try await db.partnerships.create(link, by: .commandLine)
+            }
             return route == "/partenariats/{id}"
                 ? Probe(uri: "/partenariats/\(stored.id)", fields: [("etat", "formalise")], allowed: structureEditors)
                 : Probe(uri: "/partenariats/\(stored.id)/confirmer", fields: [], allowed: editors)
         case "/lieux/{id}/declarer":
-            return Probe(uri: fixture.declareURI, fields: OfferFixture.form(of: fixture.place, changes: ["presentation_resume": ["Sonde \(UUID())"]]),
-                         allowed: structureEditors)
+            return Probe(
+                uri: fixture.declareURI, fields: OfferFixture.form(of: fixture.place, changes: ["presentation_resume": ["Sonde \(UUID())"]]),
+                allowed: structureEditors)
         case "/lieux/{id}/signaler":
-            return Probe(uri: "/lieux/\(fixture.place.id)/signaler", fields: [("categorie", "horaires"), ("message", "Fermé le lundi")], allowed: Set(Caller.allCases))
+            return Probe(
+                uri: "/lieux/\(fixture.place.id)/signaler", fields: [("categorie", "horaires"), ("message", "Fermé le lundi")],
+                allowed: Set(Caller.allCases))
         case "/proposer-un-lieu":
-            return Probe(uri: route, fields: [("nom", "Sonde"), ("adresse", "1 rue de la Sonde"), ("code_insee", "59172"), ("services", "Accès internet et matériel informatique")],
-                         allowed: territoryPeople)
+            return Probe(
+                uri: route,
+                fields: [
+                    ("nom", "Sonde"), ("adresse", "1 rue de la Sonde"), ("code_insee", "59172"),
+                    ("services", "Accès internet et matériel informatique")
+                ],
+                allowed: territoryPeople)
         case "/declarations/{id}/prendre": return Probe(uri: "/declarations/\(try await openDeclaration())/prendre", fields: [], allowed: editors)
         case "/declarations/{id}/decider":
-            return Probe(uri: "/declarations/\(try await openDeclaration())/decider", fields: [("decision", "refuser"), ("motif", "Sonde")], allowed: editors)
+            return Probe(
+                uri: "/declarations/\(try await openDeclaration())/decider", fields: [("decision", "refuser"), ("motif", "Sonde")], allowed: editors)
         case "/territoires/{siren}/desaccords":
             try await db.transaction { session in
-                try await db.declarations.saveValidated([ValidatedField(anchor: fixture.anchor, column: .telephone, value: "+33327000001", declarationID: 0,
-                                                                        structureID: nil, validatedAt: Date(), baseline: "", national: "+33327000002")], on: session)
+                try await db.declarations.saveValidated(
+                    [
+                        ValidatedField(
+                            anchor: fixture.anchor, column: .telephone, value: "+33327000001", declarationID: 0,
+                            structureID: nil, validatedAt: Date(), baseline: "", national: "+33327000002")
+                    ], on: session)
             }
-            return Probe(uri: "/territoires/200042190/desaccords", fields: [("ancre", fixture.anchor), ("colonne", "telephone"), ("choix", "garder")], allowed: editors)
+            return Probe(
+                uri: "/territoires/200042190/desaccords", fields: [("ancre", fixture.anchor), ("colonne", "telephone"), ("choix", "garder")],
+                allowed: editors)
         case "/structures/{id}":
-            return Probe(uri: "/structures/\(fixture.structureID)", fields: [("nom", "Structure sonde \(UUID())"), ("type", "ccas"), ("communes", "59172")],
-                         allowed: structureEditors)
+            return Probe(
+                uri: "/structures/\(fixture.structureID)", fields: [("nom", "Structure sonde \(UUID())"), ("type", "ccas"), ("communes", "59172")],
+                allowed: structureEditors)
         case "/lieux-manquants":
-            return Probe(uri: route, fields: [("territoire", "200042190"), ("commune", "59172"), ("besoins", "samedi"), ("justification", "Sonde")],
-                         allowed: territoryPeople)
-        case "/lieux-manquants/{id}/soutien": return Probe(uri: "/lieux-manquants/\(try await missingPlace())/soutien", fields: [], allowed: territoryPeople)
+            return Probe(
+                uri: route, fields: [("territoire", "200042190"), ("commune", "59172"), ("besoins", "samedi"), ("justification", "Sonde")],
+                allowed: territoryPeople)
+        case "/lieux-manquants/{id}/soutien":
+            return Probe(uri: "/lieux-manquants/\(try await missingPlace())/soutien", fields: [], allowed: territoryPeople)
         case "/lieux-manquants/{id}/statut":
-            return Probe(uri: "/lieux-manquants/\(try await missingPlace())/statut", fields: [("statut", "retenue"), ("priorite", "1")], allowed: editors)
+            return Probe(
+                uri: "/lieux-manquants/\(try await missingPlace())/statut", fields: [("statut", "retenue"), ("priorite", "1")], allowed: editors)
         case "/personas": return Probe(uri: route, fields: PersonaPagesTests.form(name: "Sonde"), allowed: editors)
         case "/personas/bibliotheque": return Probe(uri: route, fields: [("territoire", "200042190")], allowed: editors)
         case "/personas/{id}/modifier":
             let version = try #require(try await site.database.personas.find(id: "karima")).version
-            return Probe(uri: "/personas/karima/modifier", fields: [("version", "\(version)")] + PersonaPagesTests.form(name: "Karima"), allowed: editors)
+            return Probe(
+                uri: "/personas/karima/modifier", fields: [("version", "\(version)")] + PersonaPagesTests.form(name: "Karima"), allowed: editors)
         case "/personas/{id}/dupliquer": return Probe(uri: "/personas/karima/dupliquer", fields: [], allowed: editors)
         case "/personas/{id}/supprimer":
             let marcel = try #require(try await site.database.personas.find(id: "marcel"))
             let target = try await site.database.personas.create(marcel.persona, territory: .caph, by: .commandLine)
             return Probe(uri: "/personas/\(target.persona.id)/supprimer", fields: [("version", "1")], allowed: editors)
         case "/invitations":
-            return Probe(uri: route, fields: [("email", "invitee@exemple.fr"), ("role", "participant"), ("territoire", "200042190")], allowed: editors)
+            return Probe(
+                uri: route, fields: [("email", "invitee@exemple.fr"), ("role", "participant"), ("territoire", "200042190")], allowed: editors)
         case "/comptes/{compte}/reinitialisation": return Probe(uri: "/comptes/\(participantID)/reinitialisation", fields: [], allowed: editors)
         case "/compte/mot-de-passe":
             return Probe(uri: route, fields: [("actuel", testPassword), ("nouveau", testPassword), ("confirmation", testPassword)], allowed: signedIn)
@@ -203,16 +258,19 @@ struct AccessTests {
         case "/compte/codes-de-secours": return Probe(uri: route, fields: [("code", "000000")], allowed: [])
         case "/comptes/{compte}/roles/retirer":
             let grant = RoleGrant(role: .participant, scope: .territory(.caph))!
-            return Probe(uri: "/comptes/\(participantID)/roles/retirer", fields: [("role", "participant"), ("portee", "200042190")], allowed: editors) { db, _ in
+            return Probe(uri: "/comptes/\(participantID)/roles/retirer", fields: [("role", "participant"), ("portee", "200042190")], allowed: editors)
+            { db, _ in
                 try await db.transaction { session in _ = try await db.accounts.grant(grant, to: participantID, now: Date(), on: session) }
             }
         case "/deconnexion": return Probe(uri: route, fields: [], allowed: Set(Caller.allCases))
         // Reached by a link's token, not a role: an unknown token changes nothing, for anyone.
         case "/invitation/{jeton}", "/reinitialisation/{jeton}":
-            return Probe(uri: route.replacingOccurrences(of: "{jeton}", with: String(repeating: "A", count: 43)),
-                         fields: [("nouveau", testPassword), ("confirmation", testPassword), ("nom", "X")], allowed: [])
+            return Probe(
+                uri: route.replacingOccurrences(of: "{jeton}", with: String(repeating: "A", count: 43)),
+                fields: [("nouveau", testPassword), ("confirmation", testPassword), ("nom", "X")], allowed: [])
         case "/connexion":
-            return Probe(uri: route, fields: [("email", "personne@exemple.fr"), ("mot_de_passe", "faux mot de passe !")], allowed: [], publicForm: true)
+            return Probe(
+                uri: route, fields: [("email", "personne@exemple.fr"), ("mot_de_passe", "faux mot de passe !")], allowed: [], publicForm: true)
         default: return nil
         }
     }
@@ -233,12 +291,17 @@ struct AccessTests {
                 let people = try await db.participants.all(meetingID: meeting.id).map { "\($0.id):\($0.attended)" }
                 let cards = try await db.workshop.cards(meetingID: meeting.id).map { "\($0.id):\($0.visibility)" }
                 let projection = try await db.workshop.hasProjectionToken(meetingID: meeting.id)
-                meetings.append("\(cycle.title)/\(meeting.id):\(meeting.workshop):\(meeting.joinCode ?? ""):\(projection):\(meeting.venue):\(meeting.agenda.count):\(people):\(cards)")
+                meetings.append(
+                    "\(cycle.title)/\(meeting.id):\(meeting.workshop):\(meeting.joinCode ?? ""):\(projection):\(meeting.venue):\(meeting.agenda.count):\(people):\(cards)"
+                )
             }
         }
-        let partnerships = try await db.partnerships.all(territory: .caph).map { "\($0.id):\($0.state.rawValue):\($0.confirmed)" }
+        let partnerships =
+            try await db.partnerships.all(territory: .caph).map { "\($0.id):\($0.state.rawValue):\($0.confirmed)" }
             + (try await db.orientationRules.all(territory: .caph).map { "règle \($0.id)" })
-            + (try await db.sql.select().column("id").column("status").from("referrals").all().map { "orientation \(try $0.decode(column: "id", as: Int.self)):\(try $0.decode(column: "status", as: String.self))" })
+            + (try await db.sql.select().column("id").column("status").from("referrals").all().map {
+                "orientation \(try $0.decode(column: "id", as: Int.self)):\(try $0.decode(column: "status", as: String.self))"
+            })
         return "\(personas)|\(accounts)|\(links)|\(events)|\(declarations)|\(validated)|\(missing)|\(structures)|\(meetings)|\(partnerships)"
     }
 
@@ -251,13 +314,16 @@ struct AccessTests {
             for caller in Caller.allCases {
                 if let grants = caller.grants(structure: fixture.structureID) { ids[caller] = try await site.account(caller.email, grants) }
             }
-            let router = buildRouter(database: site.database, index: try await IndexStore(database: site.database), pages: try await PageRenderer.load(),
-                                     configuration: AppConfiguration(), hashing: HashingPool(threads: 1, queueLimit: 0))
+            let router = buildRouter(
+                database: site.database, index: try await IndexStore(database: site.database), pages: try await PageRenderer.load(),
+                configuration: AppConfiguration(), hashing: HashingPool(threads: 1, queueLimit: 0))
             let routes = router.routes.filter { $0.method != .get && $0.method != .head }.map(\.path.description)
             #expect(routes.count >= 12)
             for route in routes {
                 for caller in Caller.allCases {
-                    let probe = try #require(try await Self.probe(route, participantID: ids[.participant]!, site: site, fixture: fixture), "no probe for \(route): add one")
+                    let probe = try #require(
+                        try await Self.probe(route, participantID: ids[.participant]!, site: site, fixture: fixture), "no probe for \(route): add one"
+                    )
                     // Act: a fresh browser of this caller sends the form, with its token
                     var browser = caller == .nobody ? Browser() : try await site.signIn(caller.email)
                     _ = try await site.get(caller == .nobody ? "/connexion" : "/compte", as: &browser)
@@ -288,8 +354,10 @@ struct AccessTests {
             // Act
             let missing = try await site.post("/personas", PersonaPagesTests.form(name: "Sans jeton"), as: &browser, csrf: .some(nil))
             let wrong = try await site.post("/personas", PersonaPagesTests.form(name: "Faux jeton"), as: &browser, csrf: "x")
-            let foreign = try await site.post("/personas", PersonaPagesTests.form(name: "Ailleurs"), as: &browser, headers: [.origin: "https://pirate.example"])
-            let huge = try await site.post("/personas", PersonaPagesTests.form(name: "Long", description: String(repeating: "x", count: 70_000)), as: &browser)
+            let foreign = try await site.post(
+                "/personas", PersonaPagesTests.form(name: "Ailleurs"), as: &browser, headers: [.origin: "https://pirate.example"])
+            let huge = try await site.post(
+                "/personas", PersonaPagesTests.form(name: "Long", description: String(repeating: "x", count: 70_000)), as: &browser)
             // Check
             let statuses: [Int] = [missing.status, wrong.status, foreign.status, huge.status]
             #expect(statuses == [403, 403, 403, 413])
@@ -346,15 +414,18 @@ struct AccessTests {
             try await site.account("coordinatrice@caph.fr", [RoleGrant(role: .coordinateur, scope: .territory(.caph))!])
             var coordinator = try await site.signIn("coordinatrice@caph.fr")
             _ = try await site.get("/invitations", as: &coordinator)
-            let made = try await site.post("/invitations", [("email", "Nouvelle@Exemple.fr"), ("role", "participant"), ("territoire", "200042190")],
-                                           as: &coordinator)
+            let made = try await site.post(
+                "/invitations", [("email", "Nouvelle@Exemple.fr"), ("role", "participant"), ("territoire", "200042190")],
+                as: &coordinator)
             let link = try #require(made.html.firstMatch(of: /\/invitation\/([A-Za-z0-9_-]{43})/)).0
             #expect(made.html.contains("mailto:nouvelle%40exemple.fr?subject="))
             // Act: the invited person follows it, chooses a weak then a good password
             var invited = Browser()
             #expect(try await site.get(String(link), as: &invited).status == 200)
-            let weak = try await site.post(String(link), [("nom", "Nouvelle"), ("nouveau", "motdepasse123"), ("confirmation", "motdepasse123")], as: &invited)
-            let accepted = try await site.post(String(link), [("nom", "Nouvelle"), ("nouveau", testPassword), ("confirmation", testPassword)], as: &invited)
+            let weak = try await site.post(
+                String(link), [("nom", "Nouvelle"), ("nouveau", "motdepasse123"), ("confirmation", "motdepasse123")], as: &invited)
+            let accepted = try await site.post(
+                String(link), [("nom", "Nouvelle"), ("nouveau", testPassword), ("confirmation", testPassword)], as: &invited)
             var again = Browser()
             let reused = try await site.get(String(link), as: &again)
             // Check
@@ -374,8 +445,9 @@ struct AccessTests {
         try await TestDatabases.with(kind) { db in
             let links = db.links, now = Date()
             let token = try await db.transaction { session in
-                try await links.create(.invitation, email: "x@exemple.fr", accountID: nil, grant: RoleGrant(role: .participant, scope: .territory(.caph)),
-                                       createdBy: nil, now: now, on: session)
+                try await links.create(
+                    .invitation, email: "x@exemple.fr", accountID: nil, grant: RoleGrant(role: .participant, scope: .territory(.caph)),
+                    createdBy: nil, now: now, on: session)
             }
             #expect(try await links.find(token: token, now: now + 8 * 24 * 3600) == nil)
             let first = try await db.transaction { session in try await links.consume(token: token, now: now + 60, on: session) }
@@ -393,11 +465,14 @@ struct AccessTests {
             // Act: a wrong password, an unknown e-mail, then five more failures
             let wrong = try await site.post("/connexion", [("email", "animatrice@caph.fr"), ("mot_de_passe", "pas le bon du tout")], as: &browser)
             let unknown = try await site.post("/connexion", [("email", "personne@caph.fr"), ("mot_de_passe", "pas le bon du tout")], as: &browser)
-            for _ in 0..<5 { _ = try await site.post("/connexion", [("email", "animatrice@caph.fr"), ("mot_de_passe", "encore faux !!!")], as: &browser) }
+            for _ in 0..<5 {
+                _ = try await site.post("/connexion", [("email", "animatrice@caph.fr"), ("mot_de_passe", "encore faux !!!")], as: &browser)
+            }
             let throttled = try await site.post("/connexion", [("email", "animatrice@caph.fr"), ("mot_de_passe", testPassword)], as: &browser)
             // Check: the same answer for both; then even the right password waits, and nothing signs in
             #expect(wrong.status == 401 && unknown.status == 401)
-            #expect(wrong.html.contains("E-mail, mot de passe ou code incorrect.") && unknown.html.contains("E-mail, mot de passe ou code incorrect."))
+            #expect(
+                wrong.html.contains("E-mail, mot de passe ou code incorrect.") && unknown.html.contains("E-mail, mot de passe ou code incorrect."))
             #expect(throttled.status == 429 && throttled.html.contains("Trop de tentatives"))
             #expect(browser.cookies["maillage_session"] == nil)
             // (after five failures of the e-mail the next attempt waits 4 s: the loop's last and the right password go unchecked)
@@ -467,7 +542,8 @@ struct AccessTests {
             let secret = try #require(form.html.firstMatch(of: /name="secret" value="([A-Z2-7]{20})"/)?.1)
             #expect(form.html.contains("otpauth://totp/"))
             let wrong = try await site.post("/compte/second-facteur", [("secret", String(secret)), ("code", "000000")], as: &browser)
-            let enrolled = try await site.post("/compte/second-facteur", [("secret", String(secret)), ("code", Self.code(String(secret)))], as: &browser)
+            let enrolled = try await site.post(
+                "/compte/second-facteur", [("secret", String(secret)), ("code", Self.code(String(secret)))], as: &browser)
             #expect(wrong.status == 422 && enrolled.status == 200)
             // Act: sign in without a code, with the code already used, with the next one
             var other = Browser()
@@ -488,15 +564,21 @@ struct AccessTests {
         try await TestDatabases.with(kind) { db in
             // Setup: Bernadette edits a persona, then her account is deleted
             let accounts = db.accounts
-            let account = try await db.transaction { session in try await accounts.create(email: "bernadette@exemple.fr", name: "Bernadette", now: Date(), on: session) }
+            let account = try await db.transaction { session in
+                try await accounts.create(email: "bernadette@exemple.fr", name: "Bernadette", now: Date(), on: session)
+            }
             let karima = try #require(try await db.personas.find(id: "karima"))
             let bernadette = Author(accountID: account.id, label: "Bernadette")
             _ = try await db.personas.update(karima.persona, version: karima.version, by: bernadette)
             // ... and reported an error on a place, and proposed a missing place
-            _ = try await db.declarations.create(Declaration(kind: .report, placeID: "x", anchor: nil, territory: .caph, structureID: nil, placeName: "Lieu",
-                                                             author: bernadette, createdAt: Date(), category: .horaires))
-            _ = try await db.missingPlaces.create(MissingPlace(territory: .caph, commune: nil, qpv: nil, services: [.aideDemarchesAdministratives], publics: [],
-                                                               needs: [], justification: "Manque", origin: .byHand, createdAt: Date(), author: bernadette))
+            _ = try await db.declarations.create(
+                Declaration(
+                    kind: .report, placeID: "x", anchor: nil, territory: .caph, structureID: nil, placeName: "Lieu",
+                    author: bernadette, createdAt: Date(), category: .horaires))
+            _ = try await db.missingPlaces.create(
+                MissingPlace(
+                    territory: .caph, commune: nil, qpv: nil, services: [.aideDemarchesAdministratives], publics: [],
+                    needs: [], justification: "Manque", origin: .byHand, createdAt: Date(), author: bernadette))
             // Act
             try await db.transaction { session in try await accounts.delete(id: account.id, on: session) }
             // Check: the edit is still there, nobody's name on it
@@ -520,7 +602,8 @@ struct AccessTests {
             let before = try await Self.snapshot(site.database)
             // Act
             let signIn = try await site.post("/connexion", [("email", text), ("mot_de_passe", text)], as: &visitor)
-            let invitation = try await site.post("/invitations", [("email", text), ("role", "participant"), ("territoire", "200042190")], as: &coordinator)
+            let invitation = try await site.post(
+                "/invitations", [("email", text), ("role", "participant"), ("territoire", "200042190")], as: &coordinator)
             // Check: refused, nothing echoed unescaped, no invitation, no account
             #expect([400, 401, 413].contains(signIn.status) && invitation.status == 400)
             #expect(!signIn.html.contains("<script>alert") && !invitation.html.contains("<script>alert"))

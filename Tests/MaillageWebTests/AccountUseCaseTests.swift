@@ -100,7 +100,8 @@ struct AccountUseCaseTests {
             _ = try await site.get("/invitations", as: &neighbour)
             let journal = try await site.database.audit.events(.init()).count
             // Act
-            let answer = try await site.post("/comptes/\(participant)/roles/retirer", [("role", "participant"), ("portee", "200042190")], as: &neighbour)
+            let answer = try await site.post(
+                "/comptes/\(participant)/roles/retirer", [("role", "participant"), ("portee", "200042190")], as: &neighbour)
             // Check: forbidden; the role and the journal as they were
             #expect(answer.status == 403)
             #expect(try await site.database.accounts.find(id: participant)?.grants == [Self.participant])
@@ -116,9 +117,11 @@ struct AccountUseCaseTests {
         var journal: [[String?]]
 
         static func journal(_ db: AppDatabase, accountID: Int) async throws -> [[String?]] {
-            try await db.audit.events(.init()).filter { $0.objectID == String(accountID) && ["compte créé", "rôle donné", "rôle retiré"].contains($0.action) }
-                .sorted { ($0.id ?? 0) < ($1.id ?? 0) }
-                .map { [$0.action, $0.objectKind, $0.territory?.rawValue, $0.before, $0.after] }
+            try await db.audit.events(.init()).filter {
+                $0.objectID == String(accountID) && ["compte créé", "rôle donné", "rôle retiré"].contains($0.action)
+            }
+            .sorted { ($0.id ?? 0) < ($1.id ?? 0) }
+            .map { [$0.action, $0.objectKind, $0.territory?.rawValue, $0.before, $0.after] }
         }
     }
 
@@ -135,33 +138,47 @@ struct AccountUseCaseTests {
             let link = String(try #require(made.html.firstMatch(of: /\/invitation\/([A-Za-z0-9_-]{43})/)).0)
             var invited = Browser()
             _ = try await site.get(link, as: &invited)
-            #expect(try await site.post(link, [("nom", "Nouvelle"), ("nouveau", testPassword), ("confirmation", testPassword)], as: &invited).status == 302)
+            #expect(
+                try await site.post(link, [("nom", "Nouvelle"), ("nouveau", testPassword), ("confirmation", testPassword)], as: &invited).status
+                    == 302)
             let account = try #require(try await site.database.accounts.find(email: email))
             _ = try await site.get("/invitations", as: &coordinator)
-            #expect(try await site.post("/comptes/\(account.id)/roles/retirer", [("role", "participant"), ("portee", "200042190")],
-                                        as: &coordinator).status == 302)
-            let rows = AccountRows(rolesAfterCreation: account.grants, rolesAfterRemoval: try await site.database.accounts.find(id: account.id)?.grants ?? [],
-                                   journal: try await AccountRows.journal(site.database, accountID: account.id))
+            #expect(
+                try await site.post(
+                    "/comptes/\(account.id)/roles/retirer", [("role", "participant"), ("portee", "200042190")],
+                    as: &coordinator
+                ).status == 302)
+            let rows = AccountRows(
+                rolesAfterCreation: account.grants, rolesAfterRemoval: try await site.database.accounts.find(id: account.id)?.grants ?? [],
+                journal: try await AccountRows.journal(site.database, accountID: account.id))
             web.withLock { $0 = rows }
         }
         // The command line: `maillage user create`, then `maillage user role remove`
         let commandLine = try await Self.withCommandLineDatabase(kind) { db, location in
-            let created = try Self.maillage(["user", "create", "--database", location, "--email", email, "--name", "Nouvelle",
-                                             "--role", "participant", "--territory", "200042190"])
+            let created = try Self.maillage([
+                "user", "create", "--database", location, "--email", email, "--name", "Nouvelle",
+                "--role", "participant", "--territory", "200042190"
+            ])
             #expect(created.contains("créé pour \(email)"), "\(created)")
             let account = try #require(try await db.accounts.find(email: email))
-            let removed = try Self.maillage(["user", "role", "remove", "--database", location, "--email", email, "--role", "participant",
-                                             "--territory", "200042190"])
+            let removed = try Self.maillage([
+                "user", "role", "remove", "--database", location, "--email", email, "--role", "participant",
+                "--territory", "200042190"
+            ])
             #expect(removed.contains("Rôle retiré"), "\(removed)")
-            return AccountRows(rolesAfterCreation: account.grants, rolesAfterRemoval: try await db.accounts.find(id: account.id)?.grants ?? [],
-                               journal: try await AccountRows.journal(db, accountID: account.id))
+            return AccountRows(
+                rolesAfterCreation: account.grants, rolesAfterRemoval: try await db.accounts.find(id: account.id)?.grants ?? [],
+                journal: try await AccountRows.journal(db, accountID: account.id))
         }
         // Check: the same roles and the same journal entries, each in the role's territory
         #expect(web.withLock { $0 } == commandLine)
         #expect(commandLine.rolesAfterCreation == [Self.participant] && commandLine.rolesAfterRemoval.isEmpty)
-        #expect(commandLine.journal == [["compte créé", AuditKinds.account, nil, nil, email],
-                                        ["rôle donné", AuditKinds.role, "200042190", nil, Self.participant.description],
-                                        ["rôle retiré", AuditKinds.role, "200042190", Self.participant.description, nil]])
+        #expect(
+            commandLine.journal == [
+                ["compte créé", AuditKinds.account, nil, nil, email],
+                ["rôle donné", AuditKinds.role, "200042190", nil, Self.participant.description],
+                ["rôle retiré", AuditKinds.role, "200042190", Self.participant.description, nil]
+            ])
     }
 
     @Test(arguments: TestDatabases.available)
@@ -208,7 +225,8 @@ struct AccountUseCaseTests {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: directory) }
             let path = directory.appending(path: "maillage.sqlite").path
-            return try await using(try await AppDatabase.open(.sqlite(path: path), logger: Logger(label: "maillage.test"), schema: .migrate), path, body)
+            return try await using(
+                try await AppDatabase.open(.sqlite(path: path), logger: Logger(label: "maillage.test"), schema: .migrate), path, body)
         case .postgres:
             return try await TestDatabases.withFreshPostgres { url in
                 try await using(try await AppDatabase.open(.postgres(url: url), logger: Logger(label: "maillage.test"), schema: .migrate), url, body)

@@ -13,8 +13,10 @@ import Testing
 /// serves the same pages; a damaged file or one of another schema version is refused and changes nothing.
 @Suite("Backups and restores", .serialized)
 struct BackupTests {
-    static let pages = ["/", "/communes/59172", "/territoires/200042190", "/lieux/bibliotheques-2547", "/lieux/aidants-connect-5817",
-                        "/personas", "/api/v1/places?per_page=20", "/api/v1/communes/59526", "/plan-du-site"]
+    static let pages = [
+        "/", "/communes/59172", "/territoires/200042190", "/lieux/bibliotheques-2547", "/lieux/aidants-connect-5817",
+        "/personas", "/api/v1/places?per_page=20", "/api/v1/communes/59526", "/plan-du-site"
+    ]
 
     static var logger: Logger {
         var logger = Logger(label: "maillage.test")
@@ -49,9 +51,12 @@ struct BackupTests {
             let live = directory.appendingPathComponent("live.sqlite").path, file = directory.appendingPathComponent("copie.sqlite").path
             let restored = directory.appendingPathComponent("restauree.sqlite").path
             let database = try await AppDatabase.open(.sqlite(path: live), logger: Self.logger, schema: .migrate)
-            let app = try await buildApplication(AppConfiguration(database: .sqlite(path: live), seedPack: TestData.pack), database: database, logger: Self.logger)
+            let app = try await buildApplication(
+                AppConfiguration(database: .sqlite(path: live), seedPack: TestData.pack), database: database, logger: Self.logger)
             @Sendable func write(_ n: Int) async throws {
-                try await database.transaction { db in _ = try await database.accounts.create(email: "p\(n)@caph.fr", name: "P\(n)", now: Date(), on: db) }
+                try await database.transaction { db in
+                    _ = try await database.accounts.create(email: "p\(n)@caph.fr", name: "P\(n)", now: Date(), on: db)
+                }
             }
             // (the application closes the database when its test ends: everything is written within it)
             let (acknowledged, before, copy, written) = try await app.test(.router) { client in
@@ -73,8 +78,9 @@ struct BackupTests {
             // Act: restored into a fresh file, and a fresh application started on it
             let restoredCopy = try await DatabaseBackup(configuration: .sqlite(path: restored), logger: Self.logger).restore(from: file)
             let fresh = try await AppDatabase.open(.sqlite(path: restored), logger: Self.logger, schema: .requireCurrent)
-            let freshApp = try await buildApplication(AppConfiguration(database: .sqlite(path: restored), seedPack: TestData.pack), database: fresh,
-                                                      logger: Self.logger)
+            let freshApp = try await buildApplication(
+                AppConfiguration(database: .sqlite(path: restored), seedPack: TestData.pack), database: fresh,
+                logger: Self.logger)
             let (after, kept) = try await freshApp.test(.router) { client in (try await Self.snapshot(client), try await Self.emails(in: fresh)) }
             // Check: the copy is checked and of this schema; every write acknowledged before the backup is there, and
             // nothing that was never written; the same pages, byte for byte, with the same ETags
@@ -111,7 +117,8 @@ struct BackupTests {
                 try await db.shutdown()
                 return path
             }
-            let older = try await variant("ancienne.sqlite", "DELETE FROM schema_migrations WHERE name = \(literal: AppDatabase.migrationNames.last!)")
+            let older = try await variant(
+                "ancienne.sqlite", "DELETE FROM schema_migrations WHERE name = \(literal: AppDatabase.migrationNames.last!)")
             let newer = try await variant("future.sqlite", "INSERT INTO schema_migrations (name, applied_at) VALUES ('9999_future', '2030-01-01')")
             // Act and check: each refused with its reason, the target unchanged
             for (file, reason) in [(damaged, "endommagé|lisible"), (text, "lisible"), (older, "plus ancienne"), (newer, "plus récente")] {
@@ -138,7 +145,8 @@ struct BackupTests {
                 try await TestDatabases.withFreshPostgres { target in
                     // Setup: a migrated database with one account
                     let database = try await AppDatabase.open(.postgres(url: source), logger: Self.logger, schema: .migrate)
-                    try await database.transaction { db in _ = try await database.accounts.create(email: "a@caph.fr", name: "A", now: Date(), on: db) }
+                    try await database.transaction { db in _ = try await database.accounts.create(email: "a@caph.fr", name: "A", now: Date(), on: db)
+                    }
                     try await database.shutdown()
                     let file = directory.appendingPathComponent("maillage.dump").path, junk = directory.appendingPathComponent("junk.dump").path
                     try Data("pas une archive".utf8).write(to: URL(fileURLWithPath: junk))

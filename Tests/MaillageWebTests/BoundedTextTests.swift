@@ -17,8 +17,9 @@ struct BoundedTextTests {
             // Setup: an open workshop, its animateur, a phone that joined it
             var animateur = try await MeetingCycleTests.animateur(site)
             let cycle = try await site.database.cycles.create(Cycle(territory: .caph, title: "Cycle", goal: ""), by: .commandLine)
-            let meeting = try await site.database.cycles.createMeeting(Meeting(cycleID: cycle.id, territory: .caph, startsAt: Date(), venue: "Raismes"),
-                                                                       by: .commandLine)
+            let meeting = try await site.database.cycles.createMeeting(
+                Meeting(cycleID: cycle.id, territory: .caph, startsAt: Date(), venue: "Raismes"),
+                by: .commandLine)
             let code = try await MeetingCycleTests.open(site, &animateur, meeting: meeting.id)
             var phone = try await MeetingCycleTests.phone(site, code: code, name: "Léa")
             _ = try await site.get("/rencontres/\(meeting.id)/atelier", as: &phone)
@@ -27,9 +28,14 @@ struct BoundedTextTests {
             var stranger = Browser()
             _ = try await site.get("/rejoindre?code=\(code)", as: &stranger)
             let joined = try await site.post("/rejoindre", [("code", code), ("nom", Self.accented(150))], as: &stranger)
-            let card = try await site.post("/rencontres/\(meeting.id)/atelier", [("table", "59172"), ("type", "ressource"), ("texte", Self.accented(700)),
-                                                                                  ("cle", "carte-accents-0001")], as: &phone)
-            let participant = try await site.post("/rencontres/\(meeting.id)/participants", [("nom", Self.accented(300)), ("profil", "elu")], as: &animateur)
+            let card = try await site.post(
+                "/rencontres/\(meeting.id)/atelier",
+                [
+                    ("table", "59172"), ("type", "ressource"), ("texte", Self.accented(700)),
+                    ("cle", "carte-accents-0001")
+                ], as: &phone)
+            let participant = try await site.post(
+                "/rencontres/\(meeting.id)/participants", [("nom", Self.accented(300)), ("profil", "elu")], as: &animateur)
             let title = try await site.post("/cycles", [("territoire", "200042190"), ("titre", Self.accented(300)), ("objectif", "")], as: &animateur)
             // Check: each refused with its field named; nothing stored
             for (answer, field) in [(joined, "Prénom ou initiales"), (card, "Texte"), (participant, "Nom"), (title, "Titre")] {
@@ -53,21 +59,28 @@ struct BoundedTextTests {
             _ = try await site.get(fixture.declareURI, as: &member)
             var animateur = try await MeetingCycleTests.animateur(site)
             let cycle = try await site.database.cycles.create(Cycle(territory: .caph, title: "Cycle", goal: ""), by: .commandLine)
-            let meeting = try await site.database.cycles.createMeeting(Meeting(cycleID: cycle.id, territory: .caph, startsAt: Date(), venue: "Raismes"),
-                                                                       by: .commandLine)
+            let meeting = try await site.database.cycles.createMeeting(
+                Meeting(cycleID: cycle.id, territory: .caph, startsAt: Date(), venue: "Raismes"),
+                by: .commandLine)
             _ = try await site.get("/rencontres/\(meeting.id)", as: &animateur)
             for formula in ["=HYPERLINK(\"http://x\",\"Cliquez\")", "+33 lien", "-2+3+cmd|' /C calc'!A0", "@SOMME(A1)"] {
                 // Act: the place's name, a participant's name and structure, an account's name
                 let declared = try await site.post(fixture.declareURI, OfferFixture.form(of: fixture.place, changes: ["nom": [formula]]), as: &member)
-                let person = try await site.post("/rencontres/\(meeting.id)/participants", [("nom", formula), ("structure", formula), ("profil", "elu")],
-                                                  as: &animateur)
+                let person = try await site.post(
+                    "/rencontres/\(meeting.id)/participants", [("nom", formula), ("structure", formula), ("profil", "elu")],
+                    as: &animateur)
                 let accounts = site.database.accounts
                 let account = await #expect(throws: ParameterError.self) {
-                    try await site.database.transaction { db in _ = try await accounts.create(email: "x@caph.fr", name: formula, now: Date(), on: db) }
+                    try await site.database.transaction { db in _ = try await accounts.create(email: "x@caph.fr", name: formula, now: Date(), on: db)
+                    }
                 }
                 // Check: 422 naming the field, a French reason, nothing stored
-                #expect(declared.status == 422 && DeclarationTests.errors(declared.html).contains("Nom du lieu") && declared.html.contains("formule"), "\(formula)")
-                #expect(person.status == 422 && person.html.contains("Nom") && person.html.contains("Structure") && person.html.contains("formule"), "\(formula)")
+                #expect(
+                    declared.status == 422 && DeclarationTests.errors(declared.html).contains("Nom du lieu") && declared.html.contains("formule"),
+                    "\(formula)")
+                #expect(
+                    person.status == 422 && person.html.contains("Nom") && person.html.contains("Structure") && person.html.contains("formule"),
+                    "\(formula)")
                 #expect(account?.parameter == "nom" && account?.message.contains("formule") == true)
             }
             #expect(try await site.database.declarations.list(.init()).isEmpty)

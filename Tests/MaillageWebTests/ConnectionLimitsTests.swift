@@ -12,8 +12,9 @@ import Testing
 /// bodies. Each scenario runs a real server on loopback with small caps (12 in all, 4 per address) and short timeouts.
 @Suite("Connection limits", .serialized)
 struct ConnectionLimitsTests {
-    static let limits = ConnectionLimits(maxConnections: 12, maxConnectionsPerAddress: 4, headerTimeout: .seconds(1), bodyTimeout: .seconds(1),
-                                         idleTimeout: .seconds(10))
+    static let limits = ConnectionLimits(
+        maxConnections: 12, maxConnectionsPerAddress: 4, headerTimeout: .seconds(1), bodyTimeout: .seconds(1),
+        idleTimeout: .seconds(10))
 
     @Test func beyondItsCapAnAddressGetsA503WhileAnotherAddressIsServedAtOnce() async throws {
         var patient = Self.limits
@@ -101,8 +102,9 @@ struct ConnectionLimitsTests {
         try await Self.withLiveServer { port in
             // Act: a form whose announced 1,000 bytes never come
             let connection = try await RawConnection.open(port: port)
-            try await connection.send("POST /connexion HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                                      + "Content-Length: 1000\r\n\r\nemail=a")
+            try await connection.send(
+                "POST /connexion HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: 1000\r\n\r\nemail=a")
             // Check: a 408 in French after about 1 s, then the connection closed
             let answer = try #require(try await connection.response(within: .seconds(3)))
             #expect(answer.head.hasPrefix("HTTP/1.1 408"))
@@ -218,9 +220,11 @@ struct ConnectionLimitsTests {
         var logger = Logger(label: "maillage.test")
         logger.logLevel = .warning
         let port = try await freePort()
-        let app = try await buildApplication(AppConfiguration(hostname: "127.0.0.1", port: port, database: .sqliteInMemory, seedPack: TestData.pack,
-                                                              passwordCost: 4, connectionLimits: limits),
-                                             logger: logger)
+        let app = try await buildApplication(
+            AppConfiguration(
+                hostname: "127.0.0.1", port: port, database: .sqliteInMemory, seedPack: TestData.pack,
+                passwordCost: 4, connectionLimits: limits),
+            logger: logger)
         let services = ServiceGroup(configuration: .init(services: [app], logger: logger))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await services.run() }

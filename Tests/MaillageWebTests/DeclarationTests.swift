@@ -19,10 +19,12 @@ struct DeclarationTests {
     static func scenarioForm(_ place: Place) -> [(String, String)] {
         var services = place.services.map(\.rawValue)
         if !place.services.contains(.aideDemarchesAdministratives) { services.append(Service.aideDemarchesAdministratives.rawValue) }
-        return OfferFixture.form(of: place, changes: OfferFixture.week(declaredWeek).merging([
-            "services": services, "prise_en_charge_specifique": [SpecificSupport.languesEtrangeresAutres.rawValue],
-            "frais_a_charge": [Fee.gratuit.rawValue], "modalites_acces": [AccessMode.sePresenter.rawValue],
-        ]) { $1 })
+        return OfferFixture.form(
+            of: place,
+            changes: OfferFixture.week(declaredWeek).merging([
+                "services": services, "prise_en_charge_specifique": [SpecificSupport.languesEtrangeresAutres.rawValue],
+                "frais_a_charge": [Fee.gratuit.rawValue], "modalites_acces": [AccessMode.sePresenter.rawValue]
+            ]) { $1 })
     }
 
     static func accounts(_ site: TestSite, _ fixture: OfferFixture) async throws {
@@ -70,7 +72,8 @@ struct DeclarationTests {
 
             // Act 2: the coordinator compares and validates field by field
             var coordinator = try await site.signIn(Self.coordinator)
-            #expect(try await site.get("/declarations", as: &coordinator).html.contains(fixture.place.nom.replacingOccurrences(of: "'", with: "&#39;")))
+            #expect(
+                try await site.get("/declarations", as: &coordinator).html.contains(fixture.place.nom.replacingOccurrences(of: "'", with: "&#39;")))
             let page = try await site.get("/declarations/1", as: &coordinator)
             #expect(page.status == 200 && page.html.contains("Fiche actuelle") && page.html.contains("value=\"horaires\""))
             let accepted = stored.fields.map { ("champ", $0.column.rawValue) }
@@ -107,8 +110,9 @@ struct DeclarationTests {
             #expect(reimported.entry(id: fixture.place.id)?.place.horaires == Self.declaredWeek)
             let disagreements = try await site.get("/territoires/200042190/desaccords", as: &coordinator)
             #expect(disagreements.html.contains("Mo-Fr 08:00-18:00") && disagreements.html.contains(Self.declaredWeek))
-            let kept = try await site.post("/territoires/200042190/desaccords", [("ancre", fixture.anchor), ("colonne", "horaires"), ("choix", "garder")],
-                                           as: &coordinator)
+            let kept = try await site.post(
+                "/territoires/200042190/desaccords", [("ancre", fixture.anchor), ("colonne", "horaires"), ("choix", "garder")],
+                as: &coordinator)
             #expect(kept.status == 302)
             #expect(!(try await site.get("/territoires/200042190/desaccords", as: &coordinator).html.contains("Mo-Fr 08:00-18:00")))
             #expect(try await IndexStore(database: site.database).current.entry(id: fixture.place.id)?.place.horaires == Self.declaredWeek)
@@ -131,7 +135,8 @@ struct DeclarationTests {
             _ = try await site.get(fixture.declareURI, as: &second)
             // Act: both send at once
             let firstForm = OfferFixture.form(of: fixture.place, changes: ["telephone": ["03 27 11 11 11"]])
-            let secondForm = OfferFixture.form(of: fixture.place, changes: ["telephone": ["03 27 22 22 22"], "presentation_resume": ["Accueil le samedi"]])
+            let secondForm = OfferFixture.form(
+                of: fixture.place, changes: ["telephone": ["03 27 22 22 22"], "presentation_resume": ["Accueil le samedi"]])
             let (a, b) = (first, second)
             async let sentFirst = Self.send(site, fixture.declareURI, firstForm, a)
             async let sentSecond = Self.send(site, fixture.declareURI, secondForm, b)
@@ -142,14 +147,20 @@ struct DeclarationTests {
             var coordinator = try await site.signIn(Self.coordinator)
             let phoneFirst = try #require(declarations.first { $0.fields.contains { $0.proposed == "+33327111111" } })
             let phoneSecond = try #require(declarations.first { $0.id != phoneFirst.id })
-            #expect(try await site.post("/declarations/\(phoneFirst.id)/decider", [("champ", "telephone"), ("decision", "valider")], as: &coordinator).status == 302)
+            #expect(
+                try await site.post("/declarations/\(phoneFirst.id)/decider", [("champ", "telephone"), ("decision", "valider")], as: &coordinator)
+                    .status == 302)
             let page = try await site.get("/declarations/\(phoneSecond.id)", as: &coordinator)
             #expect(page.html.contains("La fiche a changé depuis la proposition") && page.html.contains("+33327111111"))
-            #expect(try await site.post("/declarations/\(phoneSecond.id)/decider", [("champ", "telephone"), ("champ", "presentation_resume"), ("decision", "valider")],
-                                        as: &coordinator).status == 302)
+            #expect(
+                try await site.post(
+                    "/declarations/\(phoneSecond.id)/decider", [("champ", "telephone"), ("champ", "presentation_resume"), ("decision", "valider")],
+                    as: &coordinator
+                ).status == 302)
             let place = try #require(try await IndexStore(database: site.database).current.entry(id: fixture.place.id)?.place)
             #expect(place.telephone == "+33327222222" && place.presentationResume == "Accueil le samedi")
-            let again = try await site.post("/declarations/\(phoneSecond.id)/decider", [("decision", "refuser"), ("motif", "déjà fait")], as: &coordinator)
+            let again = try await site.post(
+                "/declarations/\(phoneSecond.id)/decider", [("decision", "refuser"), ("motif", "déjà fait")], as: &coordinator)
             #expect(again.status == 409)
             #expect(try await site.database.audit.events(.init()).filter { $0.action == "déclaration validée" }.count == 2)
         }
@@ -157,7 +168,9 @@ struct DeclarationTests {
 
     /// The « À corriger » block of a form page (the form itself names every field).
     static func errors(_ html: String) -> String {
-        guard let start = html.range(of: "<div class=\"errors\" role=\"alert\">"), let end = html.range(of: "</div>", range: start.upperBound..<html.endIndex) else { return "" }
+        guard let start = html.range(of: "<div class=\"errors\" role=\"alert\">"),
+            let end = html.range(of: "</div>", range: start.upperBound..<html.endIndex)
+        else { return "" }
         return String(html[start.upperBound..<end.lowerBound])
     }
 
@@ -175,28 +188,38 @@ struct DeclarationTests {
             var member = try await site.signIn(Self.member)
             _ = try await site.get(fixture.declareURI, as: &member)
             // Act: every kind of bad value at once
-            let hostile = OfferFixture.form(of: fixture.place, changes: [
-                "telephone": ["12"], "site_web": ["javascript:alert(1)"], "courriels": ["pas une adresse"],
-                "presentation_resume": [String(repeating: "a", count: 281)], "presentation_detail": [String(repeating: "b", count: 5_001)],
-                "latitude": ["91"], "longitude": ["3.4"], "pivot": ["<script>"], "services": ["Piratage"],
-                "h-0-1-debut": ["18:00"], "h-0-1-fin": ["09:00"], "fermeture-1-du": ["32/13"], "fermeture-1-au": ["01/01"],
-            ])
+            let hostile = OfferFixture.form(
+                of: fixture.place,
+                changes: [
+                    "telephone": ["12"], "site_web": ["javascript:alert(1)"], "courriels": ["pas une adresse"],
+                    "presentation_resume": [String(repeating: "a", count: 281)], "presentation_detail": [String(repeating: "b", count: 5_001)],
+                    "latitude": ["91"], "longitude": ["3.4"], "pivot": ["<script>"], "services": ["Piratage"],
+                    "h-0-1-debut": ["18:00"], "h-0-1-fin": ["09:00"], "fermeture-1-du": ["32/13"], "fermeture-1-au": ["01/01"]
+                ])
             let refused = try await site.post(fixture.declareURI, hostile, as: &member)
             // Check: refused with the reason of each field, nothing stored
             #expect(refused.status == 422)
-            for label in ["Téléphone", "Sites web", "Courriels", "Présentation détaillée", "Latitude", "SIRET ou RNA", "Services", "lundi plage 1", "Fermeture annuelle 1"] {
+            for label in [
+                "Téléphone", "Sites web", "Courriels", "Présentation détaillée", "Latitude", "SIRET ou RNA", "Services", "lundi plage 1",
+                "Fermeture annuelle 1"
+            ] {
                 #expect(Self.errors(refused.html).contains(label), "\(label)")
             }
             #expect(try await site.database.declarations.list(.init()).isEmpty)
             // Act: markup and a formula are valid text: kept as written, shown escaped, exported inert
             let markup = "<img src=x onerror=alert(1)> Médiathèque"
-            let sent = try await site.post(fixture.declareURI, OfferFixture.form(of: fixture.place, changes: ["nom": [markup], "presentation_resume": ["=HYPERLINK(\"http://x\")"]]),
-                                           as: &member)
+            let sent = try await site.post(
+                fixture.declareURI,
+                OfferFixture.form(of: fixture.place, changes: ["nom": [markup], "presentation_resume": ["=HYPERLINK(\"http://x\")"]]),
+                as: &member)
             #expect(sent.status == 200)
             var coordinator = try await site.signIn(Self.coordinator)
             let page = try await site.get("/declarations/1", as: &coordinator)
             #expect(!page.html.contains("<img src=x") && page.html.contains("&lt;img src=x onerror=alert(1)&gt;"))
-            #expect(try await site.post("/declarations/1/decider", [("champ", "nom"), ("champ", "presentation_resume"), ("decision", "valider")], as: &coordinator).status == 302)
+            #expect(
+                try await site.post(
+                    "/declarations/1/decider", [("champ", "nom"), ("champ", "presentation_resume"), ("decision", "valider")], as: &coordinator
+                ).status == 302)
             let corrections = try await site.get("/territoires/200042190/corrections.csv", as: &coordinator)
             #expect(corrections.html.contains("\"'=HYPERLINK(\"\"http://x\"\")\""))
             #expect(!(try await site.get("/lieux/\(fixture.place.id)", as: &coordinator).html.contains("<img src=x")))
@@ -212,14 +235,19 @@ struct DeclarationTests {
             _ = try await site.get(fixture.declareURI, as: &member)
             // Act and check: one field at a time, too long or outside its vocabulary
             for (column, limit) in PlaceForm.textColumns where PlaceForm.correctionColumns.contains(column) {
-                let result = try await site.post(fixture.declareURI, OfferFixture.form(of: fixture.place, changes: [column.rawValue: [String(repeating: "9", count: limit + 1)]]),
-                                                 as: &member)
-                #expect(result.status == 422 && Self.errors(result.html).contains(column.label.replacingOccurrences(of: "'", with: "&#39;")), "\(column)")
+                let result = try await site.post(
+                    fixture.declareURI, OfferFixture.form(of: fixture.place, changes: [column.rawValue: [String(repeating: "9", count: limit + 1)]]),
+                    as: &member)
+                #expect(
+                    result.status == 422 && Self.errors(result.html).contains(column.label.replacingOccurrences(of: "'", with: "&#39;")), "\(column)")
             }
             for column in PlaceForm.vocabularyColumns {
-                let result = try await site.post(fixture.declareURI, OfferFixture.form(of: fixture.place, changes: [column.rawValue: ["<script>x</script>"]]), as: &member)
+                let result = try await site.post(
+                    fixture.declareURI, OfferFixture.form(of: fixture.place, changes: [column.rawValue: ["<script>x</script>"]]), as: &member)
                 let errors = Self.errors(result.html)
-                #expect(result.status == 422 && errors.contains(column.label.replacingOccurrences(of: "'", with: "&#39;")) && errors.contains("&lt;script&gt;x&lt;/script&gt;")
+                #expect(
+                    result.status == 422 && errors.contains(column.label.replacingOccurrences(of: "'", with: "&#39;"))
+                        && errors.contains("&lt;script&gt;x&lt;/script&gt;")
                         && !result.html.contains("<script>x"), "\(column)")
             }
             #expect(try await site.database.declarations.list(.init()).isEmpty)
@@ -239,13 +267,18 @@ struct DeclarationTests {
             _ = try await site.get("/lieux/\(fixture.place.id)/signaler", as: &visitor)
             // Act and check: the other structure's member is refused, nothing stored
             #expect(try await site.get(fixture.declareURI, as: &stranger).status == 403)
-            #expect(try await site.post(fixture.declareURI, OfferFixture.form(of: fixture.place, changes: ["telephone": ["03 27 00 00 00"]]), as: &stranger).status == 403)
+            #expect(
+                try await site.post(
+                    fixture.declareURI, OfferFixture.form(of: fixture.place, changes: ["telephone": ["03 27 00 00 00"]]), as: &stranger
+                ).status == 403)
             #expect(try await site.get(fixture.declareURI, as: &visitor).status == 302)
             #expect(try await site.database.declarations.list(.init()).isEmpty)
             // The public reports: stored without an account, a robot's trap dropped, the rate limited
-            let report = try await site.post("/lieux/\(fixture.place.id)/signaler", [("categorie", "ferme"), ("message", "Fermé depuis septembre")], as: &visitor)
+            let report = try await site.post(
+                "/lieux/\(fixture.place.id)/signaler", [("categorie", "ferme"), ("message", "Fermé depuis septembre")], as: &visitor)
             #expect(report.status == 200)
-            let trap = try await site.post("/lieux/\(fixture.place.id)/signaler", [("categorie", "horaires"), ("site_internet", "http://spam")], as: &visitor)
+            let trap = try await site.post(
+                "/lieux/\(fixture.place.id)/signaler", [("categorie", "horaires"), ("site_internet", "http://spam")], as: &visitor)
             #expect(trap.status == 200)
             let stored = try await site.database.declarations.list(.init())
             #expect(stored.count == 1 && stored[0].author.accountID == nil && stored[0].category == .fermeDefinitivement)

@@ -18,8 +18,10 @@ struct DeterministicOutputTests {
         let around = territory.adjacency.neighbours(of: denain.code).compactMap { territory.commune($0) }
         #expect(around.count >= 4)
         func map(_ communes: [Commune]) -> String {
-            SVGMap(title: "Carte de Denain", description: "test", communes: communes, highlighted: [denain.code],
-                   labelled: SVGMap.names(among: communes, first: [denain.code], count: 4)).render()
+            SVGMap(
+                title: "Carte de Denain", description: "test", communes: communes, highlighted: [denain.code],
+                labelled: SVGMap.names(among: communes, first: [denain.code], count: 4)
+            ).render()
         }
         // Act: the same map drawn from both orders
         let forward = map([denain] + around), backward = map(([denain] + around).reversed())

@@ -30,8 +30,9 @@ struct DiagnosticPageTests {
             #expect(html.contains("<h1>Diagnostic de Avesnes-le-Sec</h1>"))
             #expect(html.contains("Commune du périmètre « CA de la Porte du Hainaut »"))
             let rows = html.matches(of: /<tr><th scope="row">/).count
-            #expect(rows == 20) // 9 services, 2 time lenses, 6 specific supports, 3 modalities
-            let row = try #require(html.components(separatedBy: "<tr>").first { $0.hasPrefix("<th scope=\"row\">Aide aux démarches administratives</th>") })
+            #expect(rows == 20)  // 9 services, 2 time lenses, 6 specific supports, 3 modalities
+            let row = try #require(
+                html.components(separatedBy: "<tr>").first { $0.hasPrefix("<th scope=\"row\">Aide aux démarches administratives</th>") })
             #expect(row.contains("Haspres"))
             #expect(!row.contains("(hors périmètre)"))
             #expect(row.contains("3,5 km"))
@@ -66,7 +67,10 @@ struct DiagnosticPageTests {
             #expect(html.contains("services dans la commune ou à portée en bus dans le périmètre pour tous les habitants"))
             #expect(html.contains("« à portée en bus dans le périmètre » : une réponse du périmètre à 30 min en bus au plus."))
             let placement = try #require(html.split(separator: "id=\"titre-placement\"").last?.split(separator: "</section>").first)
-            #expect(placement.contains("Accès internet et matériel informatique</strong>, à portée en bus, y compris dans un territoire voisin (20 min au plus) : couverture pondérée"))
+            #expect(
+                placement.contains(
+                    "Accès internet et matériel informatique</strong>, à portée en bus, y compris dans un territoire voisin (20 min au plus) : couverture pondérée"
+                ))
             #expect(!html.contains("à portée dans le périmètre") && !html.contains("déjà à portée"))
             #expect(commune.contains("services dans la commune ou à portée en bus dans le périmètre"))
         }
@@ -120,10 +124,12 @@ struct DiagnosticPageTests {
         }
     }
 
-    @Test(arguments: ["/diagnostic?epci=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/diagnostic?besoin=%3Cscript%3Ealert(1)",
-                      "/diagnostic?communes=" + String(repeating: "59172,", count: 2_000), "/diagnostic?communes=%E2%80%AE59172x",
-                      "/diagnostic?placer=%3Cscript%3Ealert(1)", "/diagnostic?k=1000", "/diagnostic?minutes=-5",
-                      "/diagnostic/communes/59526?communes=59172"])
+    @Test(arguments: [
+        "/diagnostic?epci=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/diagnostic?besoin=%3Cscript%3Ealert(1)",
+        "/diagnostic?communes=" + String(repeating: "59172,", count: 2_000), "/diagnostic?communes=%E2%80%AE59172x",
+        "/diagnostic?placer=%3Cscript%3Ealert(1)", "/diagnostic?k=1000", "/diagnostic?minutes=-5",
+        "/diagnostic/communes/59526?communes=59172"
+    ])
     func badPerimetersGetA400WithoutEchoingScript(uri: String) async throws {
         try await withApp { client in
             let (status, html) = try await page(client, uri)
@@ -132,8 +138,10 @@ struct DiagnosticPageTests {
         }
     }
 
-    @Test(arguments: ["/diagnostic/communes/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/diagnostic/communes/" + String(repeating: "9", count: 10_000),
-                      "/diagnostic/communes/%E2%80%AE5917%CC%81"])
+    @Test(arguments: [
+        "/diagnostic/communes/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/diagnostic/communes/" + String(repeating: "9", count: 10_000),
+        "/diagnostic/communes/%E2%80%AE5917%CC%81"
+    ])
     func unknownCommunesGetA404WithoutEchoingScript(uri: String) async throws {
         try await withApp { client in
             let (status, html) = try await page(client, uri)

@@ -14,7 +14,8 @@ struct ExportTests {
     /// Every constraint of `schema-lieux-mediation-numerique.json` a row breaks (required, pattern, maxLength, types,
     /// unique identifier), read from the schema file itself; an empty optional value is a missing value.
     static func violations(_ rows: [[String: Any]]) throws -> [String] {
-        let schema = try JSONSerialization.jsonObject(with: Data(contentsOf: TestData.file("lieux/schema-lieux-mediation-numerique.json"))) as! [String: Any]
+        let schema =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: TestData.file("lieux/schema-lieux-mediation-numerique.json"))) as! [String: Any]
         let fields = schema["fields"] as! [[String: Any]]
         var problems: [String] = []
         var ids: Set<String> = []
@@ -64,7 +65,8 @@ struct ExportTests {
             #expect(rows.count == served.count && rows.count > 50, "\(rows.count) lieux")
             #expect(try Self.violations(rows) == [])
             #expect(rows.contains { $0["horaires"] as? String == DeclarationTests.declaredWeek })
-            let read = try PlaceFileReader.read(csv.html, format: .standardCSV, file: "lieux.csv", locator: PlaceLocator(territory: TestData.loadPack().territory))
+            let read = try PlaceFileReader.read(
+                csv.html, format: .standardCSV, file: "lieux.csv", locator: PlaceLocator(territory: TestData.loadPack().territory))
             #expect(read.report.rejected == 0 && read.records.count == served.count, "\(read.report.rejections.prefix(3)) \(read.report.rejected)")
 
             // Act: the CSV imported into an empty database with the same territory
@@ -82,8 +84,10 @@ struct ExportTests {
                 }
                 let back = try await empty.places.all().map(\.place)
                 #expect(back.count == served.count)
-                #expect(back.map(content).sorted { $0.lexicographicallyPrecedes($1) } == served.map { content(StandardConformance.conforming($0).place) }
-                    .sorted { $0.lexicographicallyPrecedes($1) })
+                #expect(
+                    back.map(content).sorted { $0.lexicographicallyPrecedes($1) }
+                        == served.map { content(StandardConformance.conforming($0).place) }
+                        .sorted { $0.lexicographicallyPrecedes($1) })
             }
         }
     }

@@ -17,7 +17,9 @@ struct HashingPoolTests {
             for _ in 0..<50 {
                 group.addTask {
                     do {
-                        return try await pool.run { gate.lock(whenValue: 1); gate.unlock(); return true }
+                        return try await pool.run {
+                            gate.lock(whenValue: 1); gate.unlock(); return true
+                        }
                     } catch {
                         refused.withLockedValue { $0 += 1 }
                         return false

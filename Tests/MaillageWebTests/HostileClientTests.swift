@@ -33,7 +33,9 @@ struct HostileClientTests {
         try await TestSite.with { site in
             // Act
             let get = try await site.client.execute(uri: uri, method: .get) { ($0.status, $0.headers[.contentType], $0.body.readableBytes) }
-            let head = try await site.client.execute(uri: uri, method: .head) { ($0.status, $0.headers[.contentType], $0.body.readableBytes, $0.headers[.contentLength]) }
+            let head = try await site.client.execute(uri: uri, method: .head) {
+                ($0.status, $0.headers[.contentType], $0.body.readableBytes, $0.headers[.contentLength])
+            }
             // Check
             #expect(head.0 == get.0 && head.1 == get.1 && head.2 == 0 && head.3 == String(get.2), "\(uri) \(head) \(get)")
         }
@@ -45,7 +47,8 @@ struct HostileClientTests {
             let id = String(repeating: "x", count: 80_000)
             let error = try await site.client.execute(uri: "/api/v1/places/\(id)", method: .get) { ($0.status, $0.body.readableBytes) }
             var visitor = Browser()
-            let search = try await site.get("/recherche?ou=\u{202E}Denain".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!, as: &visitor)
+            let search = try await site.get(
+                "/recherche?ou=\u{202E}Denain".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!, as: &visitor)
             let loaded = try FileLoader.decode(Data("nom;ville\nMédiathèque \u{202E}enialeD;Denain\u{2066}\n".utf8), file: "bidi.csv")
             // Check
             #expect(error.0 == .notFound && error.1 < 1_000)
@@ -62,7 +65,8 @@ struct HostileClientTests {
             var browser = try await site.signIn("coordinatrice@caph.fr")
             let before = try await AccessTests.snapshot(site.database)
             // Act
-            let huge = try await site.post("/lieux-manquants", [("territoire", "200042190"), ("justification", String(repeating: "x", count: 70_000))], as: &browser)
+            let huge = try await site.post(
+                "/lieux-manquants", [("territoire", "200042190"), ("justification", String(repeating: "x", count: 70_000))], as: &browser)
             // Check
             #expect(huge.status == 413 && huge.html.contains("trop"))
             #expect(try await AccessTests.snapshot(site.database) == before)
@@ -83,7 +87,9 @@ struct HostileClientTests {
             // Act
             let first = try await site.client.execute(uri: "/style.css", method: .get) { ($0.status, $0.headers[.eTag]) }
             let tag = try #require(first.1)
-            let again = try await site.client.execute(uri: "/style.css", method: .get, headers: [.ifNoneMatch: tag]) { ($0.status, $0.body.readableBytes) }
+            let again = try await site.client.execute(uri: "/style.css", method: .get, headers: [.ifNoneMatch: tag]) {
+                ($0.status, $0.body.readableBytes)
+            }
             let changed = try await site.client.execute(uri: "/style.css", method: .get, headers: [.ifNoneMatch: "\"autre\""]) { $0.status }
             // Check
             #expect(first.0 == .ok && again.0 == .notModified && again.1 == 0 && changed == .ok)
@@ -93,14 +99,19 @@ struct HostileClientTests {
     @Test func aWorkshopMatrixBeyondItsCostLimitIsRefusedBeforeAnyJourneyIsComputed() async throws {
         try await TestSite.with { site in
             // Setup: the 9 default personas and 33 CAPH communes (297 journeys)
-            let communes = try await IndexStore(database: site.database).current.territory.epcis[.caph]!.members.prefix(33).map(\.rawValue).joined(separator: ",")
+            let communes = try await IndexStore(database: site.database).current.territory.epcis[.caph]!.members.prefix(33).map(\.rawValue).joined(
+                separator: ",")
             var visitor = Browser()
             // Act
             let page = try await site.get("/atelier?communes=\(communes)", as: &visitor)
-            let api = try await site.client.execute(uri: "/api/v1/atelier?communes=\(communes)", method: .get) { ($0.status, String(buffer: $0.body)) }
+            let api = try await site.client.execute(uri: "/api/v1/atelier?communes=\(communes)", method: .get) {
+                ($0.status, String(buffer: $0.body))
+            }
             let within = try await site.get("/atelier?communes=\(communes.split(separator: ",").prefix(20).joined(separator: ","))", as: &visitor)
             // Check
-            #expect(page.status == 400 && page.html.contains("avec 9 personas, une matrice compte au plus 26 communes (240 parcours) : ici 33, choisissez-en moins"))
+            #expect(
+                page.status == 400
+                    && page.html.contains("avec 9 personas, une matrice compte au plus 26 communes (240 parcours) : ici 33, choisissez-en moins"))
             #expect(api.0 == .badRequest && api.1.contains("\"parameter\":\"communes\""))
             #expect(within.status == 200)
         }
@@ -110,11 +121,15 @@ struct HostileClientTests {
         try await TestSite.with { site in
             // Act: the diagnostic page and a JSON answer, asked with and without gzip
             for uri in ["/diagnostic", "/api/v1/places?commune=59172"] {
-                let plain = try await site.client.execute(uri: uri, method: .get) { ($0.headers[.contentEncoding], $0.headers[.vary], Data(buffer: $0.body)) }
+                let plain = try await site.client.execute(uri: uri, method: .get) {
+                    ($0.headers[.contentEncoding], $0.headers[.vary], Data(buffer: $0.body))
+                }
                 let zipped = try await site.client.execute(uri: uri, method: .get, headers: [.acceptEncoding: "br;q=1, gzip;q=0.8"]) {
                     ($0.headers[.contentEncoding], Data(buffer: $0.body))
                 }
-                let refused = try await site.client.execute(uri: uri, method: .get, headers: [.acceptEncoding: "gzip;q=0"]) { $0.headers[.contentEncoding] }
+                let refused = try await site.client.execute(uri: uri, method: .get, headers: [.acceptEncoding: "gzip;q=0"]) {
+                    $0.headers[.contentEncoding]
+                }
                 // Check: the same bytes once inflated, several times smaller; none for a client refusing gzip
                 #expect(plain.0 == nil && plain.1?.contains("Accept-Encoding") == true && refused == nil)
                 #expect(zipped.0 == "gzip")
@@ -122,7 +137,9 @@ struct HostileClientTests {
                 #expect(zipped.1.count * 3 < plain.2.count, "\(uri): \(zipped.1.count) of \(plain.2.count) bytes")
             }
             // a small answer is not worth compressing
-            let health = try await site.client.execute(uri: "/health", method: .get, headers: [.acceptEncoding: "gzip"]) { $0.headers[.contentEncoding] }
+            let health = try await site.client.execute(uri: "/health", method: .get, headers: [.acceptEncoding: "gzip"]) {
+                $0.headers[.contentEncoding]
+            }
             #expect(health == nil)
         }
     }
@@ -133,7 +150,9 @@ struct HostileClientTests {
             // Act: asked, asked again with the tag a gzip client kept (weak), asked with another tag
             let first = try await site.client.execute(uri: uri, method: .get) { ($0.status, $0.headers[.eTag], $0.headers[.cacheControl]) }
             let tag = try #require(first.1, "\(uri) has no ETag")
-            let again = try await site.client.execute(uri: uri, method: .get, headers: [.ifNoneMatch: "W/\(tag)"]) { ($0.status, $0.body.readableBytes) }
+            let again = try await site.client.execute(uri: uri, method: .get, headers: [.ifNoneMatch: "W/\(tag)"]) {
+                ($0.status, $0.body.readableBytes)
+            }
             let stale = try await site.client.execute(uri: uri, method: .get, headers: [.ifNoneMatch: "\"0000\""]) { $0.status }
             // Check
             #expect(first.0 == .ok && first.2 == "no-cache")
@@ -191,10 +210,12 @@ struct HostileClientTests {
     @Test func wellFormedCodesOfNothingAre404AndMalformedOnes400() async throws {
         try await TestSite.with { site in
             // Act / Check: a SIREN no EPCI has, a commune code no commune has, an empty page number, an unknown place
-            for (uri, status) in [("/api/v1/places?epci=999999999", HTTPResponse.Status.notFound), ("/api/v1/places?epci=12", .badRequest),
-                                  ("/api/v1/diagnostic?communes=99999", .notFound), ("/api/v1/diagnostic?communes=Denain", .badRequest),
-                                  ("/api/v1/communes?per_page=", .badRequest), ("/api/v1/recherche?ou=Atlantide", .notFound),
-                                  ("/api/v1/personas/marcel/parcours?commune=99999", .notFound), ("/api/v1/recherche?servics=x", .badRequest)] {
+            for (uri, status) in [
+                ("/api/v1/places?epci=999999999", HTTPResponse.Status.notFound), ("/api/v1/places?epci=12", .badRequest),
+                ("/api/v1/diagnostic?communes=99999", .notFound), ("/api/v1/diagnostic?communes=Denain", .badRequest),
+                ("/api/v1/communes?per_page=", .badRequest), ("/api/v1/recherche?ou=Atlantide", .notFound),
+                ("/api/v1/personas/marcel/parcours?commune=99999", .notFound), ("/api/v1/recherche?servics=x", .badRequest)
+            ] {
                 let answer = try await site.client.execute(uri: uri, method: .get) { ($0.status, String(buffer: $0.body)) }
                 #expect(answer.0 == status, "\(uri): \(answer.1)")
                 #expect(answer.1.contains("\"parameter\""), "\(uri)")
@@ -205,7 +226,9 @@ struct HostileClientTests {
     @Test func severalPerimetersMakeTheirUnion() async throws {
         try await TestSite.with { site in
             // Act: CAPH and a commune of the neighbouring Valenciennes agglomeration
-            let union = try await site.client.execute(uri: "/api/v1/diagnostic?epci=200042190&communes=59606", method: .get) { ($0.status, Data(buffer: $0.body)) }
+            let union = try await site.client.execute(uri: "/api/v1/diagnostic?epci=200042190&communes=59606", method: .get) {
+                ($0.status, Data(buffer: $0.body))
+            }
             let caph = try await site.client.execute(uri: "/api/v1/diagnostic?epci=200042190", method: .get) { Data(buffer: $0.body) }
             // Check: one commune more than CAPH's 47
             func communes(_ data: Data) throws -> Int {

@@ -28,28 +28,38 @@ struct MeetingCycleTests {
     /// élus) and its 3 animateurs; the first animateur agreed to be named.
     static let people: [Invitee] = {
         var people: [Invitee] = []
-        let groups: [(String, String, ParticipantProfile, Int)] = [("Acteur numérique", "Structure numérique", .acteurInclusion, 7),
-                                                                    ("Acteur éloigné", "Association", .acteurEloigne, 5),
-                                                                    ("Acteur de terrain", "CCAS", .acteurTerrain, 5), ("Élu", "Mairie", .elu, 3)]
+        let groups: [(String, String, ParticipantProfile, Int)] = [
+            ("Acteur numérique", "Structure numérique", .acteurInclusion, 7),
+            ("Acteur éloigné", "Association", .acteurEloigne, 5),
+            ("Acteur de terrain", "CCAS", .acteurTerrain, 5), ("Élu", "Mairie", .elu, 3)
+        ]
         for (name, structure, profile, count) in groups {
-            for number in 1...count { people.append(Invitee(name: "\(name) \(number)", structure: "\(structure) \(number)", profile: profile, commune: tables[number % 3])) }
+            for number in 1...count {
+                people.append(Invitee(name: "\(name) \(number)", structure: "\(structure) \(number)", profile: profile, commune: tables[number % 3]))
+            }
         }
         people.append(Invitee(name: "Faustine Faure", structure: "Les Assembleurs", profile: .animateur, commune: raismes, named: true))
         people.append(Invitee(name: "Animatrice Deux", structure: "Les Assembleurs", profile: .animateur, commune: denain))
-        people.append(Invitee(name: "Animateur Trois", structure: "Fédération des Centres Sociaux du Nord-Pas-de-Calais", profile: .animateur, commune: saintAmand))
+        people.append(
+            Invitee(
+                name: "Animateur Trois", structure: "Fédération des Centres Sociaux du Nord-Pas-de-Calais", profile: .animateur, commune: saintAmand))
         return people
     }()
 
     static func cycleForm() -> [(String, String)] {
-        [("territoire", "200042190"), ("titre", "Maillage territorial de l'inclusion numérique"),
-         ("objectif", "Co-construire le diagnostic territorial avec les acteurs."), ("debut", "2023-01-12"), ("fin", "2023-07-15"),
-         ("organisateurs", "Les Assembleurs\nCommunauté d'Agglomération de la Porte du Hainaut"),
-         ("animateurs", "Faustine Faure (Les Assembleurs)\nFédération des Centres Sociaux du Nord-Pas-de-Calais")]
+        [
+            ("territoire", "200042190"), ("titre", "Maillage territorial de l'inclusion numérique"),
+            ("objectif", "Co-construire le diagnostic territorial avec les acteurs."), ("debut", "2023-01-12"), ("fin", "2023-07-15"),
+            ("organisateurs", "Les Assembleurs\nCommunauté d'Agglomération de la Porte du Hainaut"),
+            ("animateurs", "Faustine Faure (Les Assembleurs)\nFédération des Centres Sociaux du Nord-Pas-de-Calais")
+        ]
     }
 
     static func meetingForm(_ startsAt: String, venue: String = "Raismes") -> [(String, String)] {
-        [("debut", startsAt), ("lieu", venue), ("temps_0_titre", "L'inclusion numérique sur mon territoire"), ("temps_0_type", "diagnostic"),
-         ("temps_0_duree", "60"), ("temps_1_titre", "Parcours usagers"), ("temps_1_type", "parcours")] + tables.map { ("communes", $0.rawValue) }
+        [
+            ("debut", startsAt), ("lieu", venue), ("temps_0_titre", "L'inclusion numérique sur mon territoire"), ("temps_0_type", "diagnostic"),
+            ("temps_0_duree", "60"), ("temps_1_titre", "Parcours usagers"), ("temps_1_type", "parcours")
+        ] + tables.map { ("communes", $0.rawValue) }
     }
 
     /// A coordinator and an animateur of CAPH; returns the animateur's browser.
@@ -95,26 +105,38 @@ struct MeetingCycleTests {
         try await TestSite.with(kind) { site in
             // Setup: the cycle of four meetings; the first one held and closed with two cards
             var animateur = try await Self.animateur(site)
-            let (cycleID, meetings) = try await Self.cycle(site, &animateur, meetings: ["2023-01-12T09:30", "2023-02-02T09:30", "2023-04-15T09:30", "2023-06-20T14:00"])
+            let (cycleID, meetings) = try await Self.cycle(
+                site, &animateur, meetings: ["2023-01-12T09:30", "2023-02-02T09:30", "2023-04-15T09:30", "2023-06-20T14:00"])
             let first = try await Self.open(site, &animateur, meeting: meetings[0])
             var early = try await Self.phone(site, code: first, name: "Nadia")
             _ = try await site.get("/rencontres/\(meetings[0])/atelier", as: &early)
-            _ = try await site.post("/rencontres/\(meetings[0])/atelier", [("table", "59491"), ("type", "ressource"), ("texte", "Le CCAS accompagne les démarches"),
-                                                                           ("cle", "premiere-rencontre-1")], as: &early)
+            _ = try await site.post(
+                "/rencontres/\(meetings[0])/atelier",
+                [
+                    ("table", "59491"), ("type", "ressource"), ("texte", "Le CCAS accompagne les démarches"),
+                    ("cle", "premiere-rencontre-1")
+                ], as: &early)
             #expect(try await site.post("/rencontres/\(meetings[0])/atelier/etat", [("etat", "clos")], as: &animateur).status == 302)
             // Between the meetings, the coordinators register a missing place for Denain
-            _ = try await site.database.missingPlaces.create(MissingPlace(territory: .caph, commune: Self.denain, qpv: nil, services: [.accesInternetMateriel],
-                                                                          publics: [], needs: [.saturday], justification: "Rien le samedi à Denain",
-                                                                          origin: .byHand, createdAt: Date(), author: .commandLine))
+            _ = try await site.database.missingPlaces.create(
+                MissingPlace(
+                    territory: .caph, commune: Self.denain, qpv: nil, services: [.accesInternetMateriel],
+                    publics: [], needs: [.saturday], justification: "Rien le samedi à Denain",
+                    origin: .byHand, createdAt: Date(), author: .commandLine))
             let second = meetings[1]
             // The participants, invited then present; two invited people did not come
-            let absent = [Invitee(name: "Absent Un", structure: "Association X", profile: .acteurTerrain, commune: Self.denain),
-                          Invitee(name: "Absente Deux", structure: "", profile: .elu, commune: Self.raismes)]
+            let absent = [
+                Invitee(name: "Absent Un", structure: "Association X", profile: .acteurTerrain, commune: Self.denain),
+                Invitee(name: "Absente Deux", structure: "", profile: .elu, commune: Self.raismes)
+            ]
             for person in Self.people + absent {
-                let added = try await site.post("/rencontres/\(second)/participants",
-                                                [("nom", person.name), ("structure", person.structure), ("profil", person.profile.rawValue),
-                                                 ("commune", person.commune.rawValue), ("inscription", "invite")] + (person.named ? [("nom_public", "1")] : []),
-                                                as: &animateur)
+                let added = try await site.post(
+                    "/rencontres/\(second)/participants",
+                    [
+                        ("nom", person.name), ("structure", person.structure), ("profil", person.profile.rawValue),
+                        ("commune", person.commune.rawValue), ("inscription", "invite")
+                    ] + (person.named ? [("nom_public", "1")] : []),
+                    as: &animateur)
                 #expect(added.status == 302, "\(added.html)")
             }
             let invited = try await site.database.participants.all(meetingID: second)
@@ -132,8 +154,10 @@ struct MeetingCycleTests {
                         let kinds: [CardKind] = [.ressource, .lieuManquant, .partenariat]
                         var last: [(String, String)] = []
                         for (index, kind) in kinds.enumerated() {
-                            last = [("table", table.rawValue), ("type", kind.rawValue), ("texte", "Carte \(index) du téléphone \(phoneNumber)"),
-                                    ("cle", "tel-\(phoneNumber)-carte-\(index)")]
+                            last = [
+                                ("table", table.rawValue), ("type", kind.rawValue), ("texte", "Carte \(index) du téléphone \(phoneNumber)"),
+                                ("cle", "tel-\(phoneNumber)-carte-\(index)")
+                            ]
                             let sent = try await site.post("/rencontres/\(second)/atelier", last, as: &phone)
                             #expect(sent.status == 302, "\(sent.html)")
                         }
@@ -147,9 +171,13 @@ struct MeetingCycleTests {
             let cards = try await site.database.workshop.cards(meetingID: second)
             let raismes = cards.filter { $0.table == Self.raismes && $0.kind == .ressource }
             _ = try await site.get("/rencontres/\(second)/atelier", as: &animateur)
-            #expect(try await site.post("/rencontres/\(second)/atelier/cartes/\(raismes[0].id)", [("action", "masquer")], as: &animateur).status == 302)
-            #expect(try await site.post("/rencontres/\(second)/atelier/cartes/\(raismes[1].id)", [("action", "fusionner"), ("dans", "\(raismes[2].id)")],
-                                        as: &animateur).status == 302)
+            #expect(
+                try await site.post("/rencontres/\(second)/atelier/cartes/\(raismes[0].id)", [("action", "masquer")], as: &animateur).status == 302)
+            #expect(
+                try await site.post(
+                    "/rencontres/\(second)/atelier/cartes/\(raismes[1].id)", [("action", "fusionner"), ("dans", "\(raismes[2].id)")],
+                    as: &animateur
+                ).status == 302)
             let closed = try await site.post("/rencontres/\(second)/atelier/etat", [("etat", "clos")], as: &animateur)
 
             // Check: nothing lost, nothing duplicated
@@ -160,8 +188,9 @@ struct MeetingCycleTests {
             #expect(cards.allSatisfy { $0.text.hasPrefix("Carte ") && $0.authorLabel.hasPrefix("Tél ") })
             // « La rencontre en chiffres » exactly as recorded
             let meeting = try #require(try await site.database.cycles.meeting(id: second))
-            let figures = MeetingFigures(meeting: meeting, participants: try await site.database.participants.all(meetingID: second),
-                                         cards: try await site.database.workshop.cards(meetingID: second))
+            let figures = MeetingFigures(
+                meeting: meeting, participants: try await site.database.participants.all(meetingID: second),
+                cards: try await site.database.workshop.cards(meetingID: second))
             #expect(figures.participants == 20 && figures.animateurs == 3 && figures.invited == 25)
             #expect(figures.byProfile == [Tally(.acteurInclusion, 7), Tally(.acteurEloigne, 5), Tally(.acteurTerrain, 5), Tally(.elu, 3)])
             #expect(figures.structures == 22 && figures.communes == 3)
@@ -169,7 +198,10 @@ struct MeetingCycleTests {
             #expect(figures.byTable == [Tally(Self.saintAmand, 12), Tally(Self.denain, 12), Tally(Self.raismes, 10)])
             var visitor = Browser()
             let page = try await site.get("/rencontres/\(second)", as: &visitor)
-            #expect(page.html.contains("20 participants, issus d&#39;horizons divers : 7 acteurs de l&#39;inclusion numérique, 5 acteurs éloignés du sujet, 5 acteurs de terrain et 3 élus"))
+            #expect(
+                page.html.contains(
+                    "20 participants, issus d&#39;horizons divers : 7 acteurs de l&#39;inclusion numérique, 5 acteurs éloignés du sujet, 5 acteurs de terrain et 3 élus"
+                ))
             #expect(page.html.contains("3 animateurs") && page.html.contains("34 cartes"))
             // Names stay with the animateurs, but for the person who agreed
             #expect(!page.html.contains("Acteur numérique 1") && page.html.contains("Faustine Faure (Les Assembleurs)"))
@@ -196,7 +228,9 @@ struct MeetingCycleTests {
             #expect(content.contains("Carte 2 du téléphone 1") && content.contains("20 participants"))
             // The commune's diagnostic shows what its table said, hidden and merged cards left out
             let diagnostic = try await site.get("/diagnostic/communes/59491", as: &visitor)
-            #expect(diagnostic.html.contains("Carte 1 du téléphone 2 <span class=\"source\">— <a href=\"/rencontres/\(second)\">rencontre n° 2 du 2 février 2023</a>"))
+            #expect(
+                diagnostic.html.contains(
+                    "Carte 1 du téléphone 2 <span class=\"source\">— <a href=\"/rencontres/\(second)\">rencontre n° 2 du 2 février 2023</a>"))
             #expect(!diagnostic.html.contains(raismes[0].text) && !diagnostic.html.contains(raismes[1].text))
             // The cycle's report gathers its meetings
             let cycleReport = try await site.get("/cycles/\(cycleID)/compte-rendu", as: &visitor)
@@ -215,19 +249,23 @@ struct MeetingCycleTests {
             let version = try #require(try await site.database.cycles.version(meetingID: meetings[0]))
             // Act: the phone's board listens while the phone sends a card
             let cookies = phone.cookieHeader
-            async let stream = site.client.execute(uri: "/rencontres/\(meetings[0])/atelier/flux", method: .get, headers: [.cookie: cookies]) { response in
+            async let stream = site.client.execute(uri: "/rencontres/\(meetings[0])/atelier/flux", method: .get, headers: [.cookie: cookies]) {
+                response in
                 (response.headers[.contentType], String(buffer: response.body))
             }
             try await Task.sleep(for: .milliseconds(600))
-            let sent = try await site.post("/rencontres/\(meetings[0])/atelier",
-                                           [("table", "59172"), ("type", "orientation"), ("texte", "Orienter vers la France services"), ("cle", "karim-0001")], as: &phone)
+            let sent = try await site.post(
+                "/rencontres/\(meetings[0])/atelier",
+                [("table", "59172"), ("type", "orientation"), ("texte", "Orienter vers la France services"), ("cle", "karim-0001")], as: &phone)
             let (type, events) = try await stream
             // Check: the stream told the change; the page shows the card by reloading, and offers the script as an extra
             #expect(sent.status == 302)
             #expect(type == "text/event-stream; charset=utf-8")
             #expect(events.contains("event: version\ndata: \(version)\n\n"))
             #expect(events.contains("event: version\ndata: \(version + 1)\n\n"))
-            #expect(board.html.contains("<script src=\"/atelier.js\" defer>") && board.html.contains("data-flux=\"/rencontres/\(meetings[0])/atelier/flux\""))
+            #expect(
+                board.html.contains("<script src=\"/atelier.js\" defer>")
+                    && board.html.contains("data-flux=\"/rencontres/\(meetings[0])/atelier/flux\""))
             let reloaded = try await site.get("/rencontres/\(meetings[0])/atelier", as: &phone)
             #expect(reloaded.html.contains("Orienter vers la France services"))
             let script = try await site.client.execute(uri: "/atelier.js", method: .get) { ($0.headers[.contentType], String(buffer: $0.body)) }
@@ -258,7 +296,7 @@ struct MeetingCycleTests {
 
     @Test(arguments: [
         ("texte", String(repeating: "x", count: 601)), ("texte", ""), ("table", "59000"), ("table", "abc"), ("lieu", "inconnu"),
-        ("voisine", "99999"), ("persona", "inconnue"), ("cle", "court"), ("cle", "<script>alert(1)</script>"),
+        ("voisine", "99999"), ("persona", "inconnue"), ("cle", "court"), ("cle", "<script>alert(1)</script>")
     ])
     func aHostileCardIsRefusedWithItsFieldAndKeepsNothing(field: String, value: String) async throws {
         try await TestSite.with { site in
@@ -285,17 +323,25 @@ struct MeetingCycleTests {
             var animateur = try await Self.animateur(site)
             let hostile = "<img src=x onerror=alert(1)>\"'&"
             let (_, meetings) = try await Self.cycle(site, &animateur, meetings: ["2023-02-02T09:30"])
-            _ = try await site.post("/rencontres/\(meetings[0])/participants", [("nom", hostile), ("structure", hostile), ("profil", "elu"), ("nom_public", "1"),
-                                                                                 ("present", "1")], as: &animateur)
+            _ = try await site.post(
+                "/rencontres/\(meetings[0])/participants",
+                [
+                    ("nom", hostile), ("structure", hostile), ("profil", "elu"), ("nom_public", "1"),
+                    ("present", "1")
+                ], as: &animateur)
             let code = try await Self.open(site, &animateur, meeting: meetings[0])
             var phone = try await Self.phone(site, code: code, name: hostile)
             _ = try await site.get("/rencontres/\(meetings[0])/atelier", as: &phone)
             // Act
-            let sent = try await site.post("/rencontres/\(meetings[0])/atelier", [("table", "59172"), ("type", "ressource"), ("texte", hostile), ("cle", "hostile-1")],
-                                           as: &phone)
+            let sent = try await site.post(
+                "/rencontres/\(meetings[0])/atelier", [("table", "59172"), ("type", "ressource"), ("texte", hostile), ("cle", "hostile-1")],
+                as: &phone)
             var visitor = Browser()
-            let pages = [try await site.get("/rencontres/\(meetings[0])/atelier", as: &animateur).html, try await site.get("/rencontres/\(meetings[0])", as: &visitor).html,
-                         try await site.get("/rencontres/\(meetings[0])/compte-rendu", as: &visitor).html]
+            let pages = [
+                try await site.get("/rencontres/\(meetings[0])/atelier", as: &animateur).html,
+                try await site.get("/rencontres/\(meetings[0])", as: &visitor).html,
+                try await site.get("/rencontres/\(meetings[0])/compte-rendu", as: &visitor).html
+            ]
             // Check
             #expect(sent.status == 302)
             for html in pages {
@@ -321,20 +367,24 @@ struct MeetingCycleTests {
         ("participant", "nom", "", "Nom : un nom ou un prénom de 1 à 80 caractères"),
         ("participant", "nom", String(repeating: "n", count: 81), "Nom : un nom ou un prénom de 1 à 80 caractères"),
         ("participant", "commune", "<script>", "Commune : un code INSEE"),
-        ("participant", "profil", "roi", "« profil » attend"),
+        ("participant", "profil", "roi", "« profil » attend")
     ]
 
     @Test(arguments: hostileForms)
-    func aHostileCycleMeetingOrParticipantFormIsRefusedWithItsFieldAndChangesNothing(form: String, field: String, value: String, says: String) async throws {
+    func aHostileCycleMeetingOrParticipantFormIsRefusedWithItsFieldAndChangesNothing(
+        form: String, field: String, value: String, says: String
+    ) async throws {
         try await TestSite.with { site in
             // Setup: a cycle with one meeting; the form as an animateur would send it, one field changed
             var animateur = try await Self.animateur(site)
             let (cycle, meetings) = try await Self.cycle(site, &animateur, meetings: ["2023-02-02T09:30"])
-            let (uri, fields): (String, [(String, String)]) = switch form {
-            case "cycle": ("/cycles", Self.cycleForm())
-            case "rencontre": ("/cycles/\(cycle)/rencontres", Self.meetingForm("2023-04-15T09:30"))
-            default: ("/rencontres/\(meetings[0])/participants", [("nom", "Nadia"), ("structure", "CCAS"), ("profil", "elu"), ("commune", "59491")])
-            }
+            let (uri, fields): (String, [(String, String)]) =
+                switch form {
+                case "cycle": ("/cycles", Self.cycleForm())
+                case "rencontre": ("/cycles/\(cycle)/rencontres", Self.meetingForm("2023-04-15T09:30"))
+                default:
+                    ("/rencontres/\(meetings[0])/participants", [("nom", "Nadia"), ("structure", "CCAS"), ("profil", "elu"), ("commune", "59491")])
+                }
             let sent = fields.filter { $0.0 != field } + [(field, value)]
             let before = try await AccessTests.snapshot(site.database)
             // Act
@@ -353,7 +403,9 @@ struct MeetingCycleTests {
             _ = try await site.get("/rejoindre", as: &phone)
             // Act: 51 wrong codes from one address
             var statuses: [Int] = []
-            for attempt in 0..<51 { statuses.append(try await site.post("/rejoindre", [("code", "ABCDE\(attempt % 9 + 1)"), ("nom", "X")], as: &phone).status) }
+            for attempt in 0..<51 {
+                statuses.append(try await site.post("/rejoindre", [("code", "ABCDE\(attempt % 9 + 1)"), ("nom", "X")], as: &phone).status)
+            }
             // Check: wrong codes are told as such, then the address waits
             #expect(statuses.prefix(50).allSatisfy { $0 == 422 })
             #expect(statuses.last == 429)

@@ -14,14 +14,17 @@ import Testing
 struct MetricsAccessTests {
     static let token = "jeton-de-collecte-0123456789"
 
-    static func withServer(token: String?, _ mode: TestingSetup, publicURL: URL? = nil, trustedProxies: Set<String> = [],
-                           _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    static func withServer(
+        token: String?, _ mode: TestingSetup, publicURL: URL? = nil, trustedProxies: Set<String> = [],
+        _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
         var logger = Logger(label: "maillage.test")
         logger.logLevel = .warning
         let registry = PrometheusCollectorRegistry()
         registry.makeCounter(name: "maillage_essai_total", help: "Un compteur d'essai").increment()
-        var configuration = AppConfiguration(database: .sqliteInMemory, seedPack: TestData.pack, metricsRegistry: registry, publicURL: publicURL,
-                                             passwordCost: 4)
+        var configuration = AppConfiguration(
+            database: .sqliteInMemory, seedPack: TestData.pack, metricsRegistry: registry, publicURL: publicURL,
+            passwordCost: 4)
         configuration.metricsToken = token
         configuration.trustedProxies = trustedProxies
         try await buildApplication(configuration, logger: logger).test(mode, test)

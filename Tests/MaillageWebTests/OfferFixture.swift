@@ -23,7 +23,9 @@ struct OfferFixture {
 
     /// The whole declaration form of `place` as rendered (every correction column, the hours as the grid), with some
     /// fields replaced: `changes` maps a field name to the values it is posted with.
-    static func form(of place: Place, changes: [String: [String]] = [:], columns: [StandardColumn] = PlaceForm.correctionColumns) -> [(String, String)] {
+    static func form(
+        of place: Place, changes: [String: [String]] = [:], columns: [StandardColumn] = PlaceForm.correctionColumns
+    ) -> [(String, String)] {
         var fields: [(String, [String])] = []
         for (column, _) in PlaceForm.textColumns where columns.contains(column) {
             fields.append((column.rawValue, [StandardField.text(column, of: place)]))

@@ -16,19 +16,27 @@ struct OrientationRuleTests {
             // Setup: a Denain structure helping with administrative procedures, and the territory's coordinator
             let store = try await IndexStore(database: site.database)
             let denain = CommuneCode("59172")!
-            let structure = try #require(store.structures.structures(in: .caph).first { structure in
-                structure.communes.contains(denain) && structure.placeIDs.contains { store.current.entry(id: $0)?.place.services.contains(.aideDemarchesAdministratives) ?? false }
-            })
+            let structure = try #require(
+                store.structures.structures(in: .caph).first { structure in
+                    structure.communes.contains(denain)
+                        && structure.placeIDs.contains {
+                            store.current.entry(id: $0)?.place.services.contains(.aideDemarchesAdministratives) ?? false
+                        }
+                })
             try await site.account("coordination@caph.fr", [RoleGrant(role: .coordinateur, scope: .territory(.caph))!])
             var coordinator = try await site.signIn("coordination@caph.fr")
             _ = try await site.get("/orienter/regles", as: &coordinator)
             var visitor = Browser()
             let before = try await site.get(Self.ameli + "&age=60-et-plus&equipement=aucun", as: &visitor)
             // Act: the network writes its rule
-            let added = try await site.post("/orienter/regles", [("territoire", "200042190"), ("commune", "59172"), ("besoin", "Aide aux démarches administratives"),
-                                                                 ("public", "Seniors"), ("contrainte", "sans_equipement"), ("etape_0_structure", structure.id),
-                                                                 ("etape_0_maniere", "telephoner"), ("etape_0_contact", "Accueil, demander l'aide Ameli")],
-                                            as: &coordinator)
+            let added = try await site.post(
+                "/orienter/regles",
+                [
+                    ("territoire", "200042190"), ("commune", "59172"), ("besoin", "Aide aux démarches administratives"),
+                    ("public", "Seniors"), ("contrainte", "sans_equipement"), ("etape_0_structure", structure.id),
+                    ("etape_0_maniere", "telephoner"), ("etape_0_contact", "Accueil, demander l'aide Ameli")
+                ],
+                as: &coordinator)
             let senior = try await site.get(Self.ameli + "&age=60-et-plus&equipement=aucun", as: &visitor)
             let adult = try await site.get(Self.ameli + "&age=26-59&equipement=aucun", as: &visitor)
             let equipped = try await site.get(Self.ameli + "&age=60-et-plus&equipement=smartphone", as: &visitor)
@@ -39,17 +47,21 @@ struct OrientationRuleTests {
             #expect(senior.html.contains("Selon la règle du réseau"))
             #expect(senior.html.contains("D&#39;abord la règle d&#39;orientation du réseau pour cette situation, puis le classement calculé"))
             #expect(senior.html.contains("Pour : Denain, Aide aux démarches administratives, seniors, sans équipement numérique."))
-            #expect(senior.html.contains("<a href=\"/structures/\(structure.id)\">") && senior.html.contains("téléphoner d&#39;abord — contact : Accueil, demander l&#39;aide Ameli"))
+            #expect(
+                senior.html.contains("<a href=\"/structures/\(structure.id)\">")
+                    && senior.html.contains("téléphoner d&#39;abord — contact : Accueil, demander l&#39;aide Ameli"))
             #expect(!adult.html.contains("Selon la règle du réseau") && !equipped.html.contains("Selon la règle du réseau"))
             let rules = try await site.database.orientationRules.all(territory: .caph)
             #expect(rules.count == 1 && rules[0].steps.map(\.structureID) == [structure.id])
         }
     }
 
-    @Test(arguments: [("etape_0_structure", "inconnue", "Structures : des structures de l&#39;annuaire"),
-                      ("commune", "75056", "Commune : une commune du territoire"),
-                      ("etape_0_contact", String(repeating: "c", count: 201), "Contact : au plus 200 caractères"),
-                      ("public", "Martiens", "Public : un public du standard")])
+    @Test(arguments: [
+        ("etape_0_structure", "inconnue", "Structures : des structures de l&#39;annuaire"),
+        ("commune", "75056", "Commune : une commune du territoire"),
+        ("etape_0_contact", String(repeating: "c", count: 201), "Contact : au plus 200 caractères"),
+        ("public", "Martiens", "Public : un public du standard")
+    ])
     func aHostileRuleIsRefusedWithItsFieldAndChangesNothing(field: String, value: String, says: String) async throws {
         try await TestSite.with { site in
             // Setup
@@ -58,7 +70,9 @@ struct OrientationRuleTests {
             try await site.account("coordination@caph.fr", [RoleGrant(role: .coordinateur, scope: .territory(.caph))!])
             var coordinator = try await site.signIn("coordination@caph.fr")
             _ = try await site.get("/orienter/regles", as: &coordinator)
-            var fields = ["territoire": "200042190", "commune": "59172", "besoin": "Aide aux démarches administratives", "etape_0_structure": structure.id]
+            var fields = [
+                "territoire": "200042190", "commune": "59172", "besoin": "Aide aux démarches administratives", "etape_0_structure": structure.id
+            ]
             fields[field] = value
             // Act
             let result = try await site.post("/orienter/regles", fields.sorted { $0.key < $1.key }, as: &coordinator)
@@ -75,7 +89,8 @@ struct OrientationRuleTests {
             // Setup: the CCAS of Denain, the coordinator, and Marcel's journey in Denain before any rule
             let store = try await IndexStore(database: site.database)
             let denain = CommuneCode("59172")!
-            let ccas = try #require(store.structures.structures(in: .caph).first { $0.communes.contains(denain) && $0.name.folded.contains("centre communal") })
+            let ccas = try #require(
+                store.structures.structures(in: .caph).first { $0.communes.contains(denain) && $0.name.folded.contains("centre communal") })
             try await site.account("coordination@caph.fr", [RoleGrant(role: .coordinateur, scope: .territory(.caph))!])
             var coordinator = try await site.signIn("coordination@caph.fr")
             _ = try await site.get("/orienter/regles", as: &coordinator)
@@ -83,9 +98,13 @@ struct OrientationRuleTests {
             let journey = "/personas/marcel/parcours?commune=59172"
             let before = try await site.get(journey, as: &visitor)
             // Act: the network writes its rule for a senior without equipment in Denain who needs help with procedures
-            let added = try await site.post("/orienter/regles", [("territoire", "200042190"), ("commune", "59172"), ("besoin", "Aide aux démarches administratives"),
-                                                                 ("public", "Seniors"), ("contrainte", "sans_equipement"), ("etape_0_structure", ccas.id),
-                                                                 ("etape_0_maniere", "fiche_prescription"), ("etape_0_contact", "Accueil")], as: &coordinator)
+            let added = try await site.post(
+                "/orienter/regles",
+                [
+                    ("territoire", "200042190"), ("commune", "59172"), ("besoin", "Aide aux démarches administratives"),
+                    ("public", "Seniors"), ("contrainte", "sans_equipement"), ("etape_0_structure", ccas.id),
+                    ("etape_0_maniere", "fiche_prescription"), ("etape_0_contact", "Accueil")
+                ], as: &coordinator)
             let after = try await site.get(journey, as: &visitor)
             let karima = try await site.get("/personas/karima/parcours?commune=59172", as: &visitor)
             let json = try await APITests().json(site.client, "/api/v1/personas/marcel/parcours?commune=59172", schemaPath: "/personas/{id}/parcours")
@@ -112,4 +131,3 @@ struct OrientationRuleTests {
         }
     }
 }
-

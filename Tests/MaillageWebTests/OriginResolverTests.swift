@@ -17,7 +17,8 @@ struct OriginResolverTests {
         let lille = try Self.resolve("Lille")
         #expect(lille.commune?.name == "Lille")
         #expect(lille.notes.count == 1)
-        #expect(lille.notes[0].hasPrefix("Lille n'est pas dans le territoire que couvre ce site (CA de la Porte du Hainaut et ses territoires voisins)"))
+        #expect(
+            lille.notes[0].hasPrefix("Lille n'est pas dans le territoire que couvre ce site (CA de la Porte du Hainaut et ses territoires voisins)"))
         #expect(lille.notes[0].contains("Commune couverte la plus proche : "))
         // Denain is covered: nothing to say.
         #expect(try Self.resolve("denain").notes.isEmpty)

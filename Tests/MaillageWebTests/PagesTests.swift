@@ -107,7 +107,7 @@ struct PagesTests {
     @Test(arguments: [
         "/recherche?services=Jardinage", "/recherche?rayon_km=5000", "/recherche?lat=abc&lon=3", "/recherche?lat=50",
         "/recherche?jour=funday&heure=10:00", "/recherche?ou=\(q("\"><script>alert(1)</script>"))",
-        "/recherche?ou=" + String(repeating: "a", count: 10_000),
+        "/recherche?ou=" + String(repeating: "a", count: 10_000)
     ])
     func badSearchesGetA400PageThatEchoesNothingDangerous(uri: String) async throws {
         try await withApp { client in
@@ -159,7 +159,11 @@ struct PagesTests {
             #expect(status == 200)
             #expect(html.contains("<h1>Avesnes-le-Sec <span class=\"code\">(59038)</span></h1>"))
             #expect(html.contains("Aucun lieu recensé dans la commune."))
-            #expect(html.matches(of: /<th scope="row">(Aide aux démarches|Maîtrise|Insertion|Utilisation|Parentalité|Loisirs|Compréhension|Accès internet|Acquisition)/).count == 9)
+            #expect(
+                html.matches(
+                    of:
+                        /<th scope="row">(Aide aux démarches|Maîtrise|Insertion|Utilisation|Parentalité|Loisirs|Compréhension|Accès internet|Acquisition)/
+                ).count == 9)
             #expect(html.contains("Indice de fragilité numérique"))
             // Quartiers prioritaires are named by what the 2015 list gives (code, communes, population), never a bare code.
             let (_, raismes) = try await page(client, "/communes/59491")
@@ -210,7 +214,8 @@ struct PagesTests {
             let (_, form) = try await page(client, "/orienter")
             #expect(form.contains("Quel âge a-t-elle ?") && form.contains("value=\"60-et-plus\""))
             // A senior of Denain: the band is in the situation, kept in the form and carried to the sheet.
-            let (status, results) = try await page(client, "/orienter/resultats?besoin=\(q("Aide aux démarches administratives"))&ou=Denain&age=60-et-plus")
+            let (status, results) = try await page(
+                client, "/orienter/resultats?besoin=\(q("Aide aux démarches administratives"))&ou=Denain&age=60-et-plus")
             #expect(status == 200)
             #expect(results.contains("60 ans et plus"))
             #expect(results.contains("id=\"age-60-et-plus\" name=\"age\" value=\"60-et-plus\" checked"))
@@ -226,10 +231,14 @@ struct PagesTests {
     @Test func aSheetNeverPromisesAnAccessOrHoursNoSourceGives() async throws {
         try await withApp { client in
             // The CCAS of Raismes (Aidants Connect file) declares neither access modes, hours, telephone nor e-mail.
-            let (status, sheet) = try await page(client, "/orienter/fiche?lieu=aidants-connect-5817&ou=Raismes&besoin=\(q("Aide aux démarches administratives"))")
+            let (status, sheet) = try await page(
+                client, "/orienter/fiche?lieu=aidants-connect-5817&ou=Raismes&besoin=\(q("Aide aux démarches administratives"))")
             #expect(status == 200)
             #expect(sheet.contains("CCAS de Raismes"))
-            #expect(sheet.contains("Les conditions d&#39;accueil (avec ou sans rendez-vous) ne sont pas renseignées : se renseigner auprès de la mairie de Raismes avant de venir."))
+            #expect(
+                sheet.contains(
+                    "Les conditions d&#39;accueil (avec ou sans rendez-vous) ne sont pas renseignées : se renseigner auprès de la mairie de Raismes avant de venir."
+                ))
             #expect(sheet.contains("Horaires à confirmer : se renseigner auprès de la mairie de Raismes avant de venir."))
             #expect(!sheet.contains("sans rendez-vous.") && !sheet.contains("par téléphone"))
             #expect(sheet.contains("Remise le ") && sheet.contains("Rendez-vous"))
@@ -253,8 +262,10 @@ struct PagesTests {
             try await site.account("claire@ccas-raismes.fr", [RoleGrant(role: .membre, scope: .structure(String(structure)))!])
             var member = try await site.signIn("claire@ccas-raismes.fr")
             // Act
-            let sheet = try await site.get("/orienter/fiche?lieu=aidants-connect-5817&ou=Raismes&besoin=\(q("Aide aux démarches administratives"))", as: &member)
-            let anonymous = try await site.get("/orienter/fiche?lieu=aidants-connect-5817&ou=Raismes&besoin=\(q("Aide aux démarches administratives"))", as: &visitor)
+            let sheet = try await site.get(
+                "/orienter/fiche?lieu=aidants-connect-5817&ou=Raismes&besoin=\(q("Aide aux démarches administratives"))", as: &member)
+            let anonymous = try await site.get(
+                "/orienter/fiche?lieu=aidants-connect-5817&ou=Raismes&besoin=\(q("Aide aux démarches administratives"))", as: &visitor)
             // Check: the referrer and their structure are printed; a visitor gets lines to fill in.
             #expect(sheet.html.contains("par <strong>Claire</strong>, structure : <strong>"))
             #expect(!sheet.html.contains("structure à compléter"))
@@ -291,7 +302,9 @@ struct PagesTests {
         try await withApp { client in
             func trail(_ html: String) -> [String] {
                 guard let nav = html.firstMatch(of: /<nav class="breadcrumb" aria-label="Fil d'Ariane"><ol>(.*?)<\/ol><\/nav>/) else { return [] }
-                return nav.1.matches(of: /<li>(?:<a href="([^"]*)">|<span aria-current="page">)([^<]*)</).map { "\($0.2)\($0.1.map { " " + $0 } ?? "")" }
+                return nav.1.matches(of: /<li>(?:<a href="([^"]*)">|<span aria-current="page">)([^<]*)</).map {
+                    "\($0.2)\($0.1.map { " " + $0 } ?? "")"
+                }
             }
             let (_, home) = try await page(client, "/")
             #expect(trail(home).isEmpty)
@@ -300,8 +313,11 @@ struct PagesTests {
             #expect(trail(place) == ["Accueil /", "Trouver de l&#39;aide /recherche", "Raismes /communes/59491", "CCAS de Raismes"])
             // A commune's diagnostic: the perimeter's diagnostic, then the commune (the section's word not repeated).
             let (_, diagnostic) = try await page(client, "/diagnostic/communes/59491?epci=200042190")
-            #expect(trail(diagnostic) == ["Accueil /", "Diagnostic /diagnostic?epci=200042190",
-                                          "CA de la Porte du Hainaut /diagnostic?epci=200042190", "Raismes"])
+            #expect(
+                trail(diagnostic) == [
+                    "Accueil /", "Diagnostic /diagnostic?epci=200042190",
+                    "CA de la Porte du Hainaut /diagnostic?epci=200042190", "Raismes"
+                ])
             // A journey: the workshops, the persona, the journey.
             let (_, journey) = try await page(client, "/personas/karima/parcours")
             #expect(trail(journey).first == "Accueil /" && trail(journey).contains("Karima /personas/karima"))
@@ -312,8 +328,9 @@ struct PagesTests {
     }
 
     @Test func theSitesIdentityIsConfiguration() async throws {
-        let identity = SiteIdentity(name: "Réseau des aidants du Hainaut", publisher: "Hubs du Nord, \"direction\" <b>", contact: "contact@exemple.fr",
-                                    host: "Hébergeur SAS, 1 rue de l'Exemple, 59000 Lille")
+        let identity = SiteIdentity(
+            name: "Réseau des aidants du Hainaut", publisher: "Hubs du Nord, \"direction\" <b>", contact: "contact@exemple.fr",
+            host: "Hébergeur SAS, 1 rue de l'Exemple, 59000 Lille")
         try await withApp(identity: identity) { client in
             let (_, home) = try await page(client, "/")
             #expect(home.contains("<p class=\"brand\"><a href=\"/\">Réseau des aidants du Hainaut</a>"))
@@ -333,7 +350,9 @@ struct PagesTests {
         let svg = Array(#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>"#.utf8)
         let identity = SiteIdentity(logo: try SiteIdentity.Logo(bytes: svg))
         #expect(throws: SiteIdentity.LogoError.self) { try SiteIdentity.Logo(bytes: Array("name,commune\n".utf8)) }
-        #expect(throws: SiteIdentity.LogoError.self) { try SiteIdentity.Logo(bytes: [0x89, 0x50, 0x4E, 0x47] + [UInt8](repeating: 0, count: 300_000)) }
+        #expect(throws: SiteIdentity.LogoError.self) {
+            try SiteIdentity.Logo(bytes: [0x89, 0x50, 0x4E, 0x47] + [UInt8](repeating: 0, count: 300_000))
+        }
         #expect(try SiteIdentity.Logo(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A]).contentType == "image/png")
         try await withApp(identity: identity) { client in
             let (_, home) = try await page(client, "/")

@@ -28,8 +28,10 @@ struct PartnershipTests {
             try await site.account("membre@raismes.fr", [RoleGrant(role: .membre, scope: .structure(to.id))!])
             var sender = try await site.signIn("membre@denain.fr")
             _ = try await site.get("/partenariats", as: &sender)
-            let form = [("territoire", "200042190"), ("de", from.id), ("vers", to.id), ("lien", "oriente_vers"), ("etat", "existant"),
-                        ("notes", "Les seniors sans équipement pour l'aide aux démarches")]
+            let form = [
+                ("territoire", "200042190"), ("de", from.id), ("vers", to.id), ("lien", "oriente_vers"), ("etat", "existant"),
+                ("notes", "Les seniors sans équipement pour l'aide aux démarches")
+            ]
             // Act: declared, declared again, confirmed by the partner
             let declared = try await site.post("/partenariats", form, as: &sender)
             let again = try await site.post("/partenariats", form, as: &sender)
@@ -45,7 +47,9 @@ struct PartnershipTests {
             var visitor = Browser()
             let network = try await site.get("/partenariats", as: &visitor)
             #expect(network.html.contains("<line class=\"link link-oriente_vers\""))
-            #expect(network.html.contains("<td data-label=\"Lien\">oriente vers</td>") && network.html.contains("<td data-label=\"Confirmation\">confirmé</td>"))
+            #expect(
+                network.html.contains("<td data-label=\"Lien\">oriente vers</td>")
+                    && network.html.contains("<td data-label=\"Confirmation\">confirmé</td>"))
             #expect(network.html.contains("1 orientation déclarée d&#39;une structure vers une autre, dont 0 dans les deux sens."))
             let fromPage = try await site.get("/structures/\(from.id)", as: &visitor)
             #expect(fromPage.html.contains("Oriente vers <a href=\"/structures/\(to.id)\">"))
@@ -64,10 +68,12 @@ struct PartnershipTests {
         }
     }
 
-    @Test(arguments: [("vers", "inconnue", "Seconde structure : une structure de l&#39;annuaire"),
-                      ("notes", String(repeating: "n", count: 1_001), "Notes : au plus 1 000 caractères"),
-                      ("rencontre", "999", "Rencontre : une rencontre du territoire"),
-                      ("lien", "amitie", "« lien » attend")])
+    @Test(arguments: [
+        ("vers", "inconnue", "Seconde structure : une structure de l&#39;annuaire"),
+        ("notes", String(repeating: "n", count: 1_001), "Notes : au plus 1 000 caractères"),
+        ("rencontre", "999", "Rencontre : une rencontre du territoire"),
+        ("lien", "amitie", "« lien » attend")
+    ])
     func aHostilePartnershipIsRefusedWithItsFieldAndChangesNothing(field: String, value: String, says: String) async throws {
         try await TestSite.with { site in
             // Setup
@@ -96,32 +102,49 @@ struct PartnershipTests {
             // Check: checked by hand — the CCAS of Raismes (Grand Place, 50.4117 N 3.4886 E) offers only help with
             // administrative procedures; France services Wallers Arenberg (69 rue Michel Rondet, 50.382622 N 3.429365 E)
             // offers three services more, 5.30 km away as the crow flies: ×1.3 detours, 20 km/h and 15 min of waiting by bus.
-            #expect(page.html.contains("CCAS de Raismes n&#39;offre pas Maîtrise des outils numériques du quotidien, Compréhension du monde numérique et Accès internet et matériel informatique ; France services Wallers Arenberg les offre à 5,3 km (36 min en bus, 92 min à pied)."))
+            #expect(
+                page.html.contains(
+                    "CCAS de Raismes n&#39;offre pas Maîtrise des outils numériques du quotidien, Compréhension du monde numérique et Accès internet et matériel informatique ; France services Wallers Arenberg les offre à 5,3 km (36 min en bus, 92 min à pied)."
+                ))
             // Pop School (Anzin, « POP SCHOOL » in its source, in the neighbouring Valenciennes Métropole) offers five services the CCAS does not, 4.6 km away
             #expect(page.html.contains("France services Wallers Arenberg les offre"))
             #expect(page.html.contains("Pop School les offre à 4,6 km"))
             // The same suggestions in the API, the permanence a rupture asks for first (Karima's and Lucas's journeys)
-            let api = try await APITests().json(site.client, "/api/v1/partenariats/suggestions?commune=59491", schemaPath: "/partenariats/suggestions")
+            let api = try await APITests().json(
+                site.client, "/api/v1/partenariats/suggestions?commune=59491", schemaPath: "/partenariats/suggestions")
             let listed = try #require(api["suggestions"] as? [[String: Any]])
             #expect(listed.first?["origines"] as? [String] == ["rupture"] && listed.first?["lien"] as? String == "co_animation")
             #expect(listed.first?["distance_m"] as? Int == 10_533 && listed.first?["minutes_bus"] as? Int == 56)
             #expect(listed.contains { $0["partenaire"] as? String == "lieu-france-services-2228" && $0["minutes_bus"] as? Int == 36 })
             for (bad, expected) in [("", 400), ("59491x", 400), ("75056", 404), ("00000", 404)] {
-                let status = try await site.client.execute(uri: "/api/v1/partenariats/suggestions?commune=\(bad)", method: .get) { Int($0.status.code) }
+                let status = try await site.client.execute(uri: "/api/v1/partenariats/suggestions?commune=\(bad)", method: .get) {
+                    Int($0.status.code)
+                }
                 #expect(status == expected, "commune=\(bad)")
             }
             // Act: the coordinator keeps one as an « envisagé » link
-            let ccas = try #require(page.html.firstMatch(of: /name="de" value="(siren-265904912)"><input type="hidden" name="vers" value="(lieu-france-services-2228)"/))
-            let kept = try await site.post("/partenariats", [("territoire", "200042190"), ("de", String(ccas.1)), ("vers", String(ccas.2)), ("lien", "oriente_vers"),
-                                                             ("etat", "envisage"), ("notes", "Suggestion retenue")], as: &coordinator)
+            let ccas = try #require(
+                page.html.firstMatch(of: /name="de" value="(siren-265904912)"><input type="hidden" name="vers" value="(lieu-france-services-2228)"/))
+            let kept = try await site.post(
+                "/partenariats",
+                [
+                    ("territoire", "200042190"), ("de", String(ccas.1)), ("vers", String(ccas.2)), ("lien", "oriente_vers"),
+                    ("etat", "envisage"), ("notes", "Suggestion retenue")
+                ], as: &coordinator)
             let after = try await site.get("/partenariats?commune=59491", as: &coordinator)
             // The commune's view names who serves it and the link that now crosses its boundary
             #expect(after.html.contains("<h3>Qui sert Raismes</h3>") && after.html.contains(">CCAS de Raismes</a> — 1 lien</li>"))
             #expect(after.html.contains("<li>CCAS de Raismes — oriente vers — France services Wallers Arenberg (envisagé)</li>"))
             // Check: the link exists and the suggestion is gone
             #expect(kept.status == 302)
-            #expect(try await site.database.partnerships.all(territory: .caph).map { "\($0.from)>\($0.to):\($0.state.rawValue)" } == ["siren-265904912>lieu-france-services-2228:envisage"])
-            #expect(!after.html.contains("CCAS de Raismes n&#39;offre pas Maîtrise des outils numériques du quotidien, Compréhension du monde numérique et Accès internet et matériel informatique ; France services Wallers Arenberg"))
+            #expect(
+                try await site.database.partnerships.all(territory: .caph).map { "\($0.from)>\($0.to):\($0.state.rawValue)" } == [
+                    "siren-265904912>lieu-france-services-2228:envisage"
+                ])
+            #expect(
+                !after.html.contains(
+                    "CCAS de Raismes n&#39;offre pas Maîtrise des outils numériques du quotidien, Compréhension du monde numérique et Accès internet et matériel informatique ; France services Wallers Arenberg"
+                ))
         }
     }
 
@@ -149,8 +172,12 @@ struct PartnershipTests {
             _ = try await MeetingCycleTests.open(site, &animateur, meeting: meetings[0])
             let place = try #require(from.placeIDs.first)
             _ = try await site.get("/rencontres/\(meetings[0])/atelier", as: &animateur)
-            _ = try await site.post("/rencontres/\(meetings[0])/atelier", [("table", "59172"), ("type", "partenariat"), ("texte", "Permanences communes"),
-                                                                           ("lieu", place), ("cle", "partenariat-0001")], as: &animateur)
+            _ = try await site.post(
+                "/rencontres/\(meetings[0])/atelier",
+                [
+                    ("table", "59172"), ("type", "partenariat"), ("texte", "Permanences communes"),
+                    ("lieu", place), ("cle", "partenariat-0001")
+                ], as: &animateur)
             // Act
             let board = try await site.get("/rencontres/\(meetings[0])/atelier", as: &animateur)
             let link = try #require(board.html.firstMatch(of: /href="(\/partenariats\?[^"]+)">Inscrire au réseau des partenariats/)?.1)

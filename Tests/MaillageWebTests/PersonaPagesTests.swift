@@ -9,9 +9,11 @@ import Testing
 @Suite("Personas, journeys and the workshop matrix: pages and API", .serialized)
 struct PersonaPagesTests {
     static func form(name: String, description: String = "Persona de test", commune: String = "59172") -> [(String, String)] {
-        [("prenom", name), ("description", description), ("age", "60-74"), ("situation", "retraite-seul"), ("commune", commune),
-         ("equipement", "aucun"), ("autonomie", "aucune"), ("mobilite", "bus"), ("minutes", "45"), ("dispo", "mo-matin"), ("dispo", "tu-matin"),
-         ("gratuit", "1"), ("tache1", "déclarer ses revenus"), ("service1", "Aide aux démarches administratives")]
+        [
+            ("prenom", name), ("description", description), ("age", "60-74"), ("situation", "retraite-seul"), ("commune", commune),
+            ("equipement", "aucun"), ("autonomie", "aucune"), ("mobilite", "bus"), ("minutes", "45"), ("dispo", "mo-matin"), ("dispo", "tu-matin"),
+            ("gratuit", "1"), ("tache1", "déclarer ses revenus"), ("service1", "Aide aux démarches administratives")
+        ]
     }
 
     @Test func theListShowsEveryDefaultPersonaWithItsOutcome() async throws {
@@ -95,9 +97,11 @@ struct PersonaPagesTests {
             #expect(shown.contains("<h1>Gisèle</h1>") && shown.contains("habite Denain"))
 
             // Edit at version 1, then a stale edit at version 1 again is refused
-            let edited = try await site.post("/personas/gisele/modifier", [("version", "1")] + Self.form(name: "Gisèle", commune: "59491"), as: &browser)
+            let edited = try await site.post(
+                "/personas/gisele/modifier", [("version", "1")] + Self.form(name: "Gisèle", commune: "59491"), as: &browser)
             #expect(edited.status == 302)
-            let stale = try await site.post("/personas/gisele/modifier", [("version", "1")] + Self.form(name: "Gisèle", commune: "59526"), as: &browser)
+            let stale = try await site.post(
+                "/personas/gisele/modifier", [("version", "1")] + Self.form(name: "Gisèle", commune: "59526"), as: &browser)
             #expect(stale.status == 409)
             let (_, afterConflict) = try await page(client, "/personas/gisele")
             #expect(afterConflict.contains("habite Raismes"))
@@ -146,8 +150,10 @@ struct PersonaPagesTests {
         }
     }
 
-    @Test(arguments: ["/personas/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/personas/" + String(repeating: "x", count: 10_000),
-                      "/personas/%E2%80%AE%D8%AA%D8%B3%D8%AA/parcours"])
+    @Test(arguments: [
+        "/personas/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/personas/" + String(repeating: "x", count: 10_000),
+        "/personas/%E2%80%AE%D8%AA%D8%B3%D8%AA/parcours"
+    ])
     func unknownPersonasAre404WithoutEcho(uri: String) async throws {
         try await withApp { client in
             let (status, html) = try await page(client, uri)
@@ -156,8 +162,10 @@ struct PersonaPagesTests {
         }
     }
 
-    @Test(arguments: ["/personas/karima/parcours?commune=%3Cscript%3Ealert(1)", "/personas/karima/parcours?si=%3Cscript%3Ealert(1)",
-                      "/atelier?communes=" + String(repeating: "59172,", count: 200), "/atelier?communes=%E2%80%AE59172x"])
+    @Test(arguments: [
+        "/personas/karima/parcours?commune=%3Cscript%3Ealert(1)", "/personas/karima/parcours?si=%3Cscript%3Ealert(1)",
+        "/atelier?communes=" + String(repeating: "59172,", count: 200), "/atelier?communes=%E2%80%AE59172x"
+    ])
     func badJourneyAndMatrixParametersAre400(uri: String) async throws {
         try await withApp { client in
             let (status, html) = try await page(client, uri)
@@ -169,7 +177,9 @@ struct PersonaPagesTests {
     @Test func theAPIServesPersonasJourneysAndTheMatrixAsDocumented() async throws {
         try await withApp { client in
             let api = APITests()
-            let personas = try await client.execute(uri: "/api/v1/personas", method: .get) { try JSONSerialization.jsonObject(with: Data(buffer: $0.body)) as? [Any] }
+            let personas = try await client.execute(uri: "/api/v1/personas", method: .get) {
+                try JSONSerialization.jsonObject(with: Data(buffer: $0.body)) as? [Any]
+            }
             #expect(personas?.count == 9)
             let karima = try await api.json(client, "/api/v1/personas/karima", schemaPath: "/personas/{id}")
             #expect(karima["version"] as? Int == 1)

@@ -79,7 +79,8 @@ final class RawConnection: Sendable {
             let text = $0.text
             guard let end = text.range(of: "\r\n\r\n") else { return nil }
             let head = String(text[..<end.lowerBound])
-            let length = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+            let length =
+                head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
                 .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
             let body = String(text[end.upperBound...])
             return body.utf8.count >= length ? (head, body) : nil

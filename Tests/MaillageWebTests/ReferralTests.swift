@@ -10,8 +10,10 @@ import Testing
 @Suite("Orientations between structures", .serialized)
 struct ReferralTests {
     static func form(from: String, to: String, consent: Bool = true, person: String = "Josiane M.") -> [(String, String)] {
-        [("de", from), ("vers", to), ("besoin", "Aide aux démarches administratives"), ("personne", person), ("contact", "06 12 34 56 78"),
-         ("note", "Dossier retraite à compléter en ligne")] + (consent ? [("accord", "1")] : [])
+        [
+            ("de", from), ("vers", to), ("besoin", "Aide aux démarches administratives"), ("personne", person), ("contact", "06 12 34 56 78"),
+            ("note", "Dossier retraite à compléter en ligne")
+        ] + (consent ? [("accord", "1")] : [])
     }
 
     @Test(arguments: TestDatabases.available)
@@ -63,7 +65,10 @@ struct ReferralTests {
             #expect(network.html.contains("\(HTMLEscaping.escape(from.name)) → \(HTMLEscaping.escape(to.name)) : 1 orientation"))
             #expect(!network.html.contains("Josiane"))
             // …and draws the flow on the map, an arrow towards the structure that received it
-            #expect(network.html.contains("marker-end=\"url(#fleche)\"><title>\(HTMLEscaping.escape(from.name)) → \(HTMLEscaping.escape(to.name)) : 1 orientation envoyée</title>"))
+            #expect(
+                network.html.contains(
+                    "marker-end=\"url(#fleche)\"><title>\(HTMLEscaping.escape(from.name)) → \(HTMLEscaping.escape(to.name)) : 1 orientation envoyée</title>"
+                ))
             let counts = try await site.client.execute(uri: "/orientations.csv?territoire=200042190", method: .get) { String(buffer: $0.body) }
             #expect(counts.contains("\"\(from.id)\";\"\(from.name)\";\"\(to.id)\"") && counts.contains(";\"1\"") && !counts.contains("Josiane"))
             // The trail names structures and statuses, never the person
@@ -78,12 +83,16 @@ struct ReferralTests {
             // Setup: one orientation sent 31 days ago and never answered, one answered yesterday
             let (from, to) = try await PartnershipTests.structures(site)
             let now = Date()
-            let old = try await site.database.referrals.create(Referral(territory: .caph, from: from.id, to: to.id, need: .accesInternetMateriel, person: "Karim B.",
-                                                                        contact: "karim@exemple.fr", note: "Pas d'ordinateur", consentAt: now - 31 * 86_400,
-                                                                        createdAt: now - 31 * 86_400), by: .commandLine)
-            let recent = try await site.database.referrals.create(Referral(territory: .caph, from: from.id, to: to.id, need: .aideDemarchesAdministratives,
-                                                                           person: "Léa", contact: "03 27 00 00 00", consentAt: now - 86_400,
-                                                                           createdAt: now - 86_400), by: .commandLine)
+            let old = try await site.database.referrals.create(
+                Referral(
+                    territory: .caph, from: from.id, to: to.id, need: .accesInternetMateriel, person: "Karim B.",
+                    contact: "karim@exemple.fr", note: "Pas d'ordinateur", consentAt: now - 31 * 86_400,
+                    createdAt: now - 31 * 86_400), by: .commandLine)
+            let recent = try await site.database.referrals.create(
+                Referral(
+                    territory: .caph, from: from.id, to: to.id, need: .aideDemarchesAdministratives,
+                    person: "Léa", contact: "03 27 00 00 00", consentAt: now - 86_400,
+                    createdAt: now - 86_400), by: .commandLine)
             // Act: today's purge, then one 731 days later
             let today = try await site.database.purgeExpired(now: now, retention: .init())
             let expired = try await site.database.referrals.find(id: old.id)
@@ -91,7 +100,9 @@ struct ReferralTests {
             // Check: the old one expired, the recent one did not; after the retention nothing personal remains in the table
             #expect(today["orientations expirées"] == 1 && expired?.status == .expiree)
             #expect(later["orientations anonymisées"] == 2)
-            let rows = try await site.database.sql.select().column("person").column("contact").column("note").column("refusal_reason").from("referrals").all()
+            let rows = try await site.database.sql.select().column("person").column("contact").column("note").column("refusal_reason").from(
+                "referrals"
+            ).all()
             #expect(rows.count == 2)
             for row in rows {
                 for column in ["person", "contact", "note", "refusal_reason"] { #expect(try row.decode(column: column, as: String.self).isEmpty) }
@@ -113,9 +124,13 @@ struct ReferralTests {
             var visitor = Browser()
             let empty = try await site.get("/diagnostic?epci=200042190", as: &visitor)
             let now = Date()
-            for (target, need) in [(to.id, Service.aideDemarchesAdministratives), (to.id, .aideDemarchesAdministratives), (neighbour.id, .accesInternetMateriel)] {
-                _ = try await site.database.referrals.create(Referral(territory: .caph, from: from.id, to: target, need: need, person: "Yvette D.", contact: "06 00 00 00 00",
-                                                                      consentAt: now, createdAt: now), by: .commandLine)
+            for (target, need) in [
+                (to.id, Service.aideDemarchesAdministratives), (to.id, .aideDemarchesAdministratives), (neighbour.id, .accesInternetMateriel)
+            ] {
+                _ = try await site.database.referrals.create(
+                    Referral(
+                        territory: .caph, from: from.id, to: target, need: need, person: "Yvette D.", contact: "06 00 00 00 00",
+                        consentAt: now, createdAt: now), by: .commandLine)
             }
             // Act
             let diagnostic = try await site.get("/diagnostic?epci=200042190", as: &visitor)
@@ -123,23 +138,32 @@ struct ReferralTests {
             let json = try await APITests().json(site.client, "/api/v1/orientations?territoire=200042190", schemaPath: "/orientations")
             // Check: before any orientation the page says so; then one of three left, to the neighbour, by need, never a name
             #expect(empty.html.contains("Aucune orientation n&#39;a encore été envoyée entre structures avec Maillage sur ce territoire."))
-            #expect(diagnostic.html.contains("1 des 3 orientations envoyées par les structures du territoire est partie vers une structure d&#39;un autre territoire"))
-            #expect(diagnostic.html.contains(HTMLEscaping.escape("\(from.name) → \(neighbour.name) (\(neighbourName)) : 1 orientation (Accès internet et matériel informatique)")))
+            #expect(
+                diagnostic.html.contains(
+                    "1 des 3 orientations envoyées par les structures du territoire est partie vers une structure d&#39;un autre territoire"))
+            #expect(
+                diagnostic.html.contains(
+                    HTMLEscaping.escape(
+                        "\(from.name) → \(neighbour.name) (\(neighbourName)) : 1 orientation (Accès internet et matériel informatique)")))
             #expect(!diagnostic.html.contains("\(HTMLEscaping.escape(to.name)) : 2 orientations"))
             #expect(report.contains("Orientations parties hors du territoire"))
             #expect(!diagnostic.html.contains("Yvette") && !report.contains("Yvette"))
             #expect(json["total"] as? Int == 3)
             let pairs = try #require(json["paires"] as? [[String: Any]]), leaving = try #require(json["hors_territoire"] as? [[String: Any]])
             #expect(pairs.count == 2 && pairs[0]["orientations"] as? Int == 2)
-            #expect(leaving.count == 1 && leaving[0]["destinataire"] as? String == neighbour.id && leaving[0]["territoire_destinataire"] as? String == neighbour.territory?.rawValue)
+            #expect(
+                leaving.count == 1 && leaving[0]["destinataire"] as? String == neighbour.id
+                    && leaving[0]["territoire_destinataire"] as? String == neighbour.territory?.rawValue)
             #expect(!String(describing: json).contains("Yvette"))
         }
     }
 
-    @Test(arguments: [("personne", String(repeating: "p", count: 41), "Personne : un prénom ou des initiales"),
-                      ("contact", "", "Contact : comment joindre la personne"),
-                      ("note", String(repeating: "n", count: 501), "Note : au plus 500 caractères"),
-                      ("vers", "inconnue", "Structure destinataire : une structure de l&#39;annuaire")])
+    @Test(arguments: [
+        ("personne", String(repeating: "p", count: 41), "Personne : un prénom ou des initiales"),
+        ("contact", "", "Contact : comment joindre la personne"),
+        ("note", String(repeating: "n", count: 501), "Note : au plus 500 caractères"),
+        ("vers", "inconnue", "Structure destinataire : une structure de l&#39;annuaire")
+    ])
     func aHostileOrientationIsRefusedWithItsFieldAndKeepsNothing(field: String, value: String, says: String) async throws {
         try await TestSite.with { site in
             // Setup

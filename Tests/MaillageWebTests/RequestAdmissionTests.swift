@@ -33,8 +33,10 @@ struct RequestAdmissionTests {
         }
     }
 
-    static func withRouter(_ limits: ConnectionLimits,
-                           _ test: @Sendable (any TestClientProtocol, RequestAdmission, SlowHandler) async throws -> Void) async throws {
+    static func withRouter(
+        _ limits: ConnectionLimits,
+        _ test: @Sendable (any TestClientProtocol, RequestAdmission, SlowHandler) async throws -> Void
+    ) async throws {
         let admission = RequestAdmission(limits: limits)
         let slow = SlowHandler()
         let router = Router(context: AppRequestContext.self)
@@ -87,7 +89,8 @@ struct RequestAdmissionTests {
     }
 
     @Test func aRequestWaitingLongerThanAllowedGetsA503() async throws {
-        try await Self.withRouter(ConnectionLimits(maxRequestsInFlight: 1, maxRequestsWaiting: 10, requestWaitTimeout: .seconds(1))) { client, admission, slow in
+        try await Self.withRouter(ConnectionLimits(maxRequestsInFlight: 1, maxRequestsWaiting: 10, requestWaitTimeout: .seconds(1))) {
+            client, admission, slow in
             // Setup: a slow request holds the one turn
             async let first = client.execute(uri: "/lent", method: .get) { $0.status }
             #expect(await Self.eventually { admission.current.inFlight == 1 })
@@ -108,7 +111,8 @@ struct RequestAdmissionTests {
 
     @Test func hundredsOfWaitersWhoseClientsLeaveFreeTheirPlaces() async throws {
         // A wait timeout far longer than the check below: the queue must empty because the clients left, not by timing out
-        try await Self.withRouter(ConnectionLimits(maxRequestsInFlight: 1, maxRequestsWaiting: 400, requestWaitTimeout: .seconds(60))) { client, admission, slow in
+        try await Self.withRouter(ConnectionLimits(maxRequestsInFlight: 1, maxRequestsWaiting: 400, requestWaitTimeout: .seconds(60))) {
+            client, admission, slow in
             // Setup: a slow request holds the one turn
             async let first = client.execute(uri: "/lent", method: .get) { $0.status }
             #expect(await Self.eventually { admission.current.inFlight == 1 })

@@ -14,8 +14,9 @@ struct RoutesTests {
     @Test func theRouterRegistersExactlyTheRoutesOfSiteURL() async throws {
         try await TestDatabases.with(.sqlite) { database in
             // Setup: the router as buildApplication makes it
-            let router = buildRouter(database: database, index: try await IndexStore(database: database), pages: try await PageRenderer.load(),
-                                     configuration: AppConfiguration(), hashing: HashingPool(threads: 1, queueLimit: 0))
+            let router = buildRouter(
+                database: database, index: try await IndexStore(database: database), pages: try await PageRenderer.load(),
+                configuration: AppConfiguration(), hashing: HashingPool(threads: 1, queueLimit: 0))
             // Act
             let registered = Set(router.routes.map { "\($0.method) \($0.path)" })
             let declared = Set(SiteURL.routes.map { "\($0.method) \($0.url.template)" })
@@ -31,10 +32,11 @@ struct RoutesTests {
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         // Act
         let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(path)" } })
-        let declared = Set(SiteURL.routes.compactMap { route -> String? in
-            guard case .api(let api) = route.url else { return nil }
-            return "\(route.method) \(api.openAPIPath)"
-        })
+        let declared = Set(
+            SiteURL.routes.compactMap { route -> String? in
+                guard case .api(let api) = route.url else { return nil }
+                return "\(route.method) \(api.openAPIPath)"
+            })
         // Check
         #expect(documented == declared)
     }
@@ -49,7 +51,7 @@ struct RoutesTests {
             "prise_en_charge_specifique": values(SpecificSupport.self), "frais_a_charge": values(Fee.self),
             "modalites_acces": values(AccessMode.self), "modalites_accompagnement": values(SupportMode.self),
             "dispositif_programmes_nationaux": values(NationalProgramme.self), "formations_labels": values(TrainingLabel.self),
-            "itinerance": values(Itinerancy.self),
+            "itinerance": values(Itinerancy.self)
         ]
         // Check: every search endpoint lists exactly the values the server accepts (and the empty value a form sends
         // for nothing chosen, ignored)
@@ -66,8 +68,9 @@ struct RoutesTests {
         #expect(SiteURL.persona(.value("karima")).path == "/personas/karima")
         #expect(SiteURL.persona(.key).path == "/personas/:id")
         #expect(SiteURL.place(.value("a b/é")).path == "/lieux/a%20b%2F%C3%A9")
-        #expect(SiteURL.communeDiagnostic(.value(CommuneCode("59172")!)).path(query: [("epci", "200042190")])
-            == "/diagnostic/communes/59172?epci=200042190")
+        #expect(
+            SiteURL.communeDiagnostic(.value(CommuneCode("59172")!)).path(query: [("epci", "200042190")])
+                == "/diagnostic/communes/59172?epci=200042190")
         #expect(SiteURL.api(.journey(.key)).template == "/api/v1/personas/{id}/parcours")
         #expect(SiteURL.diagnostic.path(encodedQuery: "") == "/diagnostic")
     }

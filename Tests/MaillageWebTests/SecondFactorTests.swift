@@ -26,7 +26,9 @@ struct SecondFactorTests {
             }.sorted()
         }
         let accounts = try await rows("accounts", ["id", "password_hash", "totp_secret", "password_changed_at"])
-        let steps = try await db.sql.select().column("totp_last_step").from("accounts").all().map { try $0.decode(column: "totp_last_step", as: Int?.self) }
+        let steps = try await db.sql.select().column("totp_last_step").from("accounts").all().map {
+            try $0.decode(column: "totp_last_step", as: Int?.self)
+        }
         let sessions = try await rows("sessions", ["token_hash"])
         let links = try await rows("one_time_links", ["token_hash", "used_at"])
         let codes = try await rows("recovery_codes", ["account_id", "code_hash", "used_at"])
@@ -175,14 +177,19 @@ struct SecondFactorTests {
             _ = try await Self.enrol(site, camille)
             var browser = Browser()
             _ = try await site.get("/connexion", as: &browser)
-            let signedIn = try await site.post("/connexion", [("email", "camille@caph.fr"), ("mot_de_passe", testPassword),
-                                                              ("code", AccessTests.code(AccessTests.secret))], as: &browser)
+            let signedIn = try await site.post(
+                "/connexion",
+                [
+                    ("email", "camille@caph.fr"), ("mot_de_passe", testPassword),
+                    ("code", AccessTests.code(AccessTests.secret))
+                ], as: &browser)
             #expect(signedIn.status == 302)
             _ = try await site.get("/compte", as: &browser)
             let before = try await Self.snapshot(site.database)
             // Act: the password alone, then the password and a wrong code; or a key of one's own put in place of the active one
             let passwordOnly = try await site.post("/compte/second-facteur/desactiver", [("mot_de_passe", testPassword)], as: &browser)
-            let wrongCode = try await site.post("/compte/second-facteur/desactiver", [("mot_de_passe", testPassword), ("code", "123456")], as: &browser)
+            let wrongCode = try await site.post(
+                "/compte/second-facteur/desactiver", [("mot_de_passe", testPassword), ("code", "123456")], as: &browser)
             let otherKey = "BBBBBBBBBBBBBBBBBBBB"
             let replaced = try await site.post("/compte/second-facteur", [("secret", otherKey), ("code", AccessTests.code(otherKey))], as: &browser)
             // Check: refused, the second factor and its codes untouched
@@ -190,8 +197,12 @@ struct SecondFactorTests {
             #expect(try await Self.snapshot(site.database) == before)
             #expect(try await site.database.accounts.find(id: camille)?.hasSecondFactor == true)
             // Act / check: with the next code it goes, and its recovery codes with it
-            let off = try await site.post("/compte/second-facteur/desactiver", [("mot_de_passe", testPassword),
-                                                                               ("code", AccessTests.code(AccessTests.secret, at: Date() + 30))], as: &browser)
+            let off = try await site.post(
+                "/compte/second-facteur/desactiver",
+                [
+                    ("mot_de_passe", testPassword),
+                    ("code", AccessTests.code(AccessTests.secret, at: Date() + 30))
+                ], as: &browser)
             #expect(off.status == 302 && off.location == "/compte?message=second-facteur-desactive")
             #expect(try await site.database.accounts.find(id: camille)?.hasSecondFactor == false)
             #expect(try await site.database.recoveryCodes.remaining(for: camille) == 0)
@@ -201,7 +212,8 @@ struct SecondFactorTests {
     @Test func theResetRuleComparesRolesAndScopes() {
         // Setup: a coordinator of CAPH who is also a member of one structure there
         let policy = AccessPolicy(territoryOfStructure: { ["france-services-1": .caph, "ccas-denain": .caph][$0] })
-        let coordinator = Actor(accountID: 1, name: "C", grants: [Self.coordinator, RoleGrant(role: .membre, scope: .structure("france-services-1"))!])
+        let coordinator = Actor(
+            accountID: 1, name: "C", grants: [Self.coordinator, RoleGrant(role: .membre, scope: .structure("france-services-1"))!])
         func grant(_ role: Role, _ scope: Scope) -> RoleGrant { RoleGrant(role: role, scope: scope)! }
         // Act / check: roles they hold or include, in their territory, yes
         #expect(policy.allows(coordinator, .resetPassword(of: [grant(.participant, .territory(.caph))])))
@@ -223,10 +235,18 @@ struct SecondFactorTests {
         try await TestSite.with(kind) { site in
             // Setup: a member of a CAPH structure (who is also a participant), a coordinator of CAPH and of the neighbour
             let fixture = try await OfferFixture.denainPlace(site.database)
-            let member = try await site.account("membre@caph.fr", [RoleGrant(role: .membre, scope: .structure(fixture.structureID))!,
-                                                                   RoleGrant(role: .participant, scope: .territory(.caph))!])
-            let neighbour = try await site.account("voisine@exemple.fr", [RoleGrant(role: .coordinateur, scope: .territory(AccessTests.other))!,
-                                                                          RoleGrant(role: .participant, scope: .territory(.caph))!])
+            let member = try await site.account(
+                "membre@caph.fr",
+                [
+                    RoleGrant(role: .membre, scope: .structure(fixture.structureID))!,
+                    RoleGrant(role: .participant, scope: .territory(.caph))!
+                ])
+            let neighbour = try await site.account(
+                "voisine@exemple.fr",
+                [
+                    RoleGrant(role: .coordinateur, scope: .territory(AccessTests.other))!,
+                    RoleGrant(role: .participant, scope: .territory(.caph))!
+                ])
             try await site.account("bruno@caph.fr", [Self.coordinator])
             var bruno = try await site.signIn("bruno@caph.fr")
             let before = try await Self.snapshot(site.database)
@@ -315,9 +335,11 @@ struct SecondFactorTests {
         }
     }
 
-    @Test(arguments: ["/\t/pirate.example", "/%09/pirate.example", "//pirate.example", "/\\pirate.example", "%2F%2Fpirate.example",
-                      "/%2F/pirate.example", "/%5Cpirate.example", "/ /pirate.example", "/\n/pirate.example", "https://pirate.example",
-                      "/\u{FF0F}pirate.example", "/%E3%80%80/pirate.example"])
+    @Test(arguments: [
+        "/\t/pirate.example", "/%09/pirate.example", "//pirate.example", "/\\pirate.example", "%2F%2Fpirate.example",
+        "/%2F/pirate.example", "/%5Cpirate.example", "/ /pirate.example", "/\n/pirate.example", "https://pirate.example",
+        "/\u{FF0F}pirate.example", "/%E3%80%80/pirate.example"
+    ])
     func aReturnAddressABrowserCouldReadAsAnotherHostIsRefused(returnTo: String) async throws {
         // Check: the rule alone
         #expect(AccountController.safeReturn(returnTo) == nil)
@@ -328,21 +350,25 @@ struct SecondFactorTests {
             var browser = Browser()
             _ = try await site.get("/connexion", as: &browser)
             // Act: signing in with the return address, as a form field
-            let signedIn = try await site.post("/connexion", [("email", "animatrice@caph.fr"), ("mot_de_passe", testPassword), ("retour", returnTo)],
-                                               as: &browser)
+            let signedIn = try await site.post(
+                "/connexion", [("email", "animatrice@caph.fr"), ("mot_de_passe", testPassword), ("retour", returnTo)],
+                as: &browser)
             // Check: sent to the account page, never elsewhere
             #expect(signedIn.status == 302 && signedIn.location == "/compte")
         }
     }
 
     @Test func theLinksGivenAreMadeFromTheConfigurationNeverFromTheRequestsHost() async throws {
-        try await TestSite.with(configure: { $0.hostname = "maillage.exemple.fr"; $0.port = 8443 }) { site in
+        try await TestSite.with(configure: {
+            $0.hostname = "maillage.exemple.fr"; $0.port = 8443
+        }) { site in
             // Setup
             try await site.account("bruno@caph.fr", [Self.coordinator])
             var bruno = try await site.signIn("bruno@caph.fr")
             // Act: an invitation asked with a forged Host header
-            let made = try await site.post("/invitations", [("email", "nouvelle@exemple.fr"), ("role", "participant"), ("territoire", "200042190")],
-                                           as: &bruno, headers: [HTTPField.Name("Host")!: "pirate.example"])
+            let made = try await site.post(
+                "/invitations", [("email", "nouvelle@exemple.fr"), ("role", "participant"), ("territoire", "200042190")],
+                as: &bruno, headers: [HTTPField.Name("Host")!: "pirate.example"])
             // Check: the link is the configured address's
             #expect(made.status == 200)
             #expect(made.html.contains("value=\"http://maillage.exemple.fr:8443/invitation/"))
@@ -378,8 +404,9 @@ struct SecondFactorTests {
             try await site.account("coordinatrice@caph.fr", [Self.coordinator])
             var coordinator = try await site.signIn("coordinatrice@caph.fr")
             _ = try await site.get("/invitations", as: &coordinator)
-            let made = try await site.post("/invitations", [("email", "admin@caph.fr"), ("role", "participant"), ("territoire", "200042190")],
-                                           as: &coordinator)
+            let made = try await site.post(
+                "/invitations", [("email", "admin@caph.fr"), ("role", "participant"), ("territoire", "200042190")],
+                as: &coordinator)
             let link = String(try #require(made.html.firstMatch(of: /\/invitation\/([A-Za-z0-9_-]{43})/)).0)
             let before = try await Self.snapshot(site.database)
             // Act: the coordinator follows the invitation to choose the administrator's password

@@ -22,9 +22,10 @@ struct SeveralInstancesTests {
             logger.logLevel = .warning
             let admin = try await AppDatabase.open(.postgres(url: url), logger: logger, schema: .migrate)
             func server() async throws -> some ApplicationProtocol {
-                try await buildApplication(AppConfiguration(database: .postgres(url: url), seedPack: TestData.pack, refreshInterval: .milliseconds(250))
-                                            .admittingEveryTestRequest(),
-                                           logger: logger)
+                try await buildApplication(
+                    AppConfiguration(database: .postgres(url: url), seedPack: TestData.pack, refreshInterval: .milliseconds(250))
+                        .admittingEveryTestRequest(),
+                    logger: logger)
             }
             let first = try await server()
             let second = try await server()
@@ -41,7 +42,8 @@ struct SeveralInstancesTests {
                     var sameBrowser = browser
                     #expect(try await two.get("/compte", as: &sameBrowser).status == 200)
                     // Act 1: Karima edited on the first server
-                    let edited = try await one.post("/personas/karima/modifier", [("version", "1")] + PersonaPagesTests.form(name: "Karima", commune: "59491"), as: &browser)
+                    let edited = try await one.post(
+                        "/personas/karima/modifier", [("version", "1")] + PersonaPagesTests.form(name: "Karima", commune: "59491"), as: &browser)
                     #expect(edited.status == 302)
                     // Check 1: the second server shows the new version at once (personas are read from the database)
                     let seenByTwo = try await two.execute(uri: "/api/v1/personas/karima", method: .get) {
@@ -52,10 +54,12 @@ struct SeveralInstancesTests {
 
                     // Act 2: both servers receive an edit quoting version 2, at the same time
                     var (browserOne, browserTwo) = (browser, browser)
-                    async let viaOne = one.post("/personas/karima/modifier", [("version", "2")] + PersonaPagesTests.form(name: "Karima", commune: "59172"),
-                                                as: &browserOne)
-                    async let viaTwo = two.post("/personas/karima/modifier", [("version", "2")] + PersonaPagesTests.form(name: "Karima", commune: "59526"),
-                                                as: &browserTwo)
+                    async let viaOne = one.post(
+                        "/personas/karima/modifier", [("version", "2")] + PersonaPagesTests.form(name: "Karima", commune: "59172"),
+                        as: &browserOne)
+                    async let viaTwo = two.post(
+                        "/personas/karima/modifier", [("version", "2")] + PersonaPagesTests.form(name: "Karima", commune: "59526"),
+                        as: &browserTwo)
                     let statuses = try await [viaOne.status, viaTwo.status].sorted()
                     // Check 2: one saved, one refused; the stored persona is at version 3
                     #expect(statuses == [302, 409])
@@ -63,7 +67,8 @@ struct SeveralInstancesTests {
 
                     // Act 3: a place of Denain renamed by an import through a third connection
                     let pack = try TestData.loadPack()
-                    var record = try #require(pack.records.first { $0.place.codeInsee?.rawValue == "59172" && $0.provenance.source == .bibliotheques })
+                    var record = try #require(
+                        pack.records.first { $0.place.codeInsee?.rawValue == "59172" && $0.provenance.source == .bibliotheques })
                     record.place.nom = "Médiathèque renommée par une autre instance"
                     record.provenance.dateMaj = CalendarDay("2030-01-01")!
                     _ = try await Importer(database: admin).importRecords([record])
@@ -92,15 +97,18 @@ struct SeveralInstancesTests {
             logger.logLevel = .critical
             let admin = try await AppDatabase.open(.postgres(url: url), logger: logger, schema: .migrate)
             func server() async throws -> some ApplicationProtocol {
-                try await buildApplication(AppConfiguration(database: .postgres(url: url), seedPack: TestData.pack).admittingEveryTestRequest(), logger: logger)
+                try await buildApplication(
+                    AppConfiguration(database: .postgres(url: url), seedPack: TestData.pack).admittingEveryTestRequest(), logger: logger)
             }
             // Closed however the test ends, before the test returns: a pool dropped open traps the whole test process.
             do {
                 let first = try await server()
                 let second = try await server()
                 let cycle = try await admin.cycles.create(Cycle(territory: .caph, title: "Cycle", goal: ""), by: .commandLine)
-                let meeting = try await admin.cycles.createMeeting(Meeting(cycleID: cycle.id, territory: .caph, startsAt: Date(), venue: "Raismes",
-                                                                           focusCommunes: MeetingCycleTests.tables), by: .commandLine)
+                let meeting = try await admin.cycles.createMeeting(
+                    Meeting(
+                        cycleID: cycle.id, territory: .caph, startsAt: Date(), venue: "Raismes",
+                        focusCommunes: MeetingCycleTests.tables), by: .commandLine)
                 let code = try #require(try await SetWorkshopState(database: admin)(.ouvert, meetingID: meeting.id, by: .commandLine).joinCode)
                 // Through each server's router (no HTTP client whose 20 s timeout a busy machine could pass): the race is
                 // between the two servers' transactions on the one database.
@@ -119,8 +127,10 @@ struct SeveralInstancesTests {
                             for (number, phone) in phones.enumerated() {
                                 for card in 0..<WorkshopCard.maxPerPassPerMinute {
                                     group.addTask {
-                                        let fields = [("table", "59172"), ("type", "ressource"), ("texte", "Carte \(card) du téléphone \(number)"),
-                                                      ("cle", "paire-\(number)-\(card)-xxxxxxxx")]
+                                        let fields = [
+                                            ("table", "59172"), ("type", "ressource"), ("texte", "Carte \(card) du téléphone \(number)"),
+                                            ("cle", "paire-\(number)-\(card)-xxxxxxxx")
+                                        ]
                                         var (viaOne, viaTwo) = (phone, phone)
                                         async let a = one.post("/rencontres/\(meeting.id)/atelier", fields, as: &viaOne)
                                         async let b = two.post("/rencontres/\(meeting.id)/atelier", fields, as: &viaTwo)

@@ -21,9 +21,11 @@ struct SitePagesTests {
             for visit in page.visits {
                 let segments = visit.path.split(separator: "?")[0].split(separator: "/", omittingEmptySubsequences: false).dropFirst()
                 let components = url.components
-                let matches = segments.count == max(components.count, 1) && zip(segments, components).allSatisfy { segment, component in
-                    if case .literal(let text) = component { segment == text } else { !segment.isEmpty }
-                }
+                let matches =
+                    segments.count == max(components.count, 1)
+                    && zip(segments, components).allSatisfy { segment, component in
+                        if case .literal(let text) = component { segment == text } else { !segment.isEmpty }
+                    }
                 #expect(matches || (components.isEmpty && visit.path.hasPrefix("/")), "\(visit.path) n'est pas une adresse de \(url.template)")
             }
         }
@@ -42,8 +44,10 @@ struct SitePagesTests {
     }
 
     @Test func theNavigationFactsHoldTogether() throws {
-        let templates = try FileManager.default.subpathsOfDirectory(atPath: TestData.repository.appendingPathComponent("Sources/MaillageWeb/Templates").path)
-            .filter { $0.hasSuffix(".mustache") }.map { String($0.split(separator: "/").last!.dropLast(".mustache".count)) }
+        let templates = try FileManager.default.subpathsOfDirectory(
+            atPath: TestData.repository.appendingPathComponent("Sources/MaillageWeb/Templates").path
+        )
+        .filter { $0.hasSuffix(".mustache") }.map { String($0.split(separator: "/").last!.dropLast(".mustache".count)) }
         let entries = SiteURL.navigation.map(\.url)
         // The five entries of the main navigation, in their order, each labelled once and open to anyone
         #expect(SiteURL.navigation.map(\.entry.label) == ["Trouver de l'aide", "Orienter une personne", "Diagnostic", "Ateliers", "Rencontres"])
@@ -86,7 +90,9 @@ struct SitePagesTests {
             var coordinator = try await site.signIn("coordination@exemple.fr")
             // Act & check: every address the check opens before it makes its meeting is a page, for whom it is opened
             for visit in SiteURL.accessibilityVisits where !visit.needsMeeting {
-                let status = visit.audience == .visitor ? try await site.get(visit.path, as: &visitor).status
+                let status =
+                    visit.audience == .visitor
+                    ? try await site.get(visit.path, as: &visitor).status
                     : try await site.get(visit.path, as: &coordinator).status
                 #expect(status == visit.status, "\(visit.name) \(visit.path) : \(status)")
             }
@@ -104,13 +110,17 @@ struct SitePagesTests {
             // Act: a place's page
             let html = try await site.get(SiteURL.place(.value(DemoTerritory.place)).path, as: &visitor).html
             // Check: its section is current, every entry is there, and the footer's links in their order
-            #expect(html.contains(#"<a href="/recherche" aria-current="page">Trouver de l&#39;aide</a>"#)
-                || html.contains(#"<a href="/recherche" aria-current="page">Trouver de l'aide</a>"#))
+            #expect(
+                html.contains(#"<a href="/recherche" aria-current="page">Trouver de l&#39;aide</a>"#)
+                    || html.contains(#"<a href="/recherche" aria-current="page">Trouver de l'aide</a>"#))
             #expect(html.contains(#"<a href="/diagnostic?epci=200042190">Diagnostic</a>"#))
             let footerHTML = try #require(html.firstMatch(of: /<ul class="footer-links">[\s\S]*?<\/ul>/)).0
             let footer = footerHTML.matches(of: /<a href="([^"]+)">/).map { String($0.1) }
             #expect(footer == SiteURL.pageRoutes.filter { $0.footerLabel != nil }.map(\.path))
-            #expect(footer.filter { !["/mentions-legales", "/accessibilite", "/donnees-personnelles", "/plan-du-site", "/contact", "/api/v1/places"].contains($0) }
+            #expect(
+                footer.filter {
+                    !["/mentions-legales", "/accessibilite", "/donnees-personnelles", "/plan-du-site", "/contact", "/api/v1/places"].contains($0)
+                }
                 .count == footer.count - 6)
         }
     }

@@ -62,7 +62,9 @@ struct TemplateKeyCheck {
             for node in nodes {
                 switch node {
                 case .variable(let key):
-                    if case .missing = TemplateKeyCheck.resolve(key, in: stack) { misses.insert(Miss(template: template, key: key, sections: sections)) }
+                    if case .missing = TemplateKeyCheck.resolve(key, in: stack) {
+                        misses.insert(Miss(template: template, key: key, sections: sections))
+                    }
                 case .section(let key, let body, let inverted):
                     let inner = sections + [key]
                     switch TemplateKeyCheck.resolve(key, in: stack) {
@@ -150,12 +152,17 @@ struct TemplateKeyCheck {
             case "#", "^", "<", "$": stack.append((tag, kind, []))
             case "/":
                 let done = stack.removeLast()
-                let node: Node = switch done.kind {
-                case "<": .parent(done.name, blocks: Dictionary(done.nodes.compactMap { if case .block(let name, let body) = $0 { (name, body) } else { nil } },
-                                                                 uniquingKeysWith: { first, _ in first }))
-                case "$": .block(done.name, done.nodes)
-                default: .section(done.name, done.nodes, inverted: done.kind == "^")
-                }
+                let node: Node =
+                    switch done.kind {
+                    case "<":
+                        .parent(
+                            done.name,
+                            blocks: Dictionary(
+                                done.nodes.compactMap { if case .block(let name, let body) = $0 { (name, body) } else { nil } },
+                                uniquingKeysWith: { first, _ in first }))
+                    case "$": .block(done.name, done.nodes)
+                    default: .section(done.name, done.nodes, inverted: done.kind == "^")
+                    }
                 stack[stack.count - 1].nodes.append(node)
             case ">": stack[stack.count - 1].nodes.append(.partial(tag))
             default: stack[stack.count - 1].nodes.append(.variable(tag))

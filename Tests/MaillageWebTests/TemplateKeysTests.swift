@@ -11,9 +11,13 @@ struct TemplateKeysTests {
     static func sources() throws -> [String: String] {
         let directory = PageRenderer.templatesDirectory
         let paths = (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".mustache") }
-        return Dictionary(uniqueKeysWithValues: try paths.map { path in
-            (String(path.split(separator: "/").last!.dropLast(".mustache".count)), try String(contentsOfFile: directory + "/" + path, encoding: .utf8))
-        })
+        return Dictionary(
+            uniqueKeysWithValues: try paths.map { path in
+                (
+                    String(path.split(separator: "/").last!.dropLast(".mustache".count)),
+                    try String(contentsOfFile: directory + "/" + path, encoding: .utf8)
+                )
+            })
     }
 
     @Test func everyTemplateFileHasItsNameAndEveryNameItsFile() throws {
@@ -31,16 +35,18 @@ struct TemplateKeysTests {
         // Setup: a template reading a field of the card, a field of the board from inside the cards, a nil field, a
         // list the sample leaves empty, and two keys no model has
         let check = TemplateKeyCheck(sources: [
-            "board": "{{title}}{{#cards}}{{text}} {{author}} {{title}} {{autor}}{{/cards}}{{^note}}-{{/note}}{{#empty}}{{whatever}}{{/empty}}{{> footer}}",
-            "footer": "{{#note}}{{.}}{{/note}}{{shell.name}}{{missing.part}}",
+            "board":
+                "{{title}}{{#cards}}{{text}} {{author}} {{title}} {{autor}}{{/cards}}{{^note}}-{{/note}}{{#empty}}{{whatever}}{{/empty}}{{> footer}}",
+            "footer": "{{#note}}{{.}}{{/note}}{{shell.name}}{{missing.part}}"
         ])
         let model = Board(title: "Atelier", cards: [Card(text: "Carte", author: nil)], empty: [], note: nil)
         // Act
         let result = check.misses(template: "board", model: model)
         // Check: the misspelled field and the unknown root are found, with where they are read; the nil and the
         // empty list are not misses but the empty list and the nil section are counted as unchecked
-        #expect(Set(result.misses.map(\.description))
-            == ["« board » lit {{autor}} dans cards", "« board » lit {{shell.name}}", "« board » lit {{missing.part}}"])
+        #expect(
+            Set(result.misses.map(\.description))
+                == ["« board » lit {{autor}} dans cards", "« board » lit {{shell.name}}", "« board » lit {{missing.part}}"])
         #expect(result.unchecked == 2)
     }
 
@@ -51,14 +57,16 @@ struct TemplateKeysTests {
             try await TestSite.with { site in
                 var visitor = Browser()
                 let place = "aidants-connect-5817"
-                for uri in ["/", "/recherche?ou=Raismes&services=Aide+aux+d%C3%A9marches+administratives&sur_place=1",
-                            "/recherche?ou=Denain&services=Insertion+professionnelle+via+le+num%C3%A9rique", "/communes/59491", "/territoires/200042190",
-                            "/territoires/123456789", "/orienter",
-                            "/orienter/resultats?besoin=Aide+aux+d%C3%A9marches+administratives&ou=Raismes&equipement=aucun&mobilite=bus&gratuit=1",
-                            "/recherche?services=Jardinage", "/diagnostic?epci=200042190", "/diagnostic/communes/59038", "/personas", "/personas/karima",
-                            "/personas/karima/parcours", "/personas/marcel/parcours?commune=59172", "/atelier", "/connexion", "/donnees-personnelles",
-                            "/mentions-legales", "/accessibilite", "/plan-du-site", "/contact", "/structures", "/lieux-manquants", "/cycles", "/rejoindre",
-                            "/partenariats", "/partenariats?commune=59491", "/orienter/regles", "/lieux/\(place)", "/lieux/\(place)/signaler"] {
+                for uri in [
+                    "/", "/recherche?ou=Raismes&services=Aide+aux+d%C3%A9marches+administratives&sur_place=1",
+                    "/recherche?ou=Denain&services=Insertion+professionnelle+via+le+num%C3%A9rique", "/communes/59491", "/territoires/200042190",
+                    "/territoires/123456789", "/orienter",
+                    "/orienter/resultats?besoin=Aide+aux+d%C3%A9marches+administratives&ou=Raismes&equipement=aucun&mobilite=bus&gratuit=1",
+                    "/recherche?services=Jardinage", "/diagnostic?epci=200042190", "/diagnostic/communes/59038", "/personas", "/personas/karima",
+                    "/personas/karima/parcours", "/personas/marcel/parcours?commune=59172", "/atelier", "/connexion", "/donnees-personnelles",
+                    "/mentions-legales", "/accessibilite", "/plan-du-site", "/contact", "/structures", "/lieux-manquants", "/cycles", "/rejoindre",
+                    "/partenariats", "/partenariats?commune=59491", "/orienter/regles", "/lieux/\(place)", "/lieux/\(place)/signaler"
+                ] {
                     _ = try await site.get(uri, as: &visitor)
                 }
                 let results = try await site.get("/orienter/resultats?besoin=Aide+aux+d%C3%A9marches+administratives&ou=Raismes", as: &visitor)
@@ -70,10 +78,12 @@ struct TemplateKeysTests {
                 // Signed in: a coordinator and an animateur, a cycle of two meetings, the first one held and closed
                 var animateur = try await MeetingCycleTests.animateur(site)
                 var coordinator = try await site.signIn("coordination@caph.fr")
-                for uri in ["/compte", "/compte/second-facteur", "/invitations", "/journal", "/personas/nouveau", "/personas/karima/modifier",
-                            "/proposer-un-lieu?commune=59172", "/declarations", "/territoires/200042190/vigilance", "/territoires/200042190/desaccords",
-                            "/lieux-manquants/nouveau?territoire=200042190&commune=59172&origine=diagnostic", "/cycles/nouveau?territoire=200042190",
-                            "/orientations"] {
+                for uri in [
+                    "/compte", "/compte/second-facteur", "/invitations", "/journal", "/personas/nouveau", "/personas/karima/modifier",
+                    "/proposer-un-lieu?commune=59172", "/declarations", "/territoires/200042190/vigilance", "/territoires/200042190/desaccords",
+                    "/lieux-manquants/nouveau?territoire=200042190&commune=59172&origine=diagnostic", "/cycles/nouveau?territoire=200042190",
+                    "/orientations"
+                ] {
                     _ = try await site.get(uri, as: &coordinator)
                 }
                 let declaration = try #require(try await site.database.declarations.list(.init()).first)
@@ -82,18 +92,25 @@ struct TemplateKeysTests {
                 let code = try await MeetingCycleTests.open(site, &animateur, meeting: meetings[0])
                 var phone = try await MeetingCycleTests.phone(site, code: code, name: "Nadia")
                 _ = try await site.get("/rencontres/\(meetings[0])/atelier", as: &phone)
-                _ = try await site.post("/rencontres/\(meetings[0])/atelier", [("table", "59491"), ("type", "ressource"), ("texte", "Le CCAS accompagne"),
-                                                                              ("cle", "carte-1")], as: &phone)
+                _ = try await site.post(
+                    "/rencontres/\(meetings[0])/atelier",
+                    [
+                        ("table", "59491"), ("type", "ressource"), ("texte", "Le CCAS accompagne"),
+                        ("cle", "carte-1")
+                    ], as: &phone)
                 for uri in ["/rencontres/\(meetings[0])/atelier", "/rencontres/\(meetings[0])/atelier?vue=projection"] {
                     _ = try await site.get(uri, as: &animateur)
                 }
                 _ = try await site.post("/rencontres/\(meetings[0])/atelier/etat", [("etat", "clos")], as: &animateur)
-                for uri in ["/cycles/\(cycle)", "/cycles/\(cycle)/rencontres/nouvelle", "/rencontres/\(meetings[0])", "/rencontres/\(meetings[0])/modifier",
-                            "/rencontres/\(meetings[0])/compte-rendu", "/rencontres/\(meetings[1])/evolution", "/cycles/\(cycle)/compte-rendu"] {
+                for uri in [
+                    "/cycles/\(cycle)", "/cycles/\(cycle)/rencontres/nouvelle", "/rencontres/\(meetings[0])", "/rencontres/\(meetings[0])/modifier",
+                    "/rencontres/\(meetings[0])/compte-rendu", "/rencontres/\(meetings[1])/evolution", "/cycles/\(cycle)/compte-rendu"
+                ] {
                     _ = try await site.get(uri, as: &animateur)
                 }
-                let invitation = try await site.post("/invitations", [("email", "nouvelle@exemple.fr"), ("role", "participant"), ("territoire", "200042190")],
-                                                     as: &coordinator)
+                let invitation = try await site.post(
+                    "/invitations", [("email", "nouvelle@exemple.fr"), ("role", "participant"), ("territoire", "200042190")],
+                    as: &coordinator)
                 let link = try #require(invitation.html.firstMatch(of: /\/invitation\/[A-Za-z0-9_-]{43}/)?.0)
                 var invited = Browser()
                 _ = try await site.get(String(link), as: &invited)

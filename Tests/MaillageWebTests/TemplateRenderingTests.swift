@@ -7,8 +7,10 @@ import Testing
 
 @Suite("Template rendering")
 struct TemplateRenderingTests {
-    static let hostile = ["\"><script>alert('x')</script>", "Saint-Amand-les-Eaux", "Café & Cie <b>", "e\u{301}\u{202E}👩🏽‍💻 « l'atelier »",
-                          String(repeating: "<&>", count: 5_000), ""]
+    static let hostile = [
+        "\"><script>alert('x')</script>", "Saint-Amand-les-Eaux", "Café & Cie <b>", "e\u{301}\u{202E}👩🏽‍💻 « l'atelier »",
+        String(repeating: "<&>", count: 5_000), ""
+    ]
 
     @Test(arguments: hostile)
     func maillageEscapesExactlyLikeMustache(text: String) throws {
@@ -68,11 +70,17 @@ struct TemplateRenderingTests {
 
     @Test func theTreeKeepsMustacheSemantics() throws {
         // Setup: a nil field falls back to the enclosing object, sections, inverted sections, dotted names, numbers.
-        let template = try MustacheTemplate(string: "{{title}}|{{#items}}[{{name}}:{{note}}:{{#flag}}F{{/flag}}{{^flag}}f{{/flag}}:"
-            + "{{#tags}}<{{.}}>{{/tags}}{{^tags}}none{{/tags}}]{{/items}}|{{nested.name}}|{{#missing}}M{{/missing}}{{^missing}}no{{/missing}}|{{count}} {{ratio}}")
-        let model = Model(title: "T", note: "outer", items: [Item(name: "a", note: "inner", flag: true, tags: ["x", "y"]),
-                                                             Item(name: "b", note: nil, flag: false, tags: [])],
-                          nested: Item(name: "n", note: nil, flag: true, tags: []), missing: nil, count: 3, ratio: 0.5)
+        let template = try MustacheTemplate(
+            string: "{{title}}|{{#items}}[{{name}}:{{note}}:{{#flag}}F{{/flag}}{{^flag}}f{{/flag}}:"
+                + "{{#tags}}<{{.}}>{{/tags}}{{^tags}}none{{/tags}}]{{/items}}|{{nested.name}}|{{#missing}}M{{/missing}}{{^missing}}no{{/missing}}|{{count}} {{ratio}}"
+        )
+        let model = Model(
+            title: "T", note: "outer",
+            items: [
+                Item(name: "a", note: "inner", flag: true, tags: ["x", "y"]),
+                Item(name: "b", note: nil, flag: false, tags: [])
+            ],
+            nested: Item(name: "n", note: nil, flag: true, tags: []), missing: nil, count: 3, ratio: 0.5)
 
         // Act
         let viaReflection = template.render(model)
@@ -89,15 +97,17 @@ struct TemplateRenderingTests {
         let index = TestData.packIndex
         let diagnostic = Diagnostic.compute(perimeter: .epci(try #require(index.territory.epcis[.caph])), index: index)
         let need = Need.service(.aideDemarchesAdministratives)
-        let page = DiagnosticPage(diagnostic: diagnostic, selected: need, perimeterItems: [("epci", "200042190")], index: index,
-                                  placement: PlacementRequest(need: need, parameters: diagnostic.parameters))
+        let page = DiagnosticPage(
+            diagnostic: diagnostic, selected: need, perimeterItems: [("epci", "200042190")], index: index,
+            placement: PlacementRequest(need: need, parameters: diagnostic.parameters))
 
         // Act: Mustache reflecting the page's fields itself (with the site's links and shell every page receives), and the tree
         // (a nil optional is left out, as Mustache leaves out a nil field)
-        var fields = Dictionary(uniqueKeysWithValues: Mirror(reflecting: page).children.filter { child in
-            let mirror = Mirror(reflecting: child.value)
-            return mirror.displayStyle != .optional || !mirror.children.isEmpty
-        }.map { ($0.label!, $0.value) })
+        var fields = Dictionary(
+            uniqueKeysWithValues: Mirror(reflecting: page).children.filter { child in
+                let mirror = Mirror(reflecting: child.value)
+                return mirror.displayStyle != .optional || !mirror.children.isEmpty
+            }.map { ($0.label!, $0.value) })
         fields["site"] = SiteLinks.tree
         fields["shell"] = renderer.shell.tree(for: page)
         let viaReflection = try #require(renderer.library.render(fields, withTemplate: page.template.rawValue))

@@ -39,8 +39,10 @@ struct TestSite {
         try await client.get(uri, as: &browser)
     }
 
-    func post(_ uri: String, _ fields: [(String, String)], as browser: inout Browser, csrf: String?? = nil,
-              headers: HTTPFields = [:]) async throws -> (status: Int, location: String?, html: String) {
+    func post(
+        _ uri: String, _ fields: [(String, String)], as browser: inout Browser, csrf: String?? = nil,
+        headers: HTTPFields = [:]
+    ) async throws -> (status: Int, location: String?, html: String) {
         try await client.post(uri, fields, as: &browser, csrf: csrf, headers: headers)
     }
 
@@ -48,8 +50,10 @@ struct TestSite {
 
     /// Runs `test` against the site on a fresh database of the given kind (SQLite in memory by default), its
     /// configuration changed by `configure`.
-    static func with(_ kind: TestDatabases.Kind = .sqlite, configure: @escaping @Sendable (inout AppConfiguration) -> Void = { _ in },
-                     _ test: @escaping @Sendable (TestSite) async throws -> Void) async throws {
+    static func with(
+        _ kind: TestDatabases.Kind = .sqlite, configure: @escaping @Sendable (inout AppConfiguration) -> Void = { _ in },
+        _ test: @escaping @Sendable (TestSite) async throws -> Void
+    ) async throws {
         var logger = Logger(label: "maillage.test")
         logger.logLevel = .warning
         try await TestDatabases.with(kind) { database in
@@ -89,8 +93,10 @@ extension TestClientProtocol {
     }
 
     /// A form posted by the browser, with its form token unless `csrf` says otherwise.
-    func post(_ uri: String, _ fields: [(String, String)], as browser: inout Browser, csrf: String?? = nil,
-              headers extra: HTTPFields = [:]) async throws -> (status: Int, location: String?, html: String) {
+    func post(
+        _ uri: String, _ fields: [(String, String)], as browser: inout Browser, csrf: String?? = nil,
+        headers extra: HTTPFields = [:]
+    ) async throws -> (status: Int, location: String?, html: String) {
         let token = csrf ?? browser.csrf
         let body = (fields + (token.map { [("_csrf", $0)] } ?? [])).map { "\(q($0.0))=\(q($0.1))" }.joined(separator: "&")
         var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]

@@ -43,7 +43,8 @@ struct ThrottleRaceTests {
             async let wrong = Self.parallelSignIns(site, browser, (0..<29).map { (Self.animatrice, "mauvais essai numéro \($0)") })
             // … once the allowance is counted, whatever the machine's load (the checks themselves take longer)
             let counted = { (sql: any SQLDatabase) in
-                try await sql.raw("SELECT MAX(attempts) AS n FROM attempt_counters WHERE counter_key LIKE 'compte:%'").first()?.decode(column: "n", as: Int?.self) ?? 0
+                try await sql.raw("SELECT MAX(attempts) AS n FROM attempt_counters WHERE counter_key LIKE 'compte:%'").first()?.decode(
+                    column: "n", as: Int?.self) ?? 0
             }
             // The fifth was counted after the start of the last reading that saw fewer (none: before the first one).
             let clock = ContinuousClock()
@@ -85,15 +86,19 @@ struct ThrottleRaceTests {
     }
 
     @Test func beyondThePasswordQueueASignInGetsA429AndChangesNothing() async throws {
-        try await TestSite.with(configure: { $0.passwordCost = 12; $0.passwordThreads = 1; $0.passwordQueueLimit = 2 }) { site in
+        try await TestSite.with(configure: {
+            $0.passwordCost = 12; $0.passwordThreads = 1; $0.passwordQueueLimit = 2
+        }) { site in
             // Setup: each check costs a hash at cost 12; one thread, two waiting at most
             let browser = try await Self.signInForm(site)
             // Act: 20 different e-mails at once (each within its own allowance)
             let answers = try await withThrowingTaskGroup(of: (Int, String?, String).self) { group in
                 for index in 0..<20 {
                     group.addTask {
-                        try await site.client.execute(uri: "/connexion", method: .post, headers: Self.formHeaders(browser),
-                                                      body: ByteBuffer(string: Self.formBody(browser, "personne\(index)@caph.fr", "mauvais essai"))) {
+                        try await site.client.execute(
+                            uri: "/connexion", method: .post, headers: Self.formHeaders(browser),
+                            body: ByteBuffer(string: Self.formBody(browser, "personne\(index)@caph.fr", "mauvais essai"))
+                        ) {
                             (Int($0.status.code), $0.headers[.retryAfter], String(buffer: $0.body))
                         }
                     }
@@ -123,11 +128,21 @@ struct ThrottleRaceTests {
             // Act: six wrong current passwords, then the right one
             var statuses: [Int] = []
             for attempt in 0..<6 {
-                statuses.append(try await site.post("/compte/mot-de-passe", [("actuel", "pas le bon \(attempt)"), ("nouveau", "une autre phrase bien longue"),
-                                                                          ("confirmation", "une autre phrase bien longue")], as: &browser).status)
+                statuses.append(
+                    try await site.post(
+                        "/compte/mot-de-passe",
+                        [
+                            ("actuel", "pas le bon \(attempt)"), ("nouveau", "une autre phrase bien longue"),
+                            ("confirmation", "une autre phrase bien longue")
+                        ], as: &browser
+                    ).status)
             }
-            let right = try await site.post("/compte/mot-de-passe", [("actuel", testPassword), ("nouveau", "une autre phrase bien longue"),
-                                                                     ("confirmation", "une autre phrase bien longue")], as: &browser)
+            let right = try await site.post(
+                "/compte/mot-de-passe",
+                [
+                    ("actuel", testPassword), ("nouveau", "une autre phrase bien longue"),
+                    ("confirmation", "une autre phrase bien longue")
+                ], as: &browser)
             // Check: five checked, then a wait even for the right one; the password unchanged
             #expect(statuses == [403, 403, 403, 403, 403, 429])
             #expect(right.status == 429 && right.html.contains("Trop de tentatives"))
@@ -204,7 +219,10 @@ struct ThrottleRaceTests {
             let keys = try rows.map { try $0.decode(column: "counter_key", as: String.self) }
             #expect(keys.count == 4)
             #expect(keys.allSatisfy { !$0.contains("203.0.113") && !$0.contains("2001:db8") && !$0.lowercased().contains("caph") }, "\(keys)")
-            #expect(Set(keys.map { $0.split(separator: ":").dropLast().joined(separator: ":") }) == ["compte", "adresse", "adresse:atelier", "signalement:adresse"])
+            #expect(
+                Set(keys.map { $0.split(separator: ":").dropLast().joined(separator: ":") }) == [
+                    "compte", "adresse", "adresse:atelier", "signalement:adresse"
+                ])
             #expect(try rows.map { try $0.decode(column: "attempts", as: Int.self) }.sorted() == [1, 2, 2, 2])
         }
     }

@@ -99,7 +99,7 @@ struct WebTests {
     @Test(arguments: [
         ("/api/v1/places?commune=ABC", "commune", 400), ("/api/v1/places?commune=99999", "commune", 404),
         ("/api/v1/places?epci=123", "epci", 400), ("/api/v1/places?per_page=5000", "per_page", 400), ("/api/v1/places?page=0", "page", 400),
-        ("/api/v1/places?commune=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E", "commune", 400),
+        ("/api/v1/places?commune=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E", "commune", 400)
     ])
     func badParametersGetAClearError(uri: String, parameter: String, status: Int) async throws {
         // malformed: 400; well formed but naming no known commune: 404
@@ -123,8 +123,10 @@ struct WebTests {
         }
     }
 
-    @Test(arguments: ["/nulle-part", "/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/" + String(repeating: "é", count: 3_000),
-                      "/\u{202E}gnp.exe\u{0301}\u{0301}"])
+    @Test(arguments: [
+        "/nulle-part", "/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/" + String(repeating: "é", count: 3_000),
+        "/\u{202E}gnp.exe\u{0301}\u{0301}"
+    ])
     func unknownPagesGetAFrenchErrorPageWithoutEchoingInput(path: String) async throws {
         try await withApp { client in
             try await client.execute(uri: path, method: .get) { response in

@@ -31,7 +31,9 @@ struct WorkshopSecretsTests {
     }
 
     /// A stream read to its end (or its lifetime's): status, `Retry-After` and body.
-    static func stream(_ site: TestSite, _ uri: String, as browser: Browser = Browser()) async throws -> (status: Int, retryAfter: String?, body: String) {
+    static func stream(
+        _ site: TestSite, _ uri: String, as browser: Browser = Browser()
+    ) async throws -> (status: Int, retryAfter: String?, body: String) {
         try await site.client.execute(uri: uri, method: .get, headers: browser.cookies.isEmpty ? [:] : [.cookie: browser.cookieHeader]) {
             (Int($0.status.code), $0.headers[.retryAfter], String(buffer: $0.body))
         }
@@ -42,14 +44,18 @@ struct WorkshopSecretsTests {
             // Setup: an open workshop; a stranger walks the meeting's public pages by its number
             let (_, meeting, code) = try await Self.openWorkshop(site)
             var stranger = Browser()
-            let pages = ["/rencontres/\(meeting)/atelier?vue=projection", "/rencontres/\(meeting)/atelier", "/rencontres/\(meeting)",
-                         "/rencontres/\(meeting)/compte-rendu", "/rencontres/\(meeting)/atelier?vue=projection&jeton=\(String(repeating: "A", count: 43))"]
+            let pages = [
+                "/rencontres/\(meeting)/atelier?vue=projection", "/rencontres/\(meeting)/atelier", "/rencontres/\(meeting)",
+                "/rencontres/\(meeting)/compte-rendu", "/rencontres/\(meeting)/atelier?vue=projection&jeton=\(String(repeating: "A", count: 43))"
+            ]
             var seen: [String] = []
             for page in pages { seen.append(try await site.get(page, as: &stranger).html) }
             // Act: without the code, the stranger tries the usual guesses
             _ = try await site.get("/rejoindre", as: &stranger)
-            let guesses = [try await site.post("/rejoindre", [("code", "ABCDEF"), ("nom", "Intrus")], as: &stranger).status,
-                           try await site.post("/rejoindre", [("code", ""), ("nom", "Intrus")], as: &stranger).status]
+            let guesses = [
+                try await site.post("/rejoindre", [("code", "ABCDEF"), ("nom", "Intrus")], as: &stranger).status,
+                try await site.post("/rejoindre", [("code", ""), ("nom", "Intrus")], as: &stranger).status
+            ]
             let card = try await site.post("/rencontres/\(meeting)/atelier", Self.card("intrus-0001"), as: &stranger)
             // Check: no page shows the code, its link or its QR code, nor offers the live stream; nothing was let in
             for (page, html) in zip(pages, seen) {
@@ -84,7 +90,8 @@ struct WorkshopSecretsTests {
                 .first(decodingColumn: "h", as: String.self)
             #expect(stored == SecretToken.hash(String(token)))
             // Act 2: a new link is asked for; then it is revoked
-            let renewed = try #require(try await site.post("/rencontres/\(meeting)/atelier/projection", [("action", "nouveau")], as: &animateur).location)
+            let renewed = try #require(
+                try await site.post("/rencontres/\(meeting)/atelier/projection", [("action", "nouveau")], as: &animateur).location)
             let afterRenewal = try await site.get(link, as: &projector)
             let renewedPage = try await site.get(renewed, as: &projector)
             let revoked = try await site.post("/rencontres/\(meeting)/atelier/projection", [("action", "revoquer")], as: &animateur)
@@ -147,8 +154,9 @@ struct WorkshopSecretsTests {
             let pass = try #require(try await site.database.workshop.pass(token: token))
             let instant = Date()
             func card(_ key: String) -> WorkshopCard {
-                WorkshopCard(meetingID: meeting, table: CommuneCode("59172")!, kind: .ressource, text: "Flot", authorLabel: "Intrus",
-                             createdAt: instant, clientKey: key)
+                WorkshopCard(
+                    meetingID: meeting, table: CommuneCode("59172")!, kind: .ressource, text: "Flot", authorLabel: "Intrus",
+                    createdAt: instant, clientKey: key)
             }
             // Act: 200 cards from the one pass at once, then one a minute later
             let outcomes = try await withThrowingTaskGroup(of: Int?.self) { group in
@@ -187,9 +195,11 @@ struct WorkshopSecretsTests {
             for number in 0..<WorkshopCard.maxPerPassPerMinute {
                 #expect(try await site.post("/rencontres/\(meeting)/atelier", Self.card("flot-\(number)-xxxxxxxx"), as: &flooder).status == 302)
             }
-            let refused = try await site.client.execute(uri: "/rencontres/\(meeting)/atelier", method: .post,
-                                                         headers: [.contentType: "application/x-www-form-urlencoded", .cookie: flooder.cookieHeader],
-                                                         body: ByteBuffer(string: "table=59172&type=ressource&texte=Encore&cle=flot-encore-1&_csrf=\(flooder.csrf ?? "")")) {
+            let refused = try await site.client.execute(
+                uri: "/rencontres/\(meeting)/atelier", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: flooder.cookieHeader],
+                body: ByteBuffer(string: "table=59172&type=ressource&texte=Encore&cle=flot-encore-1&_csrf=\(flooder.csrf ?? "")")
+            ) {
                 (Int($0.status.code), $0.headers[.retryAfter].flatMap { Int($0) }, String(buffer: $0.body))
             }
             let other = try await site.post("/rencontres/\(meeting)/atelier", Self.card("nadia-carte-1"), as: &participant)
@@ -209,8 +219,10 @@ struct WorkshopSecretsTests {
             // Setup: Denain's table five cards short of its cap; twenty phones
             let (_, meeting, code) = try await Self.openWorkshop(site)
             for number in 0..<(WorkshopCard.maxPerTable - 5) {
-                _ = try await site.database.workshop.add(WorkshopCard(meetingID: meeting, table: Cycles.denain, kind: .ressource, text: "Carte \(number)",
-                                                                      authorLabel: "Animatrice", createdAt: Date(), clientKey: "remplie-\(number)-xxxx"))
+                _ = try await site.database.workshop.add(
+                    WorkshopCard(
+                        meetingID: meeting, table: Cycles.denain, kind: .ressource, text: "Carte \(number)",
+                        authorLabel: "Animatrice", createdAt: Date(), clientKey: "remplie-\(number)-xxxx"))
             }
             var phones: [Browser] = []
             for number in 0..<20 {
@@ -236,7 +248,8 @@ struct WorkshopSecretsTests {
             // Check: the table filled exactly to its cap; the others refused naming it; Raismes' table still takes cards
             #expect(answers.filter { $0.0 == 302 }.count == 5)
             let refusals = answers.filter { $0.0 != 302 }
-            #expect(refusals.count == 95 && refusals.allSatisfy { $0.0 == 422 && $0.1.contains("la table de Denain a reçu le nombre maximal de cartes") })
+            #expect(
+                refusals.count == 95 && refusals.allSatisfy { $0.0 == 422 && $0.1.contains("la table de Denain a reçu le nombre maximal de cartes") })
             #expect(raismes.status == 302)
             let cards = try await site.database.workshop.cards(meetingID: meeting)
             #expect(cards.filter { $0.table == Cycles.denain }.count == WorkshopCard.maxPerTable)
@@ -275,7 +288,9 @@ struct WorkshopSecretsTests {
             let elapsed = clock.now - start
             let afterClose = try await Self.stream(site, "/rencontres/\(meetings[0])/atelier/flux", as: animateur)
             // Check 2: the third is told to come back later; the open ones end with the workshop, well before their lifetime
-            #expect(third.status == 503 && third.retryAfter == "30" && third.body.contains("Trop de tableaux en direct sont ouverts pour cette rencontre"))
+            #expect(
+                third.status == 503 && third.retryAfter == "30" && third.body.contains("Trop de tableaux en direct sont ouverts pour cette rencontre")
+            )
             #expect(one.status == 200 && two.status == 200 && one.body.contains("event: version"))
             #expect(elapsed < .seconds(5))
             #expect(afterClose.status == 409 && afterClose.body.contains("n&#39;est pas ouvert"))
@@ -302,9 +317,13 @@ struct WorkshopSecretsTests {
     @Test func oneWatcherPerMeetingReadsOnceAnIntervalAndTheCapsHold() async throws {
         // Setup: caps of 5 in all, 3 per address, 4 per meeting; reads every 50 ms
         let meetings = FakeMeetings()
-        let watchers = WorkshopWatchers(limits: EventStreamLimits(total: 5, perAddress: 3, perMeeting: 4, interval: .milliseconds(50))) { _ in meetings.read() }
+        let watchers = WorkshopWatchers(limits: EventStreamLimits(total: 5, perAddress: 3, perMeeting: 4, interval: .milliseconds(50))) { _ in
+            meetings.read()
+        }
         func refusal(_ meeting: Int, _ address: String) async -> String? {
-            do { _ = try await watchers.listen(meetingID: meeting, address: address); return nil } catch { return (error as? WorkshopWatchers.Refused)?.reason }
+            do { _ = try await watchers.listen(meetingID: meeting, address: address); return nil } catch {
+                return (error as? WorkshopWatchers.Refused)?.reason
+            }
         }
         // Act 1: three streams from one address on meeting 1, a fourth from it, one from another address, one more on meeting 1
         var open: [WorkshopWatchers.Subscription] = []

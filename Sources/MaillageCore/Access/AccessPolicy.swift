@@ -34,7 +34,8 @@ public struct AccessPolicy: Sendable {
             return actor.holds(.membre, for: .structure(id))
         case .declarePartnership(let id):
             return actor.holds(.membre, for: .structure(id))
-                || territoryOfStructure(id).map { actor.holds(.coordinateur, for: .territory($0)) || actor.holds(.animateur, for: .territory($0)) } ?? false
+                || territoryOfStructure(id).map { actor.holds(.coordinateur, for: .territory($0)) || actor.holds(.animateur, for: .territory($0)) }
+                    ?? false
         case .editStructure(let id):
             return actor.holds(.membre, for: .structure(id))
                 || territoryOfStructure(id).map { actor.holds(.coordinateur, for: .territory($0)) } ?? false
@@ -49,11 +50,12 @@ public struct AccessPolicy: Sendable {
             // Only for someone whose every role the coordinator holds too, or includes, for the same scope, in a territory
             // they coordinate: never for a member of a structure they do not speak for (whose orientations coordinators do
             // not read), a role elsewhere, or an administrator.
-            return !grants.isEmpty && grants.allSatisfy { grant in
-                grant.role != .administrateur
-                    && territory(of: grant.scope).map { actor.holds(.coordinateur, for: .territory($0)) } ?? false
-                    && actor.grants.contains { $0.scope == grant.scope && $0.role.includes(grant.role) }
-            }
+            return !grants.isEmpty
+                && grants.allSatisfy { grant in
+                    grant.role != .administrateur
+                        && territory(of: grant.scope).map { actor.holds(.coordinateur, for: .territory($0)) } ?? false
+                        && actor.grants.contains { $0.scope == grant.scope && $0.role.includes(grant.role) }
+                }
         }
     }
 
@@ -70,23 +72,47 @@ public struct AccessPolicy: Sendable {
     public static let rules: [(action: String, roles: String)] = [
         ("Lire les pages publiques, l'annuaire, le diagnostic, les personas", "tout le monde, sans compte"),
         ("Créer, modifier, dupliquer, supprimer les personas d'un territoire", "coordinateur ou animateur de ce territoire"),
-        ("Préparer et animer les cycles de rencontres : rencontres, participants et présences, atelier en direct (ouvrir, clore, modérer), comptes rendus ; voir les noms des participants", "coordinateur ou animateur de ce territoire"),
-        ("Contribuer aux rencontres d'un territoire", "coordinateur, animateur ou participant de ce territoire ; pendant un atelier ouvert, toute personne qui l'a rejointe avec son code (pass limité à la rencontre)"),
+        (
+            "Préparer et animer les cycles de rencontres : rencontres, participants et présences, atelier en direct (ouvrir, clore, modérer), comptes rendus ; voir les noms des participants",
+            "coordinateur ou animateur de ce territoire"
+        ),
+        (
+            "Contribuer aux rencontres d'un territoire",
+            "coordinateur, animateur ou participant de ce territoire ; pendant un atelier ouvert, toute personne qui l'a rejointe avec son code (pass limité à la rencontre)"
+        ),
         ("Signaler une erreur sur un lieu", "tout le monde, sans compte (modéré par les coordinateurs)"),
         ("Déclarer l'offre des lieux d'une structure, compléter sa fiche", "membre de cette structure ; coordinateur du territoire de la structure"),
-        ("Tenir les règles d'orientation du territoire (vers quelles structures orienter, selon les situations)", "coordinateur ou animateur de ce territoire"),
-        ("Envoyer une orientation pour une personne (avec son accord) à une autre structure, la suivre ; lire et répondre aux orientations reçues", "membre de la structure qui envoie ; membre de la structure qui reçoit (ni les coordinateurs ni les animateurs ne les lisent)"),
-        ("Déclarer un partenariat d'une structure avec une autre, le faire évoluer", "membre de cette structure ; coordinateur ou animateur de son territoire"),
+        (
+            "Tenir les règles d'orientation du territoire (vers quelles structures orienter, selon les situations)",
+            "coordinateur ou animateur de ce territoire"
+        ),
+        (
+            "Envoyer une orientation pour une personne (avec son accord) à une autre structure, la suivre ; lire et répondre aux orientations reçues",
+            "membre de la structure qui envoie ; membre de la structure qui reçoit (ni les coordinateurs ni les animateurs ne les lisent)"
+        ),
+        (
+            "Déclarer un partenariat d'une structure avec une autre, le faire évoluer",
+            "membre de cette structure ; coordinateur ou animateur de son territoire"
+        ),
         ("Confirmer un partenariat déclaré par une autre structure", "membre de la structure partenaire ; coordinateur de son territoire"),
-        ("Proposer un nouveau lieu ou un lieu manquant, soutenir un lieu manquant", "coordinateur, animateur, participant du territoire ; membre d'une structure du territoire"),
-        ("Valider ou refuser les déclarations, trancher les désaccords avec les fichiers nationaux, suivre les lieux manquants", "coordinateur du territoire"),
+        (
+            "Proposer un nouveau lieu ou un lieu manquant, soutenir un lieu manquant",
+            "coordinateur, animateur, participant du territoire ; membre d'une structure du territoire"
+        ),
+        (
+            "Valider ou refuser les déclarations, trancher les désaccords avec les fichiers nationaux, suivre les lieux manquants",
+            "coordinateur du territoire"
+        ),
         ("Inviter un participant", "coordinateur ou animateur du territoire"),
         ("Inviter un coordinateur, un animateur ou un membre d'une structure", "coordinateur du territoire"),
         ("Donner ou retirer un rôle (hors administrateur)", "coordinateur du territoire du rôle"),
-        ("Faire un lien de nouveau mot de passe", "coordinateur de tous les territoires où la personne a un rôle, s'il a lui-même chacun de ses rôles ou un rôle qui les comprend (coordinateur, animateur, participant) : jamais pour le membre d'une structure dont il n'est pas membre, ni pour un administrateur"),
+        (
+            "Faire un lien de nouveau mot de passe",
+            "coordinateur de tous les territoires où la personne a un rôle, s'il a lui-même chacun de ses rôles ou un rôle qui les comprend (coordinateur, animateur, participant) : jamais pour le membre d'une structure dont il n'est pas membre, ni pour un administrateur"
+        ),
         ("Lire le journal d'un territoire", "coordinateur de ce territoire"),
         ("Activer un second facteur (code d'une application d'authentification, codes de secours)", "administrateur ; coordinateur"),
-        ("Lire tout le journal, créer ou désactiver des comptes, nommer un administrateur", "administrateur"),
+        ("Lire tout le journal, créer ou désactiver des comptes, nommer un administrateur", "administrateur")
     ]
 
     /// ``rules`` as a Markdown table.

@@ -37,7 +37,8 @@ public enum AddressGroup {
             return result
         }
         guard let head = parse(halves[0], endsTheAddress: halves.count == 1),
-              let tail = halves.count == 2 ? parse(halves[1], endsTheAddress: true) : [] else { return nil }
+            let tail = halves.count == 2 ? parse(halves[1], endsTheAddress: true) : []
+        else { return nil }
         if halves.count == 1 { return head.count == 8 ? head : nil }
         guard head.count + tail.count <= 7 else { return nil }
         return head + Array(repeating: 0, count: 8 - head.count - tail.count) + tail

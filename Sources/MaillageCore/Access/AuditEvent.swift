@@ -18,8 +18,10 @@ public struct AuditEvent: Hashable, Sendable {
     public var before: String?
     public var after: String?
 
-    public init(id: Int? = nil, at: Date, actorID: Int?, actorLabel: String, territory: Siren? = nil, action: String,
-                objectKind: String, objectID: String, before: String? = nil, after: String? = nil) {
+    public init(
+        id: Int? = nil, at: Date, actorID: Int?, actorLabel: String, territory: Siren? = nil, action: String,
+        objectKind: String, objectID: String, before: String? = nil, after: String? = nil
+    ) {
         self.id = id
         self.at = at
         self.actorID = actorID
@@ -33,9 +35,12 @@ public struct AuditEvent: Hashable, Sendable {
     }
 
     /// An event recorded under an author (a signed-in person, or the command line).
-    public init(at: Date, by author: Author, territory: Siren? = nil, action: String, objectKind: String, objectID: String,
-                before: String? = nil, after: String? = nil) {
-        self.init(at: at, actorID: author.accountID, actorLabel: author.label, territory: territory, action: action,
-                  objectKind: objectKind, objectID: objectID, before: before, after: after)
+    public init(
+        at: Date, by author: Author, territory: Siren? = nil, action: String, objectKind: String, objectID: String,
+        before: String? = nil, after: String? = nil
+    ) {
+        self.init(
+            at: at, actorID: author.accountID, actorLabel: author.label, territory: territory, action: action,
+            objectKind: objectKind, objectID: objectID, before: before, after: after)
     }
 }

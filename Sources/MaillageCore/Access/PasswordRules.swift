@@ -12,7 +12,7 @@ public enum PasswordRules {
         "soleil", "bonjour", "jetaime", "iloveyou", "doudou", "chouchou", "loulou", "marseille", "paris", "nicolas", "camille",
         "julien", "thomas", "admin", "administrateur", "root", "welcome", "bienvenue", "letmein", "football", "dragon", "monkey",
         "sunshine", "princess", "master", "secret", "changeme", "maillage", "inclusion", "numerique", "france", "test", "abc",
-        "abcdef", "abcdefghijkl", "aaaaaa", "toto", "titi", "tata", "coucou", "chocolat", "bisous", "amour", "superman", "batman",
+        "abcdef", "abcdefghijkl", "aaaaaa", "toto", "titi", "tata", "coucou", "chocolat", "bisous", "amour", "superman", "batman"
     ]
 
     /// Why the password is refused, or nil when it is acceptable.

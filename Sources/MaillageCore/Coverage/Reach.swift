@@ -56,11 +56,12 @@ public struct Reach: Hashable, Sendable {
     /// The straight-line distance a trip within reach cannot exceed, capped at the diagnostic's search limit: places
     /// further than this need not be looked at.
     public func radiusMetres(parameters: DiagnosticParameters) -> Double {
-        let roadKm: Double = switch mode {
-        case .onFoot: minutes / 60 * parameters.walkingSpeedKmh
-        case .bus: max(minutes / 60 * parameters.walkingSpeedKmh, (minutes - parameters.busWaitMinutes) / 60 * parameters.busSpeedKmh)
-        case .car: minutes / 60 * parameters.carSpeedKmh
-        }
+        let roadKm: Double =
+            switch mode {
+            case .onFoot: minutes / 60 * parameters.walkingSpeedKmh
+            case .bus: max(minutes / 60 * parameters.walkingSpeedKmh, (minutes - parameters.busWaitMinutes) / 60 * parameters.busSpeedKmh)
+            case .car: minutes / 60 * parameters.carSpeedKmh
+            }
         return min(max(0, roadKm) / parameters.detourFactor * 1_000, parameters.maxDistanceKm * 1_000)
     }
 }
@@ -73,13 +74,15 @@ extension Reach {
 
     /// The placement proposal's: a place in the commune or an answer by bus within the form's minutes (the diagnostic's
     /// 30 by default), in the perimeter or in a neighbouring territory.
-    public static let byBus = Reach(name: "à portée en bus, y compris dans un territoire voisin", mode: .bus, minutes: 30,
-                                    extent: .anywhere)
+    public static let byBus = Reach(
+        name: "à portée en bus, y compris dans un territoire voisin", mode: .bus, minutes: 30,
+        extent: .anywhere)
 
     /// The partnership suggestions': a structure 45 minutes by bus at most, wherever it is. A person is sent across the
     /// territory once, not every day, so further than the diagnostic's daily reach.
-    public static let occasionalTripByBus = Reach(name: "à portée en bus pour un déplacement ponctuel", mode: .bus, minutes: 45,
-                                                  extent: .anywhere)
+    public static let occasionalTripByBus = Reach(
+        name: "à portée en bus pour un déplacement ponctuel", mode: .bus, minutes: 45,
+        extent: .anywhere)
 
     /// A persona's: within the time they accept, by their own mode (« à portée à pied » for one who walks), wherever it is.
     public static func of(_ persona: Persona) -> Reach {

@@ -14,8 +14,10 @@ public struct Cycle: Hashable, Sendable, Identifiable {
     /// The facilitators, by the name they give (professionals acting in their role).
     public var animateurs: [String]
 
-    public init(id: Int = 0, territory: Siren, title: String, goal: String, startsOn: CalendarDay? = nil, endsOn: CalendarDay? = nil,
-                organisers: [String] = [], animateurs: [String] = []) {
+    public init(
+        id: Int = 0, territory: Siren, title: String, goal: String, startsOn: CalendarDay? = nil, endsOn: CalendarDay? = nil,
+        organisers: [String] = [], animateurs: [String] = []
+    ) {
         self.id = id
         self.territory = territory
         self.title = title

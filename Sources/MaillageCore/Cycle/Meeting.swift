@@ -22,9 +22,11 @@ public struct Meeting: Hashable, Sendable, Identifiable {
     /// The decisions and next steps written by the facilitators, for the report.
     public var decisions: String
 
-    public init(id: Int = 0, cycleID: Int, territory: Siren, number: Int = 0, startsAt: Date, venuePlaceID: String? = nil, venue: String,
-                agenda: [AgendaItem] = [], focusCommunes: [CommuneCode] = Meeting.defaultFocus, workshop: WorkshopState = .enPreparation,
-                joinCode: String? = nil, decisions: String = "") {
+    public init(
+        id: Int = 0, cycleID: Int, territory: Siren, number: Int = 0, startsAt: Date, venuePlaceID: String? = nil, venue: String,
+        agenda: [AgendaItem] = [], focusCommunes: [CommuneCode] = Meeting.defaultFocus, workshop: WorkshopState = .enPreparation,
+        joinCode: String? = nil, decisions: String = ""
+    ) {
         self.id = id
         self.cycleID = cycleID
         self.territory = territory
@@ -52,7 +54,9 @@ public struct Meeting: Hashable, Sendable, Identifiable {
     /// What is wrong with the meeting as written, one problem per field.
     public func problems(in territory: TerritoryData) -> [FieldProblem] {
         var problems: [FieldProblem] = []
-        if !Self.venueLength.contains(venue.storedLength) { problems.append(.init(field: "Lieu", expected: "un lieu de l'annuaire ou une adresse de 300 caractères au plus")) }
+        if !Self.venueLength.contains(venue.storedLength) {
+            problems.append(.init(field: "Lieu", expected: "un lieu de l'annuaire ou une adresse de 300 caractères au plus"))
+        }
         if agenda.count > Self.maxAgendaItems { problems.append(.init(field: "Ordre du jour", expected: "au plus 12 temps")) }
         if agenda.contains(where: { !AgendaItem.titleLength.contains($0.title.storedLength) }) {
             problems.append(.init(field: "Ordre du jour", expected: "un intitulé de 1 à 200 caractères par temps"))

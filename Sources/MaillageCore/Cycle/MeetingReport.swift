@@ -36,9 +36,11 @@ public struct MeetingReport: Hashable, Sendable {
         /// What changed since the previous closed meeting, a line each; nil when there is nothing to compare with.
         public var changes: [String]?
 
-        public init(cycle: Cycle, meeting: Meeting, next: Meeting?, participants: [Participant], cards: [WorkshopCard], figureLines: [String],
-                    communeName: @escaping @Sendable (CommuneCode) -> String, placeName: @escaping @Sendable (String) -> String?,
-                    personaName: @escaping @Sendable (String) -> String?, dateText: @escaping @Sendable (Date) -> String, changes: [String]?) {
+        public init(
+            cycle: Cycle, meeting: Meeting, next: Meeting?, participants: [Participant], cards: [WorkshopCard], figureLines: [String],
+            communeName: @escaping @Sendable (CommuneCode) -> String, placeName: @escaping @Sendable (String) -> String?,
+            personaName: @escaping @Sendable (String) -> String?, dateText: @escaping @Sendable (Date) -> String, changes: [String]?
+        ) {
             self.cycle = cycle
             self.meeting = meeting
             self.next = next
@@ -75,35 +77,47 @@ public struct MeetingReport: Hashable, Sendable {
         if !cycle.organisers.isEmpty { context.append("Le cycle est porté par \(cycle.organisers.frenchList).") }
         if !cycle.animateurs.isEmpty { context.append("Animation : \(cycle.animateurs.frenchList).") }
         context.append("Tables de travail : \(meeting.focusCommunes.map(source.communeName).frenchList).")
-        sections.append(Section(heading: "L'enjeu de la rencontre", paragraphs: context,
-                                items: meeting.agenda.map { item in item.title + (item.minutes.map { " (\($0) min)" } ?? "") }))
+        sections.append(
+            Section(
+                heading: "L'enjeu de la rencontre", paragraphs: context,
+                items: meeting.agenda.map { item in item.title + (item.minutes.map { " (\($0) min)" } ?? "") }))
         let named = source.participants.filter { $0.attended && $0.namedInPublic }
             .map { $0.structure.isEmpty ? $0.name : "\($0.name) (\($0.structure))" }
-        sections.append(Section(heading: "La rencontre en chiffres", paragraphs: named.isEmpty ? [] : ["Avec \(named.frenchList)."],
-                                items: source.figureLines))
+        sections.append(
+            Section(
+                heading: "La rencontre en chiffres", paragraphs: named.isEmpty ? [] : ["Avec \(named.frenchList)."],
+                items: source.figureLines))
         let tables = meeting.focusCommunes.map { commune in
             let own = shown.filter { $0.table == commune && [.ressource, .lieuManquant, .besoinDifficile].contains($0.kind) }
             let kinds: [CardKind] = [.ressource, .lieuManquant, .besoinDifficile]
-            return Section(heading: "Table de \(source.communeName(commune))",
-                           paragraphs: own.isEmpty ? ["La table n'a pas noté de structure ni de manque."] : [],
-                           subsections: kinds.compactMap { kind in
-                               let cards = own.filter { $0.kind == kind }
-                               return cards.isEmpty ? nil : Section(heading: kind.columnLabel, items: cards.map(line))
-                           })
+            return Section(
+                heading: "Table de \(source.communeName(commune))",
+                paragraphs: own.isEmpty ? ["La table n'a pas noté de structure ni de manque."] : [],
+                subsections: kinds.compactMap { kind in
+                    let cards = own.filter { $0.kind == kind }
+                    return cards.isEmpty ? nil : Section(heading: kind.columnLabel, items: cards.map(line))
+                })
         }
         sections.append(Section(heading: "Ce que chaque table a trouvé", subsections: tables))
-        for (kind, heading, empty) in [(CardKind.partenariat, "Partenariats possibles entre les acteurs", "Aucun partenariat n'a été noté."),
-                                       (.orientation, "Orienter vers le bon acteur selon les situations", "Aucune orientation n'a été notée."),
-                                       (.ressourceVoisine, "Besoins qui demandent d'aller sur un territoire voisin", "Aucune ressource voisine n'a été notée."),
-                                       (.parcours, "Parcours usagers discutés", "Aucun parcours n'a été discuté.")] {
+        for (kind, heading, empty) in [
+            (CardKind.partenariat, "Partenariats possibles entre les acteurs", "Aucun partenariat n'a été noté."),
+            (.orientation, "Orienter vers le bon acteur selon les situations", "Aucune orientation n'a été notée."),
+            (.ressourceVoisine, "Besoins qui demandent d'aller sur un territoire voisin", "Aucune ressource voisine n'a été notée."),
+            (.parcours, "Parcours usagers discutés", "Aucun parcours n'a été discuté.")
+        ] {
             let cards = shown.filter { $0.kind == kind }
-            sections.append(Section(heading: heading, paragraphs: cards.isEmpty ? [empty] : [],
-                                    items: cards.map { "\(source.communeName($0.table)) : \(line($0))" }))
+            sections.append(
+                Section(
+                    heading: heading, paragraphs: cards.isEmpty ? [empty] : [],
+                    items: cards.map { "\(source.communeName($0.table)) : \(line($0))" }))
         }
         if let changes = source.changes {
-            sections.append(Section(heading: "Ce qui a changé depuis la rencontre précédente",
-                                    paragraphs: changes.isEmpty ? ["Ni l'annuaire, ni le registre des lieux manquants, ni la couverture des communes n'ont changé."] : [],
-                                    items: changes))
+            sections.append(
+                Section(
+                    heading: "Ce qui a changé depuis la rencontre précédente",
+                    paragraphs: changes.isEmpty
+                        ? ["Ni l'annuaire, ni le registre des lieux manquants, ni la couverture des communes n'ont changé."] : [],
+                    items: changes))
         }
         let decisions = meeting.decisions.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
         sections.append(Section(heading: "Décisions et suites", paragraphs: decisions.isEmpty ? ["À compléter par les animateurs."] : decisions))

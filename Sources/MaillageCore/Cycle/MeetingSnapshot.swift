@@ -50,8 +50,10 @@ public struct MeetingSnapshot: Hashable, Sendable {
     public var missing: [MissingEntry]
     public var cards: [Tally<CardKind>]
 
-    public init(meetingID: Int, takenAt: Date, coverageRuleVersion: Int = CoverageRule.version, coverage: [Coverage], places: [PlaceEntry],
-                missing: [MissingEntry], cards: [Tally<CardKind>]) {
+    public init(
+        meetingID: Int, takenAt: Date, coverageRuleVersion: Int = CoverageRule.version, coverage: [Coverage], places: [PlaceEntry],
+        missing: [MissingEntry], cards: [Tally<CardKind>]
+    ) {
         self.meetingID = meetingID
         self.takenAt = takenAt
         self.coverageRuleVersion = coverageRuleVersion
@@ -63,12 +65,13 @@ public struct MeetingSnapshot: Hashable, Sendable {
 
     /// The snapshot of a territory's diagnostic (classed by today's ``CoverageRule``), its register and a meeting's figures.
     public init(meetingID: Int, takenAt: Date, diagnostic: Diagnostic, places: [PlaceEntry], missing: [MissingPlace], figures: MeetingFigures) {
-        self.init(meetingID: meetingID, takenAt: takenAt,
-                  coverage: diagnostic.rows.flatMap { row in
-                      row.cells.map { Coverage(commune: row.commune.code, need: $0.need.key, coverage: $0.coverage) }
-                  },
-                  places: places,
-                  missing: missing.map { MissingEntry(id: $0.id, summary: $0.headline, status: $0.status) },
-                  cards: figures.byKind)
+        self.init(
+            meetingID: meetingID, takenAt: takenAt,
+            coverage: diagnostic.rows.flatMap { row in
+                row.cells.map { Coverage(commune: row.commune.code, need: $0.need.key, coverage: $0.coverage) }
+            },
+            places: places,
+            missing: missing.map { MissingEntry(id: $0.id, summary: $0.headline, status: $0.status) },
+            cards: figures.byKind)
     }
 }

@@ -27,8 +27,10 @@ public struct Participant: Hashable, Sendable, Identifiable {
     /// The person agreed that their name be shown on public pages and in the report.
     public var namedInPublic: Bool
 
-    public init(id: Int = 0, meetingID: Int, name: String, structure: String, structureID: String? = nil, profile: ParticipantProfile,
-                commune: CommuneCode? = nil, registration: Registration = .invite, attended: Bool = false, namedInPublic: Bool = false) {
+    public init(
+        id: Int = 0, meetingID: Int, name: String, structure: String, structureID: String? = nil, profile: ParticipantProfile,
+        commune: CommuneCode? = nil, registration: Registration = .invite, attended: Bool = false, namedInPublic: Bool = false
+    ) {
         self.id = id
         self.meetingID = meetingID
         self.name = name

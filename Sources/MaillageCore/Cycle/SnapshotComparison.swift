@@ -53,11 +53,16 @@ public struct SnapshotComparison: Hashable, Sendable {
         for cell in earlier.coverage { before[cell.commune.rawValue + "|" + cell.need] = cell.coverage }
         cardsBefore = earlier.cards
         cardsAfter = later.cards
-        coverageRuleChange = earlier.coverageRuleVersion == later.coverageRuleVersion ? nil
+        coverageRuleChange =
+            earlier.coverageRuleVersion == later.coverageRuleVersion
+            ? nil
             : RuleChange(before: earlier.coverageRuleVersion, after: later.coverageRuleVersion)
-        coverageChanges = coverageRuleChange != nil ? [] : later.coverage.compactMap { cell in
-            guard let old = before[cell.commune.rawValue + "|" + cell.need], old != cell.coverage else { return nil }
-            return CoverageChange(commune: cell.commune, need: cell.need, before: old, after: cell.coverage)
-        }
+        coverageChanges =
+            coverageRuleChange != nil
+            ? []
+            : later.coverage.compactMap { cell in
+                guard let old = before[cell.commune.rawValue + "|" + cell.need], old != cell.coverage else { return nil }
+                return CoverageChange(commune: cell.commune, need: cell.need, before: old, after: cell.coverage)
+            }
     }
 }

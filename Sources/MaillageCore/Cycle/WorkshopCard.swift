@@ -27,9 +27,11 @@ public struct WorkshopCard: Hashable, Sendable, Identifiable {
     /// The key the sending phone gave the card: a card sent twice (a retry, a double tap) is kept once.
     public var clientKey: String
 
-    public init(id: Int = 0, meetingID: Int, table: CommuneCode, kind: CardKind, text: String, placeID: String? = nil,
-                neighbourCommune: CommuneCode? = nil, personaID: String? = nil, authorLabel: String, createdAt: Date,
-                visibility: Visibility = .visible, clientKey: String) {
+    public init(
+        id: Int = 0, meetingID: Int, table: CommuneCode, kind: CardKind, text: String, placeID: String? = nil,
+        neighbourCommune: CommuneCode? = nil, personaID: String? = nil, authorLabel: String, createdAt: Date,
+        visibility: Visibility = .visible, clientKey: String
+    ) {
         self.id = id
         self.meetingID = meetingID
         self.table = table

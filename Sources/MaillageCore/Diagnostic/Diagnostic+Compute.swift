@@ -1,13 +1,17 @@
 extension Diagnostic {
     /// Computes the diagnostic of a perimeter from the place index. Pure: the same inputs give the same diagnostic.
-    public static func compute(perimeter: Perimeter, index: PlaceIndex, parameters: DiagnosticParameters = DiagnosticParameters(),
-                               needs: [Need] = Need.all) -> Diagnostic {
+    public static func compute(
+        perimeter: Perimeter, index: PlaceIndex, parameters: DiagnosticParameters = DiagnosticParameters(),
+        needs: [Need] = Need.all
+    ) -> Diagnostic {
         try! compute(perimeter: perimeter, index: index, parameters: parameters, needs: needs, within: .unlimited)
     }
 
     /// The same, stopped (throwing) when `budget` runs out, commune by commune.
-    public static func compute(perimeter: Perimeter, index: PlaceIndex, parameters: DiagnosticParameters = DiagnosticParameters(),
-                               needs: [Need] = Need.all, within budget: WorkBudget) throws(WorkStopped) -> Diagnostic {
+    public static func compute(
+        perimeter: Perimeter, index: PlaceIndex, parameters: DiagnosticParameters = DiagnosticParameters(),
+        needs: [Need] = Need.all, within budget: WorkBudget
+    ) throws(WorkStopped) -> Diagnostic {
         let territory = index.territory
         let communes = territory.communes(sortedByName: perimeter.communes)
         let inside = Set(communes.map(\.code))
@@ -19,9 +23,10 @@ extension Diagnostic {
             let places = finders[need]
             guard let found = places.finder.nearest(to: point, maxDistance: maxDistance) else { return nil }
             let entry = index.entries[places.positions[found.index]]
-            return Answer(placeID: entry.place.id, placeName: entry.place.nom, commune: entry.place.codeInsee, communeName: entry.place.commune,
-                          distanceMetres: found.distance, insidePerimeter: entry.place.codeInsee.map(inside.contains) ?? false,
-                          times: parameters.accessTimes(distanceMetres: found.distance))
+            return Answer(
+                placeID: entry.place.id, placeName: entry.place.nom, commune: entry.place.codeInsee, communeName: entry.place.commune,
+                distanceMetres: found.distance, insidePerimeter: entry.place.codeInsee.map(inside.contains) ?? false,
+                times: parameters.accessTimes(distanceMetres: found.distance))
         }
 
         @Sendable func row(for commune: Commune) -> CommuneRow {
@@ -31,15 +36,18 @@ extension Diagnostic {
                 let count = offering.count(where: finders[need].test.passes)
                 let declaring = offering.count(where: needs[need].isDeclared)
                 let nearest = answer(for: need, from: commune.centroid)
-                let coverage = CoverageRule.coverage(placesInCommune: count, offering: offering.count, declaring: declaring, nearest: nearest,
-                                                     reach: parameters.reach)
-                return Cell(commune: commune.code, need: needs[need], placesInCommune: count, placesDeclaring: declaring, nearest: nearest,
-                            coverage: coverage)
+                let coverage = CoverageRule.coverage(
+                    placesInCommune: count, offering: offering.count, declaring: declaring, nearest: nearest,
+                    reach: parameters.reach)
+                return Cell(
+                    commune: commune.code, need: needs[need], placesInCommune: count, placesDeclaring: declaring, nearest: nearest,
+                    coverage: coverage)
             }
-            return CommuneRow(commune: commune, places: offering.count, recordedOnly: local.count - offering.count,
-                              placesPer10k: commune.population > 0 ? Double(offering.count) * 10_000 / Double(commune.population) : 0,
-                              fragility: territory.fragility[commune.code]?.globalScore,
-                              qpvs: territory.qpvs(touching: [commune.code]).map(\.code), cells: cells)
+            return CommuneRow(
+                commune: commune, places: offering.count, recordedOnly: local.count - offering.count,
+                placesPer10k: commune.population > 0 ? Double(offering.count) * 10_000 / Double(commune.population) : 0,
+                fragility: territory.fragility[commune.code]?.globalScore,
+                qpvs: territory.qpvs(touching: [commune.code]).map(\.code), cells: cells)
         }
         // Large perimeters (a region, France) use every core; the result is the same, in the same order.
         let rows = try budget.map(communes, concurrently: communes.count >= 500, row)
@@ -67,14 +75,16 @@ extension Diagnostic {
             var near: Set<Siren> = []
             for (code, candidate) in territory.communes where !inside.contains(code) {
                 guard let epci = candidate.epci, !near.contains(epci),
-                      grid.nearest(to: candidate.centroid, maxDistanceMetres: radius, location: { $0 }) != nil else { continue }
+                    grid.nearest(to: candidate.centroid, maxDistanceMetres: radius, location: { $0 }) != nil
+                else { continue }
                 near.insert(epci)
             }
             neighbourEPCIs = near.compactMap { territory.epcis[$0] }.sorted { $0.name < $1.name }
         }
-        return Diagnostic(perimeter: perimeter, parameters: parameters, needs: needs, rows: rows,
-                          summaries: summarize(rows: rows, needs: needs), qpvs: qpvs, dependencies: dependencies(in: rows),
-                          gaps: rankGaps(rows: rows, needs: needs, parameters: parameters), neighbourEPCIs: neighbourEPCIs)
+        return Diagnostic(
+            perimeter: perimeter, parameters: parameters, needs: needs, rows: rows,
+            summaries: summarize(rows: rows, needs: needs), qpvs: qpvs, dependencies: dependencies(in: rows),
+            gaps: rankGaps(rows: rows, needs: needs, parameters: parameters), neighbourEPCIs: neighbourEPCIs)
     }
 
     // The passes below read the rows by index: `for row in rows` would copy every row and its cells.
@@ -135,9 +145,10 @@ extension Diagnostic {
         return keys.map { key in
             let row = Int(key.row), need = Int(key.need)
             let nearest = rows[row].cells[need].nearest
-            return Gap(commune: rows[row].commune.code, need: needs[need], populationConcerned: rows[row].commune.population,
-                       fragility: rows[row].fragility, nearestDistanceMetres: nearest?.distanceMetres,
-                       nearestCommuneName: nearest?.communeName, score: key.score, searchLimitKm: parameters.maxDistanceKm)
+            return Gap(
+                commune: rows[row].commune.code, need: needs[need], populationConcerned: rows[row].commune.population,
+                fragility: rows[row].fragility, nearestDistanceMetres: nearest?.distanceMetres,
+                nearestCommuneName: nearest?.communeName, score: key.score, searchLimitKm: parameters.maxDistanceKm)
         }
     }
 }

@@ -74,7 +74,10 @@ public struct Diagnostic: Sendable {
         /// « aucun lieu ne le déclare » (a data gap) told apart from « aucun lieu ne le propose » (a finding).
         public var statement: String {
             let field = need.declaredField ?? "ce champ"
-            if declaring == 0 { return "aucun lieu ne le déclare : aucun des \(offering) lieux avec une offre ne renseigne \(field) — donnée à recueillir auprès des structures" }
+            if declaring == 0 {
+                return
+                    "aucun lieu ne le déclare : aucun des \(offering) lieux avec une offre ne renseigne \(field) — donnée à recueillir auprès des structures"
+            }
             let share = "\(declaring) lieu\(declaring < 2 ? "" : "x") sur \(offering) renseigne\(declaring < 2 ? "" : "nt") \(field)"
             if answering == 0 { return "aucun lieu ne le propose parmi ceux qui le déclarent (\(share))" }
             return "\(answering) lieu\(answering < 2 ? " le propose" : "x le proposent") (\(share))"

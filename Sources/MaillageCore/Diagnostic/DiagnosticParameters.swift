@@ -24,9 +24,10 @@ public struct DiagnosticParameters: Hashable, Codable, Sendable {
     /// Access times in minutes for a straight-line distance, by mode.
     public func accessTimes(distanceMetres: Double) -> AccessTimes {
         let km = distanceMetres / 1_000 * detourFactor
-        return AccessTimes(walking: km / walkingSpeedKmh * 60, cycling: km / cyclingSpeedKmh * 60,
-                           bus: km < 0.8 ? km / walkingSpeedKmh * 60 : km / busSpeedKmh * 60 + busWaitMinutes,
-                           car: km / carSpeedKmh * 60)
+        return AccessTimes(
+            walking: km / walkingSpeedKmh * 60, cycling: km / cyclingSpeedKmh * 60,
+            bus: km < 0.8 ? km / walkingSpeedKmh * 60 : km / busSpeedKmh * 60 + busWaitMinutes,
+            car: km / carSpeedKmh * 60)
     }
 
     /// The assumptions as sentences, for reports.
@@ -37,7 +38,7 @@ public struct DiagnosticParameters: Hashable, Codable, Sendable {
             "Bus : \(Self.french(busSpeedKmh)) km/h arrêts compris, plus \(Self.french(busWaitMinutes)) min d'attente (à pied sous 800 m).",
             "« \(reach.name) » : une réponse du périmètre à \(Self.french(reachMinutes)) min en bus au plus.",
             "Territoires voisins : EPCI limitrophes et communes à moins de \(Self.french(neighbourDistanceKm)) km ; recherche limitée à \(Self.french(maxDistanceKm)) km.",
-            "Les communes sont représentées par leur point de référence INSEE.",
+            "Les communes sont représentées par leur point de référence INSEE."
         ]
     }
 

@@ -8,9 +8,10 @@ public enum Need: Hashable, Codable, Sendable, Comparable {
     case walkIn
 
     /// The 9 services, then the time lenses, then support in foreign languages and for disabilities, then modalities.
-    public static let all: [Need] = Service.allCases.map(Need.service) + [.openAfterSix, .openOnSaturday]
+    public static let all: [Need] =
+        Service.allCases.map(Need.service) + [.openAfterSix, .openOnSaturday]
         + [SpecificSupport.languesEtrangeresAnglais, .languesEtrangeresAutres, .surdite, .handicapsMoteurs, .deficienceVisuelle, .illettrisme]
-            .map(Need.specificSupport)
+        .map(Need.specificSupport)
         + [.walkIn, .supportMode(.atelierCollectif), .supportMode(.aDistance)]
 
     public var label: String {
@@ -47,7 +48,6 @@ public enum Need: Hashable, Codable, Sendable, Comparable {
         case .walkIn: .accessMode(.sePresenter)
         }
     }
-
 
     public static func < (lhs: Need, rhs: Need) -> Bool { all.firstIndex(of: lhs)! < all.firstIndex(of: rhs)! }
 }

@@ -27,13 +27,16 @@ public struct PlacementProposal: Sendable {
     ///   - covered: communes already within `reach` of an existing answer.
     ///   - minutes: access time between two communes (by `reach`'s mode).
     ///   - weight: what covering a commune is worth (inhabitants × fragility / 100).
-    public static func greedy(need: Need, communes: [Commune], covered: Set<CommuneCode>, k: Int, reach within: Reach,
-                              minutes: (Commune, Commune) -> Double, weight: (Commune) -> Double) -> PlacementProposal {
+    public static func greedy(
+        need: Need, communes: [Commune], covered: Set<CommuneCode>, k: Int, reach within: Reach,
+        minutes: (Commune, Commune) -> Double, weight: (Commune) -> Double
+    ) -> PlacementProposal {
         var coveredNow = covered
         var choices: [Choice] = []
-        let reach = Dictionary(uniqueKeysWithValues: communes.map { site in
-            (site.code, communes.filter { within.reaches(minutes: minutes(site, $0)) }.map(\.code))
-        })
+        let reach = Dictionary(
+            uniqueKeysWithValues: communes.map { site in
+                (site.code, communes.filter { within.reaches(minutes: minutes(site, $0)) }.map(\.code))
+            })
         let byCode = Dictionary(uniqueKeysWithValues: communes.map { ($0.code, $0) })
         for _ in 0..<max(0, k) {
             let options = communes.map { site in
@@ -54,13 +57,16 @@ public struct PlacementProposal: Sendable {
                 return lhs.site.code < rhs.site.code
             }!
             coveredNow.formUnion(best.gained)
-            choices.append(Choice(commune: best.site.code, communeName: best.site.name, sitePopulation: best.site.population,
-                                  siteWasCovered: !best.gained.contains(best.site.code), newlyCovered: best.gained.sorted(),
-                                  weightGained: best.weight, inhabitantsGained: best.gained.reduce(0) { $0 + byCode[$1]!.population }))
+            choices.append(
+                Choice(
+                    commune: best.site.code, communeName: best.site.name, sitePopulation: best.site.population,
+                    siteWasCovered: !best.gained.contains(best.site.code), newlyCovered: best.gained.sorted(),
+                    weightGained: best.weight, inhabitantsGained: best.gained.reduce(0) { $0 + byCode[$1]!.population }))
         }
-        return PlacementProposal(need: need, reach: within, choices: choices,
-                                 initiallyCovered: covered.reduce(0.0) { $0 + (byCode[$1].map(weight) ?? 0) },
-                                 totalWeight: communes.reduce(0.0) { $0 + weight($1) })
+        return PlacementProposal(
+            need: need, reach: within, choices: choices,
+            initiallyCovered: covered.reduce(0.0) { $0 + (byCode[$1].map(weight) ?? 0) },
+            totalWeight: communes.reduce(0.0) { $0 + weight($1) })
     }
 }
 

@@ -16,8 +16,9 @@ public struct BoundingBox: Hashable, Codable, Sendable {
     public init?(enclosing points: some Sequence<Coordinate>) {
         var iterator = points.makeIterator()
         guard let first = iterator.next() else { return nil }
-        self.init(minLatitude: first.latitude, minLongitude: first.longitude,
-                  maxLatitude: first.latitude, maxLongitude: first.longitude)
+        self.init(
+            minLatitude: first.latitude, minLongitude: first.longitude,
+            maxLatitude: first.latitude, maxLongitude: first.longitude)
         while let point = iterator.next() { extend(with: point) }
     }
 
@@ -29,8 +30,9 @@ public struct BoundingBox: Hashable, Codable, Sendable {
     }
 
     public func union(_ other: BoundingBox) -> BoundingBox {
-        BoundingBox(minLatitude: min(minLatitude, other.minLatitude), minLongitude: min(minLongitude, other.minLongitude),
-                    maxLatitude: max(maxLatitude, other.maxLatitude), maxLongitude: max(maxLongitude, other.maxLongitude))
+        BoundingBox(
+            minLatitude: min(minLatitude, other.minLatitude), minLongitude: min(minLongitude, other.minLongitude),
+            maxLatitude: max(maxLatitude, other.maxLatitude), maxLongitude: max(maxLongitude, other.maxLongitude))
     }
 
     public func contains(_ point: Coordinate) -> Bool {

@@ -25,7 +25,8 @@ public struct Coordinate: Hashable, Codable, Sendable {
         let toRadians = Double.pi / 180
         let dLat = (other.latitude - latitude) * toRadians
         let dLon = (other.longitude - longitude) * toRadians
-        let a = sin(dLat / 2) * sin(dLat / 2)
+        let a =
+            sin(dLat / 2) * sin(dLat / 2)
             + cos(latitude * toRadians) * cos(other.latitude * toRadians) * sin(dLon / 2) * sin(dLon / 2)
         return 2 * Self.earthRadiusMetres * asin(min(1, a.squareRoot()))
     }

@@ -1,5 +1,3 @@
-
-
 /// One or several polygons: the boundary of a commune.
 public struct MultiPolygon: Hashable, Codable, Sendable {
     public var polygons: [Polygon]

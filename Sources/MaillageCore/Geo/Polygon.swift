@@ -12,7 +12,8 @@ public struct Polygon: Hashable, Codable, Sendable {
             for i in 0..<ring.count {
                 let a = ring[i], b = ring[j]
                 if (a.latitude > point.latitude) != (b.latitude > point.latitude) {
-                    let crossing = (b.longitude - a.longitude) * (point.latitude - a.latitude) / (b.latitude - a.latitude)
+                    let crossing =
+                        (b.longitude - a.longitude) * (point.latitude - a.latitude) / (b.latitude - a.latitude)
                         + a.longitude
                     if point.longitude < crossing { inside.toggle() }
                 }

@@ -27,8 +27,11 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
     }
 
     public mutating func insert(_ item: Item, at point: Coordinate) {
-        insert(item, covering: BoundingBox(minLatitude: point.latitude, minLongitude: point.longitude,
-                                           maxLatitude: point.latitude, maxLongitude: point.longitude))
+        insert(
+            item,
+            covering: BoundingBox(
+                minLatitude: point.latitude, minLongitude: point.longitude,
+                maxLatitude: point.latitude, maxLongitude: point.longitude))
     }
 
     /// Items whose box contains the point.
@@ -65,7 +68,8 @@ public struct SpatialGrid<Item: Sendable>: Sendable {
             // How far the point is from leaving the square of the rings already visited: nothing beyond is nearer.
             if ring > 0 {
                 let latitudeGap = min(point.latitude - Double(row - ring + 1) * cellDegrees, Double(row + ring) * cellDegrees - point.latitude)
-                let longitudeGap = min(point.longitude - Double(column - ring + 1) * cellDegrees, Double(column + ring) * cellDegrees - point.longitude)
+                let longitudeGap = min(
+                    point.longitude - Double(column - ring + 1) * cellDegrees, Double(column + ring) * cellDegrees - point.longitude)
                 let bound = min(latitudeGap * metresPerDegree, longitudeGap * metresPerDegree * cosine)
                 if bound > limit || (best.map { $0.squared <= bound * bound } ?? false) { break }
             }

@@ -22,8 +22,10 @@ public struct AnnualClosure: Hashable, Codable, Sendable {
 
     /// The OSM month codes, January first.
     public static let monthCodes = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    public static let frenchMonths = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-                                      "novembre", "décembre"]
+    public static let frenchMonths = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+        "novembre", "décembre"
+    ]
 
     private static func isValid(month: Int, day: Int) -> Bool {
         (1...12).contains(month) && (1...[31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]).contains(day)

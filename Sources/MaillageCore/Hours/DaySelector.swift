@@ -24,10 +24,11 @@ public struct DaySelector: Hashable, Sendable {
         /// The day in `year` (its own year when it has one); nil when the year has no such day (29 February).
         func resolved(in year: Int) -> CalendarDay? {
             let year = self.year ?? year
-            let day: CalendarDay? = switch anchor {
-            case .date(let month, let day): CalendarDay(year: year, month: month, day: day)
-            case .easter: PublicHolidays.easterSunday(year: year)
-            }
+            let day: CalendarDay? =
+                switch anchor {
+                case .date(let month, let day): CalendarDay(year: year, month: month, day: day)
+                case .easter: PublicHolidays.easterSunday(year: year)
+                }
             return offset == 0 ? day : day?.adding(days: offset)
         }
     }

@@ -54,7 +54,8 @@ public struct HoursForm: Hashable, Sendable {
         var days = rule.days
         let holidays = days.holidays
         days.holidays = []
-        return days.isEveryDay && holidays == [DaySelector.HolidayRange(isSchool: false, offset: 0)] && rule.spans == nil && rule.state.kind == .closed
+        return days.isEveryDay && holidays == [DaySelector.HolidayRange(isSchool: false, offset: 0)] && rule.spans == nil
+            && rule.state.kind == .closed
     }
 
     /// `Aug 01-Aug 15 off`.
@@ -63,8 +64,8 @@ public struct HoursForm: Hashable, Sendable {
         let monthdays = days.monthdays
         days.monthdays = []
         guard days.isEveryDay, rule.spans == nil, rule.state.kind == .closed, monthdays.count == 1,
-              case .dates(let from, let to) = monthdays[0], from.year == nil, to.year == nil, from.offset == 0, to.offset == 0,
-              case .date(let fromMonth, let fromDay) = from.anchor, case .date(let toMonth, let toDay) = to.anchor
+            case .dates(let from, let to) = monthdays[0], from.year == nil, to.year == nil, from.offset == 0, to.offset == 0,
+            case .date(let fromMonth, let fromDay) = from.anchor, case .date(let toMonth, let toDay) = to.anchor
         else { return nil }
         return AnnualClosure(fromMonth: fromMonth, fromDay: fromDay, toMonth: toMonth, toDay: toDay)
     }

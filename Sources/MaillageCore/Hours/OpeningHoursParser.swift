@@ -51,7 +51,9 @@ struct OpeningHoursParser {
         case UInt8(ascii: ","):
             position += 1
             guard !isAtEnd else { throw failure("« , » en fin d'horaires : aucune plage ne la suit (retirez-la)") }
-            guard skipSpaces() > 0 else { throw failure("après « , » : une plage horaire (ex. 14:00-17:00) ou, pour une nouvelle règle, une espace puis des jours") }
+            guard skipSpaces() > 0 else {
+                throw failure("après « , » : une plage horaire (ex. 14:00-17:00) ou, pour une nouvelle règle, une espace puis des jours")
+            }
             guard !isAtEnd else { throw failure("« , » en fin d'horaires : aucune règle ne la suit (retirez-la)") }
             return .additional
         default:
@@ -240,7 +242,9 @@ struct OpeningHoursParser {
         try attempt { (parser: inout Self) -> Int? in
             guard parser.singleSpace(), let sign = parser.peek(), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
             parser.position += 1
-            guard let count = parser.number(maxDigits: 3), parser.singleSpace(), parser.consumeWord("days") || parser.consumeWord("day") else { return nil }
+            guard let count = parser.number(maxDigits: 3), parser.singleSpace(), parser.consumeWord("days") || parser.consumeWord("day") else {
+                return nil
+            }
             return sign == UInt8(ascii: "+") ? count : -count
         }
     }
@@ -306,7 +310,9 @@ struct OpeningHoursParser {
         } else if consume("[") {
             repeat {
                 let negative = consume("-")
-                guard let first = number(maxDigits: 1), (1...5).contains(first) else { throw failure("rang du jour attendu dans le mois (1 à 5 ou -1, ex. Mo[1])") }
+                guard let first = number(maxDigits: 1), (1...5).contains(first) else {
+                    throw failure("rang du jour attendu dans le mois (1 à 5 ou -1, ex. Mo[1])")
+                }
                 var last = first
                 if !negative, consume("-") {
                     guard let end = number(maxDigits: 1), (first...5).contains(end) else { throw failure("rang de fin attendu (jusqu'à 5)") }
@@ -435,7 +441,8 @@ struct OpeningHoursParser {
     private mutating func consumeWord(_ word: String) -> Bool {
         let word = Array(word.utf8)
         guard position + word.count <= bytes.count, !isLetter(at: position + word.count),
-              zip(bytes[position..<position + word.count], word).allSatisfy({ $0 | 0x20 == $1 }) else { return false }
+            zip(bytes[position..<position + word.count], word).allSatisfy({ $0 | 0x20 == $1 })
+        else { return false }
         position += word.count
         return true
     }

@@ -17,7 +17,9 @@ public struct OpeningRule: Hashable, Sendable {
     public var spans: [TimeSpan]?
     public var state: OpeningState
 
-    public init(combination: Combination = .normal, days: DaySelector = DaySelector(), spans: [TimeSpan]? = nil, state: OpeningState = OpeningState(.open)) {
+    public init(
+        combination: Combination = .normal, days: DaySelector = DaySelector(), spans: [TimeSpan]? = nil, state: OpeningState = OpeningState(.open)
+    ) {
         self.combination = combination
         self.days = days
         self.spans = spans

@@ -5,8 +5,10 @@ extension Journey {
     /// the place of the first structure it names. Otherwise the candidates are the places that meet every constraint
     /// and are reachable within the persona's time by their mode. Places answering several needs are chosen first
     /// (fewer trips), then places of the persona's own EPCI, then the quickest to reach.
-    public static func compute(for persona: Persona, index: PlaceIndex, parameters: DiagnosticParameters = DiagnosticParameters(),
-                               rules: OrientationRuleBook? = nil) -> Journey? {
+    public static func compute(
+        for persona: Persona, index: PlaceIndex, parameters: DiagnosticParameters = DiagnosticParameters(),
+        rules: OrientationRuleBook? = nil
+    ) -> Journey? {
         guard let commune = index.territory.commune(persona.commune) else { return nil }
         let origin = commune.centroid
         let reach = Reach.of(persona)
@@ -14,8 +16,9 @@ extension Journey {
         let nearby = index.positions(near: origin, radius: reach.radiusMetres(parameters: parameters)) { $0.traits.services.intersects(services) }
 
         func visit(_ entry: PlaceIndex.Entry, _ distance: Double) -> Visit {
-            Visit(entry: entry, distanceMetres: distance, minutes: persona.mobility.minutes(distanceMetres: distance, parameters: parameters),
-                  isOutsideTerritory: entry.epci != commune.epci)
+            Visit(
+                entry: entry, distanceMetres: distance, minutes: persona.mobility.minutes(distanceMetres: distance, parameters: parameters),
+                isOutsideTerritory: entry.epci != commune.epci)
         }
 
         // Every need's candidates, quickest first.
@@ -44,22 +47,29 @@ extension Journey {
             var why = place.map { reasons(for: $0, need: need, persona: persona) } ?? []
             if let place {
                 if place.isOutsideTerritory { flags.insert(.outsideTerritory) }
-                explanation = "\(place.entry.place.nom) (\(place.entry.place.commune)), à \(TripDuration.french(place.minutes)) \(persona.mobility.label)"
+                explanation =
+                    "\(place.entry.place.nom) (\(place.entry.place.commune)), à \(TripDuration.french(place.minutes)) \(persona.mobility.label)"
                 if place.isOutsideTerritory { explanation += ", hors du territoire de \(persona.firstName)" }
                 if let rule {
                     explanation += ", selon la règle d'orientation du réseau"
-                    if !reach.reaches(minutes: place.minutes) { explanation += " (au-delà des \(TripDuration.french(persona.maxMinutes)) que \(persona.firstName) accepte)" }
+                    if !reach.reaches(minutes: place.minutes) {
+                        explanation += " (au-delà des \(TripDuration.french(persona.maxMinutes)) que \(persona.firstName) accepte)"
+                    }
                     why.insert("règle du réseau pour : \(rule.rule.situationText(communeName: commune.name))", at: 0)
                 }
             } else {
                 flags.insert(.rupture)
-                (explanation, blocker, nearMiss) = explainFailure(persona: persona, need: need, constraints: constraints[number], index: index,
-                                                                  origin: origin, homeEPCI: commune.epci, parameters: parameters)
+                (explanation, blocker, nearMiss) = explainFailure(
+                    persona: persona, need: need, constraints: constraints[number], index: index,
+                    origin: origin, homeEPCI: commune.epci, parameters: parameters)
                 if blocker == .specificSupport { flags.insert(.undeclared) }
             }
-            steps.append(Step(need: need, visit: place, alternatives: candidates[number].filter { $0.entry.place.id != place?.entry.place.id }.prefix(2).map { $0 },
-                              reasons: why, explanation: explanation, flags: flags, blocker: blocker, nearMiss: nearMiss, sharedWith: [],
-                              howToGetIn: rule.map(howToGetIn) ?? place.map { howToGetIn($0.entry, persona: persona) }, referral: nil, rule: rule))
+            steps.append(
+                Step(
+                    need: need, visit: place,
+                    alternatives: candidates[number].filter { $0.entry.place.id != place?.entry.place.id }.prefix(2).map { $0 },
+                    reasons: why, explanation: explanation, flags: flags, blocker: blocker, nearMiss: nearMiss, sharedWith: [],
+                    howToGetIn: rule.map(howToGetIn) ?? place.map { howToGetIn($0.entry, persona: persona) }, referral: nil, rule: rule))
         }
         for number in steps.indices {
             guard let id = steps[number].visit?.entry.place.id else { continue }
@@ -69,7 +79,8 @@ extension Journey {
         if let firstContact {
             for number in steps.indices {
                 guard let place = steps[number].visit, place.entry.place.id != firstContact.entry.place.id else { continue }
-                steps[number].referral = referral(from: firstContact.entry, to: place.entry, persona: persona, approach: steps[number].rule?.step.approach)
+                steps[number].referral = referral(
+                    from: firstContact.entry, to: place.entry, persona: persona, approach: steps[number].rule?.step.approach)
             }
         }
         return Journey(persona: persona, commune: commune, steps: steps, firstContact: firstContact, parameters: parameters)
@@ -100,8 +111,10 @@ extension Journey {
 
     /// Which constraint excluded every candidate, how many remained before it, and the nearest place that would fit
     /// without the access limit (returned too, when the trip is what excluded it).
-    static func explainFailure(persona: Persona, need: PersonaNeed, constraints: [JourneyConstraint], index: PlaceIndex, origin: Coordinate,
-                               homeEPCI: Siren?, parameters: DiagnosticParameters) -> (String, Blocker, Visit?) {
+    static func explainFailure(
+        persona: Persona, need: PersonaNeed, constraints: [JourneyConstraint], index: PlaceIndex, origin: Coordinate,
+        homeEPCI: Siren?, parameters: DiagnosticParameters
+    ) -> (String, Blocker, Visit?) {
         let limit = parameters.maxDistanceKm * 1_000
         let within = "à moins de \(Int(parameters.maxDistanceKm)) km"
         func survivors(_ constraint: JourneyConstraint, _ count: Int) -> String {
@@ -126,7 +139,9 @@ extension Journey {
         let entry = index.entries[position]
         let minutes = persona.mobility.minutes(distanceMetres: distance, parameters: parameters)
         let outside = entry.epci != homeEPCI ? ", hors du territoire" : ""
-        parts.append("aucun n'est à moins de \(TripDuration.french(persona.maxMinutes)) \(persona.mobility.label) ; le plus proche est \(entry.place.nom) à \(Distance.french(distance)) (\(entry.place.commune)\(outside)), \(TripDuration.french(minutes)) \(persona.mobility.label)")
+        parts.append(
+            "aucun n'est à moins de \(TripDuration.french(persona.maxMinutes)) \(persona.mobility.label) ; le plus proche est \(entry.place.nom) à \(Distance.french(distance)) (\(entry.place.commune)\(outside)), \(TripDuration.french(minutes)) \(persona.mobility.label)"
+        )
         return (sentence(parts), .trip, Visit(entry: entry, distanceMetres: distance, minutes: minutes, isOutsideTerritory: entry.epci != homeEPCI))
     }
 
@@ -141,7 +156,9 @@ extension Journey {
         var result = [Criterion.service(need.service).explanation(for: entry)]
         if !persona.availability.isEmpty { result.append(Criterion.availability(persona.availability).explanation(for: entry)) }
         if persona.freeOnly {
-            result.append(entry.traits.fees.isEmpty ? "frais non renseignés (à vérifier)" : Criterion.fee([.gratuit, .gratuitSousCondition]).explanation(for: entry))
+            result.append(
+                entry.traits.fees.isEmpty
+                    ? "frais non renseignés (à vérifier)" : Criterion.fee([.gratuit, .gratuitSousCondition]).explanation(for: entry))
         }
         for support in persona.specificSupports { result.append(Criterion.specificSupport(support).explanation(for: entry)) }
         if persona.needsInPersonHelp { result.append(Criterion.inPerson.explanation(for: entry)) }
@@ -155,7 +172,9 @@ extension Journey {
         let modes = place.modalitesAcces
         if modes.contains(.sePresenter) { return "se présenter aux heures d'ouverture" }
         if modes.contains(.telephoner) { return place.telephone.map { "téléphoner au \($0)" } ?? "téléphoner" }
-        if persona.canUseOnlineContact, modes.contains(.rdvEnLigne) { return "prendre rendez-vous en ligne" + (place.priseRdv.map { " (\($0))" } ?? "") }
+        if persona.canUseOnlineContact, modes.contains(.rdvEnLigne) {
+            return "prendre rendez-vous en ligne" + (place.priseRdv.map { " (\($0))" } ?? "")
+        }
         if persona.canUseOnlineContact, modes.contains(.contacterParMail) { return "écrire par courriel" }
         if modes.contains(.ficheDePrescription) { return "être orienté·e par un professionnel (fiche de prescription)" }
         if let phone = place.telephone { return "modalités d'accès non renseignées : téléphoner au \(phone)" }
@@ -171,11 +190,17 @@ extension Journey {
     /// the place declares.
     static func referral(from first: PlaceIndex.Entry, to next: PlaceIndex.Entry, persona: Persona, approach: OrientationRule.Approach?) -> String {
         let how: String
-        if let approach { how = "selon la règle du réseau : \(approach.label)" }
-        else if next.place.modalitesAcces.contains(.ficheDePrescription) { how = "par une fiche de prescription envoyée par courriel" }
-        else if next.place.modalitesAcces.contains(.telephoner) { how = "par téléphone, pour prendre rendez-vous avec \(persona.firstName)" }
-        else if next.place.modalitesAcces.contains(.rdvEnLigne) { how = "en prenant pour \(persona.firstName) un rendez-vous en ligne" }
-        else { how = "en lui donnant l'adresse et les horaires" }
+        if let approach {
+            how = "selon la règle du réseau : \(approach.label)"
+        } else if next.place.modalitesAcces.contains(.ficheDePrescription) {
+            how = "par une fiche de prescription envoyée par courriel"
+        } else if next.place.modalitesAcces.contains(.telephoner) {
+            how = "par téléphone, pour prendre rendez-vous avec \(persona.firstName)"
+        } else if next.place.modalitesAcces.contains(.rdvEnLigne) {
+            how = "en prenant pour \(persona.firstName) un rendez-vous en ligne"
+        } else {
+            how = "en lui donnant l'adresse et les horaires"
+        }
         return "orienté·e par \(first.place.nom) \(how)"
     }
 }

@@ -77,8 +77,10 @@ public struct OrientationRule: Hashable, Sendable, Identifiable {
     public var note: String
     public var updatedAt: Date
 
-    public init(id: Int = 0, territory: Siren, commune: CommuneCode, need: Service, targetPublic: TargetPublic? = nil, constraint: Constraint? = nil,
-                steps: [Step], note: String = "", updatedAt: Date) {
+    public init(
+        id: Int = 0, territory: Siren, commune: CommuneCode, need: Service, targetPublic: TargetPublic? = nil, constraint: Constraint? = nil,
+        steps: [Step], note: String = "", updatedAt: Date
+    ) {
         self.id = id
         self.territory = territory
         self.commune = commune
@@ -116,10 +118,16 @@ public struct OrientationRule: Hashable, Sendable, Identifiable {
     public func problems(in territory: TerritoryData, structures: StructureDirectory) -> [FieldProblem] {
         var problems: [FieldProblem] = []
         if territory.commune(commune)?.epci != self.territory { problems.append(.init(field: "Commune", expected: "une commune du territoire")) }
-        if steps.isEmpty || steps.count > Self.maxSteps { problems.append(.init(field: "Structures", expected: "de 1 à 5 structures, dans l'ordre où orienter")) }
-        if steps.contains(where: { structures[$0.structureID] == nil }) { problems.append(.init(field: "Structures", expected: "des structures de l'annuaire")) }
+        if steps.isEmpty || steps.count > Self.maxSteps {
+            problems.append(.init(field: "Structures", expected: "de 1 à 5 structures, dans l'ordre où orienter"))
+        }
+        if steps.contains(where: { structures[$0.structureID] == nil }) {
+            problems.append(.init(field: "Structures", expected: "des structures de l'annuaire"))
+        }
         if Set(steps.map(\.structureID)).count != steps.count { problems.append(.init(field: "Structures", expected: "chaque structure une fois")) }
-        if steps.contains(where: { $0.contact.storedLength > Self.maxContactLength }) { problems.append(.init(field: "Contact", expected: "au plus 200 caractères")) }
+        if steps.contains(where: { $0.contact.storedLength > Self.maxContactLength }) {
+            problems.append(.init(field: "Contact", expected: "au plus 200 caractères"))
+        }
         if note.storedLength > Self.maxNoteLength { problems.append(.init(field: "Note", expected: "au plus 1 000 caractères")) }
         return problems
     }

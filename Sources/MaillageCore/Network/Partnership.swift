@@ -22,8 +22,10 @@ public struct Partnership: Hashable, Sendable, Identifiable {
     public var createdAt: Date
     public var updatedAt: Date
 
-    public init(id: Int = 0, territory: Siren, from: String, to: String, kind: PartnershipKind, state: PartnershipState = .envisage,
-                origin: Origin = .declared, notes: String = "", confirmed: Bool = false, createdAt: Date, updatedAt: Date? = nil) {
+    public init(
+        id: Int = 0, territory: Siren, from: String, to: String, kind: PartnershipKind, state: PartnershipState = .envisage,
+        origin: Origin = .declared, notes: String = "", confirmed: Bool = false, createdAt: Date, updatedAt: Date? = nil
+    ) {
         self.id = id
         self.territory = territory
         self.from = from

@@ -50,14 +50,16 @@ public struct PartnershipNetwork: Sendable {
         }
         let reached = Set(structures.filter { neighbours[$0.id] != nil }.flatMap(\.communes))
         unreachedCommunes = communes.filter { !reached.contains($0) }
-        let directed = Set(links.filter(\.kind.isOrientation).map { link in
-            link.kind == .orienteVers ? "\(link.from)→\(link.to)" : "\(link.to)→\(link.from)"
-        })
+        let directed = Set(
+            links.filter(\.kind.isOrientation).map { link in
+                link.kind == .orienteVers ? "\(link.from)→\(link.to)" : "\(link.to)→\(link.from)"
+            })
         orientations = directed.count
-        reciprocated = directed.filter { pair in
-            let ends = pair.components(separatedBy: "→")
-            return directed.contains("\(ends[1])→\(ends[0])")
-        }.count
+        reciprocated =
+            directed.filter { pair in
+                let ends = pair.components(separatedBy: "→")
+                return directed.contains("\(ends[1])→\(ends[0])")
+            }.count
     }
 
     /// The links of one structure, either end.

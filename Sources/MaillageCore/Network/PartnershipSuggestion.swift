@@ -25,7 +25,8 @@ public struct PartnershipSuggestion: Hashable, Sendable {
     /// The reasons in sentences: « CCAS de Raismes n'offre pas Accès internet et matériel informatique ; Médiathèque de
     /// Wallers l'offre à 4,2 km (31 min en bus, 73 min à pied). »
     public var reasons: [String] {
-        let trip = "\(FixedPoint.format(distanceMetres / 1_000, digits: 1, separator: ",")) km (\(Int(times.bus.rounded())) min en bus, "
+        let trip =
+            "\(FixedPoint.format(distanceMetres / 1_000, digits: 1, separator: ",")) km (\(Int(times.bus.rounded())) min en bus, "
             + "\(Int(times.walking.rounded())) min à pied)"
         return bases.map { basis in
             switch basis {
@@ -45,13 +46,16 @@ public struct PartnershipSuggestion: Hashable, Sendable {
     /// Suggestions for the structures `from`, among `candidates`: for each, the structures within `reach` (by default
     /// ``Reach/occasionalTripByBus``) from its place in `commune` (or its first) that offer what it lacks, most services
     /// first then nearest, `perStructure` at most; then all of them in that order.
-    public static func suggest(from structures: [Structure], candidates: [Structure], index: PlaceIndex, links: [Partnership],
-                               parameters: DiagnosticParameters = DiagnosticParameters(), reach: Reach = .occasionalTripByBus,
-                               perStructure: Int = 3, from commune: CommuneCode? = nil) -> [PartnershipSuggestion] {
+    public static func suggest(
+        from structures: [Structure], candidates: [Structure], index: PlaceIndex, links: [Partnership],
+        parameters: DiagnosticParameters = DiagnosticParameters(), reach: Reach = .occasionalTripByBus,
+        perStructure: Int = 3, from commune: CommuneCode? = nil
+    ) -> [PartnershipSuggestion] {
         let linked = LinkedPairs(links)
         let offers = Dictionary(candidates.map { ($0.id, index.services(of: $0)) }, uniquingKeysWith: { first, _ in first })
-        let points = Dictionary(candidates.compactMap { candidate in index.coordinate(of: candidate).map { (candidate.id, $0) } },
-                                uniquingKeysWith: { first, _ in first })
+        let points = Dictionary(
+            candidates.compactMap { candidate in index.coordinate(of: candidate).map { (candidate.id, $0) } },
+            uniquingKeysWith: { first, _ in first })
         var suggestions: [PartnershipSuggestion] = []
         for structure in structures {
             // From the structure's place in the commune asked about, when it has several.
@@ -64,8 +68,9 @@ public struct PartnershipSuggestion: Hashable, Sendable {
                 let distance = origin.distance(to: there)
                 let times = parameters.accessTimes(distanceMetres: distance)
                 guard reach.reaches(times) else { return nil }
-                return PartnershipSuggestion(from: structure, to: candidate, kind: .orienteVers, bases: [.reach(services: missing)],
-                                             distanceMetres: distance, times: times)
+                return PartnershipSuggestion(
+                    from: structure, to: candidate, kind: .orienteVers, bases: [.reach(services: missing)],
+                    distanceMetres: distance, times: times)
             }
             suggestions += found.sorted(by: Self.ranked).prefix(perStructure)
         }
@@ -76,8 +81,10 @@ public struct PartnershipSuggestion: Hashable, Sendable {
     /// rupture by the trip whose nearest fitting place's structure B is far from the first contact A (or, without one,
     /// from the structure nearest to the persona's home). Pairs already linked are left out; one suggestion per pair and
     /// kind, its evidence gathered.
-    public static func suggest(fromJourneys journeys: [Journey], structures: StructureDirectory, index: PlaceIndex, links: [Partnership],
-                               parameters: DiagnosticParameters = DiagnosticParameters()) -> [PartnershipSuggestion] {
+    public static func suggest(
+        fromJourneys journeys: [Journey], structures: StructureDirectory, index: PlaceIndex, links: [Partnership],
+        parameters: DiagnosticParameters = DiagnosticParameters()
+    ) -> [PartnershipSuggestion] {
         let linked = LinkedPairs(links)
         var found: [PartnershipSuggestion] = []
         func add(from: Structure, to: Structure, kind: PartnershipKind, basis: Basis) {
@@ -88,12 +95,15 @@ public struct PartnershipSuggestion: Hashable, Sendable {
             }
             guard let a = index.coordinate(of: from), let b = index.coordinate(of: to) else { return }
             let distance = a.distance(to: b)
-            found.append(PartnershipSuggestion(from: from, to: to, kind: kind, bases: [basis], distanceMetres: distance,
-                                               times: parameters.accessTimes(distanceMetres: distance)))
+            found.append(
+                PartnershipSuggestion(
+                    from: from, to: to, kind: kind, bases: [basis], distanceMetres: distance,
+                    times: parameters.accessTimes(distanceMetres: distance)))
         }
         for journey in journeys {
             let persona = journey.persona.firstName
-            let first = journey.firstContact.flatMap { structures.structure(ofPlace: $0.entry.place.id) }
+            let first =
+                journey.firstContact.flatMap { structures.structure(ofPlace: $0.entry.place.id) }
                 ?? nearestStructure(to: journey.commune, index: index, structures: structures)
             guard let first else { continue }
             for step in journey.steps {

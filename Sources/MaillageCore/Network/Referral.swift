@@ -21,8 +21,11 @@ public struct Referral: Hashable, Sendable, Identifiable {
     public var updatedAt: Date
     public var anonymised: Bool
 
-    public init(id: Int = 0, territory: Siren, from: String, to: String, need: Service, person: String, contact: String, note: String = "",
-                consentAt: Date, status: ReferralStatus = .envoyee, refusalReason: String = "", createdAt: Date, updatedAt: Date? = nil, anonymised: Bool = false) {
+    public init(
+        id: Int = 0, territory: Siren, from: String, to: String, need: Service, person: String, contact: String, note: String = "",
+        consentAt: Date, status: ReferralStatus = .envoyee, refusalReason: String = "", createdAt: Date, updatedAt: Date? = nil,
+        anonymised: Bool = false
+    ) {
         self.id = id
         self.territory = territory
         self.from = from
@@ -52,8 +55,12 @@ public struct Referral: Hashable, Sendable, Identifiable {
         var problems: [FieldProblem] = []
         if structures[to] == nil { problems.append(.init(field: "Structure destinataire", expected: "une structure de l'annuaire")) }
         if from == to { problems.append(.init(field: "Structure destinataire", expected: "une autre structure que la vôtre")) }
-        if !Self.personLength.contains(person.storedLength) { problems.append(.init(field: "Personne", expected: "un prénom ou des initiales, 40 caractères au plus")) }
-        if !Self.contactLength.contains(contact.storedLength) { problems.append(.init(field: "Contact", expected: "comment joindre la personne, 120 caractères au plus")) }
+        if !Self.personLength.contains(person.storedLength) {
+            problems.append(.init(field: "Personne", expected: "un prénom ou des initiales, 40 caractères au plus"))
+        }
+        if !Self.contactLength.contains(contact.storedLength) {
+            problems.append(.init(field: "Contact", expected: "comment joindre la personne, 120 caractères au plus"))
+        }
         if note.storedLength > Self.maxNoteLength { problems.append(.init(field: "Note", expected: "au plus 500 caractères")) }
         if !consent { problems.append(.init(field: "Accord", expected: "l'accord de la personne pour transmettre ses coordonnées")) }
         return problems

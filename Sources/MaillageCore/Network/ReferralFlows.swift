@@ -47,9 +47,10 @@ public struct ReferralFlows: Sendable {
         Dictionary(grouping: counts) { "\($0.from)|\($0.to)" }.values.map { group in
             var byNeed: [Service: Int] = [:]
             for count in group { byNeed[count.need, default: 0] += count.count }
-            return Pair(from: group[0].from, to: group[0].to, count: group.reduce(0) { $0 + $1.count },
-                        honoured: group.filter { $0.status == .honoree }.reduce(0) { $0 + $1.count },
-                        needs: byNeed.sorted { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }.map(\.key))
+            return Pair(
+                from: group[0].from, to: group[0].to, count: group.reduce(0) { $0 + $1.count },
+                honoured: group.filter { $0.status == .honoree }.reduce(0) { $0 + $1.count },
+                needs: byNeed.sorted { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }.map(\.key))
         }.sorted { ($1.count, $0.from, $0.to) < ($0.count, $1.from, $1.to) }
     }
 }

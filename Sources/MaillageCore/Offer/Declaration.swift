@@ -42,9 +42,11 @@ public struct Declaration: Hashable, Sendable, Identifiable {
     public var decidedAt: Date?
     public var reason: String?
 
-    public init(id: Int = 0, kind: Kind, placeID: String?, anchor: String?, territory: Siren, structureID: String?, placeName: String,
-                author: Author, status: DeclarationStatus = .propose, createdAt: Date, fields: [DeclaredField] = [],
-                category: ReportCategory? = nil, message: String? = nil) {
+    public init(
+        id: Int = 0, kind: Kind, placeID: String?, anchor: String?, territory: Siren, structureID: String?, placeName: String,
+        author: Author, status: DeclarationStatus = .propose, createdAt: Date, fields: [DeclaredField] = [],
+        category: ReportCategory? = nil, message: String? = nil
+    ) {
         self.id = id
         self.kind = kind
         self.placeID = placeID

@@ -57,9 +57,11 @@ public struct MissingPlace: Hashable, Sendable, Identifiable {
     public var createdAt: Date
     public var author: Author
 
-    public init(id: Int = 0, territory: Siren, commune: CommuneCode?, qpv: String?, services: [Service], publics: [TargetPublic], needs: [Need],
-                justification: String, origin: Origin, status: MissingPlaceStatus = .idee, priority: Int = 2, supporters: Int = 0,
-                placeID: String? = nil, createdAt: Date, author: Author) {
+    public init(
+        id: Int = 0, territory: Siren, commune: CommuneCode?, qpv: String?, services: [Service], publics: [TargetPublic], needs: [Need],
+        justification: String, origin: Origin, status: MissingPlaceStatus = .idee, priority: Int = 2, supporters: Int = 0,
+        placeID: String? = nil, createdAt: Date, author: Author
+    ) {
         self.id = id
         self.territory = territory
         self.commune = commune

@@ -18,8 +18,10 @@ public struct Structure: Hashable, Sendable, Identifiable {
     /// Whether someone completed it by hand.
     public var isCompleted: Bool
 
-    public init(id: String, name: String, kind: StructureKind, identifier: String?, placeIDs: [String], communes: [CommuneCode],
-                contactEmail: String? = nil, contactPhone: String? = nil, territory: Siren?, isCompleted: Bool = false) {
+    public init(
+        id: String, name: String, kind: StructureKind, identifier: String?, placeIDs: [String], communes: [CommuneCode],
+        contactEmail: String? = nil, contactPhone: String? = nil, territory: Siren?, isCompleted: Bool = false
+    ) {
         self.id = id
         self.name = name
         self.kind = kind

@@ -42,8 +42,9 @@ public struct StructureDirectory: Sendable {
         let structures = unsorted.sorted { ($0.folded, $0.structure.id) < ($1.folded, $1.structure.id) }.map(\.structure)
         self.structures = structures
         byID = Dictionary(uniqueKeysWithValues: structures.enumerated().map { ($1.id, $0) })
-        byPlace = Dictionary(structures.enumerated().flatMap { offset, structure in structure.placeIDs.map { ($0, offset) } },
-                             uniquingKeysWith: { first, _ in first })
+        byPlace = Dictionary(
+            structures.enumerated().flatMap { offset, structure in structure.placeIDs.map { ($0, offset) } },
+            uniquingKeysWith: { first, _ in first })
     }
 
     public subscript(id: String) -> Structure? { byID[id].map { structures[$0] } }
@@ -83,6 +84,7 @@ public struct StructureDirectory: Sendable {
     /// What to call a structure no source names: its identifier and commune, said as such.
     private static func unnamed(_ place: Place) -> String {
         let kind = place.pivot.count == 14 && place.pivot.allSatisfy(\.isNumber) ? "SIRET" : "identifiant"
-        return "Structure sans nom déclaré" + (place.pivot.isEmpty ? "" : " (\(kind) \(place.pivot))") + (place.commune.isEmpty ? "" : ", \(place.commune.displayCased)")
+        return "Structure sans nom déclaré" + (place.pivot.isEmpty ? "" : " (\(kind) \(place.pivot))")
+            + (place.commune.isEmpty ? "" : ", \(place.commune.displayCased)")
     }
 }

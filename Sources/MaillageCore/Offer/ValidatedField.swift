@@ -16,8 +16,10 @@ public struct ValidatedField: Hashable, Codable, Sendable {
     /// The national value at the last merge.
     public var national: String?
 
-    public init(anchor: String, column: StandardColumn, value: String, declarationID: Int, structureID: String?, validatedAt: Date,
-                baseline: String? = nil, national: String? = nil) {
+    public init(
+        anchor: String, column: StandardColumn, value: String, declarationID: Int, structureID: String?, validatedAt: Date,
+        baseline: String? = nil, national: String? = nil
+    ) {
         self.anchor = anchor
         self.column = column
         self.value = value

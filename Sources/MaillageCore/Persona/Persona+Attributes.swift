@@ -14,7 +14,7 @@ extension Persona {
 
     public enum Situation: String, Codable, CaseIterable, Sendable {
         case retiredAlone = "retraite-seul", jobSeeker = "demandeur-emploi", parent = "parent", student = "etudiant",
-             newlyArrived = "nouvel-arrivant", lowWageWorker = "salarie-precaire", disabled = "situation-handicap"
+            newlyArrived = "nouvel-arrivant", lowWageWorker = "salarie-precaire", disabled = "situation-handicap"
 
         public var label: String {
             switch self {

@@ -41,7 +41,9 @@ extension Persona {
             errors.append(FieldError(field: .qpv, message: "un QPV de la commune de résidence"))
         }
         if !(5...180).contains(maxMinutes) { errors.append(FieldError(field: .minutes, message: "un temps de trajet entre 5 et 180 minutes")) }
-        if availability.isEmpty { errors.append(FieldError(field: .disponibilites, message: "au moins un moment de la semaine où la personne est disponible")) }
+        if availability.isEmpty {
+            errors.append(FieldError(field: .disponibilites, message: "au moins un moment de la semaine où la personne est disponible"))
+        }
         if needs.isEmpty || needs.count > Self.maximumNeeds {
             errors.append(FieldError(field: .besoins, message: "de 1 à \(Self.maximumNeeds) besoins"))
         }

@@ -25,9 +25,11 @@ public struct Persona: Hashable, Codable, Sendable, Identifiable {
     /// The tasks the persona must get done, in order.
     public var needs: [PersonaNeed]
 
-    public init(id: String, firstName: String, description: String, ageBand: AgeBand, commune: CommuneCode, qpv: String? = nil,
-                situation: Situation, equipment: Equipment, internetAtHome: Bool, autonomy: Autonomy, specificSupports: [SpecificSupport] = [],
-                mobility: Mobility, maxMinutes: Double, availability: [WeeklySlot], freeOnly: Bool, needs: [PersonaNeed]) {
+    public init(
+        id: String, firstName: String, description: String, ageBand: AgeBand, commune: CommuneCode, qpv: String? = nil,
+        situation: Situation, equipment: Equipment, internetAtHome: Bool, autonomy: Autonomy, specificSupports: [SpecificSupport] = [],
+        mobility: Mobility, maxMinutes: Double, availability: [WeeklySlot], freeOnly: Bool, needs: [PersonaNeed]
+    ) {
         self.id = id
         self.firstName = firstName
         self.description = description

@@ -8,7 +8,8 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1900...2999).contains(year), (1...12).contains(month),
-              (1...CalendarDay.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...CalendarDay.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -47,8 +48,10 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
     /// `YYYY-MM-DD` (the year always has four digits), written digit by digit: dates are written by the million.
     public var description: String {
         let zero = UInt8(ascii: "0"), dash = UInt8(ascii: "-")
-        let bytes: [UInt8] = [zero + UInt8(year / 1000), zero + UInt8(year / 100 % 10), zero + UInt8(year / 10 % 10), zero + UInt8(year % 10),
-                              dash, zero + UInt8(month / 10), zero + UInt8(month % 10), dash, zero + UInt8(day / 10), zero + UInt8(day % 10)]
+        let bytes: [UInt8] = [
+            zero + UInt8(year / 1000), zero + UInt8(year / 100 % 10), zero + UInt8(year / 10 % 10), zero + UInt8(year % 10),
+            dash, zero + UInt8(month / 10), zero + UInt8(month % 10), dash, zero + UInt8(day / 10), zero + UInt8(day % 10)
+        ]
         return String(decoding: bytes, as: UTF8.self)
     }
 

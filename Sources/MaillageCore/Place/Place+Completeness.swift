@@ -8,7 +8,7 @@ extension Place {
             (presentationResume != nil || presentationDetail != nil, 2), (true, 2), (!publicsSpecifiquementAdresses.isEmpty, 2),
             (!priseEnChargeSpecifique.isEmpty, 2), (!fraisACharge.isEmpty, 2), (!dispositifProgrammesNationaux.isEmpty, 2),
             (!autresFormationsLabels.isEmpty, 2), (!modalitesAccompagnement.isEmpty, 2), (ficheAccesLibre != nil, 1),
-            (precision == .adresse, 1), (precision == .adresse, 1), (priseRdv != nil, 1), (source != nil, 1), (!modalitesAcces.isEmpty, 2),
+            (precision == .adresse, 1), (precision == .adresse, 1), (priseRdv != nil, 1), (source != nil, 1), (!modalitesAcces.isEmpty, 2)
         ]
         let total = weighted.reduce(0) { $0 + $1.1 }
         let filled = weighted.reduce(0) { $0 + ($1.0 ? $1.1 : 0) }

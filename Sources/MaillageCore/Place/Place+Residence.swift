@@ -13,6 +13,6 @@ extension Place {
     private static let residentsOnlyPhrases = [
         "reserve aux habitants", "reservee aux habitants", "reserve aux administres", "reservee aux administres",
         "uniquement aux habitants", "uniquement pour les habitants", "uniquement les habitants",
-        "reserve aux residents", "reservee aux residents", "habitants de la commune uniquement",
+        "reserve aux residents", "reservee aux residents", "habitants de la commune uniquement"
     ]
 }

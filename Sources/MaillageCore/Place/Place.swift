@@ -42,8 +42,10 @@ public struct Place: Hashable, Codable, Sendable, Identifiable {
     /// Source values no vocabulary table could map, kept as written.
     public var unmappedValues: [UnmappedValue]
 
-    public init(id: String, pivot: String, nom: String, commune: String, codePostal: String, codeInsee: CommuneCode?,
-                adresse: String, dateMaj: CalendarDay) {
+    public init(
+        id: String, pivot: String, nom: String, commune: String, codePostal: String, codeInsee: CommuneCode?,
+        adresse: String, dateMaj: CalendarDay
+    ) {
         self.id = id
         self.pivot = pivot
         self.nom = nom

@@ -120,7 +120,9 @@ extension QRCode {
         }
 
         /// Centres of alignment patterns per version.
-        static let alignmentCentres: [[Int]] = [[], [], [6, 18], [6, 22], [6, 26], [6, 30], [6, 34], [6, 22, 38], [6, 24, 42],
-                                               [6, 26, 46], [6, 28, 50]]
+        static let alignmentCentres: [[Int]] = [
+            [], [], [6, 18], [6, 22], [6, 26], [6, 30], [6, 34], [6, 22, 38], [6, 24, 42],
+            [6, 26, 46], [6, 28, 50]
+        ]
     }
 }

@@ -26,9 +26,10 @@ public struct QRCode: Sendable, Equatable {
         var matrix = Matrix(version: version)
         matrix.placeFunctionPatterns()
         matrix.place(codewords)
-        let chosen = forcedMask ?? (0..<8).min { a, b in
-            matrix.masked(a).penalty < matrix.masked(b).penalty
-        }!
+        let chosen =
+            forcedMask ?? (0..<8).min { a, b in
+                matrix.masked(a).penalty < matrix.masked(b).penalty
+            }!
         mask = chosen
         modules = matrix.masked(chosen).modules
     }

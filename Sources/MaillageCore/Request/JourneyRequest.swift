@@ -11,13 +11,16 @@ public struct JourneyRequest: Sendable {
 
     /// Reads the commune (`commune`, an INSEE code) and what-if (`si`) as given, validates them, computes the journeys
     /// (the network's orientation rules first, when given).
-    public init(persona: Persona, commune communeText: String?, whatIf whatIfText: String?, index: PlaceIndex,
-                rules: OrientationRuleBook? = nil) throws(ParameterError) {
+    public init(
+        persona: Persona, commune communeText: String?, whatIf whatIfText: String?, index: PlaceIndex,
+        rules: OrientationRuleBook? = nil
+    ) throws(ParameterError) {
         var placed = persona
         if let communeText {
             guard let code = CommuneCode(communeText), index.territory.commune(code) != nil else {
-                throw ParameterError(parameter: "commune", message: "« commune » attend le code INSEE d'une commune connue",
-                                     namesNothingKnown: CommuneCode(communeText) != nil)
+                throw ParameterError(
+                    parameter: "commune", message: "« commune » attend le code INSEE d'une commune connue",
+                    namesNothingKnown: CommuneCode(communeText) != nil)
             }
             placed = persona.living(in: code, territory: index.territory)
         }

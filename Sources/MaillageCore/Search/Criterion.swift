@@ -23,7 +23,8 @@ public enum Criterion: Hashable, Sendable {
 
     /// Every criterion a query asks for, in a stable order.
     public static func all(of query: SearchQuery) -> [Criterion] {
-        var result: [Criterion] = query.services.isEmpty ? [.declaresAnOffer] : Service.allCases.filter(query.services.contains).map(Criterion.service)
+        var result: [Criterion] =
+            query.services.isEmpty ? [.declaresAnOffer] : Service.allCases.filter(query.services.contains).map(Criterion.service)
         result += TargetPublic.allCases.filter(query.publics.contains).map(Criterion.targetPublic)
         result += SpecificSupport.allCases.filter(query.specificSupports.contains).map(Criterion.specificSupport)
         if !query.fees.isEmpty { result.append(.fee(query.fees)) }
@@ -73,7 +74,8 @@ public enum Criterion: Hashable, Sendable {
             return met ? "accueille tout public" : "ne s'adresse pas aux \(audience.rawValue.lowercased())"
         case .fee(let fees):
             if let fee = place.fraisACharge.first(where: fees.contains) { return fee.rawValue.lowercased() }
-            return place.fraisACharge.isEmpty ? "frais non renseignés" : "frais : \(place.fraisACharge.map(\.rawValue).joined(separator: ", ").lowercased())"
+            return place.fraisACharge.isEmpty
+                ? "frais non renseignés" : "frais : \(place.fraisACharge.map(\.rawValue).joined(separator: ", ").lowercased())"
         case .itinerancy:
             return met ? place.itinerance.map(\.rawValue).joined(separator: ", ").lowercased() : "itinérance non conforme"
         case .openAt(let moment):

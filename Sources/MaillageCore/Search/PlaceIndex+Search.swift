@@ -12,7 +12,8 @@ extension PlaceIndex {
         let radius = min(max(query.radiusMetres, 0), SearchQuery.maximumRadiusMetres)
 
         // Distances are squared chords until a place is shown (the same order, no trigonometry per candidate).
-        let candidates: [(Int, Double?)] = point.map { chords(near: $0, radius: radius).map { ($0.0, Optional($0.1)) } }
+        let candidates: [(Int, Double?)] =
+            point.map { chords(near: $0, radius: radius).map { ($0.0, Optional($0.1)) } }
             ?? positions(offering: query.services).map { ($0, nil) }
         var full: [(Int, Double?)] = []
         var partial: [(Int, Double?, Int)] = []
@@ -46,9 +47,10 @@ extension PlaceIndex {
                 .smallest(5) { $0.1 < $1.1 }
                 .map { match($0.0, $0.1, tests, originEPCI) }
         }
-        return SearchResult(originPoint: point, originCommune: commune, originEPCI: originEPCI, matches: matches, totalMatches: full.count,
-                            partialMatches: partialMatches, noLocalMatch: noLocalMatch, neighbourMatches: neighbourMatches,
-                            recordedOnly: recordedOnly, totalRecordedOnly: recorded.count)
+        return SearchResult(
+            originPoint: point, originCommune: commune, originEPCI: originEPCI, matches: matches, totalMatches: full.count,
+            partialMatches: partialMatches, noLocalMatch: noLocalMatch, neighbourMatches: neighbourMatches,
+            recordedOnly: recordedOnly, totalRecordedOnly: recorded.count)
     }
 
     private func resolve(_ origin: SearchQuery.Origin?) -> (Coordinate?, Commune?) {

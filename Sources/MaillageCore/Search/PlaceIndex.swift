@@ -55,8 +55,9 @@ public struct PlaceIndex: Sendable {
         entries = places.concurrentMap { merged in
             let place = merged.place
             let hours = place.horaires.flatMap { read[$0] }
-            return Entry(merged: merged, hours: hours, epci: place.codeInsee.flatMap { territory.commune($0)?.epci },
-                         sortName: place.nom.folded, traits: PlaceTraits(place: place, schedule: hours?.schedule), coordinate: place.coordinate)
+            return Entry(
+                merged: merged, hours: hours, epci: place.codeInsee.flatMap { territory.commune($0)?.epci },
+                sortName: place.nom.folded, traits: PlaceTraits(place: place, schedule: hours?.schedule), coordinate: place.coordinate)
         }
         var grid = SpatialGrid<Int>(cellDegrees: 0.05)
         var coarseGrid = SpatialGrid<Int>(cellDegrees: 0.5)
@@ -145,7 +146,9 @@ public struct PlaceIndex: Sendable {
 
 extension PlaceIndex {
     /// The nearest place offering a service, looking ever further up to `maxDistance` metres.
-    public func nearest(offering service: Service, from point: Coordinate, maxDistance: Double = neighbourSearchRadiusMetres)
+    public func nearest(
+        offering service: Service, from point: Coordinate, maxDistance: Double = neighbourSearchRadiusMetres
+    )
         -> (entry: Entry, distanceMetres: Double)?
     {
         let wanted = VocabularyBits([service])

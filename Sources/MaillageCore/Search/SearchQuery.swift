@@ -35,11 +35,13 @@ public struct SearchQuery: Hashable, Sendable {
     public static let defaultRadiusMetres = 10_000.0
     public static let maximumRadiusMetres = 100_000.0
 
-    public init(origin: Origin? = nil, radiusMetres: Double = SearchQuery.defaultRadiusMetres, services: Set<Service> = [],
-                publics: Set<TargetPublic> = [], specificSupports: Set<SpecificSupport> = [], fees: Set<Fee> = [],
-                accessModes: Set<AccessMode> = [], supportModes: Set<SupportMode> = [], programmes: Set<NationalProgramme> = [],
-                labels: Set<TrainingLabel> = [], itinerancy: Set<Itinerancy> = [], openAt: WeeklyMoment? = nil, availability: [WeeklySlot] = [],
-                openAfterSix: Bool = false, openOnSaturday: Bool = false, inPerson: Bool = false, limit: Int = 20) {
+    public init(
+        origin: Origin? = nil, radiusMetres: Double = SearchQuery.defaultRadiusMetres, services: Set<Service> = [],
+        publics: Set<TargetPublic> = [], specificSupports: Set<SpecificSupport> = [], fees: Set<Fee> = [],
+        accessModes: Set<AccessMode> = [], supportModes: Set<SupportMode> = [], programmes: Set<NationalProgramme> = [],
+        labels: Set<TrainingLabel> = [], itinerancy: Set<Itinerancy> = [], openAt: WeeklyMoment? = nil, availability: [WeeklySlot] = [],
+        openAfterSix: Bool = false, openOnSaturday: Bool = false, inPerson: Bool = false, limit: Int = 20
+    ) {
         self.origin = origin
         self.radiusMetres = radiusMetres
         self.services = services

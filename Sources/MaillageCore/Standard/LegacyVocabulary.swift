@@ -65,19 +65,19 @@ public enum LegacyVocabulary {
                 ("Accéder à du matériel", [.service(.accesInternetMateriel)]),
                 ("S'équiper en matériel informatique", [.service(.acquisitionMaterielSolidaire)]),
                 ("Créer avec le numérique", [.service(.loisirsCreations)]),
-                ("Soutenir la parentalité et l'éducation avec le numérique", [.service(.parentaliteEducation)]),
+                ("Soutenir la parentalité et l'éducation avec le numérique", [.service(.parentaliteEducation)])
             ]),
             .labelsNationaux: table([
                 ("CNFS", [.programme(.conseillersNumeriques)]),
                 ("Conseillers numériques", [.programme(.conseillersNumeriques)]),
                 ("Aidants Connect", [.programme(.aidantsConnect)]),
-                ("France Services", [.programme(.franceServices)]),
+                ("France Services", [.programme(.franceServices)])
             ]),
             .conditionsAcces: table([
                 ("Gratuit", [.fee(.gratuit)]),
                 ("Gratuit sous condition", [.fee(.gratuitSousCondition)]),
                 ("Payant", [.fee(.payant)]),
-                ("Adhésion", [.fee(.payant)]),
+                ("Adhésion", [.fee(.payant)])
             ]),
             .publicsAccueillis: table([
                 ("Adultes", []),
@@ -89,15 +89,15 @@ public enum LegacyVocabulary {
                 ("Personnes en situation d'illettrisme", [.specificSupport(.illettrisme)]),
                 ("Handicaps mentaux", [.specificSupport(.handicapsMentaux)]),
                 ("Handicaps psychiques", [.specificSupport(.handicapsMentaux)]),
-                ("Public langues étrangères", [.specificSupport(.languesEtrangeresAutres)]),
+                ("Public langues étrangères", [.specificSupport(.languesEtrangeresAutres)])
             ]),
             .modalitesAccompagnement: table([
                 ("Avec de l'aide", [.supportMode(.accompagnementIndividuel)]),
                 ("Dans un atelier", [.supportMode(.atelierCollectif)]),
                 ("Seul", [.supportMode(.enAutonomie)]),
-                ("A ma place", [.supportMode(.accompagnementIndividuel)]),
+                ("A ma place", [.supportMode(.accompagnementIndividuel)])
             ]),
-            .typologie: [:],
+            .typologie: [:]
         ]
     }()
 }

@@ -3,8 +3,10 @@ extension Service {
     public var whatToBring: [String] {
         switch self {
         case .aideDemarchesAdministratives:
-            ["une pièce d'identité", "les identifiants utiles (numéro fiscal, numéro d'allocataire CAF, numéro de sécurité sociale)",
-             "les courriers reçus au sujet de la démarche", "son téléphone portable, s'il en a un (codes reçus par SMS)"]
+            [
+                "une pièce d'identité", "les identifiants utiles (numéro fiscal, numéro d'allocataire CAF, numéro de sécurité sociale)",
+                "les courriers reçus au sujet de la démarche", "son téléphone portable, s'il en a un (codes reçus par SMS)"
+            ]
         case .insertionProfessionnelle: ["son identifiant France Travail s'il en a un", "son CV, même ancien, sur papier ou clé USB"]
         case .maitriseOutilsNumeriques, .utilisationSecurisee, .comprehensionMondeNumerique, .loisirsCreations:
             ["son smartphone, sa tablette ou son ordinateur portable, s'il en a un, chargé"]

@@ -14,8 +14,10 @@ public struct Commune: Hashable, Codable, Sendable, Identifiable {
     public var id: CommuneCode { code }
     public var department: String { code.department }
 
-    public init(code: CommuneCode, name: String, postalCode: String, population: Int, centroid: Coordinate,
-                areaKm2: Double? = nil, epci: Siren? = nil, boundary: MultiPolygon? = nil) {
+    public init(
+        code: CommuneCode, name: String, postalCode: String, population: Int, centroid: Coordinate,
+        areaKm2: Double? = nil, epci: Siren? = nil, boundary: MultiPolygon? = nil
+    ) {
         self.code = code
         self.name = name
         self.postalCode = postalCode

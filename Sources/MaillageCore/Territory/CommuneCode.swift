@@ -15,7 +15,8 @@ public struct CommuneCode: Hashable, Comparable, Codable, Sendable, CustomString
         if code.count == 4, code.allSatisfy(\.isNumber) { code = "0" + code }
         guard code.count == 5, code.unicodeScalars.allSatisfy({ $0.isASCII }) else { return nil }
         let chars = Array(code)
-        let departmentOK = (chars[0].isNumber && chars[1].isNumber && chars[0] != "2")
+        let departmentOK =
+            (chars[0].isNumber && chars[1].isNumber && chars[0] != "2")
             || (chars[0] == "2" && (chars[1].isNumber || chars[1] == "A" || chars[1] == "B"))
         guard departmentOK, chars[2...].allSatisfy(\.isNumber) else { return nil }
         rawValue = code
@@ -29,7 +30,8 @@ public struct CommuneCode: Hashable, Comparable, Codable, Sendable, CustomString
         var iterator = bytes.makeIterator()
         let first = iterator.next()!, second = iterator.next()!
         func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-        let departmentOK = (isDigit(first) && isDigit(second) && first != UInt8(ascii: "2"))
+        let departmentOK =
+            (isDigit(first) && isDigit(second) && first != UInt8(ascii: "2"))
             || (first == UInt8(ascii: "2") && (isDigit(second) || second == UInt8(ascii: "A") || second == UInt8(ascii: "B")))
         guard departmentOK, iterator.allSatisfy(isDigit) else { return nil }
         return text

@@ -30,6 +30,6 @@ public struct Region: Hashable, Sendable {
         Region(code: "76", name: "Occitanie", departments: ["09", "11", "12", "30", "31", "32", "34", "46", "48", "65", "66", "81", "82"]),
         Region(code: "84", name: "Auvergne-Rhône-Alpes", departments: ["01", "03", "07", "15", "26", "38", "42", "43", "63", "69", "73", "74"]),
         Region(code: "93", name: "Provence-Alpes-Côte d'Azur", departments: ["04", "05", "06", "13", "83", "84"]),
-        Region(code: "94", name: "Corse", departments: ["2A", "2B"]),
+        Region(code: "94", name: "Corse", departments: ["2A", "2B"])
     ]
 }

@@ -48,13 +48,14 @@ extension TerritoryData {
     static func nameKey(_ text: String) -> String {
         let folded = text.folded
         guard folded.contains(where: { $0 == "œ" || $0 == "æ" }) else { return folded }
-        return String(folded.flatMap { character -> [Character] in
-            switch character {
-            case "œ": ["o", "e"]
-            case "æ": ["a", "e"]
-            default: [character]
-            }
-        })
+        return String(
+            folded.flatMap { character -> [Character] in
+                switch character {
+                case "œ": ["o", "e"]
+                case "æ": ["a", "e"]
+                default: [character]
+                }
+            })
     }
 
     /// Every typed word is a word of the name; the last may be the start of one (the person is still typing).

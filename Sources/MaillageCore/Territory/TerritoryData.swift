@@ -16,8 +16,10 @@ public struct TerritoryData: Sendable {
     private var nameRank: [CommuneCode: Int] = [:]
     private var boundaries = SpatialGrid<CommuneCode>(cellDegrees: 0.05)
 
-    public init(communes: [Commune], postalCodes: [String: Set<CommuneCode>] = [:], epcis: [EPCI] = [], qpvs: [QPV] = [],
-                fragility: [FragilityIndex] = [], broadband: [BroadbandEligibility] = [], adjacency: Adjacency? = nil) {
+    public init(
+        communes: [Commune], postalCodes: [String: Set<CommuneCode>] = [:], epcis: [EPCI] = [], qpvs: [QPV] = [],
+        fragility: [FragilityIndex] = [], broadband: [BroadbandEligibility] = [], adjacency: Adjacency? = nil
+    ) {
         self.communes = Dictionary(communes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         self.epcis = Dictionary(epcis.map { ($0.siren, $0) }, uniquingKeysWith: { first, _ in first })
         self.qpvs = Dictionary(qpvs.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })

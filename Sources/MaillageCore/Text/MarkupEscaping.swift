@@ -16,9 +16,12 @@ public enum MarkupEscaping {
     /// The text for an XML 1.0 document: escaped, and without the control characters XML cannot hold (a text pasted
     /// from elsewhere may carry them), which would make the whole file unreadable.
     public static func escapeForXML(_ text: String) -> String {
-        escape(String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
-            scalar.value >= 0x20 ? !(0xFFFE...0xFFFF).contains(scalar.value) : ["\t", "\n", "\r"].contains(scalar)
-        })))
+        escape(
+            String(
+                String.UnicodeScalarView(
+                    text.unicodeScalars.filter { scalar in
+                        scalar.value >= 0x20 ? !(0xFFFE...0xFFFF).contains(scalar.value) : ["\t", "\n", "\r"].contains(scalar)
+                    })))
     }
 
     private static func replacement(for byte: UInt8) -> StaticString? {

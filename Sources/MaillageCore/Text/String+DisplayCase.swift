@@ -33,10 +33,12 @@ extension String {
         return lower.prefix(1).uppercased() + lower.dropFirst()
     }
 
-    private static let particles: Set<String> = ["de", "du", "des", "la", "le", "les", "l", "d", "et", "à", "a", "au", "aux", "en", "sur", "sous", "lès", "lez"]
+    private static let particles: Set<String> = [
+        "de", "du", "des", "la", "le", "les", "l", "d", "et", "à", "a", "au", "aux", "en", "sur", "sous", "lès", "lez"
+    ]
     private static let acronyms: Set<String> = [
         "CCAS", "CIAS", "MJC", "CC", "CA", "EPN", "MSAP", "CAF", "CPAM", "PIMMS", "AFPA", "GRETA", "SIVOM", "SIVU", "CHRS", "AFAD",
         "AJAR", "AJR", "ACSRV", "LCR", "BP", "CS", "ML", "EHPAD", "MDPH", "UDAF", "ADMR", "CSC", "QPV", "EPCI", "SIRET", "RSA",
-        "II", "III", "IV", "SOS", "CCCO", "CAPH", "BIJ", "PIJ", "CDAD", "MFS", "ANCT",
+        "II", "III", "IV", "SOS", "CCCO", "CAPH", "BIJ", "PIJ", "CDAD", "MFS", "ANCT"
     ]
 }

@@ -30,8 +30,10 @@ public struct WorkBudget: Sendable {
     }
 
     /// `transform` of every item, in order (over every core when `concurrently`), checked before each item.
-    public func map<Item: Sendable, Result: Sendable>(_ items: [Item], concurrently: Bool,
-                                                      _ transform: @Sendable (Item) -> Result) throws(WorkStopped) -> [Result] {
+    public func map<Item: Sendable, Result: Sendable>(
+        _ items: [Item], concurrently: Bool,
+        _ transform: @Sendable (Item) -> Result
+    ) throws(WorkStopped) -> [Result] {
         try check()
         let budget = self
         let guarded: @Sendable (Item) -> Result? = { budget.isExhausted ? nil : transform($0) }

@@ -26,23 +26,29 @@ public struct AccountUseCases: Sendable {
         let linkMakerCheck = LinkMakerCheck(accounts: database.accounts, policy: policy)
         self.linkMakerCheck = linkMakerCheck
         let spending = SecondFactorSpending(accounts: database.accounts, recoveryCodes: database.recoveryCodes)
-        let changePassword = ChangePassword(database: database, hasher: hasher, accounts: database.accounts, sessions: database.sessions,
-                                            lifetime: lifetime)
+        let changePassword = ChangePassword(
+            database: database, hasher: hasher, accounts: database.accounts, sessions: database.sessions,
+            lifetime: lifetime)
         let renewRecoveryCodes = RenewRecoveryCodes(database: database, recoveryCodes: database.recoveryCodes, spending: spending)
-        (createAccount, disableAccount, deleteAccount, changeRole) = (administration.createAccount, administration.disableAccount,
-                                                                      administration.deleteAccount, administration.changeRole)
+        (createAccount, disableAccount, deleteAccount, changeRole) = (
+            administration.createAccount, administration.disableAccount,
+            administration.deleteAccount, administration.changeRole
+        )
         self.changePassword = changePassword
         self.renewRecoveryCodes = renewRecoveryCodes
         turnSecondFactorOn = TurnSecondFactorOn(database: database, accounts: database.accounts, recoveryCodes: renewRecoveryCodes)
-        turnSecondFactorOff = TurnSecondFactorOff(database: database, accounts: database.accounts, recoveryCodes: database.recoveryCodes,
-                                                  spending: spending, throttle: database.attemptThrottle)
+        turnSecondFactorOff = TurnSecondFactorOff(
+            database: database, accounts: database.accounts, recoveryCodes: database.recoveryCodes,
+            spending: spending, throttle: database.attemptThrottle)
         invite = Invite(database: database, accounts: database.accounts, links: database.links, policy: policy)
         makeResetLink = MakeResetLink(database: database, links: database.links)
-        acceptInvitation = AcceptInvitation(database: database, hasher: hasher, accounts: database.accounts, links: database.links,
-                                            makerCheck: linkMakerCheck, createAccount: administration.createAccount, changeRole: administration.changeRole,
-                                            changePassword: changePassword)
-        resetPassword = ResetPassword(database: database, hasher: hasher, links: database.links, makerCheck: linkMakerCheck, spending: spending,
-                                      changePassword: changePassword)
+        acceptInvitation = AcceptInvitation(
+            database: database, hasher: hasher, accounts: database.accounts, links: database.links,
+            makerCheck: linkMakerCheck, createAccount: administration.createAccount, changeRole: administration.changeRole,
+            changePassword: changePassword)
+        resetPassword = ResetPassword(
+            database: database, hasher: hasher, links: database.links, makerCheck: linkMakerCheck, spending: spending,
+            changePassword: changePassword)
         signIn = SignIn(database: database, sessions: database.sessions, throttle: database.attemptThrottle, spending: spending, lifetime: lifetime)
         signOut = SignOut(database: database, sessions: database.sessions)
     }

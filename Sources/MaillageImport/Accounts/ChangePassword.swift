@@ -13,8 +13,10 @@ public struct ChangePassword: Sendable {
     let sessions: SessionRepository
     let lifetime: SessionRepository.Lifetime
 
-    public init(database: any Transactions, hasher: any PasswordHashing, accounts: AccountRepository, sessions: SessionRepository,
-                lifetime: SessionRepository.Lifetime) {
+    public init(
+        database: any Transactions, hasher: any PasswordHashing, accounts: AccountRepository, sessions: SessionRepository,
+        lifetime: SessionRepository.Lifetime
+    ) {
         (self.database, self.hasher, self.accounts, self.sessions, self.lifetime) = (database, hasher, accounts, sessions, lifetime)
     }
 
@@ -31,8 +33,9 @@ public struct ChangePassword: Sendable {
     func set(hash: String, for accountID: Int, by author: Author, action: String, now: Date, on db: any SQLDatabase) async throws -> String {
         try await accounts.setPassword(hash: hash, for: accountID, now: now, on: db)
         try await sessions.deleteAll(accountID: accountID, on: db)
-        try await AuditRepository.record(AuditEvent(at: now, by: author, action: action, objectKind: AuditKinds.account, objectID: String(accountID)),
-                                         on: db)
+        try await AuditRepository.record(
+            AuditEvent(at: now, by: author, action: action, objectKind: AuditKinds.account, objectID: String(accountID)),
+            on: db)
         return try await sessions.create(accountID: accountID, now: now, lifetime: lifetime, on: db).token
     }
 }

@@ -29,15 +29,18 @@ public struct ChangeRole: Sendable {
     /// The same, inside the caller's transaction.
     @discardableResult
     func apply(_ change: Change, _ grant: RoleGrant, of accountID: Int, by author: Author, now: Date, on db: any SQLDatabase) async throws -> Bool {
-        let changed = switch change {
-        case .give: try await accounts.grant(grant, to: accountID, now: now, on: db)
-        case .takeAway: try await accounts.revoke(grant, from: accountID, on: db)
-        }
+        let changed =
+            switch change {
+            case .give: try await accounts.grant(grant, to: accountID, now: now, on: db)
+            case .takeAway: try await accounts.revoke(grant, from: accountID, on: db)
+            }
         guard changed else { return false }
-        try await AuditRepository.record(AuditEvent(at: now, by: author, territory: policy.territory(of: grant.scope),
-                                                    action: change == .give ? "rôle donné" : "rôle retiré", objectKind: AuditKinds.role,
-                                                    objectID: String(accountID), before: change == .give ? nil : grant.description,
-                                                    after: change == .give ? grant.description : nil), on: db)
+        try await AuditRepository.record(
+            AuditEvent(
+                at: now, by: author, territory: policy.territory(of: grant.scope),
+                action: change == .give ? "rôle donné" : "rôle retiré", objectKind: AuditKinds.role,
+                objectID: String(accountID), before: change == .give ? nil : grant.description,
+                after: change == .give ? grant.description : nil), on: db)
         return true
     }
 }

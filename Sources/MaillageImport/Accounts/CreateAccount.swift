@@ -18,13 +18,16 @@ public struct CreateAccount: Sendable {
 
     /// The account, its role and its first-password link, together or not at all; returns the account and the link's
     /// token. Throws ``AccountRepository/EmailTaken`` when the address is someone's.
-    public func callAsFunction(email: String, name: String, role grant: RoleGrant, by author: Author,
-                               now: Date = Date()) async throws -> (account: AccountRepository.Account, token: String) {
+    public func callAsFunction(
+        email: String, name: String, role grant: RoleGrant, by author: Author,
+        now: Date = Date()
+    ) async throws -> (account: AccountRepository.Account, token: String) {
         try await database.transaction { db in
             let account = try await insert(email: email, name: name, by: author, now: now, on: db)
             try await changeRole.apply(.give, grant, of: account.id, by: author, now: now, on: db)
-            let token = try await links.create(.reset, email: account.email, accountID: account.id, grant: nil, createdBy: author.accountID,
-                                               now: now, on: db)
+            let token = try await links.create(
+                .reset, email: account.email, accountID: account.id, grant: nil, createdBy: author.accountID,
+                now: now, on: db)
             return (account, token)
         }
     }
@@ -33,8 +36,10 @@ public struct CreateAccount: Sendable {
     /// makes it themselves (accepting an invitation).
     func insert(email: String, name: String, by author: Author?, now: Date, on db: any SQLDatabase) async throws -> AccountRepository.Account {
         let account = try await accounts.create(email: email, name: name, now: now, on: db)
-        try await AuditRepository.record(AuditEvent(at: now, by: author ?? Author(accountID: account.id, label: account.name), action: "compte créé",
-                                                    objectKind: AuditKinds.account, objectID: String(account.id), after: account.email), on: db)
+        try await AuditRepository.record(
+            AuditEvent(
+                at: now, by: author ?? Author(accountID: account.id, label: account.name), action: "compte créé",
+                objectKind: AuditKinds.account, objectID: String(account.id), after: account.email), on: db)
         return account
     }
 }

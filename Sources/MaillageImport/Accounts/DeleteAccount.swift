@@ -19,8 +19,10 @@ public struct DeleteAccount: Sendable {
         try await database.transaction { db in
             try await links.withdrawUnused(madeBy: accountID, on: db)
             try await accounts.delete(id: accountID, on: db)
-            try await AuditRepository.record(AuditEvent(at: now, by: author, action: "compte supprimé",
-                                                        objectKind: AuditKinds.account, objectID: "compte supprimé"), on: db)
+            try await AuditRepository.record(
+                AuditEvent(
+                    at: now, by: author, action: "compte supprimé",
+                    objectKind: AuditKinds.account, objectID: "compte supprimé"), on: db)
         }
     }
 }

@@ -18,8 +18,10 @@ public struct DisableAccount: Sendable {
         try await database.transaction { db in
             try await accounts.setStatus(.desactive, for: accountID, on: db)
             try await sessions.deleteAll(accountID: accountID, on: db)
-            try await AuditRepository.record(AuditEvent(at: now, by: author, action: "compte désactivé",
-                                                        objectKind: AuditKinds.account, objectID: String(accountID)), on: db)
+            try await AuditRepository.record(
+                AuditEvent(
+                    at: now, by: author, action: "compte désactivé",
+                    objectKind: AuditKinds.account, objectID: String(accountID)), on: db)
         }
     }
 }

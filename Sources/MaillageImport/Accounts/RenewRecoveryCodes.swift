@@ -15,8 +15,10 @@ public struct RenewRecoveryCodes: Sendable {
     }
 
     /// Returns the new codes, to show once.
-    public func callAsFunction(for account: AccountRepository.Account, proof: SecondFactorProof?, by author: Author,
-                               now: Date = Date()) async throws -> [String] {
+    public func callAsFunction(
+        for account: AccountRepository.Account, proof: SecondFactorProof?, by author: Author,
+        now: Date = Date()
+    ) async throws -> [String] {
         try await database.transaction { db in
             try await spending.require(proof, of: account, now: now, on: db)
             return try await replace(for: account.id, by: author, now: now, on: db)
@@ -26,8 +28,10 @@ public struct RenewRecoveryCodes: Sendable {
     /// Replaces a person's recovery codes inside the caller's transaction, and says so in the journal; returns them.
     func replace(for accountID: Int, by author: Author, now: Date, on db: any SQLDatabase) async throws -> [String] {
         let codes = try await recoveryCodes.replace(for: accountID, now: now, on: db)
-        try await AuditRepository.record(AuditEvent(at: now, by: author, action: "codes de secours générés",
-                                                    objectKind: AuditKinds.account, objectID: String(accountID), after: "\(codes.count) codes"), on: db)
+        try await AuditRepository.record(
+            AuditEvent(
+                at: now, by: author, action: "codes de secours générés",
+                objectKind: AuditKinds.account, objectID: String(accountID), after: "\(codes.count) codes"), on: db)
         return codes
     }
 }

@@ -31,8 +31,10 @@ public struct SecondFactorSpending: Sendable {
             return try await accounts.useSecondFactorStep(step, for: account.id, on: db)
         case .recovery(let code):
             guard try await recoveryCodes.use(code, for: account.id, now: now, on: db) else { return false }
-            try await AuditRepository.record(AuditEvent(at: now, actorID: account.id, actorLabel: account.name, action: "code de secours utilisé",
-                                                        objectKind: AuditKinds.account, objectID: String(account.id)), on: db)
+            try await AuditRepository.record(
+                AuditEvent(
+                    at: now, actorID: account.id, actorLabel: account.name, action: "code de secours utilisé",
+                    objectKind: AuditKinds.account, objectID: String(account.id)), on: db)
             return true
         }
     }

@@ -21,8 +21,10 @@ public struct TurnSecondFactorOn: Sendable {
             guard try await accounts.find(id: accountID, on: db)?.hasSecondFactor == false else { throw AccountRefusal.secondFactorAlreadyOn }
             try await accounts.setSecondFactor(secret: secret, for: accountID, on: db)
             _ = try await accounts.useSecondFactorStep(step, for: accountID, on: db)
-            try await AuditRepository.record(AuditEvent(at: now, by: author, action: "second facteur activé",
-                                                        objectKind: AuditKinds.account, objectID: String(accountID)), on: db)
+            try await AuditRepository.record(
+                AuditEvent(
+                    at: now, by: author, action: "second facteur activé",
+                    objectKind: AuditKinds.account, objectID: String(accountID)), on: db)
             return try await recoveryCodes.replace(for: accountID, by: author, now: now, on: db)
         }
     }

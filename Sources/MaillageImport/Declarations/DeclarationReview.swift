@@ -24,26 +24,32 @@ public struct DeclarationReview: Sendable {
     /// Validates a declaration with the columns accepted (a new place: its fields; a report: whether it is taken into
     /// account), or refuses it with a reason. Throws ``DeclarationRepository/AlreadyDecided`` when someone decided first.
     @discardableResult
-    public func decide(id: Int, validated: Bool, accepting accepted: Set<StandardColumn>, reason: String?, by author: Author,
-                       now: Date = Date()) async throws -> Declaration {
+    public func decide(
+        id: Int, validated: Bool, accepting accepted: Set<StandardColumn>, reason: String?, by author: Author,
+        now: Date = Date()
+    ) async throws -> Declaration {
         let (declarations, places, builder) = (database.declarations, database.places, builder)
         let territory = try await database.territories.load()
         return try await database.transaction { db in
-            let declaration = try await declarations.decide(id: id, validated: validated, accepting: accepted, reason: reason, by: author, now: now, on: db)
+            let declaration = try await declarations.decide(
+                id: id, validated: validated, accepting: accepted, reason: reason, by: author, now: now, on: db)
             guard validated else { return declaration }
             switch declaration.kind {
             case .correction:
                 guard let anchor = declaration.anchor else { return declaration }
                 let fields = declaration.fields.filter { accepted.contains($0.column) }.map {
-                    ValidatedField(anchor: anchor, column: $0.column, value: $0.proposed, declarationID: id, structureID: declaration.structureID, validatedAt: now)
+                    ValidatedField(
+                        anchor: anchor, column: $0.column, value: $0.proposed, declarationID: id, structureID: declaration.structureID,
+                        validatedAt: now)
                 }
                 try await declarations.saveValidated(fields, on: db)
                 try await places.markPending(records: [anchor], on: db)
             case .newPlace:
                 let record = try Self.record(of: declaration, accepting: accepted, territory: territory, now: now)
                 _ = try await places.stage(PlaceRepository.encode([record], readerVersion: \.readerVersion), on: db)
-                try await declarations.attach(declaration: id, toPlace: record.provenance.key.replacingOccurrences(of: ":", with: "-"),
-                                              anchor: record.provenance.key, on: db)
+                try await declarations.attach(
+                    declaration: id, toPlace: record.provenance.key.replacingOccurrences(of: ":", with: "-"),
+                    anchor: record.provenance.key, on: db)
             case .report:
                 guard declaration.category == .fermeDefinitivement, let anchor = declaration.anchor else { return declaration }
                 try await declarations.withdraw(anchor: anchor, declarationID: id, now: now, on: db)
@@ -55,10 +61,13 @@ public struct DeclarationReview: Sendable {
     }
 
     /// Settles a disagreement between a validated field and what the national files now say.
-    public func settle(anchor: String, column: StandardColumn, keepDeclared: Bool, territory: Siren?, by author: Author, now: Date = Date()) async throws {
+    public func settle(
+        anchor: String, column: StandardColumn, keepDeclared: Bool, territory: Siren?, by author: Author, now: Date = Date()
+    ) async throws {
         let (declarations, places, builder) = (database.declarations, database.places, builder)
         try await database.transaction { db in
-            try await declarations.settle(anchor: anchor, column: column, keepDeclared: keepDeclared, territory: territory, by: author, now: now, on: db)
+            try await declarations.settle(
+                anchor: anchor, column: column, keepDeclared: keepDeclared, territory: territory, by: author, now: now, on: db)
             if !keepDeclared {
                 try await places.markPending(records: [anchor], on: db)
                 _ = try await builder.rebuildPending(on: db)
@@ -68,7 +77,9 @@ public struct DeclarationReview: Sendable {
 
     /// The source record a validated new place becomes: source « déclaré par la structure », the accepted fields,
     /// located at its address or its commune's centre.
-    static func record(of declaration: Declaration, accepting accepted: Set<StandardColumn>, territory: TerritoryData, now: Date) throws -> SourceRecord {
+    static func record(
+        of declaration: Declaration, accepting accepted: Set<StandardColumn>, territory: TerritoryData, now: Date
+    ) throws -> SourceRecord {
         let sourceID = "\(ValidatedField.newPlacePrefix)\(declaration.id)"
         let day = CalendarDay(now)
         var place = Place(id: sourceID, pivot: "", nom: "", commune: "", codePostal: "", codeInsee: nil, adresse: "", dateMaj: day)

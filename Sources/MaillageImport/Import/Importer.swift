@@ -184,15 +184,20 @@ public struct Importer: Sendable {
         return outcomes
     }
 
-    private func importPlaces(_ file: LoadedFile, read: Swift.Result<(records: [SourceRecord], report: ImportReport), any Error>,
-                              progress: @Sendable (String) -> Void) async -> (Outcome, written: [SourceRecord]) {
+    private func importPlaces(
+        _ file: LoadedFile, read: Swift.Result<(records: [SourceRecord], report: ImportReport), any Error>,
+        progress: @Sendable (String) -> Void
+    ) async -> (Outcome, written: [SourceRecord]) {
         do {
             var (records, report) = try read.get()
             report.convertedFrom = file.convertedFrom
             if strict && report.rejected > 0 {
                 try await recordRejection(report)
-                return (Outcome(file: file.name, imported: false, report: report,
-                                error: "\(report.rejected) ligne(s) invalide(s) : fichier rejeté, base inchangée"), [])
+                return (
+                    Outcome(
+                        file: file.name, imported: false, report: report,
+                        error: "\(report.rejected) ligne(s) invalide(s) : fichier rejeté, base inchangée"), []
+                )
             }
             progress("\(file.name) : \(records.count) lieux lus, enregistrement…")
             let runs = database.importRuns

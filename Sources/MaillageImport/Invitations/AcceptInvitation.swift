@@ -16,8 +16,10 @@ public struct AcceptInvitation: Sendable {
     let changeRole: ChangeRole
     let changePassword: ChangePassword
 
-    public init(database: any Transactions, hasher: any PasswordHashing, accounts: AccountRepository, links: OneTimeLinkRepository,
-                makerCheck: LinkMakerCheck, createAccount: CreateAccount, changeRole: ChangeRole, changePassword: ChangePassword) {
+    public init(
+        database: any Transactions, hasher: any PasswordHashing, accounts: AccountRepository, links: OneTimeLinkRepository,
+        makerCheck: LinkMakerCheck, createAccount: CreateAccount, changeRole: ChangeRole, changePassword: ChangePassword
+    ) {
         (self.database, self.hasher, self.accounts, self.links, self.makerCheck) = (database, hasher, accounts, links, makerCheck)
         (self.createAccount, self.changeRole, self.changePassword) = (createAccount, changeRole, changePassword)
     }
@@ -32,8 +34,10 @@ public struct AcceptInvitation: Sendable {
 
     /// Uses the invitation of `token` with `password` (a new person's choice, or an existing person's current password,
     /// checked by the caller) and `name` (for a new person); returns the account and its new session's token.
-    public func callAsFunction(token: String, password: String, name: String?,
-                               now: Date = Date()) async throws -> (account: AccountRepository.Account, session: String) {
+    public func callAsFunction(
+        token: String, password: String, name: String?,
+        now: Date = Date()
+    ) async throws -> (account: AccountRepository.Account, session: String) {
         let hash = try await hasher.hash(password)
         let (accounts, links, makerCheck) = (accounts, links, makerCheck)
         let (createAccount, changeRole, changePassword) = (createAccount, changeRole, changePassword)
@@ -47,10 +51,12 @@ public struct AcceptInvitation: Sendable {
             } else {
                 person = try await createAccount.insert(email: used.email, name: name ?? "", by: nil, now: now, on: db)
             }
-            try await changeRole.apply(.give, grant, of: person.id, by: Author(accountID: used.createdBy, label: "invitation acceptée par \(person.name)"),
-                                       now: now, on: db)
-            let session = try await changePassword.set(hash: hash, for: person.id, by: Author(accountID: person.id, label: person.name),
-                                                       action: person.hasPassword ? "mot de passe confirmé" : "mot de passe choisi", now: now, on: db)
+            try await changeRole.apply(
+                .give, grant, of: person.id, by: Author(accountID: used.createdBy, label: "invitation acceptée par \(person.name)"),
+                now: now, on: db)
+            let session = try await changePassword.set(
+                hash: hash, for: person.id, by: Author(accountID: person.id, label: person.name),
+                action: person.hasPassword ? "mot de passe confirmé" : "mot de passe choisi", now: now, on: db)
             return (person, session)
         }
     }

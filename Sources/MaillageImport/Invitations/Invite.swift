@@ -19,10 +19,13 @@ public struct Invite: Sendable {
         let (accounts, links, territory) = (accounts, links, policy.territory(of: grant.scope))
         return try await database.transaction { db in
             let existing = try await accounts.find(email: email, on: db)
-            let token = try await links.create(.invitation, email: email, accountID: existing?.id, grant: grant, createdBy: actor.accountID,
-                                               now: now, on: db)
-            try await AuditRepository.record(AuditEvent(at: now, by: Author(actor), territory: territory, action: "invitation créée",
-                                                        objectKind: AuditKinds.invitation, objectID: email, after: grant.description), on: db)
+            let token = try await links.create(
+                .invitation, email: email, accountID: existing?.id, grant: grant, createdBy: actor.accountID,
+                now: now, on: db)
+            try await AuditRepository.record(
+                AuditEvent(
+                    at: now, by: Author(actor), territory: territory, action: "invitation créée",
+                    objectKind: AuditKinds.invitation, objectID: email, after: grant.description), on: db)
             return token
         }
     }

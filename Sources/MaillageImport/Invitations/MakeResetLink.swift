@@ -16,9 +16,12 @@ public struct MakeResetLink: Sendable {
     public func callAsFunction(for target: AccountRepository.Account, by actor: Actor, now: Date = Date()) async throws -> String {
         let links = links
         return try await database.transaction { db in
-            let token = try await links.create(.reset, email: target.email, accountID: target.id, grant: nil, createdBy: actor.accountID, now: now, on: db)
-            try await AuditRepository.record(AuditEvent(at: now, by: Author(actor), action: "lien de réinitialisation créé",
-                                                        objectKind: AuditKinds.reset, objectID: String(target.id)), on: db)
+            let token = try await links.create(
+                .reset, email: target.email, accountID: target.id, grant: nil, createdBy: actor.accountID, now: now, on: db)
+            try await AuditRepository.record(
+                AuditEvent(
+                    at: now, by: Author(actor), action: "lien de réinitialisation créé",
+                    objectKind: AuditKinds.reset, objectID: String(target.id)), on: db)
             return token
         }
     }

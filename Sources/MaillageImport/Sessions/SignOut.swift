@@ -16,8 +16,10 @@ public struct SignOut: Sendable {
         let sessions = sessions
         try await database.transaction { db in
             try await sessions.delete(token: token, on: db)
-            try await AuditRepository.record(AuditEvent(at: now, by: Author(actor), action: "déconnexion",
-                                                        objectKind: AuditKinds.session, objectID: String(actor.accountID)), on: db)
+            try await AuditRepository.record(
+                AuditEvent(
+                    at: now, by: Author(actor), action: "déconnexion",
+                    objectKind: AuditKinds.session, objectID: String(actor.accountID)), on: db)
         }
     }
 
@@ -26,8 +28,10 @@ public struct SignOut: Sendable {
         let sessions = sessions
         try await database.transaction { db in
             let ended = try await sessions.deleteAll(accountID: actor.accountID, on: db)
-            try await AuditRepository.record(AuditEvent(at: now, by: Author(actor), action: "déconnexion partout", objectKind: AuditKinds.session,
-                                                        objectID: String(actor.accountID), after: "\(ended) session(s)"), on: db)
+            try await AuditRepository.record(
+                AuditEvent(
+                    at: now, by: Author(actor), action: "déconnexion partout", objectKind: AuditKinds.session,
+                    objectID: String(actor.accountID), after: "\(ended) session(s)"), on: db)
         }
     }
 }

@@ -16,27 +16,33 @@ public struct SetWorkshopState: Sendable {
     let workshop: WorkshopRepository
     let snapshots: SnapshotRepository
 
-    public init(database: any Transactions, cycles: CycleRepository, participants: ParticipantRepository, workshop: WorkshopRepository,
-                snapshots: SnapshotRepository) {
+    public init(
+        database: any Transactions, cycles: CycleRepository, participants: ParticipantRepository, workshop: WorkshopRepository,
+        snapshots: SnapshotRepository
+    ) {
         (self.database, self.cycles, self.participants, self.workshop, self.snapshots) = (database, cycles, participants, workshop, snapshots)
     }
 
     /// The use case on `database`'s repositories.
     public init(database: AppDatabase) {
-        self.init(database: database, cycles: database.cycles, participants: database.participants, workshop: database.workshop,
-                  snapshots: database.snapshots)
+        self.init(
+            database: database, cycles: database.cycles, participants: database.participants, workshop: database.workshop,
+            snapshots: database.snapshots)
     }
 
     /// Returns the meeting after the change. Throws ``RowNotFound`` for an unknown meeting.
     @discardableResult
-    public func callAsFunction(_ state: WorkshopState, meetingID: Int, by author: Author, now: Date = Date(),
-                               snapshot: SnapshotMaker? = nil) async throws -> Meeting {
+    public func callAsFunction(
+        _ state: WorkshopState, meetingID: Int, by author: Author, now: Date = Date(),
+        snapshot: SnapshotMaker? = nil
+    ) async throws -> Meeting {
         let (cycles, participants, workshop, snapshots) = (cycles, participants, workshop, snapshots)
         return try await database.transaction { db in
             let after = try await cycles.setWorkshop(state, meetingID: meetingID, by: author, now: now, on: db)
             if state == .clos, let snapshot {
-                let figures = MeetingFigures(meeting: after, participants: try await participants.all(meetingID: meetingID, on: db),
-                                             cards: try await workshop.cards(meetingID: meetingID, on: db))
+                let figures = MeetingFigures(
+                    meeting: after, participants: try await participants.all(meetingID: meetingID, on: db),
+                    cards: try await workshop.cards(meetingID: meetingID, on: db))
                 try await snapshots.store(snapshot(after, figures), on: db)
             }
             return after

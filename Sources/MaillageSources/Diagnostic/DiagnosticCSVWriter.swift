@@ -5,9 +5,11 @@ import MaillageCore
 public enum DiagnosticCSVWriter {
     public typealias Dialect = CSVDialect
 
-    static let header = ["code_insee", "commune", "population", "indice_fragilite", "besoin", "lieux_dans_commune", "couverture",
-                         "lieu_le_plus_proche", "commune_du_lieu", "distance_km", "dans_perimetre", "minutes_pied", "minutes_velo",
-                         "minutes_bus", "minutes_voiture"]
+    static let header = [
+        "code_insee", "commune", "population", "indice_fragilite", "besoin", "lieux_dans_commune", "couverture",
+        "lieu_le_plus_proche", "commune_du_lieu", "distance_km", "dans_perimetre", "minutes_pied", "minutes_velo",
+        "minutes_bus", "minutes_voiture"
+    ]
 
     /// The whole table at once.
     public static func write(_ diagnostic: Diagnostic, dialect: Dialect = .standard) -> Data {

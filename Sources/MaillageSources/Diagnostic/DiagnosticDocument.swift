@@ -108,13 +108,17 @@ public struct DiagnosticDocument: Codable, Sendable {
         perimetre = diagnostic.perimeter.name
         epci = diagnostic.perimeter.epci?.rawValue
         communes = diagnostic.rows.map { row in
-            CommuneRow(codeInsee: row.commune.code.rawValue, nom: row.commune.name, population: row.commune.population, lieux: row.places,
-                       lieuxSansOffreDeclaree: row.recordedOnly,
-                       lieuxPour10000Habitants: (row.placesPer10k * 10).rounded() / 10, indiceFragiliteNumerique: row.fragility.map { ($0 * 10).rounded() / 10 },
-                       qpv: row.qpvs, besoins: row.cells.map { cell in
-                           Cell(besoin: cell.need.label, cle: cell.need.key, lieuxDansCommune: cell.placesInCommune,
-                                couverture: cell.coverage.rawValue, plusProche: cell.nearest.map(Answer.init))
-                       })
+            CommuneRow(
+                codeInsee: row.commune.code.rawValue, nom: row.commune.name, population: row.commune.population, lieux: row.places,
+                lieuxSansOffreDeclaree: row.recordedOnly,
+                lieuxPour10000Habitants: (row.placesPer10k * 10).rounded() / 10,
+                indiceFragiliteNumerique: row.fragility.map { ($0 * 10).rounded() / 10 },
+                qpv: row.qpvs,
+                besoins: row.cells.map { cell in
+                    Cell(
+                        besoin: cell.need.label, cle: cell.need.key, lieuxDansCommune: cell.placesInCommune,
+                        couverture: cell.coverage.rawValue, plusProche: cell.nearest.map(Answer.init))
+                })
         }
         population = diagnostic.population
         lieux = diagnostic.placeCount
@@ -122,19 +126,24 @@ public struct DiagnosticDocument: Codable, Sendable {
         parametres = diagnostic.parameters
         hypotheses = diagnostic.parameters.statements
         syntheses = diagnostic.summaries.map { summary in
-            Summary(besoin: summary.need.label, cle: summary.need.key,
-                    population: Dictionary(uniqueKeysWithValues: summary.population.map { ($0.key.rawValue, $0.value) }),
-                    communes: Dictionary(uniqueKeysWithValues: summary.communes.map { ($0.key.rawValue, $0.value) }))
+            Summary(
+                besoin: summary.need.label, cle: summary.need.key,
+                population: Dictionary(uniqueKeysWithValues: summary.population.map { ($0.key.rawValue, $0.value) }),
+                communes: Dictionary(uniqueKeysWithValues: summary.communes.map { ($0.key.rawValue, $0.value) }))
         }
         qpv = diagnostic.qpvs.map { lens in
-            QPVRow(code: lens.qpv.code, communes: lens.qpv.communeNames, population: lens.qpv.population,
-                   lieuxDansSesCommunes: lens.placesInItsCommunes,
-                   plusProches: Dictionary(uniqueKeysWithValues: lens.nearest.map { ($0.key.key, Answer($0.value)) }))
+            QPVRow(
+                code: lens.qpv.code, communes: lens.qpv.communeNames, population: lens.qpv.population,
+                lieuxDansSesCommunes: lens.placesInItsCommunes,
+                plusProches: Dictionary(uniqueKeysWithValues: lens.nearest.map { ($0.key.key, Answer($0.value)) }))
         }
-        lieuxManquants = diagnostic.gaps.map { Gap(codeInsee: $0.commune.rawValue, besoin: $0.need.label, score: ($0.score).rounded(), raison: $0.reason) }
+        lieuxManquants = diagnostic.gaps.map {
+            Gap(codeInsee: $0.commune.rawValue, besoin: $0.need.label, score: ($0.score).rounded(), raison: $0.reason)
+        }
         ceQueLesLieuxDeclarent = diagnostic.lensDeclarations.map {
-            LensDeclaration(besoin: $0.need.label, cle: $0.need.key, lieuxAvecOffre: $0.offering, lieuxQuiRenseignent: $0.declaring,
-                            lieuxQuiProposent: $0.answering, constat: $0.statement)
+            LensDeclaration(
+                besoin: $0.need.label, cle: $0.need.key, lieuxAvecOffre: $0.offering, lieuxQuiRenseignent: $0.declaring,
+                lieuxQuiProposent: $0.answering, constat: $0.statement)
         }
         dependancesTerritoiresVoisins = diagnostic.dependencies.map {
             Dependency(codeInsee: $0.commune.rawValue, besoin: $0.need.label, reponse: Answer($0.answer))

@@ -7,8 +7,9 @@ public enum DiagnosticGeoJSONWriter {
         let features: [[String: Any]] = diagnostic.rows.map { row in
             var properties: [String: Any] = [
                 "code_insee": row.commune.code.rawValue, "nom": row.commune.name, "population": row.commune.population,
-                "lieux": row.places, "lieux_sans_offre_declaree": row.recordedOnly, "lieux_pour_10000_habitants": (row.placesPer10k * 10).rounded() / 10,
-                "services_dans_la_commune": row.cells.filter { if case .service = $0.need { $0.coverage == .inCommune } else { false } }.count,
+                "lieux": row.places, "lieux_sans_offre_declaree": row.recordedOnly,
+                "lieux_pour_10000_habitants": (row.placesPer10k * 10).rounded() / 10,
+                "services_dans_la_commune": row.cells.filter { if case .service = $0.need { $0.coverage == .inCommune } else { false } }.count
             ]
             if let fragility = row.fragility { properties["indice_fragilite_numerique"] = (fragility * 10).rounded() / 10 }
             for cell in row.cells { properties["couverture_\(cell.need.key)"] = cell.coverage.rawValue }

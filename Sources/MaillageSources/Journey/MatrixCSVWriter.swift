@@ -9,8 +9,10 @@ public enum MatrixCSVWriter {
         var rows = [header]
         for column in matrix.columns {
             for cell in column.cells {
-                rows.append([cell.persona.firstName, column.commune.code.rawValue, column.commune.name, cell.outcome.label,
-                             cell.difficultNeeds.map { "\($0.task) (\($0.service.rawValue))" }.joined(separator: " | ")])
+                rows.append([
+                    cell.persona.firstName, column.commune.code.rawValue, column.commune.name, cell.outcome.label,
+                    cell.difficultNeeds.map { "\($0.task) (\($0.service.rawValue))" }.joined(separator: " | ")
+                ])
             }
         }
         return dialect.document(rows)

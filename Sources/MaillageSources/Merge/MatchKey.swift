@@ -65,18 +65,20 @@ struct MatchKey {
         return (number, street)
     }
 
-    private static let nameStopWords: Set<String> = ["de", "du", "des", "la", "le", "les", "l", "d", "et", "a", "au", "aux", "en", "sur", "lez", "pour", "dans"]
+    private static let nameStopWords: Set<String> = [
+        "de", "du", "des", "la", "le", "les", "l", "d", "et", "a", "au", "aux", "en", "sur", "lez", "pour", "dans"
+    ]
     /// Words every other structure has in its name: sharing them proves nothing.
     private static let genericWords: Set<String> = [
         "mairie", "commune", "ville", "centre", "social", "sociale", "association", "ass", "asso", "maison", "espace", "service",
         "services", "france", "ccas", "cias", "mediatheque", "bibliotheque", "numerique", "antenne", "site", "point", "structure",
-        "municipal", "municipale", "communaute", "etablissement", "intercommunal", "intercommunale", "hotel", "quartier", "faubourg",
+        "municipal", "municipale", "communaute", "etablissement", "intercommunal", "intercommunale", "hotel", "quartier", "faubourg"
     ]
     /// Street types, written out or abbreviated: « rue » and « avenue » of one address are one street.
     private static let streetTypes: Set<String> = [
         "rue", "r", "avenue", "av", "ave", "boulevard", "bd", "bld", "place", "pl", "route", "rte", "chemin", "chem", "impasse", "imp",
         "allee", "all", "square", "sq", "cours", "crs", "faubourg", "fg", "quai", "parvis", "passage", "residence", "cite", "grand",
-        "grande", "esplanade", "square", "sentier", "voie", "lieu", "dit",
+        "grande", "esplanade", "square", "sentier", "voie", "lieu", "dit"
     ]
     private static let numberSuffixes: Set<String> = ["bis", "ter", "quater", "b", "t", "a", "c"]
     private static let abbreviations = ["st": "saint", "ste": "sainte", "gal": "general", "gen": "general", "mal": "marechal", "pdt": "president"]

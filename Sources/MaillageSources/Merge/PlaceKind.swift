@@ -28,7 +28,7 @@ enum PlaceKind: Sendable {
         (.franceServices, ["france services", "france service", "msap", "maison de services au public"]),
         (.missionLocale, ["mission locale"]),
         (.library, ["bibliotheque", "mediatheque"]),
-        (.socialCentre, ["centre social", "centre socio culturel", "centre socioculturel", "maison de quartier", "maison de quartiers"]),
+        (.socialCentre, ["centre social", "centre socio culturel", "centre socioculturel", "maison de quartier", "maison de quartiers"])
     ].map { kind, phrases in (kind, phrases.map { $0.split(separator: " ") }) }
 
     /// Two kinds the names both state, and that differ.

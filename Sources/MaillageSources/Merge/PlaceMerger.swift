@@ -37,7 +37,7 @@ public struct PlaceMerger: Sendable {
             for (offset, i) in indices.enumerated() {
                 for j in indices[(offset + 1)...] {
                     guard records[i].provenance.source != records[j].provenance.source || records[i].provenance.source == .standard,
-                          let decision = decide(records[i], keys[i], records[j], keys[j])
+                        let decision = decide(records[i], keys[i], records[j], keys[j])
                     else { continue }
                     groups.union(i, j)
                     decisions[i, default: []].append(decision)
@@ -78,14 +78,17 @@ public struct PlaceMerger: Sendable {
         let sharedWords = ka.nameWords.intersection(kb.nameWords).sorted()
         // One number in one street of one commune is one building, even when a file's point is off.
         if sameAddress, sameKind || !sharedWords.isEmpty {
-            return decision(.sameAddress, "adresse « \(address) », \(sameKind ? "même type de lieu" : "mot commun « \(sharedWords.joined(separator: ", ")) »")")
+            return decision(
+                .sameAddress, "adresse « \(address) », \(sameKind ? "même type de lieu" : "mot commun « \(sharedWords.joined(separator: ", ")) »")")
         }
         // Without a number, two precisely located records this far apart are not one building.
         guard !bothPrecise || (distance ?? .infinity) <= streetDistance else { return nil }
         // One address without its number: the same street is enough with the same kind of place or a name the other contains.
         let eitherLacksNumber = ka.houseNumber.isEmpty || kb.houseNumber.isEmpty
         if sameStreet, eitherLacksNumber, sameKind || ka.nameContained(in: kb) {
-            return decision(.sameStreetAndName, "rue « \(ka.street.sorted().joined(separator: " ")) », \(sameKind ? "même type de lieu" : "nom contenu dans l'autre")")
+            return decision(
+                .sameStreetAndName,
+                "rue « \(ka.street.sorted().joined(separator: " ")) », \(sameKind ? "même type de lieu" : "nom contenu dans l'autre")")
         }
         return nil
     }

@@ -53,8 +53,9 @@ public struct TerritoryPack: Codable, Sendable {
 
     /// The reference data, with adjacency recomputed from the boundaries.
     public var territory: TerritoryData {
-        TerritoryData(communes: communes, postalCodes: postalCodes.mapValues(Set.init), epcis: epcis, qpvs: qpvs,
-                      fragility: fragility, broadband: broadband)
+        TerritoryData(
+            communes: communes, postalCodes: postalCodes.mapValues(Set.init), epcis: epcis, qpvs: qpvs,
+            fragility: fragility, broadband: broadband)
     }
 
     /// Reads a pack (`.json` or `.json.gz`).
@@ -95,7 +96,7 @@ extension SourceRecord {
 
     private static let structureMailboxWords = [
         "contact", "accueil", "mairie", "info", "ccas", "cias", "secretariat", "france", "service", "mediatheque", "biblio",
-        "numerique", "cyber", "epn", "direction", "commune", "ville", "admin", "bonjour", "social", "centre", "maison", "asso",
+        "numerique", "cyber", "epn", "direction", "commune", "ville", "admin", "bonjour", "social", "centre", "maison", "asso"
     ]
 
     static func isStructureMailbox(_ address: String) -> Bool {

@@ -8,10 +8,12 @@ public enum AidantsConnectReader {
     /// What each field's JSON type must be; the identifiers and the postal code may be numbers.
     static let fieldTypes: [String: JSONFieldType] = [
         "Name": .text, "Adresse": .text, "commune": .text, "date_maj": .text,
-        "Data pass ID": .textOrNumber, "SIRET": .textOrNumber, "Code postal": .textOrNumber,
+        "Data pass ID": .textOrNumber, "SIRET": .textOrNumber, "Code postal": .textOrNumber
     ]
 
-    public static func read(_ text: String, file: String, locator: PlaceLocator) throws(ImportError)
+    public static func read(
+        _ text: String, file: String, locator: PlaceLocator
+    ) throws(ImportError)
         -> (records: [SourceRecord], report: ImportReport)
     {
         var collector = RecordCollector(source: .aidantsConnect, locator: locator, file: file, format: SourceKind.aidantsConnect.rawValue)
@@ -33,9 +35,10 @@ public enum AidantsConnectReader {
                 id = "sans-id-" + StableHash.hex("\(row.string("SIRET"))|\(row.string("Name"))|\(postalCode)")
                 collector.report.warn(line: line, field: "Data pass ID", "identifiant absent : identifiant dérivé du SIRET, du nom et du code postal")
             }
-            var place = Place(id: id, pivot: collector.pivot(row.string("SIRET"), line: line, field: "SIRET"),
-                              nom: row.string("Name"), commune: row.string("commune"), codePostal: postalCode, codeInsee: nil,
-                              adresse: row.string("Adresse"), dateMaj: date)
+            var place = Place(
+                id: id, pivot: collector.pivot(row.string("SIRET"), line: line, field: "SIRET"),
+                nom: row.string("Name"), commune: row.string("commune"), codePostal: postalCode, codeInsee: nil,
+                adresse: row.string("Adresse"), dateMaj: date)
             place.source = "Aidants Connect"
             [StandardValue.service(.aideDemarchesAdministratives), .programme(.aidantsConnect), .supportMode(.accompagnementIndividuel)]
                 .forEach { place.add($0) }

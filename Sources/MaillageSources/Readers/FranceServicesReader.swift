@@ -8,7 +8,9 @@ public enum FranceServicesReader {
     /// The version date of the list, used as `date_maj` (rows carry none).
     public static let defaultVersion = CalendarDay(year: 2022, month: 12, day: 1)!
 
-    public static func read(_ text: String, file: String, locator: PlaceLocator, version: CalendarDay = defaultVersion)
+    public static func read(
+        _ text: String, file: String, locator: PlaceLocator, version: CalendarDay = defaultVersion
+    )
         -> (records: [SourceRecord], report: ImportReport)
     {
         let table = CSVTable(text: text)
@@ -17,7 +19,7 @@ public enum FranceServicesReader {
         let col = { (name: String) in table.column(name) }
         let dayColumns: [(Weekday, Int?)] = [
             (.monday, col("h_lundi")), (.tuesday, col("h_mardi")), (.wednesday, col("h_mercredi")),
-            (.thursday, col("h_jeudi")), (.friday, col("h_vendredi")), (.saturday, col("h_samedi")),
+            (.thursday, col("h_jeudi")), (.friday, col("h_vendredi")), (.saturday, col("h_samedi"))
         ]
         for row in table.rows {
             collector.rowRead()
@@ -26,9 +28,10 @@ public enum FranceServicesReader {
                 collector.reject(line: row.line, field: "code_postal", value: row[col("code_postal")], expected: "un code postal de 5 chiffres")
                 continue
             }
-            var place = Place(id: row[col("id_fs")], pivot: "", nom: row[col("lib_fs")], commune: row[col("lib_com")],
-                              codePostal: postalCode, codeInsee: CommuneCode(row[col("insee_com")]),
-                              adresse: row[col("adresse")], dateMaj: version)
+            var place = Place(
+                id: row[col("id_fs")], pivot: "", nom: row[col("lib_fs")], commune: row[col("lib_com")],
+                codePostal: postalCode, codeInsee: CommuneCode(row[col("insee_com")]),
+                adresse: row[col("adresse")], dateMaj: version)
             place.complementAdresse = row[col("complement_adresse")].nonBlank
             place.coordinate = PlaceFields.coordinate(FrenchNumber.double(row[col("latitude")]), FrenchNumber.double(row[col("longitude")]))
             place.telephone = PlaceFields.phone(row[col("telephone")])
@@ -45,7 +48,7 @@ public enum FranceServicesReader {
             if row[col("groupe")].folded.contains("poste") { place.typologie.append(.laPoste) }
             let standardValues: [StandardValue] = [
                 .service(.aideDemarchesAdministratives), .service(.accesInternetMateriel), .programme(.franceServices),
-                .fee(.gratuit), .accessMode(.sePresenter), .supportMode(.accompagnementIndividuel),
+                .fee(.gratuit), .accessMode(.sePresenter), .supportMode(.accompagnementIndividuel)
             ]
             standardValues.forEach { place.add($0) }
             if place.telephone != nil { place.add(.accessMode(.telephoner)) }

@@ -8,7 +8,9 @@ public enum LibrariesReader {
     /// The vintage of the list (about 2019/2020), used as `date_maj`.
     public static let defaultVersion = CalendarDay(year: 2020, month: 11, day: 1)!
 
-    public static func read(_ text: String, file: String, locator: PlaceLocator, version: CalendarDay = defaultVersion)
+    public static func read(
+        _ text: String, file: String, locator: PlaceLocator, version: CalendarDay = defaultVersion
+    )
         -> (records: [SourceRecord], report: ImportReport)
     {
         let table = CSVTable(text: text)
@@ -26,10 +28,11 @@ public enum LibrariesReader {
             let code = written.hasSuffix(".0") ? String(written.dropLast(2)) : written  // « 1234.0 »: a number the export wrote as a float
             let id = code.nonBlank ?? "ligne-\(row.line)"
             let name = [row[col("Libelle1")], row[col("Libelle2")]].compactMap(\.nonBlank).joined(separator: " – ")
-            var place = Place(id: id, pivot: "", nom: name, commune: row[col("Ville")], codePostal: postalCode,
-                              codeInsee: CommuneCode(row[col("INSEE")].leftPadded(to: 5)),
-                              adresse: [row[col("Localisation")], row[col("voie")]].compactMap(\.nonBlank).joined(separator: ", "),
-                              dateMaj: version)
+            var place = Place(
+                id: id, pivot: "", nom: name, commune: row[col("Ville")], codePostal: postalCode,
+                codeInsee: CommuneCode(row[col("INSEE")].leftPadded(to: 5)),
+                adresse: [row[col("Localisation")], row[col("voie")]].compactMap(\.nonBlank).joined(separator: ", "),
+                dateMaj: version)
             let parts = row[col("coordonnees_finales")].split(separator: ",").compactMap { FrenchNumber.double(String($0)) }
             if parts.count == 2 { place.coordinate = PlaceFields.coordinate(parts[0], parts[1]) }
             place.typologie = [.bib]

@@ -5,15 +5,20 @@ import MaillageCore
 public enum MediationJSONReader {
     /// What each field's JSON type must be; identifiers, codes and coordinates may be numbers.
     static let fieldTypes: [String: JSONFieldType] = {
-        var types = Dictionary(uniqueKeysWithValues: ["nom", "services", "commune", "adresse", "complement_adresse", "courriel", "telephone",
-                                                      "site_web", "conditions_access", "conditions_acces", "labels_nationaux", "horaires",
-                                                      "source", "typologie", "publics_accueillis", "modalites_accompagnement", "presentation_resume",
-                                                      "presentation_detail", "prise_rdv", "date_maj"].map { ($0, JSONFieldType.text) })
+        var types = Dictionary(
+            uniqueKeysWithValues: [
+                "nom", "services", "commune", "adresse", "complement_adresse", "courriel", "telephone",
+                "site_web", "conditions_access", "conditions_acces", "labels_nationaux", "horaires",
+                "source", "typologie", "publics_accueillis", "modalites_accompagnement", "presentation_resume",
+                "presentation_detail", "prise_rdv", "date_maj"
+            ].map { ($0, JSONFieldType.text) })
         for field in ["id", "pivot", "code_postal", "code_insee", "latitude", "longitude"] { types[field] = .textOrNumber }
         return types
     }()
 
-    public static func read(_ text: String, file: String, source: SourceKind, locator: PlaceLocator) throws(ImportError)
+    public static func read(
+        _ text: String, file: String, source: SourceKind, locator: PlaceLocator
+    ) throws(ImportError)
         -> (records: [SourceRecord], report: ImportReport)
     {
         var collector = RecordCollector(source: source, locator: locator, file: file, format: source.rawValue)
@@ -30,11 +35,13 @@ public enum MediationJSONReader {
                 return
             }
             // data·inclusion ids are unique only within each upstream source ("dora", "Hinaura"…).
-            let id = source == .dataInclusion && !row.string("source").isEmpty && !row.string("id").isEmpty
+            let id =
+                source == .dataInclusion && !row.string("source").isEmpty && !row.string("id").isEmpty
                 ? "\(row.string("source"))/\(row.string("id"))" : row.string("id")
-            var place = Place(id: id, pivot: collector.pivot(row.string("pivot"), line: line, field: "pivot"), nom: row.string("nom"),
-                              commune: row.string("commune"), codePostal: postalCode, codeInsee: CommuneCode(row.string("code_insee")),
-                              adresse: row.string("adresse"), dateMaj: date)
+            var place = Place(
+                id: id, pivot: collector.pivot(row.string("pivot"), line: line, field: "pivot"), nom: row.string("nom"),
+                commune: row.string("commune"), codePostal: postalCode, codeInsee: CommuneCode(row.string("code_insee")),
+                adresse: row.string("adresse"), dateMaj: date)
             place.complementAdresse = row.string("complement_adresse").nonBlank
             place.coordinate = PlaceFields.coordinate(row.double("latitude"), row.double("longitude"))
             place.telephone = PlaceFields.phone(row.string("telephone"))
@@ -48,7 +55,7 @@ public enum MediationJSONReader {
             let vocabulary: [(LegacyVocabulary.Field, String)] = [
                 (.services, "services"), (.labelsNationaux, "labels_nationaux"), (.conditionsAcces, "conditions_access"),
                 (.conditionsAcces, "conditions_acces"), (.publicsAccueillis, "publics_accueillis"),
-                (.modalitesAccompagnement, "modalites_accompagnement"), (.typologie, "typologie"),
+                (.modalitesAccompagnement, "modalites_accompagnement"), (.typologie, "typologie")
             ]
             for (field, key) in vocabulary {
                 LegacyVocabulary.apply(PlaceFields.list(row.string(key), separator: ";"), field: field, to: &place)

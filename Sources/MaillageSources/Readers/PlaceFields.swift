@@ -21,7 +21,8 @@ enum PlaceFields {
     static func pivot(_ text: String) -> String {
         let compact = text.filter { $0.isLetter || $0.isNumber }
         guard (9...14).contains(compact.count), compact.unicodeScalars.allSatisfy(\.isASCII),
-              compact.contains(where: { $0 != "0" }) else { return "" }
+            compact.contains(where: { $0 != "0" })
+        else { return "" }
         return compact
     }
 

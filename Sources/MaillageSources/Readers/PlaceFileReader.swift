@@ -3,7 +3,9 @@ import MaillageCore
 
 /// Reads any place file Maillage knows, by format.
 public enum PlaceFileReader {
-    public static func read(_ text: String, format: SourceFormat, file: String, locator: PlaceLocator) throws(ImportError)
+    public static func read(
+        _ text: String, format: SourceFormat, file: String, locator: PlaceLocator
+    ) throws(ImportError)
         -> (records: [SourceRecord], report: ImportReport)
     {
         switch format {

@@ -34,7 +34,11 @@ public struct PlaceLocator: Sendable {
                     place.coordinate = swapped
                 } else if commune.centroid.distance(to: point) > Self.farFromCommune {
                     // A point far outside its commune says nothing reliable of where the place is.
-                    warnings.append(("latitude/longitude", "coordonnées « \(point.latitude), \(point.longitude) » à \(Int(commune.centroid.distance(to: point) / 1000)) km de \(commune.name) : placé au centre de la commune"))
+                    warnings.append(
+                        (
+                            "latitude/longitude",
+                            "coordonnées « \(point.latitude), \(point.longitude) » à \(Int(commune.centroid.distance(to: point) / 1000)) km de \(commune.name) : placé au centre de la commune"
+                        ))
                     place.coordinate = commune.centroid
                     place.precision = .commune
                 } else if let actual = territory.commune(containing: point) {

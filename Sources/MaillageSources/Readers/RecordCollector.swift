@@ -44,7 +44,9 @@ struct RecordCollector {
     mutating func pivot(_ text: String, line: Int, field: String) -> String {
         let pivot = PlaceFields.pivot(text)
         if pivot.isEmpty, let raw = text.nonBlank, raw.contains(where: { $0.isLetter || ($0.isNumber && $0 != "0") }) {
-            report.warn(line: line, field: field, "« \(raw.prefix(40)) » n'est ni un SIRET (14 chiffres), ni un SIREN (9), ni un RNA (W et 9 chiffres) : ignoré")
+            report.warn(
+                line: line, field: field,
+                "« \(raw.prefix(40)) » n'est ni un SIRET (14 chiffres), ni un SIREN (9), ni un RNA (W et 9 chiffres) : ignoré")
         }
         return pivot
     }
@@ -79,6 +81,6 @@ struct RecordCollector {
 
     /// The free-text fields a damaged file may carry control characters into.
     static let textFields: [(String, any WritableKeyPath<Place, String> & Sendable)] = [
-        ("nom", \.nom), ("adresse", \.adresse), ("commune", \.commune), ("code_postal", \.codePostal), ("pivot", \.pivot),
+        ("nom", \.nom), ("adresse", \.adresse), ("commune", \.commune), ("code_postal", \.codePostal), ("pivot", \.pivot)
     ]
 }

@@ -39,11 +39,15 @@ public enum SourceFormat: String, CaseIterable, Sendable, Codable {
             }
             return nil
         }
-        let columns = Set(firstLine.replacingOccurrences(of: "\"", with: "").split(whereSeparator: { $0 == "," || $0 == ";" })
-            .map { $0.trimmed })
+        let columns = Set(
+            firstLine.replacingOccurrences(of: "\"", with: "").split(whereSeparator: { $0 == "," || $0 == ";" })
+                .map { $0.trimmed })
         // A standard file missing a required column is still one: its reader names the columns missing.
         if columns.isSuperset(of: ["id", "pivot", "nom", "date_maj"])
-            || columns.intersection(StandardColumn.allCases.map(\.rawValue)).count >= 8 { return .standardCSV }
+            || columns.intersection(StandardColumn.allCases.map(\.rawValue)).count >= 8
+        {
+            return .standardCSV
+        }
         if columns.isSuperset(of: ["id_fs", "lib_fs"]) { return .franceServices }
         if columns.isSuperset(of: ["Libelle1", "code_bib"]) { return .bibliotheques }
         if columns.isSuperset(of: ["insee_com", "commune_type"]) { return .communes }
@@ -64,10 +68,13 @@ public enum SourceFormat: String, CaseIterable, Sendable, Codable {
 
     /// Each format Maillage reads, and what identifies it.
     static let known: [(name: String, signature: String)] = [
-        ("standard national CSV", "colonnes id, pivot, nom, date_maj…"), ("standard national JSON", "tableau d'objets avec pivot, date_maj, dispositif_programmes_nationaux"),
+        ("standard national CSV", "colonnes id, pivot, nom, date_maj…"),
+        ("standard national JSON", "tableau d'objets avec pivot, date_maj, dispositif_programmes_nationaux"),
         ("France services (ANCT)", "colonnes id_fs, lib_fs"), ("Conseillers numériques (ANCT)", "JSON avec structureId ou nb_conseillers"),
-        ("data·inclusion", "JSON avec pivot, date_maj"), ("Aidants Connect", "JSON avec « Data pass ID »"), ("bibliothèques", "colonnes Libelle1, code_bib"),
-        ("communes", "colonnes insee_com, commune_type"), ("EPCI", "JSON avec membres, modeFinancement"), ("contours des communes", "GeoJSON FeatureCollection"),
-        ("QPV", "colonnes CODGEO, POP_MUN"), ("fragilité numérique", "colonnes Code Iris, Insee Com"), ("ARCEP", "code_insee;nom_com;…"),
+        ("data·inclusion", "JSON avec pivot, date_maj"), ("Aidants Connect", "JSON avec « Data pass ID »"),
+        ("bibliothèques", "colonnes Libelle1, code_bib"),
+        ("communes", "colonnes insee_com, commune_type"), ("EPCI", "JSON avec membres, modeFinancement"),
+        ("contours des communes", "GeoJSON FeatureCollection"),
+        ("QPV", "colonnes CODGEO, POP_MUN"), ("fragilité numérique", "colonnes Code Iris, Insee Com"), ("ARCEP", "code_insee;nom_com;…")
     ]
 }

@@ -28,11 +28,14 @@ public enum StandardConformance {
         case .codeInsee:
             let chars = Array(text)
             let head = chars.count == 5 ? String(chars[0...1]) : ""
-            let ok = chars.count == 5 && chars[2...].allSatisfy(\.isASCIIDigit)
-                && ((head.allSatisfy(\.isASCIIDigit) && head.first != "2") || ["2A", "2B"].contains(head) || (head.first == "2" && head.last.map { ("1"..."9").contains($0) } == true))
+            let ok =
+                chars.count == 5 && chars[2...].allSatisfy(\.isASCIIDigit)
+                && ((head.allSatisfy(\.isASCIIDigit) && head.first != "2") || ["2A", "2B"].contains(head)
+                    || (head.first == "2" && head.last.map { ("1"..."9").contains($0) } == true))
             return ok ? nil : "un code INSEE de 5 caractères (ex. 59172, 2A004)"
         case .pivot:
-            return text.count >= 9 && text.count <= 14 && text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) ? nil
+            return text.count >= 9 && text.count <= 14 && text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+                ? nil
                 : "un SIRET (14 chiffres) ou un RNA (W suivi de 9 chiffres)"
         case .codePostal:
             return text.count == 5 && text.allSatisfy(\.isASCIIDigit) ? nil : "5 chiffres"
@@ -40,7 +43,8 @@ public enum StandardConformance {
             return text.storedLength <= 280 ? nil : "au plus 280 caractères"
         case .siteWeb, .priseRdv, .ficheAccesLibre:
             let links = text.split(separator: "|").map(\.trimmed)
-            return links.allSatisfy { ($0.hasPrefix("https://") || $0.hasPrefix("http://")) && $0.count <= 500 && !$0.contains(" ") } ? nil
+            return links.allSatisfy { ($0.hasPrefix("https://") || $0.hasPrefix("http://")) && $0.count <= 500 && !$0.contains(" ") }
+                ? nil
                 : "une adresse web commençant par https://"
         case .courriels:
             let addresses = text.split(separator: "|").map(\.trimmed)
@@ -50,7 +54,8 @@ public enum StandardConformance {
         case .horaires:
             guard text.storedLength <= 500 else { return "au plus 500 caractères" }
             let hours = OpeningHours(osm: text)
-            return hours.schedule != nil && hours.problem == nil ? nil : "des horaires OSM, ex. Mo-Fr 09:00-12:00,14:00-17:00 (\(hours.problem ?? ""))"
+            return hours.schedule != nil && hours.problem == nil
+                ? nil : "des horaires OSM, ex. Mo-Fr 09:00-12:00,14:00-17:00 (\(hours.problem ?? ""))"
         case .presentationDetail:
             return text.storedLength <= 5_000 ? nil : "au plus 5 000 caractères"
         default:

@@ -3,7 +3,9 @@ import MaillageCore
 
 /// Reads files of the national standard, CSV (`,` columns, `|` between values) or JSON (array of objects).
 public enum StandardReader {
-    public static func readCSV(_ text: String, file: String, locator: PlaceLocator) throws(ImportError)
+    public static func readCSV(
+        _ text: String, file: String, locator: PlaceLocator
+    ) throws(ImportError)
         -> (records: [SourceRecord], report: ImportReport)
     {
         let table = CSVTable(text: text, separator: ",")
@@ -19,7 +21,9 @@ public enum StandardReader {
         return collect(rows, malformed: table.malformed, file: file, format: "standard-csv", locator: locator)
     }
 
-    public static func readJSON(_ text: String, file: String, locator: PlaceLocator) throws(ImportError)
+    public static func readJSON(
+        _ text: String, file: String, locator: PlaceLocator
+    ) throws(ImportError)
         -> (records: [SourceRecord], report: ImportReport)
     {
         var warnings: [ImportReport.Warning] = []
@@ -34,12 +38,15 @@ public enum StandardReader {
 
     /// The schema's types: every field a string (lists joined by `|`), coordinates numbers (strings tolerated), and
     /// codes tolerated as numbers.
-    static let jsonFieldTypes: [String: JSONFieldType] = Dictionary(uniqueKeysWithValues: StandardColumn.allCases.map { column in
-        (column.rawValue, [.latitude, .longitude, .codePostal, .codeInsee, .pivot, .telephone].contains(column) ? .textOrNumber : .text)
-    })
+    static let jsonFieldTypes: [String: JSONFieldType] = Dictionary(
+        uniqueKeysWithValues: StandardColumn.allCases.map { column in
+            (column.rawValue, [.latitude, .longitude, .codePostal, .codeInsee, .pivot, .telephone].contains(column) ? .textOrNumber : .text)
+        })
 
-    private static func collect(_ rows: [(Int, [StandardColumn: String])], malformed: [CSVTable.Malformed] = [],
-                                warnings: [ImportReport.Warning] = [], file: String, format: String, locator: PlaceLocator)
+    private static func collect(
+        _ rows: [(Int, [StandardColumn: String])], malformed: [CSVTable.Malformed] = [],
+        warnings: [ImportReport.Warning] = [], file: String, format: String, locator: PlaceLocator
+    )
         -> (records: [SourceRecord], report: ImportReport)
     {
         var collector = RecordCollector(source: .standard, locator: locator, file: file, format: format)

@@ -23,7 +23,7 @@ public enum StandardRowCodec {
             .dispositifProgrammesNationaux: join(place.dispositifProgrammesNationaux),
             .formationsLabels: join(place.formationsLabels), .autresFormationsLabels: place.autresFormationsLabels.joined(separator: "|"),
             .modalitesAcces: join(place.modalitesAcces), .modalitesAccompagnement: join(place.modalitesAccompagnement),
-            .ficheAccesLibre: place.ficheAccesLibre ?? "", .priseRdv: place.priseRdv ?? "",
+            .ficheAccesLibre: place.ficheAccesLibre ?? "", .priseRdv: place.priseRdv ?? ""
         ]
         row[.latitude] = place.precision == .adresse ? place.coordinate.map { String($0.latitude) } ?? "" : ""
         row[.longitude] = place.precision == .adresse ? place.coordinate.map { String($0.longitude) } ?? "" : ""
@@ -54,17 +54,20 @@ public enum StandardRowCodec {
             check(column, !text(column).isEmpty, "une valeur (champ obligatoire)")
         }
         let pivot = text(.pivot)
-        check(.pivot, pivot.isEmpty || matches(pivot, length: 9...14, allowed: { $0.isASCII && ($0.isLetter || $0.isNumber) }),
-              "9 à 14 lettres ou chiffres (SIRET, RNA ou RIDET)")
+        check(
+            .pivot, pivot.isEmpty || matches(pivot, length: 9...14, allowed: { $0.isASCII && ($0.isLetter || $0.isNumber) }),
+            "9 à 14 lettres ou chiffres (SIRET, RNA ou RIDET)")
         check(.codePostal, text(.codePostal).isEmpty || matches(text(.codePostal), length: 5...5, allowed: \.isNumber), "5 chiffres")
         let insee = text(.codeInsee)
         check(.codeInsee, insee.isEmpty || CommuneCode(insee)?.rawValue == insee, "un code INSEE de 5 caractères (ex. 59172, 2A004)")
         let date = CalendarDay(text(.dateMaj))
-        check(.dateMaj, text(.dateMaj).isEmpty || (date != nil && text(.dateMaj).count == 10 && text(.dateMaj).contains("-")),
-              "une date AAAA-MM-JJ")
+        check(
+            .dateMaj, text(.dateMaj).isEmpty || (date != nil && text(.dateMaj).count == 10 && text(.dateMaj).contains("-")),
+            "une date AAAA-MM-JJ")
         let phone = text(.telephone)
-        check(.telephone, phone.isEmpty || (phone.hasPrefix("+") && matches(String(phone.dropFirst()), length: 8...12, allowed: \.isNumber)),
-              "un numéro international (+33 suivi de 9 chiffres)")
+        check(
+            .telephone, phone.isEmpty || (phone.hasPrefix("+") && matches(String(phone.dropFirst()), length: 8...12, allowed: \.isNumber)),
+            "un numéro international (+33 suivi de 9 chiffres)")
         let latitude = text(.latitude), longitude = text(.longitude)
         check(.latitude, latitude.isEmpty || Double(latitude).map { (-90...90).contains($0) } == true, "un nombre entre -90 et 90")
         check(.longitude, longitude.isEmpty || Double(longitude).map { (-180...180).contains($0) } == true, "un nombre entre -180 et 180")
@@ -82,8 +85,9 @@ public enum StandardRowCodec {
         let modes: [SupportMode] = values(.modalitesAccompagnement, row, &problems)
         guard problems.isEmpty, let date else { return .failure(ProblemList(problems: problems)) }
 
-        var place = Place(id: text(.id), pivot: pivot == unknownPivot ? "" : pivot, nom: text(.nom), commune: text(.commune),
-                          codePostal: text(.codePostal), codeInsee: CommuneCode(insee), adresse: text(.adresse), dateMaj: date)
+        var place = Place(
+            id: text(.id), pivot: pivot == unknownPivot ? "" : pivot, nom: text(.nom), commune: text(.commune),
+            codePostal: text(.codePostal), codeInsee: CommuneCode(insee), adresse: text(.adresse), dateMaj: date)
         place.complementAdresse = text(.complementAdresse).nonBlank
         place.coordinate = PlaceFields.coordinate(Double(latitude), Double(longitude))
         place.typologie = typologie

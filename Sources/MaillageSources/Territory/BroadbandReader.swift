@@ -21,9 +21,10 @@ public enum BroadbandReader {
                 continue
             }
             let counts = bins.map { FrenchNumber.int(row[$0]) ?? 0 }
-            result.append(BroadbandEligibility(
-                commune: commune, premises: total, ineligible: FrenchNumber.int(row[inel]) ?? 0,
-                atLeast8Mbps: counts.reduce(0, +), atLeast30Mbps: counts[1...].reduce(0, +), atLeast100Mbps: counts[2...].reduce(0, +)))
+            result.append(
+                BroadbandEligibility(
+                    commune: commune, premises: total, ineligible: FrenchNumber.int(row[inel]) ?? 0,
+                    atLeast8Mbps: counts.reduce(0, +), atLeast30Mbps: counts[1...].reduce(0, +), atLeast100Mbps: counts[2...].reduce(0, +)))
             report.accepted += 1
         }
         return (result, report)

@@ -30,7 +30,7 @@ public enum CommunesReader {
                 continue
             }
             guard let lat = FrenchNumber.double(row[c.lat]), let lon = FrenchNumber.double(row[c.lon]),
-                  let centroid = Coordinate(validatingLatitude: lat, longitude: lon)
+                let centroid = Coordinate(validatingLatitude: lat, longitude: lon)
             else {
                 report.reject(line: row.line, field: "lat/lng", value: "\(row[c.lat]),\(row[c.lon])", expected: "des coordonnées WGS84")
                 continue

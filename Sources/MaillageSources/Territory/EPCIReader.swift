@@ -19,8 +19,10 @@ public enum EPCIReader {
                 report.reject(line: row, field: "membres", value: "", expected: "au moins une commune membre")
                 continue
             }
-            epcis.append(EPCI(siren: siren, name: item.string("nom"), kind: item.string("type"),
-                              population: Int(item.string("populationTotale")) ?? 0, members: members))
+            epcis.append(
+                EPCI(
+                    siren: siren, name: item.string("nom"), kind: item.string("type"),
+                    population: Int(item.string("populationTotale")) ?? 0, members: members))
             report.accepted += 1
         }
         return (epcis, report)

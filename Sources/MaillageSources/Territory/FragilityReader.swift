@@ -28,8 +28,9 @@ public enum FragilityReader {
             report.accepted += 1
         }
         let indices = sums.map { code, s in
-            FragilityIndex(commune: code, globalScore: s.global / Double(s.count), accessScore: s.access / Double(s.count),
-                           skillsScore: s.skills / Double(s.count), irisCount: s.count)
+            FragilityIndex(
+                commune: code, globalScore: s.global / Double(s.count), accessScore: s.access / Double(s.count),
+                skillsScore: s.skills / Double(s.count), irisCount: s.count)
         }
         return (indices.sorted { $0.commune < $1.commune }, report)
     }

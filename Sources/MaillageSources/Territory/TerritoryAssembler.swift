@@ -43,7 +43,9 @@ public struct TerritoryAssembler: Sendable {
             }
             if !communes.isEmpty {
                 let unknown = result.boundaries.keys.filter { communes[$0] == nil }.sorted()
-                for code in unknown { result.report.warn(line: 0, field: "code", "commune « \(code) » absente du référentiel : contour conservé à part") }
+                for code in unknown {
+                    result.report.warn(line: 0, field: "code", "commune « \(code) » absente du référentiel : contour conservé à part")
+                }
             }
             return result.report
         case .qpv:
@@ -75,7 +77,8 @@ public struct TerritoryAssembler: Sendable {
     }
 
     public func build() -> TerritoryData {
-        TerritoryData(communes: Array(communes.values), postalCodes: postalCodes, epcis: Array(epcis.values), qpvs: Array(qpvs.values),
-                      fragility: Array(fragility.values), broadband: Array(broadband.values))
+        TerritoryData(
+            communes: Array(communes.values), postalCodes: postalCodes, epcis: Array(epcis.values), qpvs: Array(qpvs.values),
+            fragility: Array(fragility.values), broadband: Array(broadband.values))
     }
 }

@@ -43,7 +43,12 @@ public struct CSVTable: Sendable {
         rows = parsed.filter { row in
             if broken.contains(row.line) { return false }
             guard row.fields.count == width else {
-                malformed.append(Malformed(line: row.line, message: "\(row.fields.count) champ(s) au lieu des \(width) de l'en-tête (séparateur « \(sep) ») : ligne ignorée pour ne pas décaler les colonnes"))
+                malformed.append(
+                    Malformed(
+                        line: row.line,
+                        message:
+                            "\(row.fields.count) champ(s) au lieu des \(width) de l'en-tête (séparateur « \(sep) ») : ligne ignorée pour ne pas décaler les colonnes"
+                    ))
                 return false
             }
             return true
@@ -97,7 +102,11 @@ public struct CSVTable: Sendable {
             if inQuotes {
                 if scalar == "\"" {
                     if let following = next() {
-                        if following == "\"" { field.unicodeScalars.append("\"") } else { inQuotes = false; afterClosingQuote = true; pending = following }
+                        if following == "\"" {
+                            field.unicodeScalars.append("\"")
+                        } else {
+                            inQuotes = false; afterClosingQuote = true; pending = following
+                        }
                     } else {
                         inQuotes = false
                     }
@@ -136,7 +145,9 @@ public struct CSVTable: Sendable {
             }
         }
         if inQuotes {
-            damage("guillemet ouvert jamais fermé (fichier coupé ou guillemet en trop) : la ligne et tout ce qui la suit jusqu'à la ligne \(line) sont illisibles")
+            damage(
+                "guillemet ouvert jamais fermé (fichier coupé ou guillemet en trop) : la ligne et tout ce qui la suit jusqu'à la ligne \(line) sont illisibles"
+            )
         }
         if !field.isEmpty || !fields.isEmpty { endRow() }
         return (rows, damaged)

@@ -5,17 +5,20 @@ enum JSONRows {
     /// Every object of a JSON array of objects, one at a time, with the physical line it starts on (as an editor
     /// shows it): the file is scanned once and each object parsed alone, so that memory holds one object, not the whole
     /// tree of a 20 MB file. A file that is one object wrapping the array (`{"data": [...]}`) is read whole.
-    static func forEachObject(_ text: String, file: String, _ body: (_ line: Int, _ row: [String: Any]) throws(ImportError) -> Void) throws(ImportError) {
+    static func forEachObject(
+        _ text: String, file: String, _ body: (_ line: Int, _ row: [String: Any]) throws(ImportError) -> Void
+    ) throws(ImportError) {
         var bytes = text.utf8
         if bytes.withContiguousStorageIfAvailable({ _ in true }) == nil {
             var copy = text
             copy.makeContiguousUTF8()
             bytes = copy.utf8
         }
-        let outcome: Result<Void, ImportError> = bytes.withContiguousStorageIfAvailable { buffer in
-            var scanner = Scanner(bytes: buffer, file: file, text: text)
-            return Result { () throws(ImportError) in try scanner.objects(body) }
-        } ?? .failure(ImportError(file: file, message: "JSON illisible"))
+        let outcome: Result<Void, ImportError> =
+            bytes.withContiguousStorageIfAvailable { buffer in
+                var scanner = Scanner(bytes: buffer, file: file, text: text)
+                return Result { () throws(ImportError) in try scanner.objects(body) }
+            } ?? .failure(ImportError(file: file, message: "JSON illisible"))
         try outcome.get()
     }
 
@@ -133,7 +136,8 @@ enum JSONRows {
     static func where_(_ error: any Error, in text: String, from start: Int = 0) -> String {
         let description = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? ""
         if start == 0, description.contains("end of file") || text.trimmed.isEmpty {
-            return "ligne \(text.split(separator: "\n", omittingEmptySubsequences: false).count) : fin du fichier atteinte avant la fin du JSON (fichier coupé ?)"
+            return
+                "ligne \(text.split(separator: "\n", omittingEmptySubsequences: false).count) : fin du fichier atteinte avant la fin du JSON (fichier coupé ?)"
         }
         guard let offset = description.split(separator: " ").compactMap({ Int($0.trimmingCharacters(in: .punctuationCharacters)) }).last else {
             return ": \(description)"
@@ -187,7 +191,9 @@ enum JSONFieldType {
     }
 
     /// The row without the fields whose type is not the expected one, and a French line for each of them.
-    static func check(_ row: [String: Any], expecting types: [String: JSONFieldType]) -> (row: [String: Any], problems: [(field: String, message: String)]) {
+    static func check(
+        _ row: [String: Any], expecting types: [String: JSONFieldType]
+    ) -> (row: [String: Any], problems: [(field: String, message: String)]) {
         var row = row
         var problems: [(field: String, message: String)] = []
         for (field, value) in row.sorted(by: { $0.key < $1.key }) {

@@ -13,7 +13,7 @@ public enum GeoJSONWriter {
             return [
                 "type": "Feature",
                 "geometry": ["type": "Point", "coordinates": [point.longitude, point.latitude]],
-                "properties": properties,
+                "properties": properties
             ]
         }
         let collection: [String: Any] = ["type": "FeatureCollection", "features": features]

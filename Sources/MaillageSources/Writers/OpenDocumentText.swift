@@ -19,8 +19,10 @@ public enum OpenDocumentText {
     }
 
     private static func add(_ path: String, _ data: Data, to archive: Archive, compressed: Bool = true) throws {
-        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: Date(timeIntervalSince1970: 1_672_531_200),
-                             compressionMethod: compressed ? .deflate : .none) { position, size in
+        try archive.addEntry(
+            with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: Date(timeIntervalSince1970: 1_672_531_200),
+            compressionMethod: compressed ? .deflate : .none
+        ) { position, size in
             data.subdata(in: Int(position)..<Int(position) + size)
         }
     }
@@ -30,11 +32,16 @@ public enum OpenDocumentText {
         var body = "<text:h text:style-name=\"Title\" text:outline-level=\"1\">\(MarkupEscaping.escapeForXML(report.title))</text:h>"
         body += "<text:p text:style-name=\"Subtitle\">\(MarkupEscaping.escapeForXML(report.subtitle))</text:p>"
         func write(_ section: MeetingReport.Section, level: Int) {
-            body += "<text:h text:style-name=\"Heading_20_\(level)\" text:outline-level=\"\(level)\">\(MarkupEscaping.escapeForXML(section.heading))</text:h>"
-            for paragraph in section.paragraphs { body += "<text:p text:style-name=\"Text_20_body\">\(MarkupEscaping.escapeForXML(paragraph))</text:p>" }
+            body +=
+                "<text:h text:style-name=\"Heading_20_\(level)\" text:outline-level=\"\(level)\">\(MarkupEscaping.escapeForXML(section.heading))</text:h>"
+            for paragraph in section.paragraphs {
+                body += "<text:p text:style-name=\"Text_20_body\">\(MarkupEscaping.escapeForXML(paragraph))</text:p>"
+            }
             if !section.items.isEmpty {
                 body += "<text:list text:style-name=\"Bullets\">"
-                for item in section.items { body += "<text:list-item><text:p text:style-name=\"List_20_item\">\(MarkupEscaping.escapeForXML(item))</text:p></text:list-item>" }
+                for item in section.items {
+                    body += "<text:list-item><text:p text:style-name=\"List_20_item\">\(MarkupEscaping.escapeForXML(item))</text:p></text:list-item>"
+                }
                 body += "</text:list>"
             }
             for subsection in section.subsections { write(subsection, level: level + 1) }

@@ -103,7 +103,9 @@ public struct DatabaseBackup: Sendable {
             throw BackupError.unreadable(name, reason: AppDatabase.describe(error))
         }
         do {
-            let problems = try await database.sql.raw("PRAGMA integrity_check").all().map { try $0.decode(column: "integrity_check", as: String.self) }
+            let problems = try await database.sql.raw("PRAGMA integrity_check").all().map {
+                try $0.decode(column: "integrity_check", as: String.self)
+            }
             guard problems == ["ok"] else { throw BackupError.corrupt(name, problems: problems) }
             let names = try await database.sql.select().column("name").from("schema_migrations").all(decodingColumn: "name", as: String.self)
             try await database.shutdown()

@@ -18,8 +18,12 @@ public struct PostgresTools: Sendable {
     /// `pg_restore --clean --if-exists --single-transaction` of `file` into the database at `url`: all or nothing.
     func restore(_ file: String, into url: String) async throws {
         let (address, password) = Self.hidingPassword(url)
-        _ = try await run("pg_restore", ["--clean", "--if-exists", "--single-transaction", "--no-owner", "--exit-on-error",
-                                         "--dbname=\(address)", file], password: password)
+        _ = try await run(
+            "pg_restore",
+            [
+                "--clean", "--if-exists", "--single-transaction", "--no-owner", "--exit-on-error",
+                "--dbname=\(address)", file
+            ], password: password)
     }
 
     /// The migrations recorded in a custom-format archive (its `schema_migrations` rows, read without restoring it);
@@ -52,8 +56,10 @@ public struct PostgresTools: Sendable {
     /// Runs a program to its end on a thread of its own (never one of the server's); returns what it wrote on
     /// standard output, or throws with what it wrote on standard error.
     private func run(_ tool: String, _ arguments: [String], password: String? = nil) async throws -> String {
-        guard let executable = searchPath.lazy.map({ URL(fileURLWithPath: $0).appendingPathComponent(tool).path })
-            .first(where: FileManager.default.isExecutableFile(atPath:)) else { throw BackupError.toolMissing(tool) }
+        guard
+            let executable = searchPath.lazy.map({ URL(fileURLWithPath: $0).appendingPathComponent(tool).path })
+                .first(where: FileManager.default.isExecutableFile(atPath:))
+        else { throw BackupError.toolMissing(tool) }
         return try await withCheckedThrowingContinuation { continuation in
             Thread {
                 // Standard error goes to a file, so that the program never blocks on a pipe nobody reads.
@@ -73,7 +79,8 @@ public struct PostgresTools: Sendable {
                     process.waitUntilExit()
                     guard process.terminationStatus == 0 else {
                         let message = ((try? String(contentsOf: errorFile, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-                        continuation.resume(throwing: BackupError.toolFailed(tool, message: message.isEmpty ? "code \(process.terminationStatus)" : message))
+                        continuation.resume(
+                            throwing: BackupError.toolFailed(tool, message: message.isEmpty ? "code \(process.terminationStatus)" : message))
                         return
                     }
                     continuation.resume(returning: String(decoding: outputData, as: UTF8.self))

@@ -7,9 +7,10 @@ import SQLKit
 enum PostgresDriver {
     static func open(url: String, logger: Logger) throws -> (any SQLDatabase, @Sendable () async throws -> Void) {
         let configuration = try SQLPostgresConfiguration(url: url)
-        let pool = PoolHandle(pool: EventLoopGroupConnectionPool(
-            source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4,
-            pruneInterval: nil, logger: logger, on: MultiThreadedEventLoopGroup.singleton))
+        let pool = PoolHandle(
+            pool: EventLoopGroupConnectionPool(
+                source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4,
+                pruneInterval: nil, logger: logger, on: MultiThreadedEventLoopGroup.singleton))
         let database = pool.pool.database(logger: logger).sql(queryLogLevel: .trace)
         return (database, { try await pool.pool.shutdownAsync() })
     }
@@ -29,8 +30,10 @@ extension AppDatabase {
         guard let info = error.serverInfo else {
             return "PostgreSQL (\(error.code))" + (error.underlying.map { " : \(String(describing: $0))" } ?? "")
         }
-        let parts = [info[.message], info[.detail].map { "détail : \($0)" }, info[.hint].map { "conseil : \($0)" },
-                     info[.sqlState].map { "SQLSTATE \($0)" }]
+        let parts = [
+            info[.message], info[.detail].map { "détail : \($0)" }, info[.hint].map { "conseil : \($0)" },
+            info[.sqlState].map { "SQLSTATE \($0)" }
+        ]
         return "PostgreSQL : " + parts.compactMap { $0 }.joined(separator: " ; ")
     }
 }

@@ -23,7 +23,8 @@ enum SQLiteDriver {
         thread.start()
         let connection: SQLiteConnection
         do {
-            connection = try await SQLiteConnection.open(storage: storage, threadPool: thread, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
+            connection = try await SQLiteConnection.open(
+                storage: storage, threadPool: thread, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
         } catch {
             try? await thread.shutdownGracefully()
             throw error
@@ -39,9 +40,12 @@ enum SQLiteDriver {
             try? await thread.shutdownGracefully()
             throw error
         }
-        return (database, {
-            try await connection.close()
-            try await thread.shutdownGracefully()
-        })
+        return (
+            database,
+            {
+                try await connection.close()
+                try await thread.shutdownGracefully()
+            }
+        )
     }
 }

@@ -28,8 +28,14 @@ struct TypedPersonas: Migration {
             .check(SQLRaw("length(commune_code) = 5 AND (qpv_code IS NULL OR length(qpv_code) = 8) AND version >= 1"), named: nil as String?)
             .check(SQLRaw("max_minutes > 0 AND max_minutes <= 240"), named: nil as String?)
             .check(Self.oneOf("age_band", ["moins-de-26", "26-59", "60-74", "75-et-plus"]), named: nil as String?)
-            .check(Self.oneOf("situation", ["retraite-seul", "demandeur-emploi", "parent", "etudiant", "nouvel-arrivant",
-                                            "salarie-precaire", "situation-handicap"]), named: nil as String?)
+            .check(
+                Self.oneOf(
+                    "situation",
+                    [
+                        "retraite-seul", "demandeur-emploi", "parent", "etudiant", "nouvel-arrivant",
+                        "salarie-precaire", "situation-handicap"
+                    ]), named: nil as String?
+            )
             .check(Self.oneOf("equipment", ["aucun", "smartphone", "ordinateur"]), named: nil as String?)
             .check(Self.oneOf("autonomy", ["aucune", "debutant", "intermediaire", "autonome"]), named: nil as String?)
             .check(Self.oneOf("mobility", ["a-pied", "bus", "voiture"]), named: nil as String?)
@@ -52,8 +58,10 @@ struct TypedPersonas: Migration {
             .column("end_minute", type: .int, .notNull)
             .primaryKey("persona_id", "position")
             .foreignKey(["persona_id"], references: "personas", ["id"], onDelete: .cascade)
-            .check(SQLRaw("day BETWEEN 0 AND 6 AND start_minute >= 0 AND start_minute < end_minute AND end_minute <= 1440"),
-                   named: nil as String?)
+            .check(
+                SQLRaw("day BETWEEN 0 AND 6 AND start_minute >= 0 AND start_minute < end_minute AND end_minute <= 1440"),
+                named: nil as String?
+            )
             .run()
         try await db.create(table: "persona_supports")
             .column("persona_id", type: .text, .notNull)
@@ -61,8 +69,14 @@ struct TypedPersonas: Migration {
             .column("support", type: .text, .notNull)
             .primaryKey("persona_id", "position")
             .foreignKey(["persona_id"], references: "personas", ["id"], onDelete: .cascade)
-            .check(Self.oneOf("support", ["Surdité", "Handicaps moteurs", "Handicaps mentaux", "Illettrisme", "Langues étrangères (anglais)",
-                                          "Langues étrangères (autres)", "Déficience visuelle"]), named: nil as String?)
+            .check(
+                Self.oneOf(
+                    "support",
+                    [
+                        "Surdité", "Handicaps moteurs", "Handicaps mentaux", "Illettrisme", "Langues étrangères (anglais)",
+                        "Langues étrangères (autres)", "Déficience visuelle"
+                    ]), named: nil as String?
+            )
             .run()
         for row in try await db.select().columns("version", "body").from("personas_json").all() {
             let body = try JSONDecoder().decode(BodyV1.self, from: Data(try row.decode(column: "body", as: String.self).utf8))
@@ -74,7 +88,7 @@ struct TypedPersonas: Migration {
     private static let services = [
         "Aide aux démarches administratives", "Maîtrise des outils numériques du quotidien", "Insertion professionnelle via le numérique",
         "Utilisation sécurisée du numérique", "Parentalité et éducation avec le numérique", "Loisirs et créations numériques",
-        "Compréhension du monde numérique", "Accès internet et matériel informatique", "Acquisition de matériel informatique à prix solidaire",
+        "Compréhension du monde numérique", "Accès internet et matériel informatique", "Acquisition de matériel informatique à prix solidaire"
     ]
 
     private static func oneOf(_ column: String, _ values: [String]) -> SQLQueryString {
@@ -91,11 +105,15 @@ struct TypedPersonas: Migration {
 
         func insert(version: Int, on db: any SQLDatabase) async throws {
             try await db.insert(into: "personas")
-                .columns("id", "first_name", "description", "age_band", "commune_code", "qpv_code", "situation", "equipment", "internet_at_home",
-                         "autonomy", "mobility", "max_minutes", "free_only", "version")
-                .values(SQLBind(id), SQLBind(firstName), SQLBind(description), SQLBind(ageBand), SQLBind(commune), SQLBind(qpv),
-                        SQLBind(situation), SQLBind(equipment), SQLBind(internetAtHome), SQLBind(autonomy), SQLBind(mobility),
-                        SQLBind(maxMinutes), SQLBind(freeOnly), SQLBind(version))
+                .columns(
+                    "id", "first_name", "description", "age_band", "commune_code", "qpv_code", "situation", "equipment", "internet_at_home",
+                    "autonomy", "mobility", "max_minutes", "free_only", "version"
+                )
+                .values(
+                    SQLBind(id), SQLBind(firstName), SQLBind(description), SQLBind(ageBand), SQLBind(commune), SQLBind(qpv),
+                    SQLBind(situation), SQLBind(equipment), SQLBind(internetAtHome), SQLBind(autonomy), SQLBind(mobility),
+                    SQLBind(maxMinutes), SQLBind(freeOnly), SQLBind(version)
+                )
                 .run()
             for (position, need) in needs.enumerated() {
                 try await db.insert(into: "persona_needs").columns("persona_id", "position", "task", "service")

@@ -59,14 +59,17 @@ struct TypedImportRuns: Migration {
 
         /// Writes the report's rejections, warnings and unmapped values into the tables created above.
         func insertDetails(runID: String, on db: any SQLDatabase) async throws {
-            try await db.insertBatched(into: "import_rejections", columns: ["run_id", "position", "line", "field", "value", "expected"],
-                                       rows: rejections.enumerated().map { [runID, $0.offset, $0.element.line, $0.element.field, $0.element.value, $0.element.expected] },
-                                       maxBinds: 30_000)
-            try await db.insertBatched(into: "import_warnings", columns: ["run_id", "position", "line", "field", "message"],
-                                       rows: warnings.enumerated().map { [runID, $0.offset, $0.element.line, $0.element.field, $0.element.message] },
-                                       maxBinds: 30_000)
-            try await db.insertBatched(into: "import_unmapped", columns: ["run_id", "value", "row_count"],
-                                       rows: unmapped.sorted { $0.key < $1.key }.map { [runID, $0.key, $0.value] }, maxBinds: 30_000)
+            try await db.insertBatched(
+                into: "import_rejections", columns: ["run_id", "position", "line", "field", "value", "expected"],
+                rows: rejections.enumerated().map { [runID, $0.offset, $0.element.line, $0.element.field, $0.element.value, $0.element.expected] },
+                maxBinds: 30_000)
+            try await db.insertBatched(
+                into: "import_warnings", columns: ["run_id", "position", "line", "field", "message"],
+                rows: warnings.enumerated().map { [runID, $0.offset, $0.element.line, $0.element.field, $0.element.message] },
+                maxBinds: 30_000)
+            try await db.insertBatched(
+                into: "import_unmapped", columns: ["run_id", "value", "row_count"],
+                rows: unmapped.sorted { $0.key < $1.key }.map { [runID, $0.key, $0.value] }, maxBinds: 30_000)
         }
     }
 }

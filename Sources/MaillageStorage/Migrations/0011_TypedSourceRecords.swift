@@ -22,31 +22,36 @@ struct TypedSourceRecords: Migration {
         try await Self.createRecordTables(on: db)
         try await TypedPlaceColumnsV1.createPlaceSourcesTable(on: db)
         try await Self.insert(converted, on: db)
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO pending_blocks (block_key) SELECT DISTINCT block_key FROM source_records
             WHERE block_key NOT IN (SELECT block_key FROM pending_blocks)
-            """).run()
+            """
+        ).run()
     }
 
     /// Creates the source records' table in typed columns, and its child tables.
     private static func createRecordTables(on db: any SQLDatabase) async throws {
-        try await TypedPlaceColumnsV1.define(on: db.create(table: "source_records")
-            .column("record_key", type: .text, .notNull, .unique)
-            .column("source", type: .text, .notNull)
-            .column("source_id", type: .text, .notNull)
-            .column("place_id", type: .text, .notNull)
-            .column("provenance_date_maj", type: .text, .notNull)
-            .column("block_key", type: .text, .notNull)
-            .column("fingerprint", type: .text, .notNull)
-            .column("reader_version", type: .int, .notNull)
-            .primaryKey("source", "source_id")
-            .check("\(ident: "record_key") = \(ident: "source") || ':' || \(ident: "source_id")" as SQLQueryString, named: nil as String?)
-            .check("length(\(ident: "provenance_date_maj")) = 10" as SQLQueryString, named: nil as String?)
-            .check("\(ident: "reader_version") >= 1" as SQLQueryString, named: nil as String?), database: db)
-            .run()
+        try await TypedPlaceColumnsV1.define(
+            on: db.create(table: "source_records")
+                .column("record_key", type: .text, .notNull, .unique)
+                .column("source", type: .text, .notNull)
+                .column("source_id", type: .text, .notNull)
+                .column("place_id", type: .text, .notNull)
+                .column("provenance_date_maj", type: .text, .notNull)
+                .column("block_key", type: .text, .notNull)
+                .column("fingerprint", type: .text, .notNull)
+                .column("reader_version", type: .int, .notNull)
+                .primaryKey("source", "source_id")
+                .check("\(ident: "record_key") = \(ident: "source") || ':' || \(ident: "source_id")" as SQLQueryString, named: nil as String?)
+                .check("length(\(ident: "provenance_date_maj")) = 10" as SQLQueryString, named: nil as String?)
+                .check("\(ident: "reader_version") >= 1" as SQLQueryString, named: nil as String?), database: db
+        )
+        .run()
         try await db.create(index: "source_records_block").on("source_records").column("block_key").run()
-        try await TypedPlaceColumnsV1.createChildTables(of: "source_records", key: "record_key", listItems: "source_record_list_items",
-                                                        unmapped: "source_record_unmapped", childKey: "record_key", on: db)
+        try await TypedPlaceColumnsV1.createChildTables(
+            of: "source_records", key: "record_key", listItems: "source_record_list_items",
+            unmapped: "source_record_unmapped", childKey: "record_key", on: db)
     }
 
     /// Writes the converted records with the reader version each had, and the fingerprint of their values (which the
@@ -55,8 +60,11 @@ struct TypedSourceRecords: Migration {
         var rows: [[any Encodable & Sendable]] = [], listItems: [[any Encodable & Sendable]] = [], unmapped: [[any Encodable & Sendable]] = []
         for (record, readerVersion) in records {
             let provenance = record.provenance, key = provenance.key
-            let main: [any Encodable & Sendable] = [key, provenance.source.rawValue, provenance.sourceID, record.place.id, provenance.dateMaj.description,
-                                                   record.blockKey] + TypedPlaceColumnsV1.values(of: record.place)
+            let main: [any Encodable & Sendable] =
+                [
+                    key, provenance.source.rawValue, provenance.sourceID, record.place.id, provenance.dateMaj.description,
+                    record.blockKey
+                ] + TypedPlaceColumnsV1.values(of: record.place)
             let lists = TypedPlaceColumnsV1.listItems(of: record.place, key: key), others = TypedPlaceColumnsV1.unmapped(of: record.place, key: key)
             var row = main
             row.insert(contentsOf: [RecordFingerprint.of([main] + lists + others), readerVersion] as [any Encodable & Sendable], at: 6)
@@ -64,12 +72,18 @@ struct TypedSourceRecords: Migration {
             listItems += lists
             unmapped += others
         }
-        try await db.insertBatched(into: "source_records", columns: ["record_key", "source", "source_id", "place_id", "provenance_date_maj", "block_key",
-                                                                     "fingerprint", "reader_version"] + TypedPlaceColumnsV1.names,
-                                   rows: rows, maxBinds: db.maxBindsPerStatement)
-        try await db.insertBatched(into: "source_record_list_items", columns: ["record_key", "field", "position", "value"], rows: listItems,
-                                   maxBinds: db.maxBindsPerStatement)
-        try await db.insertBatched(into: "source_record_unmapped", columns: ["record_key", "position", "field", "value"], rows: unmapped,
-                                   maxBinds: db.maxBindsPerStatement)
+        try await db.insertBatched(
+            into: "source_records",
+            columns: [
+                "record_key", "source", "source_id", "place_id", "provenance_date_maj", "block_key",
+                "fingerprint", "reader_version"
+            ] + TypedPlaceColumnsV1.names,
+            rows: rows, maxBinds: db.maxBindsPerStatement)
+        try await db.insertBatched(
+            into: "source_record_list_items", columns: ["record_key", "field", "position", "value"], rows: listItems,
+            maxBinds: db.maxBindsPerStatement)
+        try await db.insertBatched(
+            into: "source_record_unmapped", columns: ["record_key", "position", "field", "value"], rows: unmapped,
+            maxBinds: db.maxBindsPerStatement)
     }
 }

@@ -22,7 +22,10 @@ struct CreateAccounts: Migration {
             .column("created_at", type: .text, .notNull)
             .column("password_changed_at", type: .text)
             .check("\(ident: "status") IN ('actif', 'desactive')" as SQLQueryString, named: nil as String?)
-            .check("length(\(ident: "email")) BETWEEN 3 AND 254 AND \(ident: "email") = lower(\(ident: "email"))" as SQLQueryString, named: nil as String?)
+            .check(
+                "length(\(ident: "email")) BETWEEN 3 AND 254 AND \(ident: "email") = lower(\(ident: "email"))" as SQLQueryString,
+                named: nil as String?
+            )
             .check("length(\(ident: "name")) BETWEEN 1 AND 120" as SQLQueryString, named: nil as String?)
             .run()
         try await db.create(table: "role_grants")

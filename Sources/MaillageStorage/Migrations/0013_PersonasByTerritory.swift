@@ -6,10 +6,12 @@ struct PersonasByTerritory: Migration {
     let name = "0013_personas_by_territory"
 
     func prepare(on db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             ALTER TABLE \(ident: "personas") ADD COLUMN \(ident: "territory") \
             TEXT NOT NULL DEFAULT '200042190' CHECK (length(\(ident: "territory")) = 9)
-            """).run()
+            """
+        ).run()
         try await db.create(index: "personas_territory").on("personas").column("territory").run()
     }
 }

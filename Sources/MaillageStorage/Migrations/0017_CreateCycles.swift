@@ -14,8 +14,11 @@ struct CreateCycles: Migration {
             .column("starts_on", type: .text)
             .column("ends_on", type: .text)
             .column("created_at", type: .text, .notNull)
-            .check("length(\(ident: "territory")) = 9 AND length(\(ident: "title")) BETWEEN 1 AND 200 AND length(\(ident: "goal")) <= 2000" as SQLQueryString,
-                   named: nil as String?)
+            .check(
+                "length(\(ident: "territory")) = 9 AND length(\(ident: "title")) BETWEEN 1 AND 200 AND length(\(ident: "goal")) <= 2000"
+                    as SQLQueryString,
+                named: nil as String?
+            )
             .run()
         try await db.create(table: "cycle_people")
             .column("cycle_id", type: .bigint, .notNull)
@@ -24,7 +27,10 @@ struct CreateCycles: Migration {
             .column("name", type: .text, .notNull)
             .primaryKey("cycle_id", "role", "position")
             .foreignKey(["cycle_id"], references: "cycles", ["id"], onDelete: .cascade)
-            .check("\(ident: "role") IN ('organisateur', 'animateur') AND length(\(ident: "name")) BETWEEN 1 AND 120" as SQLQueryString, named: nil as String?)
+            .check(
+                "\(ident: "role") IN ('organisateur', 'animateur') AND length(\(ident: "name")) BETWEEN 1 AND 120" as SQLQueryString,
+                named: nil as String?
+            )
             .run()
         try await db.create(table: "meetings")
             .column("id", type: db.sequenceType, .primaryKey(autoIncrement: true))
@@ -50,10 +56,15 @@ struct CreateCycles: Migration {
             .column("minutes", type: .int)
             .primaryKey("meeting_id", "position")
             .foreignKey(["meeting_id"], references: "meetings", ["id"], onDelete: .cascade)
-            .check("\(ident: "kind") IN ('interconnaissance', 'diagnostic', 'parcours', 'partenariats', 'restitution', 'autre')" as SQLQueryString,
-                   named: nil as String?)
-            .check("length(\(ident: "title")) BETWEEN 1 AND 200 AND (\(ident: "minutes") IS NULL OR \(ident: "minutes") BETWEEN 5 AND 480)" as SQLQueryString,
-                   named: nil as String?)
+            .check(
+                "\(ident: "kind") IN ('interconnaissance', 'diagnostic', 'parcours', 'partenariats', 'restitution', 'autre')" as SQLQueryString,
+                named: nil as String?
+            )
+            .check(
+                "length(\(ident: "title")) BETWEEN 1 AND 200 AND (\(ident: "minutes") IS NULL OR \(ident: "minutes") BETWEEN 5 AND 480)"
+                    as SQLQueryString,
+                named: nil as String?
+            )
             .run()
         try await db.create(table: "meeting_participants")
             .column("id", type: db.sequenceType, .primaryKey(autoIncrement: true))
@@ -67,8 +78,10 @@ struct CreateCycles: Migration {
             .column("attended", type: db.booleanType, .notNull)
             .column("named_in_public", type: db.booleanType, .notNull)
             .foreignKey(["meeting_id"], references: "meetings", ["id"], onDelete: .cascade)
-            .check("\(ident: "profile") IN ('acteur_inclusion', 'acteur_eloigne', 'acteur_terrain', 'elu', 'animateur')" as SQLQueryString,
-                   named: nil as String?)
+            .check(
+                "\(ident: "profile") IN ('acteur_inclusion', 'acteur_eloigne', 'acteur_terrain', 'elu', 'animateur')" as SQLQueryString,
+                named: nil as String?
+            )
             .check("\(ident: "registration") IN ('invite', 'inscrit')" as SQLQueryString, named: nil as String?)
             .check("length(\(ident: "name")) BETWEEN 1 AND 80 AND length(\(ident: "structure")) <= 200" as SQLQueryString, named: nil as String?)
             .run()
@@ -89,10 +102,15 @@ struct CreateCycles: Migration {
             .column("client_key", type: .text, .notNull)
             .unique("meeting_id", "client_key")
             .foreignKey(["meeting_id"], references: "meetings", ["id"], onDelete: .cascade)
-            .check("\(ident: "kind") IN ('ressource', 'lieu_manquant', 'besoin_difficile', 'ressource_voisine', 'partenariat', 'orientation', 'parcours')"
-                   as SQLQueryString, named: nil as String?)
+            .check(
+                "\(ident: "kind") IN ('ressource', 'lieu_manquant', 'besoin_difficile', 'ressource_voisine', 'partenariat', 'orientation', 'parcours')"
+                    as SQLQueryString, named: nil as String?
+            )
             .check("\(ident: "visibility") IN ('visible', 'masquee', 'fusionnee')" as SQLQueryString, named: nil as String?)
-            .check("length(\(ident: "body")) BETWEEN 1 AND 600 AND length(\(ident: "author_label")) BETWEEN 1 AND 80" as SQLQueryString, named: nil as String?)
+            .check(
+                "length(\(ident: "body")) BETWEEN 1 AND 600 AND length(\(ident: "author_label")) BETWEEN 1 AND 80" as SQLQueryString,
+                named: nil as String?
+            )
             .run()
         try await db.create(table: "workshop_passes")
             .column("token_hash", type: .text, .primaryKey(autoIncrement: false))

@@ -54,8 +54,10 @@ struct ListsAsChildTables: Migration {
 
     /// Each row's `|`-joined `column` as its non-empty values in order; the column is dropped once read (SQLite drops a column
     /// that no index or constraint names, as these).
-    private func takeLists<Key: Decodable>(of table: String, key: String, as _: Key.Type, column: String,
-                                       on db: any SQLDatabase) async throws -> [(Key, [String])] {
+    private func takeLists<Key: Decodable>(
+        of table: String, key: String, as _: Key.Type, column: String,
+        on db: any SQLDatabase
+    ) async throws -> [(Key, [String])] {
         let rows = try await db.select().columns(key, column).from(table).all().map { row in
             (try row.decode(column: key, as: Key.self), try row.decode(column: column, as: String.self).split(separator: "|").map(String.init))
         }

@@ -43,8 +43,9 @@ struct LegacyRecordBody: Decodable {
             guard let commune = CommuneCode(code) else { throw StoredValueError(column: "codeInsee") }
             return commune
         }
-        var converted = MaillageCore.Place(id: place.id, pivot: place.pivot, nom: place.nom, commune: place.commune,
-                                           codePostal: place.codePostal, codeInsee: codeInsee, adresse: place.adresse, dateMaj: dateMaj)
+        var converted = MaillageCore.Place(
+            id: place.id, pivot: place.pivot, nom: place.nom, commune: place.commune,
+            codePostal: place.codePostal, codeInsee: codeInsee, adresse: place.adresse, dateMaj: dateMaj)
         converted.complementAdresse = place.complementAdresse
         converted.coordinate = place.coordinate.map { MaillageCore.Coordinate(latitude: $0.latitude, longitude: $0.longitude) }
         converted.typologie = try Self.values(place.typologie, "typologie")
@@ -68,13 +69,15 @@ struct LegacyRecordBody: Decodable {
         converted.modalitesAccompagnement = try Self.values(place.modalitesAccompagnement, "modalitesAccompagnement")
         converted.ficheAccesLibre = place.ficheAccesLibre
         converted.priseRdv = place.priseRdv
-        converted.precision = try place.precision.map { text in
-            guard let precision = LocationPrecision(rawValue: text) else { throw StoredValueError(column: "precision") }
-            return precision
-        } ?? .none
+        converted.precision =
+            try place.precision.map { text in
+                guard let precision = LocationPrecision(rawValue: text) else { throw StoredValueError(column: "precision") }
+                return precision
+            } ?? .none
         converted.unmappedValues = (place.unmappedValues ?? []).map { UnmappedValue(field: $0.field, value: $0.value) }
-        return SourceRecord(provenance: MaillageCore.Provenance(source: kind, sourceID: provenance.sourceID, dateMaj: recorded),
-                            place: converted)
+        return SourceRecord(
+            provenance: MaillageCore.Provenance(source: kind, sourceID: provenance.sourceID, dateMaj: recorded),
+            place: converted)
     }
 
     private static func values<V: RawRepresentable>(_ texts: [String]?, _ field: String) throws -> [V] where V.RawValue == String {

@@ -34,5 +34,5 @@ let allMigrations: [any Migration] = [
     CreateAttemptCounters(),
     ForgetClearKeys(),
     SnapshotCoverageRule(),
-    ListsAsChildTables(),
+    ListsAsChildTables()
 ]

@@ -41,8 +41,9 @@ struct Migrator {
     func status() async throws -> SchemaStatus {
         let applied = try await Self.tableExists(on: database.sql) ? try await Self.appliedNames(on: database.sql) : []
         let known = Set(allMigrations.map(\.name))
-        return SchemaStatus(pending: allMigrations.map(\.name).filter { !applied.contains($0) },
-                            unknown: applied.filter { !known.contains($0) }.sorted())
+        return SchemaStatus(
+            pending: allMigrations.map(\.name).filter { !applied.contains($0) },
+            unknown: applied.filter { !known.contains($0) }.sorted())
     }
 
     private static func createLedger(on db: any SQLDatabase) async throws {
@@ -57,7 +58,8 @@ struct Migrator {
     }
 
     private static func tableExists(on db: any SQLDatabase) async throws -> Bool {
-        let query: SQLQueryString = db.dialect.name == "postgresql"
+        let query: SQLQueryString =
+            db.dialect.name == "postgresql"
             ? "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'"
             : "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
         return try await db.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0 > 0

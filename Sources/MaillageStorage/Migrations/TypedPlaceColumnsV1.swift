@@ -19,7 +19,7 @@ enum TypedPlaceColumnsV1 {
         ("precision", .text), ("itinerance", .bits(maximum: 3)), ("services", .bits(maximum: 511)),
         ("publics_specifiquement_adresses", .bits(maximum: 31)), ("prise_en_charge_specifique", .bits(maximum: 127)),
         ("frais_a_charge", .bits(maximum: 7)), ("dispositif_programmes_nationaux", .bits(maximum: 2047)),
-        ("formations_labels", .bits(maximum: 1023)), ("modalites_acces", .bits(maximum: 63)), ("modalites_accompagnement", .bits(maximum: 15)),
+        ("formations_labels", .bits(maximum: 1023)), ("modalites_acces", .bits(maximum: 63)), ("modalites_accompagnement", .bits(maximum: 15))
     ]
 
     /// The place's columns, in order (after the table's own).
@@ -37,19 +37,24 @@ enum TypedPlaceColumnsV1 {
             }
         }
         for (name, kind) in columns {
-            if case .bits(let maximum) = kind { builder = builder.check("\(ident: name) BETWEEN 0 AND \(literal: maximum)" as SQLQueryString, named: nil as String?) }
+            if case .bits(let maximum) = kind {
+                builder = builder.check("\(ident: name) BETWEEN 0 AND \(literal: maximum)" as SQLQueryString, named: nil as String?)
+            }
         }
         let checks: [SQLQueryString] = [
-            "length(date_maj) = 10", "precision IN ('adresse', 'commune', 'none')", "\(ident: "commune_code") IS NULL OR length(\(ident: "commune_code")) = 5",
-            "(latitude IS NULL) = (longitude IS NULL)", "latitude IS NULL OR (latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180)",
+            "length(date_maj) = 10", "precision IN ('adresse', 'commune', 'none')",
+            "\(ident: "commune_code") IS NULL OR length(\(ident: "commune_code")) = 5",
+            "(latitude IS NULL) = (longitude IS NULL)", "latitude IS NULL OR (latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180)"
         ]
         for check in checks { builder = builder.check(check, named: nil as String?) }
         return builder
     }
 
     /// Creates a table's two child tables (list values, unmapped values), each row tied to its row of `table`.
-    static func createChildTables(of table: String, key: String, listItems: String, unmapped: String, childKey: String,
-                                  on db: any SQLDatabase) async throws {
+    static func createChildTables(
+        of table: String, key: String, listItems: String, unmapped: String, childKey: String,
+        on db: any SQLDatabase
+    ) async throws {
         try await db.create(table: listItems)
             .column(childKey, type: .text, .notNull)
             .column("field", type: .text, .notNull)
@@ -90,12 +95,14 @@ enum TypedPlaceColumnsV1 {
 
     /// A place's values for ``names``, in order.
     static func values(of place: Place) -> [any Encodable & Sendable] {
-        [place.pivot, place.nom, place.commune, place.codePostal, place.codeInsee?.rawValue, place.adresse, place.complementAdresse,
-         place.coordinate?.latitude, place.coordinate?.longitude, place.telephone, place.horaires, place.presentationResume,
-         place.presentationDetail, place.source, place.structureParente, place.dateMaj.description, place.ficheAccesLibre, place.priseRdv,
-         place.precision.rawValue, bits(place.itinerance), bits(place.services), bits(place.publicsSpecifiquementAdresses),
-         bits(place.priseEnChargeSpecifique), bits(place.fraisACharge), bits(place.dispositifProgrammesNationaux),
-         bits(place.formationsLabels), bits(place.modalitesAcces), bits(place.modalitesAccompagnement)]
+        [
+            place.pivot, place.nom, place.commune, place.codePostal, place.codeInsee?.rawValue, place.adresse, place.complementAdresse,
+            place.coordinate?.latitude, place.coordinate?.longitude, place.telephone, place.horaires, place.presentationResume,
+            place.presentationDetail, place.source, place.structureParente, place.dateMaj.description, place.ficheAccesLibre, place.priseRdv,
+            place.precision.rawValue, bits(place.itinerance), bits(place.services), bits(place.publicsSpecifiquementAdresses),
+            bits(place.priseEnChargeSpecifique), bits(place.fraisACharge), bits(place.dispositifProgrammesNationaux),
+            bits(place.formationsLabels), bits(place.modalitesAcces), bits(place.modalitesAccompagnement)
+        ]
     }
 
     /// A place's rows of the list child table (key, field, position, value), in order.

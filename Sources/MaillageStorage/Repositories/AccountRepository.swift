@@ -39,9 +39,9 @@ public struct AccountRepository: Sendable {
         let text = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard (3...254).contains(text.count), parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
-              !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-              !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "," || $0 == ";" }),
-              !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format })
+            !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+            !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "," || $0 == ";" }),
+            !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format })
         else { return nil }
         return text
     }
@@ -98,7 +98,8 @@ public struct AccountRepository: Sendable {
 
     /// Turns the second factor on (with its secret) or off (nil).
     public func setSecondFactor(secret: String?, for id: Int, on db: any SQLDatabase) async throws {
-        try await db.update(A.table).set(A.totpSecret, to: SQLBind(secret)).set(A.totpLastStep, to: SQLLiteral.null).where(A.id, .equal, SQLBind(id)).run()
+        try await db.update(A.table).set(A.totpSecret, to: SQLBind(secret)).set(A.totpLastStep, to: SQLLiteral.null).where(A.id, .equal, SQLBind(id))
+            .run()
     }
 
     /// Records that a code of time step `step` was used; false when that step (or a later one) already was: a replay.
@@ -119,8 +120,10 @@ public struct AccountRepository: Sendable {
         let held = try await matching(grant, db.select().column(G.accountID).from(G.table).where(G.accountID, .equal, SQLBind(id))).first()
         guard held == nil else { return false }
         try await db.insert(into: G.table).columns(G.accountID, G.role, G.scopeKind, G.scopeValue, G.grantedAt)
-            .values(SQLBind(id), SQLBind(grant.role.rawValue), SQLBind(grant.scope.kind.rawValue), SQLBind(grant.scope.value),
-                    SQLBind(Timestamp.text(now))).run()
+            .values(
+                SQLBind(id), SQLBind(grant.role.rawValue), SQLBind(grant.scope.kind.rawValue), SQLBind(grant.scope.value),
+                SQLBind(Timestamp.text(now))
+            ).run()
         return true
     }
 
@@ -136,9 +139,11 @@ public struct AccountRepository: Sendable {
         typealias E = AccountTables.Audit
         try await db.update(E.table).set(E.actorLabel, to: SQLBind("compte supprimé")).where(E.actorID, .equal, SQLBind(id)).run()
         // Events about the person (their account, their roles) keep what was done, not who it was done to.
-        try await db.update(E.table).set(E.objectID, to: SQLBind("compte supprimé")).set(E.before, to: SQLLiteral.null).set(E.after, to: SQLLiteral.null)
-            .where(E.objectKind, .in, [AuditKinds.account, AuditKinds.role, AuditKinds.session, AuditKinds.reset])
-            .where(E.objectID, .equal, SQLBind(String(id))).run()
+        try await db.update(E.table).set(E.objectID, to: SQLBind("compte supprimé")).set(E.before, to: SQLLiteral.null).set(
+            E.after, to: SQLLiteral.null
+        )
+        .where(E.objectKind, .in, [AuditKinds.account, AuditKinds.role, AuditKinds.session, AuditKinds.reset])
+        .where(E.objectID, .equal, SQLBind(String(id))).run()
         // What the person declared, decided or proposed stays, without their name.
         typealias D = OfferTables.Declaration
         typealias M = OfferTables.Missing
@@ -165,16 +170,18 @@ public struct AccountRepository: Sendable {
         var grants: [Int: Set<RoleGrant>] = [:]
         for row in try await db.select().columns(G.accountID, G.role, G.scopeKind, G.scopeValue).from(G.table).where(G.accountID, .in, ids).all() {
             guard let role = Role(rawValue: try row.decode(column: G.role, as: String.self)),
-                  let kind = Scope.Kind(rawValue: try row.decode(column: G.scopeKind, as: String.self)),
-                  let scope = Scope(kind: kind, value: try row.decode(column: G.scopeValue, as: String.self)),
-                  let grant = RoleGrant(role: role, scope: scope) else { throw StoredValueError(column: G.role) }
+                let kind = Scope.Kind(rawValue: try row.decode(column: G.scopeKind, as: String.self)),
+                let scope = Scope(kind: kind, value: try row.decode(column: G.scopeValue, as: String.self)),
+                let grant = RoleGrant(role: role, scope: scope)
+            else { throw StoredValueError(column: G.role) }
             grants[try row.decode(column: G.accountID, as: Int.self), default: []].insert(grant)
         }
         return try zip(rows, ids).map { row, id in
             guard let status = Status(rawValue: try row.decode(column: A.status, as: String.self)) else { throw StoredValueError(column: A.status) }
-            return Account(id: id, email: try row.decode(column: A.email, as: String.self), name: try row.decode(column: A.name, as: String.self),
-                           status: status, hasPassword: try row.optionalString(A.passwordHash) != nil,
-                           hasSecondFactor: try row.optionalString(A.totpSecret) != nil, grants: grants[id] ?? [])
+            return Account(
+                id: id, email: try row.decode(column: A.email, as: String.self), name: try row.decode(column: A.name, as: String.self),
+                status: status, hasPassword: try row.optionalString(A.passwordHash) != nil,
+                hasSecondFactor: try row.optionalString(A.totpSecret) != nil, grants: grants[id] ?? [])
         }
     }
 }

@@ -55,8 +55,10 @@ public struct AttemptThrottle: Sendable {
 
     /// The keys of a password or second-factor check (the sign-in page, and a signed-in person's current password).
     public static func signIn(email: String, address: String) -> [Key] {
-        [Key(kind: "compte", identity: "\(email.lowercased())|\(AddressGroup.of(address))", rule: personRule),
-         Key(kind: "adresse", identity: AddressGroup.of(address), rule: addressRule)]
+        [
+            Key(kind: "compte", identity: "\(email.lowercased())|\(AddressGroup.of(address))", rule: personRule),
+            Key(kind: "adresse", identity: AddressGroup.of(address), rule: addressRule)
+        ]
     }
 
     /// The key of a workshop's join code typed from an address.
@@ -68,8 +70,10 @@ public struct AttemptThrottle: Sendable {
     public static func reports(accountID: Int?, address: String) -> [Key] {
         func hourly(_ free: Int) -> Rule { Rule(free: free, window: 3600, firstWait: 3600, longestWait: 3600, clearedOnSuccess: false) }
         guard let accountID else { return [Key(kind: "signalement:adresse", identity: AddressGroup.of(address), rule: hourly(5))] }
-        return [Key(kind: "signalement:compte", identity: "\(accountID)", rule: hourly(10)),
-                Key(kind: "signalement:adresse-connectee", identity: AddressGroup.of(address), rule: hourly(30))]
+        return [
+            Key(kind: "signalement:compte", identity: "\(accountID)", rule: hourly(10)),
+            Key(kind: "signalement:adresse-connectee", identity: AddressGroup.of(address), rule: hourly(30))
+        ]
     }
 
     /// Counts one attempt on every key, or on none: throws ``Refusal`` (with how long the refusing key must wait) when a key must wait.
@@ -93,7 +97,8 @@ public struct AttemptThrottle: Sendable {
     private static func count(_ key: Key, now: Date, on db: any SQLDatabase, database: AppDatabase) async throws -> Bool {
         let (rule, at) = (key.rule, now.timeIntervalSince1970)
         let expired: SQLQueryString = "\(ident: C.table).\(ident: C.startedAt) <= \(bind: at - rule.window)"
-        let row = try await db.raw("""
+        let row = try await db.raw(
+            """
             INSERT INTO \(ident: C.table) (\(ident: C.key), \(ident: C.attempts), \(ident: C.startedAt), \(ident: C.lastAt)) \
             VALUES (\(bind: key.name), 1, \(bind: at), \(bind: at)) \
             ON CONFLICT (\(ident: C.key)) DO UPDATE SET \
@@ -103,17 +108,20 @@ public struct AttemptThrottle: Sendable {
             WHERE \(expired) OR \(ident: C.table).\(ident: C.attempts) < \(bind: rule.free) \
             OR \(ident: C.table).\(ident: C.lastAt) + \(database.waitExpression(rule)) <= \(bind: at) \
             RETURNING \(ident: C.attempts)
-            """).first()
+            """
+        ).first()
         return row != nil
     }
 
     /// How long the key must still wait (0: none), read after a refusal.
     private func wait(_ key: Key, now: Date) async throws -> TimeInterval {
         let at = now.timeIntervalSince1970
-        let row = try await database.sql.raw("""
+        let row = try await database.sql.raw(
+            """
             SELECT \(ident: C.lastAt) + \(database.waitExpression(key.rule)) - \(bind: at) AS remaining \
             FROM \(ident: C.table) WHERE \(ident: C.key) = \(bind: key.name)
-            """).first()
+            """
+        ).first()
         return max(0, try row?.decode(column: "remaining", as: Double.self) ?? 0)
     }
 

@@ -22,8 +22,10 @@ public struct AuditRepository: Sendable {
         public var until: Date?
         public var limit: Int
 
-        public init(actorID: Int? = nil, objectKind: String? = nil, objectID: String? = nil, territories: Set<Siren>? = nil,
-                    from: Date? = nil, until: Date? = nil, limit: Int = 500) {
+        public init(
+            actorID: Int? = nil, objectKind: String? = nil, objectID: String? = nil, territories: Set<Siren>? = nil,
+            from: Date? = nil, until: Date? = nil, limit: Int = 500
+        ) {
             self.actorID = actorID
             self.objectKind = objectKind
             self.objectID = objectID
@@ -38,8 +40,10 @@ public struct AuditRepository: Sendable {
     public static func record(_ event: AuditEvent, on db: any SQLDatabase) async throws {
         try await db.insert(into: E.table)
             .columns(E.at, E.actorID, E.actorLabel, E.territory, E.action, E.objectKind, E.objectID, E.before, E.after)
-            .values(SQLBind(Timestamp.text(event.at)), SQLBind(event.actorID), SQLBind(event.actorLabel), SQLBind(event.territory?.rawValue),
-                    SQLBind(event.action), SQLBind(event.objectKind), SQLBind(event.objectID), SQLBind(event.before), SQLBind(event.after))
+            .values(
+                SQLBind(Timestamp.text(event.at)), SQLBind(event.actorID), SQLBind(event.actorLabel), SQLBind(event.territory?.rawValue),
+                SQLBind(event.action), SQLBind(event.objectKind), SQLBind(event.objectID), SQLBind(event.before), SQLBind(event.after)
+            )
             .run()
     }
 
@@ -54,12 +58,13 @@ public struct AuditRepository: Sendable {
         if let from = filter.from { query = query.where(E.at, .greaterThanOrEqual, SQLBind(Timestamp.text(from))) }
         if let until = filter.until { query = query.where(E.at, .lessThan, SQLBind(Timestamp.text(until))) }
         return try await query.orderBy(E.id, .descending).limit(max(1, min(filter.limit, 10_000))).all().map { row in
-            AuditEvent(id: try row.decode(column: E.id, as: Int.self), at: try Timestamp.date(try row.decode(column: E.at, as: String.self)),
-                       actorID: try row.decodeNil(column: E.actorID) ? nil : try row.decode(column: E.actorID, as: Int.self),
-                       actorLabel: try row.decode(column: E.actorLabel, as: String.self),
-                       territory: try row.optionalString(E.territory).flatMap(Siren.init), action: try row.decode(column: E.action, as: String.self),
-                       objectKind: try row.decode(column: E.objectKind, as: String.self), objectID: try row.decode(column: E.objectID, as: String.self),
-                       before: try row.optionalString(E.before), after: try row.optionalString(E.after))
+            AuditEvent(
+                id: try row.decode(column: E.id, as: Int.self), at: try Timestamp.date(try row.decode(column: E.at, as: String.self)),
+                actorID: try row.decodeNil(column: E.actorID) ? nil : try row.decode(column: E.actorID, as: Int.self),
+                actorLabel: try row.decode(column: E.actorLabel, as: String.self),
+                territory: try row.optionalString(E.territory).flatMap(Siren.init), action: try row.decode(column: E.action, as: String.self),
+                objectKind: try row.decode(column: E.objectKind, as: String.self), objectID: try row.decode(column: E.objectID, as: String.self),
+                before: try row.optionalString(E.before), after: try row.optionalString(E.after))
         }
     }
 

@@ -21,22 +21,29 @@ public struct DeclarationRepository: Sendable {
         try await database.transaction { db in
             var stored = declaration
             let id = try await db.insert(into: D.table)
-                .columns(D.kind, D.placeID, D.anchor, D.territory, D.structureID, D.placeName, D.authorID, D.authorLabel, D.status, D.createdAt,
-                         D.category, D.message)
-                .values(SQLBind(declaration.kind.rawValue), SQLBind(declaration.placeID), SQLBind(declaration.anchor),
-                        SQLBind(declaration.territory.rawValue), SQLBind(declaration.structureID), SQLBind(declaration.placeName),
-                        SQLBind(declaration.author.accountID), SQLBind(declaration.author.label), SQLBind(DeclarationStatus.propose.rawValue),
-                        SQLBind(Timestamp.text(declaration.createdAt)), SQLBind(declaration.category?.rawValue), SQLBind(declaration.message))
+                .columns(
+                    D.kind, D.placeID, D.anchor, D.territory, D.structureID, D.placeName, D.authorID, D.authorLabel, D.status, D.createdAt,
+                    D.category, D.message
+                )
+                .values(
+                    SQLBind(declaration.kind.rawValue), SQLBind(declaration.placeID), SQLBind(declaration.anchor),
+                    SQLBind(declaration.territory.rawValue), SQLBind(declaration.structureID), SQLBind(declaration.placeName),
+                    SQLBind(declaration.author.accountID), SQLBind(declaration.author.label), SQLBind(DeclarationStatus.propose.rawValue),
+                    SQLBind(Timestamp.text(declaration.createdAt)), SQLBind(declaration.category?.rawValue), SQLBind(declaration.message)
+                )
                 .returning(D.id).first(decodingColumn: D.id, as: Int.self)
             guard let id else { throw StoredValueError(column: D.id) }
             stored.id = id
             stored.status = .propose
-            try await db.insertBatched(into: F.table, columns: [F.declarationID, F.column, F.proposed, F.previous, F.decision],
-                                       rows: declaration.fields.map { [id, $0.column.rawValue, $0.proposed, $0.previous, DeclaredField.Decision.pending.rawValue] },
-                                       maxBinds: database.maxBindsPerStatement)
-            try await AuditRepository.record(AuditEvent(at: declaration.createdAt, by: declaration.author, territory: declaration.territory,
-                                                        action: "\(declaration.kind.label.lowercased()) proposé(e)", objectKind: AuditKinds.declaration,
-                                                        objectID: "\(id)", after: Self.summary(stored)), on: db)
+            try await db.insertBatched(
+                into: F.table, columns: [F.declarationID, F.column, F.proposed, F.previous, F.decision],
+                rows: declaration.fields.map { [id, $0.column.rawValue, $0.proposed, $0.previous, DeclaredField.Decision.pending.rawValue] },
+                maxBinds: database.maxBindsPerStatement)
+            try await AuditRepository.record(
+                AuditEvent(
+                    at: declaration.createdAt, by: declaration.author, territory: declaration.territory,
+                    action: "\(declaration.kind.label.lowercased()) proposé(e)", objectKind: AuditKinds.declaration,
+                    objectID: "\(id)", after: Self.summary(stored)), on: db)
             return stored
         }
     }
@@ -50,8 +57,10 @@ public struct DeclarationRepository: Sendable {
         public var authorID: Int?
         public var limit: Int
 
-        public init(territories: Set<Siren>? = nil, statuses: Set<DeclarationStatus>? = nil, placeID: String? = nil, authorID: Int? = nil,
-                    limit: Int = 200) {
+        public init(
+            territories: Set<Siren>? = nil, statuses: Set<DeclarationStatus>? = nil, placeID: String? = nil, authorID: Int? = nil,
+            limit: Int = 200
+        ) {
             self.territories = territories
             self.statuses = statuses
             self.placeID = placeID
@@ -80,15 +89,19 @@ public struct DeclarationRepository: Sendable {
             let updated = try await db.update(D.table).set(D.status, to: SQLBind(DeclarationStatus.aVerifier.rawValue))
                 .where(D.id, .equal, SQLBind(id)).where(D.status, .equal, SQLBind(DeclarationStatus.propose.rawValue)).returning(D.id).all()
             guard updated.count == 1, let declaration = try await find(id: id, on: db) else { throw AlreadyDecided() }
-            try await AuditRepository.record(AuditEvent(at: now, by: author, territory: declaration.territory, action: "déclaration prise en charge",
-                                                        objectKind: AuditKinds.declaration, objectID: "\(id)"), on: db)
+            try await AuditRepository.record(
+                AuditEvent(
+                    at: now, by: author, territory: declaration.territory, action: "déclaration prise en charge",
+                    objectKind: AuditKinds.declaration, objectID: "\(id)"), on: db)
         }
     }
 
     /// Records a decision inside the caller's transaction: validated (with the columns accepted) or refused, and the
     /// reason. Throws ``AlreadyDecided`` when it was decided in between.
-    public func decide(id: Int, validated: Bool, accepting accepted: Set<StandardColumn>, reason: String?, by author: Author, now: Date,
-                       on db: any SQLDatabase) async throws -> Declaration {
+    public func decide(
+        id: Int, validated: Bool, accepting accepted: Set<StandardColumn>, reason: String?, by author: Author, now: Date,
+        on db: any SQLDatabase
+    ) async throws -> Declaration {
         guard var declaration = try await find(id: id, on: db), declaration.status.isOpen else { throw AlreadyDecided() }
         let status: DeclarationStatus = validated ? .valide : .refuse
         let updated = try await db.update(D.table).set(D.status, to: SQLBind(status.rawValue))
@@ -103,10 +116,12 @@ public struct DeclarationRepository: Sendable {
                 .where(F.declarationID, .equal, SQLBind(id)).where(F.column, .equal, SQLBind(field.column.rawValue)).run()
         }
         declaration = try await find(id: id, on: db) ?? declaration
-        try await AuditRepository.record(AuditEvent(at: now, by: author, territory: declaration.territory,
-                                                    action: status == .valide ? "déclaration validée" : "déclaration refusée",
-                                                    objectKind: AuditKinds.declaration, objectID: "\(id)",
-                                                    after: Self.summary(declaration) + (reason.map { " — motif : \($0)" } ?? "")), on: db)
+        try await AuditRepository.record(
+            AuditEvent(
+                at: now, by: author, territory: declaration.territory,
+                action: status == .valide ? "déclaration validée" : "déclaration refusée",
+                objectKind: AuditKinds.declaration, objectID: "\(id)",
+                after: Self.summary(declaration) + (reason.map { " — motif : \($0)" } ?? "")), on: db)
         return declaration
     }
 
@@ -127,22 +142,29 @@ public struct DeclarationRepository: Sendable {
             rows = try await db.select().column("*").from(V.table).orderBy(V.anchor).orderBy(V.column).all()
         }
         return try rows.map { row in
-            guard let column = StandardColumn(rawValue: try row.decode(column: V.column, as: String.self)) else { throw StoredValueError(column: V.column) }
-            return ValidatedField(anchor: try row.decode(column: V.anchor, as: String.self), column: column,
-                                  value: try row.decode(column: V.value, as: String.self), declarationID: try row.decode(column: V.declarationID, as: Int.self),
-                                  structureID: try row.optionalString(V.structureID), validatedAt: try Timestamp.date(try row.decode(column: V.validatedAt, as: String.self)),
-                                  baseline: try row.optionalString(V.baseline), national: try row.optionalString(V.national))
+            guard let column = StandardColumn(rawValue: try row.decode(column: V.column, as: String.self)) else {
+                throw StoredValueError(column: V.column)
+            }
+            return ValidatedField(
+                anchor: try row.decode(column: V.anchor, as: String.self), column: column,
+                value: try row.decode(column: V.value, as: String.self), declarationID: try row.decode(column: V.declarationID, as: Int.self),
+                structureID: try row.optionalString(V.structureID),
+                validatedAt: try Timestamp.date(try row.decode(column: V.validatedAt, as: String.self)),
+                baseline: try row.optionalString(V.baseline), national: try row.optionalString(V.national))
         }
     }
 
     /// Writes validated fields (replacing the earlier value of the same column), inside the caller's transaction.
     public func saveValidated(_ fields: [ValidatedField], on db: any SQLDatabase) async throws {
         for field in fields {
-            try await db.delete(from: V.table).where(V.anchor, .equal, SQLBind(field.anchor)).where(V.column, .equal, SQLBind(field.column.rawValue)).run()
+            try await db.delete(from: V.table).where(V.anchor, .equal, SQLBind(field.anchor)).where(V.column, .equal, SQLBind(field.column.rawValue))
+                .run()
             try await db.insert(into: V.table)
                 .columns(V.anchor, V.column, V.value, V.declarationID, V.structureID, V.validatedAt, V.baseline, V.national)
-                .values(SQLBind(field.anchor), SQLBind(field.column.rawValue), SQLBind(field.value), SQLBind(field.declarationID),
-                        SQLBind(field.structureID), SQLBind(Timestamp.text(field.validatedAt)), SQLBind(field.baseline), SQLBind(field.national))
+                .values(
+                    SQLBind(field.anchor), SQLBind(field.column.rawValue), SQLBind(field.value), SQLBind(field.declarationID),
+                    SQLBind(field.structureID), SQLBind(Timestamp.text(field.validatedAt)), SQLBind(field.baseline), SQLBind(field.national)
+                )
                 .run()
         }
     }
@@ -160,8 +182,10 @@ public struct DeclarationRepository: Sendable {
 
     /// Settles a disagreement: keep the declared value (the national one becomes the new baseline) or take the
     /// national one (the local field is dropped). Inside the caller's transaction.
-    public func settle(anchor: String, column: StandardColumn, keepDeclared: Bool, territory: Siren?, by author: Author, now: Date,
-                       on db: any SQLDatabase) async throws {
+    public func settle(
+        anchor: String, column: StandardColumn, keepDeclared: Bool, territory: Siren?, by author: Author, now: Date,
+        on db: any SQLDatabase
+    ) async throws {
         guard let field = try await validatedFields(anchors: [anchor], on: db).first(where: { $0.column == column }) else { throw AlreadyDecided() }
         if keepDeclared {
             try await db.update(V.table).set(V.baseline, to: SQLBind(field.national))
@@ -169,10 +193,12 @@ public struct DeclarationRepository: Sendable {
         } else {
             try await db.delete(from: V.table).where(V.anchor, .equal, SQLBind(anchor)).where(V.column, .equal, SQLBind(column.rawValue)).run()
         }
-        try await AuditRepository.record(AuditEvent(at: now, by: author, territory: territory,
-                                                    action: keepDeclared ? "valeur déclarée maintenue" : "valeur nationale reprise",
-                                                    objectKind: AuditKinds.place, objectID: "\(anchor) \(column.rawValue)",
-                                                    before: field.value, after: keepDeclared ? field.value : (field.national ?? "")), on: db)
+        try await AuditRepository.record(
+            AuditEvent(
+                at: now, by: author, territory: territory,
+                action: keepDeclared ? "valeur déclarée maintenue" : "valeur nationale reprise",
+                objectKind: AuditKinds.place, objectID: "\(anchor) \(column.rawValue)",
+                before: field.value, after: keepDeclared ? field.value : (field.national ?? "")), on: db)
     }
 
     /// Records that a place no longer exists (its records stay; the merged place is left out).
@@ -184,9 +210,10 @@ public struct DeclarationRepository: Sendable {
 
     /// The anchors of places reported gone, among these.
     public func withdrawn(among anchors: [String], on db: any SQLDatabase) async throws -> Set<String> {
-        Set(try await db.inChunks(anchors) { chunk in
-            try await db.select().column(W.anchor).from(W.table).where(W.anchor, .in, chunk).all(decodingColumn: W.anchor, as: String.self)
-        })
+        Set(
+            try await db.inChunks(anchors) { chunk in
+                try await db.select().column(W.anchor).from(W.table).where(W.anchor, .in, chunk).all(decodingColumn: W.anchor, as: String.self)
+            })
     }
 
     // MARK: - Reading
@@ -195,33 +222,41 @@ public struct DeclarationRepository: Sendable {
         let rows = try await query.all()
         let ids = try rows.map { try $0.decode(column: D.id, as: Int.self) }
         var fields: [Int: [DeclaredField]] = [:]
-        let fieldRows: [any SQLRow] = ids.isEmpty ? [] : try await db.inChunks(ids) { chunk in
-            try await db.select().column("*").from(F.table).where(F.declarationID, .in, chunk).all()
-        }
+        let fieldRows: [any SQLRow] =
+            ids.isEmpty
+            ? []
+            : try await db.inChunks(ids) { chunk in
+                try await db.select().column("*").from(F.table).where(F.declarationID, .in, chunk).all()
+            }
         for row in fieldRows {
             guard let column = StandardColumn(rawValue: try row.decode(column: F.column, as: String.self)),
-                  let decision = DeclaredField.Decision(rawValue: try row.decode(column: F.decision, as: String.self)) else { continue }
+                let decision = DeclaredField.Decision(rawValue: try row.decode(column: F.decision, as: String.self))
+            else { continue }
             fields[try row.decode(column: F.declarationID, as: Int.self), default: []].append(
-                DeclaredField(column: column, proposed: try row.decode(column: F.proposed, as: String.self),
-                              previous: try row.decode(column: F.previous, as: String.self), decision: decision))
+                DeclaredField(
+                    column: column, proposed: try row.decode(column: F.proposed, as: String.self),
+                    previous: try row.decode(column: F.previous, as: String.self), decision: decision))
         }
         let order = Dictionary(uniqueKeysWithValues: StandardColumn.allCases.enumerated().map { ($1, $0) })
         return try rows.map { row in
             let id = try row.decode(column: D.id, as: Int.self)
             guard let kind = Declaration.Kind(rawValue: try row.decode(column: D.kind, as: String.self)),
-                  let status = DeclarationStatus(rawValue: try row.decode(column: D.status, as: String.self)) else { throw StoredValueError(column: D.kind) }
+                let status = DeclarationStatus(rawValue: try row.decode(column: D.status, as: String.self))
+            else { throw StoredValueError(column: D.kind) }
             var declaration = Declaration(
                 id: id, kind: kind, placeID: try row.optionalString(D.placeID), anchor: try row.optionalString(D.anchor),
                 territory: try row.siren(D.territory), structureID: try row.optionalString(D.structureID),
                 placeName: try row.decode(column: D.placeName, as: String.self),
-                author: Author(accountID: try row.decodeNil(column: D.authorID) ? nil : try row.decode(column: D.authorID, as: Int.self),
-                               label: try row.decode(column: D.authorLabel, as: String.self)),
+                author: Author(
+                    accountID: try row.decodeNil(column: D.authorID) ? nil : try row.decode(column: D.authorID, as: Int.self),
+                    label: try row.decode(column: D.authorLabel, as: String.self)),
                 status: status, createdAt: try Timestamp.date(try row.decode(column: D.createdAt, as: String.self)),
                 fields: (fields[id] ?? []).sorted { order[$0.column]! < order[$1.column]! },
                 category: try row.optionalString(D.category).flatMap(ReportCategory.init(rawValue:)), message: try row.optionalString(D.message))
             if let label = try row.optionalString(D.decidedByLabel) {
-                declaration.decidedBy = Author(accountID: try row.decodeNil(column: D.decidedByID) ? nil : try row.decode(column: D.decidedByID, as: Int.self),
-                                               label: label)
+                declaration.decidedBy = Author(
+                    accountID: try row.decodeNil(column: D.decidedByID) ? nil : try row.decode(column: D.decidedByID, as: Int.self),
+                    label: label)
             }
             declaration.decidedAt = try row.optionalString(D.decidedAt).map(Timestamp.date)
             declaration.reason = try row.optionalString(D.reason)

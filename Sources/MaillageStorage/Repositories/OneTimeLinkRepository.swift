@@ -32,14 +32,18 @@ public struct OneTimeLinkRepository: Sendable {
     }
 
     /// Makes a link; returns its token (to put in the URL, never stored).
-    public func create(_ purpose: Purpose, email: String, accountID: Int?, grant: RoleGrant?, createdBy: Int?, now: Date,
-                       on db: any SQLDatabase) async throws -> String {
+    public func create(
+        _ purpose: Purpose, email: String, accountID: Int?, grant: RoleGrant?, createdBy: Int?, now: Date,
+        on db: any SQLDatabase
+    ) async throws -> String {
         let token = SecretToken.make()
         try await db.insert(into: L.table)
             .columns(L.tokenHash, L.purpose, L.email, L.accountID, L.role, L.scopeKind, L.scopeValue, L.createdBy, L.createdAt, L.expiresAt)
-            .values(SQLBind(SecretToken.hash(token)), SQLBind(purpose.rawValue), SQLBind(email), SQLBind(accountID), SQLBind(grant?.role.rawValue),
-                    SQLBind(grant?.scope.kind.rawValue), SQLBind(grant?.scope.value), SQLBind(createdBy), SQLBind(Timestamp.text(now)),
-                    SQLBind(Timestamp.text(now + Self.lifetime)))
+            .values(
+                SQLBind(SecretToken.hash(token)), SQLBind(purpose.rawValue), SQLBind(email), SQLBind(accountID), SQLBind(grant?.role.rawValue),
+                SQLBind(grant?.scope.kind.rawValue), SQLBind(grant?.scope.value), SQLBind(createdBy), SQLBind(Timestamp.text(now)),
+                SQLBind(Timestamp.text(now + Self.lifetime))
+            )
             .run()
         return token
     }
@@ -48,21 +52,25 @@ public struct OneTimeLinkRepository: Sendable {
     public func find(token: String, now: Date, on db: (any SQLDatabase)? = nil) async throws -> Link? {
         guard SecretToken.isWellFormed(token) else { return nil }
         let db = db ?? database.sql
-        guard let row = try await db.select().columns(L.purpose, L.email, L.accountID, L.role, L.scopeKind, L.scopeValue, L.createdBy, L.expiresAt)
-            .from(L.table).where(L.tokenHash, .equal, SQLBind(SecretToken.hash(token))).where(L.usedAt, .is, SQLLiteral.null)
-            .where(L.expiresAt, .greaterThan, SQLBind(Timestamp.text(now))).first() else { return nil }
+        guard
+            let row = try await db.select().columns(L.purpose, L.email, L.accountID, L.role, L.scopeKind, L.scopeValue, L.createdBy, L.expiresAt)
+                .from(L.table).where(L.tokenHash, .equal, SQLBind(SecretToken.hash(token))).where(L.usedAt, .is, SQLLiteral.null)
+                .where(L.expiresAt, .greaterThan, SQLBind(Timestamp.text(now))).first()
+        else { return nil }
         guard let purpose = Purpose(rawValue: try row.decode(column: L.purpose, as: String.self)) else { throw StoredValueError(column: L.purpose) }
         var grant: RoleGrant?
         if let role = try row.optionalString(L.role) {
             guard let role = Role(rawValue: role), let kind = try row.optionalString(L.scopeKind).flatMap(Scope.Kind.init(rawValue:)),
-                  let scope = Scope(kind: kind, value: try row.optionalString(L.scopeValue) ?? ""),
-                  let made = RoleGrant(role: role, scope: scope) else { throw StoredValueError(column: L.role) }
+                let scope = Scope(kind: kind, value: try row.optionalString(L.scopeValue) ?? ""),
+                let made = RoleGrant(role: role, scope: scope)
+            else { throw StoredValueError(column: L.role) }
             grant = made
         }
-        return Link(purpose: purpose, email: try row.decode(column: L.email, as: String.self),
-                    accountID: try row.decodeNil(column: L.accountID) ? nil : try row.decode(column: L.accountID, as: Int.self), grant: grant,
-                    createdBy: try row.decodeNil(column: L.createdBy) ? nil : try row.decode(column: L.createdBy, as: Int.self),
-                    expiresAt: try Timestamp.date(try row.decode(column: L.expiresAt, as: String.self)))
+        return Link(
+            purpose: purpose, email: try row.decode(column: L.email, as: String.self),
+            accountID: try row.decodeNil(column: L.accountID) ? nil : try row.decode(column: L.accountID, as: Int.self), grant: grant,
+            createdBy: try row.decodeNil(column: L.createdBy) ? nil : try row.decode(column: L.createdBy, as: Int.self),
+            expiresAt: try Timestamp.date(try row.decode(column: L.expiresAt, as: String.self)))
     }
 
     /// Uses the link of a token, inside the caller's transaction: of two uses of one link exactly one gets it.
@@ -85,10 +93,13 @@ public struct OneTimeLinkRepository: Sendable {
             .where(L.purpose, .equal, SQLBind(Purpose.invitation.rawValue)).where(L.usedAt, .is, SQLLiteral.null)
             .where(L.expiresAt, .greaterThan, SQLBind(Timestamp.text(now))).orderBy(L.createdAt, .descending).all().compactMap { row in
                 guard let role = Role(rawValue: try row.decode(column: L.role, as: String.self)),
-                      let kind = Scope.Kind(rawValue: try row.decode(column: L.scopeKind, as: String.self)),
-                      let scope = Scope(kind: kind, value: try row.decode(column: L.scopeValue, as: String.self)),
-                      let grant = RoleGrant(role: role, scope: scope) else { return nil }
-                return (try row.decode(column: L.email, as: String.self), grant, try Timestamp.date(try row.decode(column: L.expiresAt, as: String.self)))
+                    let kind = Scope.Kind(rawValue: try row.decode(column: L.scopeKind, as: String.self)),
+                    let scope = Scope(kind: kind, value: try row.decode(column: L.scopeValue, as: String.self)),
+                    let grant = RoleGrant(role: role, scope: scope)
+                else { return nil }
+                return (
+                    try row.decode(column: L.email, as: String.self), grant, try Timestamp.date(try row.decode(column: L.expiresAt, as: String.self))
+                )
             }
     }
 

@@ -14,25 +14,31 @@ public struct ParticipantRepository: Sendable {
 
     public func all(meetingID: Int, on db: (any SQLDatabase)? = nil) async throws -> [Participant] {
         let db = db ?? database.sql
-        return try await db.select().column("*").from(R.table).where(R.meetingID, .equal, SQLBind(meetingID)).orderBy(R.id).all().map(Self.participant)
+        return try await db.select().column("*").from(R.table).where(R.meetingID, .equal, SQLBind(meetingID)).orderBy(R.id).all().map(
+            Self.participant)
     }
 
     /// Adds a participant; refused (``TooMany``) beyond ``Participant/maxPerMeeting``.
     public func add(_ participant: Participant, territory: Siren, by author: Author, now: Date = Date()) async throws -> Participant {
         try await database.transaction { db in
-            let count = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(R.table)
+            let count =
+                try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(R.table)
                 .where(R.meetingID, .equal, SQLBind(participant.meetingID)).first(decodingColumn: "n", as: Int.self) ?? 0
             guard count < Participant.maxPerMeeting else { throw TooMany(limit: Participant.maxPerMeeting) }
             let id = try await db.insert(into: R.table)
                 .columns(R.meetingID, R.name, R.structure, R.structureID, R.profile, R.commune, R.registration, R.attended, R.namedInPublic)
-                .values(SQLBind(participant.meetingID), SQLBind(participant.name), SQLBind(participant.structure), SQLBind(participant.structureID),
-                        SQLBind(participant.profile.rawValue), SQLBind(participant.commune?.rawValue), SQLBind(participant.registration.rawValue),
-                        SQLBind(participant.attended), SQLBind(participant.namedInPublic))
+                .values(
+                    SQLBind(participant.meetingID), SQLBind(participant.name), SQLBind(participant.structure), SQLBind(participant.structureID),
+                    SQLBind(participant.profile.rawValue), SQLBind(participant.commune?.rawValue), SQLBind(participant.registration.rawValue),
+                    SQLBind(participant.attended), SQLBind(participant.namedInPublic)
+                )
                 .returning(R.id).first(decodingColumn: R.id, as: Int.self)
             guard let id else { throw StoredValueError(column: R.id) }
-            try await AuditRepository.record(AuditEvent(at: now, by: author, territory: territory, action: "participant ajouté",
-                                                        objectKind: AuditKinds.participant, objectID: "\(id)",
-                                                        after: Self.summary(participant)), on: db)
+            try await AuditRepository.record(
+                AuditEvent(
+                    at: now, by: author, territory: territory, action: "participant ajouté",
+                    objectKind: AuditKinds.participant, objectID: "\(id)",
+                    after: Self.summary(participant)), on: db)
             var stored = participant
             stored.id = id
             return stored
@@ -46,9 +52,11 @@ public struct ParticipantRepository: Sendable {
             for person in people where person.attended != present.contains(person.id) {
                 try await db.update(R.table).set(R.attended, to: SQLBind(present.contains(person.id))).where(R.id, .equal, SQLBind(person.id)).run()
             }
-            try await AuditRepository.record(AuditEvent(at: now, by: author, territory: territory, action: "présences relevées",
-                                                        objectKind: AuditKinds.meeting, objectID: "\(meetingID)",
-                                                        after: "\(people.filter { present.contains($0.id) }.count) présents sur \(people.count)"), on: db)
+            try await AuditRepository.record(
+                AuditEvent(
+                    at: now, by: author, territory: territory, action: "présences relevées",
+                    objectKind: AuditKinds.meeting, objectID: "\(meetingID)",
+                    after: "\(people.filter { present.contains($0.id) }.count) présents sur \(people.count)"), on: db)
         }
     }
 
@@ -58,8 +66,10 @@ public struct ParticipantRepository: Sendable {
             let removed = try await db.delete(from: R.table).where(R.id, .equal, SQLBind(id)).where(R.meetingID, .equal, SQLBind(meetingID))
                 .returning(R.id).all()
             guard !removed.isEmpty else { throw RowNotFound() }
-            try await AuditRepository.record(AuditEvent(at: now, by: author, territory: territory, action: "participant retiré",
-                                                        objectKind: AuditKinds.participant, objectID: "\(id)"), on: db)
+            try await AuditRepository.record(
+                AuditEvent(
+                    at: now, by: author, territory: territory, action: "participant retiré",
+                    objectKind: AuditKinds.participant, objectID: "\(id)"), on: db)
         }
     }
 
@@ -80,7 +90,8 @@ public struct ParticipantRepository: Sendable {
             var forgotten = 0
             for row in people {
                 let id = try row.decode(column: R.id, as: Int.self)
-                guard try row.decode(column: R.name, as: String.self) != "Participant \(id)" || row.decode(column: R.namedInPublic, as: Bool.self) else { continue }
+                guard try row.decode(column: R.name, as: String.self) != "Participant \(id)" || row.decode(column: R.namedInPublic, as: Bool.self)
+                else { continue }
                 try await db.update(R.table).set(R.name, to: SQLBind("Participant \(id)")).set(R.namedInPublic, to: SQLBind(false))
                     .where(R.id, .equal, SQLBind(id)).run()
                 forgotten += 1
@@ -93,13 +104,14 @@ public struct ParticipantRepository: Sendable {
 
     private static func participant(_ row: any SQLRow) throws -> Participant {
         guard let profile = ParticipantProfile(rawValue: try row.decode(column: R.profile, as: String.self)),
-              let registration = Participant.Registration(rawValue: try row.decode(column: R.registration, as: String.self))
+            let registration = Participant.Registration(rawValue: try row.decode(column: R.registration, as: String.self))
         else { throw StoredValueError(column: R.profile) }
-        return Participant(id: try row.decode(column: R.id, as: Int.self), meetingID: try row.decode(column: R.meetingID, as: Int.self),
-                           name: try row.decode(column: R.name, as: String.self), structure: try row.decode(column: R.structure, as: String.self),
-                           structureID: try row.optionalString(R.structureID), profile: profile,
-                           commune: try row.optionalString(R.commune).flatMap(CommuneCode.init), registration: registration,
-                           attended: try row.decode(column: R.attended, as: Bool.self), namedInPublic: try row.decode(column: R.namedInPublic, as: Bool.self))
+        return Participant(
+            id: try row.decode(column: R.id, as: Int.self), meetingID: try row.decode(column: R.meetingID, as: Int.self),
+            name: try row.decode(column: R.name, as: String.self), structure: try row.decode(column: R.structure, as: String.self),
+            structureID: try row.optionalString(R.structureID), profile: profile,
+            commune: try row.optionalString(R.commune).flatMap(CommuneCode.init), registration: registration,
+            attended: try row.decode(column: R.attended, as: Bool.self), namedInPublic: try row.decode(column: R.namedInPublic, as: Bool.self))
     }
 
     /// What the trail keeps of a participant: never their name.

@@ -78,14 +78,17 @@ public struct PersonaRepository: Sendable {
     }
 
     /// Writes the audit event of a change, with the persona before and after as JSON.
-    private static func audit(_ action: String, _ stored: Stored, before: Persona?, after: Persona?, by author: Author, now: Date,
-                              on session: any SQLDatabase) async throws {
+    private static func audit(
+        _ action: String, _ stored: Stored, before: Persona?, after: Persona?, by author: Author, now: Date,
+        on session: any SQLDatabase
+    ) async throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         func json(_ persona: Persona?) throws -> String? { try persona.map { String(decoding: try encoder.encode($0), as: UTF8.self) } }
         try await AuditRepository.record(
-            AuditEvent(at: now, by: author, territory: stored.territory, action: action,
-                       objectKind: AuditKinds.persona, objectID: stored.persona.id, before: try json(before), after: try json(after)),
+            AuditEvent(
+                at: now, by: author, territory: stored.territory, action: action,
+                objectKind: AuditKinds.persona, objectID: stored.persona.id, before: try json(before), after: try json(after)),
             on: session)
     }
 
@@ -142,20 +145,23 @@ public struct PersonaRepository: Sendable {
         Column(name: P.autonomy) { $0.autonomy.rawValue },
         Column(name: P.mobility) { $0.mobility.rawValue },
         Column(name: P.maxMinutes) { $0.maxMinutes },
-        Column(name: P.freeOnly) { $0.freeOnly },
+        Column(name: P.freeOnly) { $0.freeOnly }
     ]
 
     private static func insertLists(of persona: Persona, on db: any SQLDatabase) async throws {
-        try await db.insertBatched(into: N.table, columns: [N.personaID, N.position, N.task, N.service],
-                                   rows: persona.needs.enumerated().map { [persona.id, $0.offset, $0.element.task, $0.element.service.rawValue] },
-                                   maxBinds: 1_000)
-        try await db.insertBatched(into: S.table, columns: [S.personaID, S.position, S.day, S.startMinute, S.endMinute],
-                                   rows: persona.availability.enumerated().map {
-                                       [persona.id, $0.offset, $0.element.day.rawValue, $0.element.span.start, $0.element.span.end]
-                                   }, maxBinds: 1_000)
-        try await db.insertBatched(into: T.table, columns: [T.personaID, T.position, T.support],
-                                   rows: persona.specificSupports.enumerated().map { [persona.id, $0.offset, $0.element.rawValue] },
-                                   maxBinds: 1_000)
+        try await db.insertBatched(
+            into: N.table, columns: [N.personaID, N.position, N.task, N.service],
+            rows: persona.needs.enumerated().map { [persona.id, $0.offset, $0.element.task, $0.element.service.rawValue] },
+            maxBinds: 1_000)
+        try await db.insertBatched(
+            into: S.table, columns: [S.personaID, S.position, S.day, S.startMinute, S.endMinute],
+            rows: persona.availability.enumerated().map {
+                [persona.id, $0.offset, $0.element.day.rawValue, $0.element.span.start, $0.element.span.end]
+            }, maxBinds: 1_000)
+        try await db.insertBatched(
+            into: T.table, columns: [T.personaID, T.position, T.support],
+            rows: persona.specificSupports.enumerated().map { [persona.id, $0.offset, $0.element.rawValue] },
+            maxBinds: 1_000)
     }
 
     /// Reads the personas a query selects, with their lists (three more queries, whatever their number).
@@ -163,21 +169,30 @@ public struct PersonaRepository: Sendable {
         let rows = try await query.columns(columns.map(\.name) + [P.version, P.territory]).all()
         guard !rows.isEmpty else { return [] }
         let ids = try rows.map { try $0.decode(column: P.id, as: String.self) }
-        let needs = try await grouped(db.select().columns(N.personaID, N.task, N.service).from(N.table)
-            .where(N.personaID, .in, ids).orderBy(N.personaID).orderBy(N.position), idColumn: N.personaID) { row in
+        let needs = try await grouped(
+            db.select().columns(N.personaID, N.task, N.service).from(N.table)
+                .where(N.personaID, .in, ids).orderBy(N.personaID).orderBy(N.position), idColumn: N.personaID
+        ) { row in
             PersonaNeed(task: try row.decode(column: N.task, as: String.self), service: try decode(Service.self, row, N.service))
         }
-        let slots = try await grouped(db.select().columns(S.personaID, S.day, S.startMinute, S.endMinute).from(S.table)
-            .where(S.personaID, .in, ids).orderBy(S.personaID).orderBy(S.position), idColumn: S.personaID) { row in
-            WeeklySlot(day: try decode(Weekday.self, row, S.day),
-                       span: TimeSpan(start: try row.decode(column: S.startMinute, as: Int.self), end: try row.decode(column: S.endMinute, as: Int.self)))
+        let slots = try await grouped(
+            db.select().columns(S.personaID, S.day, S.startMinute, S.endMinute).from(S.table)
+                .where(S.personaID, .in, ids).orderBy(S.personaID).orderBy(S.position), idColumn: S.personaID
+        ) { row in
+            WeeklySlot(
+                day: try decode(Weekday.self, row, S.day),
+                span: TimeSpan(start: try row.decode(column: S.startMinute, as: Int.self), end: try row.decode(column: S.endMinute, as: Int.self)))
         }
-        let supports = try await grouped(db.select().columns(T.personaID, T.support).from(T.table)
-            .where(T.personaID, .in, ids).orderBy(T.personaID).orderBy(T.position), idColumn: T.personaID) { row in
+        let supports = try await grouped(
+            db.select().columns(T.personaID, T.support).from(T.table)
+                .where(T.personaID, .in, ids).orderBy(T.personaID).orderBy(T.position), idColumn: T.personaID
+        ) { row in
             try decode(SpecificSupport.self, row, T.support)
         }
         return try zip(rows, ids).map { row, id in
-            guard let commune = CommuneCode(try row.decode(column: P.communeCode, as: String.self)) else { throw StoredValueError(column: P.communeCode) }
+            guard let commune = CommuneCode(try row.decode(column: P.communeCode, as: String.self)) else {
+                throw StoredValueError(column: P.communeCode)
+            }
             let persona = Persona(
                 id: id, firstName: try row.decode(column: P.firstName, as: String.self),
                 description: try row.decode(column: P.description, as: String.self), ageBand: try decode(Persona.AgeBand.self, row, P.ageBand),

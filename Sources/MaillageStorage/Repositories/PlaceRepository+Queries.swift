@@ -11,12 +11,14 @@ extension PlaceRepository {
     /// The merged places of some blocks (communes, or postal codes for places without one).
     public func all(inBlocks blocks: [String]) async throws -> [MergedPlace] {
         try await database.sql.inChunks(blocks) { chunk in
-            try await load(database.sql.select().from(PlaceTables.Place.table).where(PlaceTables.Place.blockKey, .in, chunk), children: .blocks(chunk))
+            try await load(
+                database.sql.select().from(PlaceTables.Place.table).where(PlaceTables.Place.blockKey, .in, chunk), children: .blocks(chunk))
         }
     }
 
     public func place(id: String) async throws -> MergedPlace? {
-        try await load(database.sql.select().from(PlaceTables.Place.table).where(PlaceTables.Place.id, .equal, SQLBind(id)), children: .ids([id])).first
+        try await load(database.sql.select().from(PlaceTables.Place.table).where(PlaceTables.Place.id, .equal, SQLBind(id)), children: .ids([id]))
+            .first
     }
 
     /// One page of the places of some communes (all places when `communes` is nil), by name.
@@ -29,11 +31,14 @@ extension PlaceRepository {
             select = select.where(PlaceColumns.communeCode, .in, codes)
         }
         let total = try await count.first()?.decode(column: "n", as: Int.self) ?? 0
-        let ids = try await select.column(PlaceTables.Place.id).orderBy(PlaceColumns.nom).orderBy(PlaceTables.Place.id).limit(limit).offset(offset).all()
+        let ids = try await select.column(PlaceTables.Place.id).orderBy(PlaceColumns.nom).orderBy(PlaceTables.Place.id).limit(limit).offset(offset)
+            .all()
             .map { try $0.decode(column: PlaceTables.Place.id, as: String.self) }
         guard !ids.isEmpty else { return ([], total) }
-        let byID = Dictionary(uniqueKeysWithValues: try await load(
-            database.sql.select().from(PlaceTables.Place.table).where(PlaceTables.Place.id, .in, ids), children: .ids(ids)).map { ($0.id, $0) })
+        let byID = Dictionary(
+            uniqueKeysWithValues: try await load(
+                database.sql.select().from(PlaceTables.Place.table).where(PlaceTables.Place.id, .in, ids), children: .ids(ids)
+            ).map { ($0.id, $0) })
         return (ids.compactMap { byID[$0] }, total)
     }
 
@@ -63,8 +68,10 @@ extension PlaceRepository {
     /// Every stored source record (used to build territory packs), by source and identifier.
     public func records() async throws -> [SourceRecord] {
         typealias R = PlaceTables.Record
-        return try await Self.recordRows.load(database.sql.select().from(R.table).orderBy(R.source).orderBy(R.sourceID), scope: .all, on: database.sql)
-            .map(Self.record)
+        return try await Self.recordRows.load(
+            database.sql.select().from(R.table).orderBy(R.source).orderBy(R.sourceID), scope: .all, on: database.sql
+        )
+        .map(Self.record)
     }
 
 }
@@ -92,7 +99,8 @@ extension PlaceRepository {
         let rows = Self.mergedRows
         async let provenances = rows.grouped(S.table, [S.source, S.sourceID, S.dateMaj], scope.rows, on: database.sql) { row in
             guard let kind = SourceKind(rawValue: try row.decode(column: S.source, as: String.self)),
-                  let day = CalendarDay(try row.decode(column: S.dateMaj, as: String.self)) else { throw StoredValueError(column: S.source) }
+                let day = CalendarDay(try row.decode(column: S.dateMaj, as: String.self))
+            else { throw StoredValueError(column: S.source) }
             return Provenance(source: kind, sourceID: try row.decode(column: S.sourceID, as: String.self), dateMaj: day)
         }
         let loaded = try await rows.load(query, scope: scope.rows, on: database.sql)

@@ -39,21 +39,25 @@ public struct PlaceRepository: Sendable {
     /// The typed rows of the source records; their fingerprint and reader version come last.
     static let recordRows = PlaceRows(
         set: PlaceTables.records,
-        ownColumns: [PlaceTables.Record.source, PlaceTables.Record.sourceID, PlaceTables.Record.placeID, PlaceTables.Record.provenanceDate,
-                     PlaceTables.Record.blockKey, PlaceTables.Record.fingerprint, PlaceTables.Record.readerVersion])
+        ownColumns: [
+            PlaceTables.Record.source, PlaceTables.Record.sourceID, PlaceTables.Record.placeID, PlaceTables.Record.provenanceDate,
+            PlaceTables.Record.blockKey, PlaceTables.Record.fingerprint, PlaceTables.Record.readerVersion
+        ])
 
     /// Makes the rows of records for ``stage(_:on:)``; `readerVersion` says which version of its reader produced each.
     public static func encode(_ records: [SourceRecord], readerVersion: @Sendable (SourceKind) -> Int) -> EncodedRecords {
-        EncodedRecords(rows: records.concurrentMap { record in
-            let provenance = record.provenance
-            var row = PlaceRow(key: provenance.key,
-                               own: [provenance.source.rawValue, provenance.sourceID, record.place.id, provenance.dateMaj.description, record.blockKey],
-                               place: record.place)
-            let fingerprint = RecordFingerprint.of(row.allValues)
-            let version = readerVersion(provenance.source)
-            row.own += [fingerprint, version]
-            return (record, row, fingerprint, version)
-        })
+        EncodedRecords(
+            rows: records.concurrentMap { record in
+                let provenance = record.provenance
+                var row = PlaceRow(
+                    key: provenance.key,
+                    own: [provenance.source.rawValue, provenance.sourceID, record.place.id, provenance.dateMaj.description, record.blockKey],
+                    place: record.place)
+                let fingerprint = RecordFingerprint.of(row.allValues)
+                let version = readerVersion(provenance.source)
+                row.own += [fingerprint, version]
+                return (record, row, fingerprint, version)
+            })
     }
 
     /// Upserts the records by `(source, source_id)` and marks the communes (blocks) they touch as pending a merge.
@@ -61,16 +65,21 @@ public struct PlaceRepository: Sendable {
     /// A record identical to the stored one changes nothing. A different one replaces the stored one when it is newer
     /// or was read by a newer reader; otherwise it is a conflict: the stored version is kept and the conflict reported.
     /// - Returns: what changed, the blocks touched, and the records now stored as given (for the merge to reuse).
-    public func stage(_ encoded: EncodedRecords, on db: any SQLDatabase) async throws
-        -> (changes: Changes, blocks: Set<String>, written: [SourceRecord]) {
+    public func stage(
+        _ encoded: EncodedRecords, on db: any SQLDatabase
+    ) async throws
+        -> (changes: Changes, blocks: Set<String>, written: [SourceRecord])
+    {
         let sources = Set(encoded.rows.map(\.record.provenance.source.rawValue))
         return try await stage(encoded, stored: try await storedVersions(of: sources, on: db), on: db)
     }
 
     /// The same for many records, encoded and written a chunk at a time (the stored versions read once), so that
     /// memory holds one chunk's rows, not a whole national file's.
-    public func stage(_ records: [SourceRecord], readerVersion: @Sendable (SourceKind) -> Int, chunkSize: Int = 2_000,
-                      on db: any SQLDatabase) async throws -> (changes: Changes, blocks: Set<String>, written: [SourceRecord]) {
+    public func stage(
+        _ records: [SourceRecord], readerVersion: @Sendable (SourceKind) -> Int, chunkSize: Int = 2_000,
+        on db: any SQLDatabase
+    ) async throws -> (changes: Changes, blocks: Set<String>, written: [SourceRecord]) {
         let stored = try await storedVersions(of: Set(records.map(\.provenance.source.rawValue)), on: db)
         var changes = Changes(), blocks: Set<String> = [], written: [SourceRecord] = []
         for start in stride(from: 0, to: records.count, by: chunkSize) {
@@ -93,16 +102,21 @@ public struct PlaceRepository: Sendable {
         typealias R = PlaceTables.Record
         var stored: [String: StoredVersion] = [:]
         for row in try await db.select().columns(R.key, R.fingerprint, R.provenanceDate, R.blockKey, R.readerVersion)
-            .from(R.table).where(R.source, .in, sources.sorted()).all() {
+            .from(R.table).where(R.source, .in, sources.sorted()).all()
+        {
             stored[try row.decode(column: R.key, as: String.self)] = (
                 try row.decode(column: R.fingerprint, as: String.self), try row.decode(column: R.provenanceDate, as: String.self),
-                try row.decode(column: R.blockKey, as: String.self), try row.decode(column: R.readerVersion, as: Int.self))
+                try row.decode(column: R.blockKey, as: String.self), try row.decode(column: R.readerVersion, as: Int.self)
+            )
         }
         return stored
     }
 
-    private func stage(_ encoded: EncodedRecords, stored: [String: StoredVersion], on db: any SQLDatabase) async throws
-        -> (changes: Changes, blocks: Set<String>, written: [SourceRecord]) {
+    private func stage(
+        _ encoded: EncodedRecords, stored: [String: StoredVersion], on db: any SQLDatabase
+    ) async throws
+        -> (changes: Changes, blocks: Set<String>, written: [SourceRecord])
+    {
         typealias R = PlaceTables.Record
         var changes = Changes()
         var writes: [PlaceRow] = []
@@ -131,20 +145,23 @@ public struct PlaceRepository: Sendable {
         try await rows.deleteChildren(of: replaced, on: db)
         try await rows.insert(writes, upsertOn: [R.source, R.sourceID], on: db)
         let pending = Set(try await pendingBlocks(on: db))
-        try await db.insertBatched(into: PlaceTables.PendingBlock.table, columns: [PlaceTables.PendingBlock.blockKey],
-                                   rows: blocks.subtracting(pending).sorted().map { [$0] }, maxBinds: database.maxBindsPerStatement)
+        try await db.insertBatched(
+            into: PlaceTables.PendingBlock.table, columns: [PlaceTables.PendingBlock.blockKey],
+            rows: blocks.subtracting(pending).sorted().map { [$0] }, maxBinds: database.maxBindsPerStatement)
         return (changes, blocks, written)
     }
 
     /// Marks the blocks of these records as pending a merge (a validated declaration changes what their places are).
     public func markPending(records keys: [String], on db: any SQLDatabase) async throws {
         typealias R = PlaceTables.Record
-        let blocks = Set(try await db.inChunks(keys) { chunk in
-            try await db.select().column(R.blockKey).from(R.table).where(R.key, .in, chunk).all(decodingColumn: R.blockKey, as: String.self)
-        })
+        let blocks = Set(
+            try await db.inChunks(keys) { chunk in
+                try await db.select().column(R.blockKey).from(R.table).where(R.key, .in, chunk).all(decodingColumn: R.blockKey, as: String.self)
+            })
         let pending = Set(try await pendingBlocks(on: db))
-        try await db.insertBatched(into: PlaceTables.PendingBlock.table, columns: [PlaceTables.PendingBlock.blockKey],
-                                   rows: blocks.subtracting(pending).sorted().map { [$0] }, maxBinds: database.maxBindsPerStatement)
+        try await db.insertBatched(
+            into: PlaceTables.PendingBlock.table, columns: [PlaceTables.PendingBlock.blockKey],
+            rows: blocks.subtracting(pending).sorted().map { [$0] }, maxBinds: database.maxBindsPerStatement)
     }
 
     /// The blocks whose records changed since their places were last rebuilt.
@@ -160,22 +177,31 @@ public struct PlaceRepository: Sendable {
             try await db.select().column(R.key).from(R.table).where(R.blockKey, .in, chunk).all(decodingColumn: R.key, as: String.self)
         }
         let unknown = keys.filter { known[$0] == nil }
-        let read = unknown.isEmpty ? [] : try await db.inChunks(unknown) { chunk in
-            try await Self.recordRows.load(db.select().from(R.table).where(R.key, .in, chunk), scope: .keys(chunk), on: db)
-        }
-        let stored = Dictionary(uniqueKeysWithValues: try read.map { let record = try Self.record($0); return (record.provenance.key, record) })
+        let read =
+            unknown.isEmpty
+            ? []
+            : try await db.inChunks(unknown) { chunk in
+                try await Self.recordRows.load(db.select().from(R.table).where(R.key, .in, chunk), scope: .keys(chunk), on: db)
+            }
+        let stored = Dictionary(
+            uniqueKeysWithValues: try read.map {
+                let record = try Self.record($0); return (record.provenance.key, record)
+            })
         return keys.compactMap { known[$0] ?? stored[$0] }
     }
 
     /// The record of a row of ``recordRows``.
     static func record(_ loaded: (row: any SQLRow, place: Place)) throws -> SourceRecord {
         typealias R = PlaceTables.Record
-        guard let kind = SourceKind(rawValue: try loaded.row.decode(column: R.source, as: String.self)) else { throw StoredValueError(column: R.source) }
+        guard let kind = SourceKind(rawValue: try loaded.row.decode(column: R.source, as: String.self)) else {
+            throw StoredValueError(column: R.source)
+        }
         guard let day = CalendarDay(try loaded.row.decode(column: R.provenanceDate, as: String.self)) else {
             throw StoredValueError(column: R.provenanceDate)
         }
-        return SourceRecord(provenance: Provenance(source: kind, sourceID: try loaded.row.decode(column: R.sourceID, as: String.self), dateMaj: day),
-                            place: loaded.place)
+        return SourceRecord(
+            provenance: Provenance(source: kind, sourceID: try loaded.row.decode(column: R.sourceID, as: String.self), dateMaj: day),
+            place: loaded.place)
     }
 
     /// Replaces the places of the blocks with `merged` and clears the blocks from the pending list.
@@ -193,7 +219,9 @@ public struct PlaceRepository: Sendable {
             into: S.table, columns: [S.placeID, S.position, S.source, S.sourceID, S.dateMaj],
             rows: merged.flatMap { item in
                 // Validated fields name their declaration, not a record: the place page shows them from the builder.
-                item.provenances.filter(\.isRecord).enumerated().map { [item.id, $0.offset, $0.element.source.rawValue, $0.element.sourceID, $0.element.dateMaj.description] }
+                item.provenances.filter(\.isRecord).enumerated().map {
+                    [item.id, $0.offset, $0.element.source.rawValue, $0.element.sourceID, $0.element.dateMaj.description]
+                }
             }, maxBinds: maxBinds)
         try await ChangeLog.record(.places, keys: blocks, on: db, database: database)
     }

@@ -18,9 +18,11 @@ struct PlaceRow: Sendable {
         self.key = key
         self.own = own
         placeValues = PlaceColumns.all.map { $0.value(place) }
-        listItems = [(L.typologie, place.typologie.map(\.rawValue)), (L.courriels, place.courriels), (L.siteWeb, place.siteWeb),
-                     (L.autresFormationsLabels, place.autresFormationsLabels)]
-            .flatMap { field, values in values.enumerated().map { [key, field, $0.offset, $0.element] as [any Encodable & Sendable] } }
+        listItems = [
+            (L.typologie, place.typologie.map(\.rawValue)), (L.courriels, place.courriels), (L.siteWeb, place.siteWeb),
+            (L.autresFormationsLabels, place.autresFormationsLabels)
+        ]
+        .flatMap { field, values in values.enumerated().map { [key, field, $0.offset, $0.element] as [any Encodable & Sendable] } }
         unmapped = place.unmappedValues.enumerated().map { [key, $0.offset, $0.element.field, $0.element.value] }
     }
 
@@ -44,12 +46,15 @@ struct PlaceRows: Sendable {
     func insert(_ rows: [PlaceRow], upsertOn key: [String] = [], on db: any SQLDatabase) async throws {
         typealias L = PlaceTables.ListItem
         typealias U = PlaceTables.Unmapped
-        try await db.insertBatched(into: set.table, columns: [set.key] + ownColumns + PlaceColumns.all.map(\.name),
-                                   rows: rows.map(\.main), maxBinds: db.maxBindsPerStatement, upsertOn: key)
-        try await db.insertBatched(into: set.listItems, columns: [set.childKey, L.field, L.position, L.value],
-                                   rows: rows.flatMap(\.listItems), maxBinds: db.maxBindsPerStatement)
-        try await db.insertBatched(into: set.unmapped, columns: [set.childKey, U.position, U.field, U.value],
-                                   rows: rows.flatMap(\.unmapped), maxBinds: db.maxBindsPerStatement)
+        try await db.insertBatched(
+            into: set.table, columns: [set.key] + ownColumns + PlaceColumns.all.map(\.name),
+            rows: rows.map(\.main), maxBinds: db.maxBindsPerStatement, upsertOn: key)
+        try await db.insertBatched(
+            into: set.listItems, columns: [set.childKey, L.field, L.position, L.value],
+            rows: rows.flatMap(\.listItems), maxBinds: db.maxBindsPerStatement)
+        try await db.insertBatched(
+            into: set.unmapped, columns: [set.childKey, U.position, U.field, U.value],
+            rows: rows.flatMap(\.unmapped), maxBinds: db.maxBindsPerStatement)
     }
 
     /// Deletes the child rows of some keys (before their rows are replaced).
@@ -88,8 +93,9 @@ struct PlaceRows: Sendable {
             Result { () throws -> (key: String, place: Place) in
                 let key = try row.decode(column: set.key, as: String.self)
                 let id = set.placeID == set.key ? key : try row.decode(column: set.placeID, as: String.self)
-                var place = Place(id: id, pivot: "", nom: "", commune: "", codePostal: "", codeInsee: nil, adresse: "",
-                                  dateMaj: CalendarDay(year: 2000, month: 1, day: 1)!)
+                var place = Place(
+                    id: id, pivot: "", nom: "", commune: "", codePostal: "", codeInsee: nil, adresse: "",
+                    dateMaj: CalendarDay(year: 2000, month: 1, day: 1)!)
                 for column in PlaceColumns.all { try column.read(row, &place) }
                 return (key, place)
             }
@@ -114,8 +120,10 @@ struct PlaceRows: Sendable {
 
     /// The rows of a child table (or any table with the child key and a `position`) in scope, grouped by key and
     /// in their stored order.
-    func grouped<T: Sendable>(_ table: String, _ columns: [String], _ scope: Scope, alsoOrderedBy field: String? = nil,
-                              on db: any SQLDatabase, _ transform: @Sendable (any SQLRow) throws -> T) async throws -> [String: [T]] {
+    func grouped<T: Sendable>(
+        _ table: String, _ columns: [String], _ scope: Scope, alsoOrderedBy field: String? = nil,
+        on db: any SQLDatabase, _ transform: @Sendable (any SQLRow) throws -> T
+    ) async throws -> [String: [T]] {
         let childKey = set.childKey, position = PlaceTables.ListItem.position
         func select() -> SQLSelectBuilder {
             var select = db.select().columns(([childKey] + columns).map { SQLColumn($0, table: table) }).from(table)

@@ -5,8 +5,10 @@ import SQLKit
 extension SQLDatabase {
     /// Inserts rows in as few statements as the bind limit allows. With `upsertOn`, a row whose key already exists
     /// replaces the stored values of the other columns.
-    func insertBatched(into table: String, columns: [String], rows: [[any Encodable & Sendable]], maxBinds: Int,
-                       upsertOn key: [String] = []) async throws {
+    func insertBatched(
+        into table: String, columns: [String], rows: [[any Encodable & Sendable]], maxBinds: Int,
+        upsertOn key: [String] = []
+    ) async throws {
         guard !rows.isEmpty else { return }
         let perStatement = max(1, min(1_000, maxBinds / max(1, columns.count)))
         var start = 0

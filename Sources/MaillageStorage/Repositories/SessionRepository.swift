@@ -36,8 +36,10 @@ public struct SessionRepository: Sendable {
         let token = SecretToken.make(), csrf = SecretToken.make()
         let expires = now + lifetime.absolute
         try await db.insert(into: S.table).columns(S.tokenHash, S.accountID, S.csrfToken, S.createdAt, S.lastSeenAt, S.expiresAt)
-            .values(SQLBind(SecretToken.hash(token)), SQLBind(accountID), SQLBind(csrf), SQLBind(Timestamp.text(now)),
-                    SQLBind(Timestamp.text(now)), SQLBind(Timestamp.text(expires))).run()
+            .values(
+                SQLBind(SecretToken.hash(token)), SQLBind(accountID), SQLBind(csrf), SQLBind(Timestamp.text(now)),
+                SQLBind(Timestamp.text(now)), SQLBind(Timestamp.text(expires))
+            ).run()
         return (token, Session(accountID: accountID, csrfToken: csrf, expiresAt: expires))
     }
 
@@ -45,16 +47,19 @@ public struct SessionRepository: Sendable {
     public func find(token: String, now: Date, lifetime: Lifetime) async throws -> Session? {
         guard SecretToken.isWellFormed(token) else { return nil }
         let hash = SecretToken.hash(token)
-        guard let row = try await database.sql.select().columns(S.accountID, S.csrfToken, S.lastSeenAt, S.expiresAt).from(S.table)
-            .where(S.tokenHash, .equal, SQLBind(hash)).first() else { return nil }
+        guard
+            let row = try await database.sql.select().columns(S.accountID, S.csrfToken, S.lastSeenAt, S.expiresAt).from(S.table)
+                .where(S.tokenHash, .equal, SQLBind(hash)).first()
+        else { return nil }
         let lastSeen = try Timestamp.date(try row.decode(column: S.lastSeenAt, as: String.self))
         let expires = try Timestamp.date(try row.decode(column: S.expiresAt, as: String.self))
         guard now < expires, now.timeIntervalSince(lastSeen) < lifetime.idle else { return nil }
         if now.timeIntervalSince(lastSeen) >= Self.touchInterval {
             try await database.sql.update(S.table).set(S.lastSeenAt, to: SQLBind(Timestamp.text(now))).where(S.tokenHash, .equal, SQLBind(hash)).run()
         }
-        return Session(accountID: try row.decode(column: S.accountID, as: Int.self), csrfToken: try row.decode(column: S.csrfToken, as: String.self),
-                       expiresAt: expires)
+        return Session(
+            accountID: try row.decode(column: S.accountID, as: Int.self), csrfToken: try row.decode(column: S.csrfToken, as: String.self),
+            expiresAt: expires)
     }
 
     /// Ends one session.

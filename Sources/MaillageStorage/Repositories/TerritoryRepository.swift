@@ -27,8 +27,10 @@ public struct TerritoryRepository: Sendable {
         let epcis = territory.epcis.values.sorted { $0.siren < $1.siren }
         let qpvs = territory.qpvs.values.sorted { $0.code < $1.code }
         let communeRows: [[any Encodable & Sendable]] = try communes.map { c in
-            [c.code.rawValue, c.name, c.postalCode, c.population, c.centroid.latitude, c.centroid.longitude, c.areaKm2,
-             c.epci?.rawValue, try c.boundary.map { try JSONColumn.encode($0.polygons) }]
+            [
+                c.code.rawValue, c.name, c.postalCode, c.population, c.centroid.latitude, c.centroid.longitude, c.areaKm2,
+                c.epci?.rawValue, try c.boundary.map { try JSONColumn.encode($0.polygons) }
+            ]
         }
         let postalRows: [[any Encodable & Sendable]] = territory.postalCodes.flatMap { postal, codes in
             codes.map { [postal, $0.rawValue] }
@@ -36,30 +38,37 @@ public struct TerritoryRepository: Sendable {
         for table in [J.table, B.table, F.table, QC.table, Q.table, M.table, E.table, P.table, C.table] {
             try await db.delete(from: table).run()
         }
-        try await db.insertBatched(into: E.table, columns: [E.siren, E.name, E.kind, E.population],
-                                   rows: epcis.map { [$0.siren.rawValue, $0.name, $0.kind, $0.population] }, maxBinds: maxBinds)
-        try await db.insertBatched(into: M.table, columns: [M.epciSiren, M.communeCode],
-                                   rows: epcis.flatMap { e in Set(e.members).sorted().map { [e.siren.rawValue, $0.rawValue] } },
-                                   maxBinds: maxBinds)
+        try await db.insertBatched(
+            into: E.table, columns: [E.siren, E.name, E.kind, E.population],
+            rows: epcis.map { [$0.siren.rawValue, $0.name, $0.kind, $0.population] }, maxBinds: maxBinds)
+        try await db.insertBatched(
+            into: M.table, columns: [M.epciSiren, M.communeCode],
+            rows: epcis.flatMap { e in Set(e.members).sorted().map { [e.siren.rawValue, $0.rawValue] } },
+            maxBinds: maxBinds)
         try await db.insertBatched(
             into: C.table,
             columns: [C.code, C.name, C.postalCode, C.population, C.latitude, C.longitude, C.areaKm2, C.epciSiren, C.boundary],
             rows: communeRows, maxBinds: maxBinds)
         try await db.insertBatched(into: P.table, columns: [P.postalCode, P.communeCode], rows: postalRows, maxBinds: maxBinds)
-        try await db.insertBatched(into: Q.table, columns: [Q.code, Q.communeNames, Q.population],
-                                   rows: qpvs.map { [$0.code, $0.communeNames, $0.population] }, maxBinds: maxBinds)
-        try await db.insertBatched(into: QC.table, columns: [QC.qpvCode, QC.communeCode],
-                                   rows: qpvs.flatMap { q in Set(q.communes).sorted().map { [q.code, $0.rawValue] } }, maxBinds: maxBinds)
+        try await db.insertBatched(
+            into: Q.table, columns: [Q.code, Q.communeNames, Q.population],
+            rows: qpvs.map { [$0.code, $0.communeNames, $0.population] }, maxBinds: maxBinds)
+        try await db.insertBatched(
+            into: QC.table, columns: [QC.qpvCode, QC.communeCode],
+            rows: qpvs.flatMap { q in Set(q.communes).sorted().map { [q.code, $0.rawValue] } }, maxBinds: maxBinds)
         try await db.insertBatched(
             into: F.table, columns: [F.communeCode, F.globalScore, F.accessScore, F.skillsScore, F.irisCount],
             rows: territory.fragility.values.map { [$0.commune.rawValue, $0.globalScore, $0.accessScore, $0.skillsScore, $0.irisCount] },
             maxBinds: maxBinds)
         try await db.insertBatched(
             into: B.table, columns: [B.communeCode, B.premises, B.ineligible, B.atLeast8, B.atLeast30, B.atLeast100],
-            rows: territory.broadband.values.map { [$0.commune.rawValue, $0.premises, $0.ineligible, $0.atLeast8Mbps, $0.atLeast30Mbps, $0.atLeast100Mbps] },
+            rows: territory.broadband.values.map {
+                [$0.commune.rawValue, $0.premises, $0.ineligible, $0.atLeast8Mbps, $0.atLeast30Mbps, $0.atLeast100Mbps]
+            },
             maxBinds: maxBinds)
-        try await db.insertBatched(into: J.table, columns: [J.a, J.b],
-                                   rows: territory.adjacency.pairs.map { [$0.0.rawValue, $0.1.rawValue] }, maxBinds: maxBinds)
+        try await db.insertBatched(
+            into: J.table, columns: [J.a, J.b],
+            rows: territory.adjacency.pairs.map { [$0.0.rawValue, $0.1.rawValue] }, maxBinds: maxBinds)
         try await ChangeLog.record(.territory, keys: [], on: db, database: database)
     }
 
@@ -80,8 +89,9 @@ public struct TerritoryRepository: Sendable {
                 code: try row.communeCode(C.code), name: try row.decode(column: C.name, as: String.self),
                 postalCode: try row.decode(column: C.postalCode, as: String.self),
                 population: try row.decode(column: C.population, as: Int.self),
-                centroid: Coordinate(latitude: try row.decode(column: C.latitude, as: Double.self),
-                                     longitude: try row.decode(column: C.longitude, as: Double.self)),
+                centroid: Coordinate(
+                    latitude: try row.decode(column: C.latitude, as: Double.self),
+                    longitude: try row.decode(column: C.longitude, as: Double.self)),
                 areaKm2: try row.optionalDouble(C.areaKm2),
                 epci: try row.optionalString(C.epciSiren).flatMap(Siren.init),
                 boundary: polygons.map(MultiPolygon.init(polygons:)))
@@ -97,8 +107,9 @@ public struct TerritoryRepository: Sendable {
         }
         let epcis = try await db.select().columns("*").from(E.table).all().map { row -> EPCI in
             let siren = try row.siren(E.siren)
-            return EPCI(siren: siren, name: try row.decode(column: E.name, as: String.self), kind: try row.decode(column: E.kind, as: String.self),
-                        population: try row.decode(column: E.population, as: Int.self), members: members[siren] ?? [])
+            return EPCI(
+                siren: siren, name: try row.decode(column: E.name, as: String.self), kind: try row.decode(column: E.kind, as: String.self),
+                population: try row.decode(column: E.population, as: Int.self), members: members[siren] ?? [])
         }
         var qpvCommunes: [String: [CommuneCode]] = [:]
         for row in try await db.select().columns(QC.qpvCode, QC.communeCode).from(QC.table).all() {
@@ -106,23 +117,26 @@ public struct TerritoryRepository: Sendable {
         }
         let qpvs = try await db.select().columns("*").from(Q.table).all().map { row -> QPV in
             let code = try row.decode(column: Q.code, as: String.self)
-            return QPV(code: code, communeNames: try row.decode(column: Q.communeNames, as: String.self),
-                       communes: (qpvCommunes[code] ?? []).sorted(), population: try row.decode(column: Q.population, as: Int.self))
+            return QPV(
+                code: code, communeNames: try row.decode(column: Q.communeNames, as: String.self),
+                communes: (qpvCommunes[code] ?? []).sorted(), population: try row.decode(column: Q.population, as: Int.self))
         }
         let fragility = try await db.select().columns("*").from(F.table).all().map { row in
-            FragilityIndex(commune: try row.communeCode(F.communeCode),
-                           globalScore: try row.decode(column: F.globalScore, as: Double.self),
-                           accessScore: try row.optionalDouble(F.accessScore),
-                           skillsScore: try row.optionalDouble(F.skillsScore),
-                           irisCount: try row.decode(column: F.irisCount, as: Int.self))
+            FragilityIndex(
+                commune: try row.communeCode(F.communeCode),
+                globalScore: try row.decode(column: F.globalScore, as: Double.self),
+                accessScore: try row.optionalDouble(F.accessScore),
+                skillsScore: try row.optionalDouble(F.skillsScore),
+                irisCount: try row.decode(column: F.irisCount, as: Int.self))
         }
         let broadband = try await db.select().columns("*").from(B.table).all().map { row in
-            BroadbandEligibility(commune: try row.communeCode(B.communeCode),
-                                 premises: try row.decode(column: B.premises, as: Int.self),
-                                 ineligible: try row.decode(column: B.ineligible, as: Int.self),
-                                 atLeast8Mbps: try row.decode(column: B.atLeast8, as: Int.self),
-                                 atLeast30Mbps: try row.decode(column: B.atLeast30, as: Int.self),
-                                 atLeast100Mbps: try row.decode(column: B.atLeast100, as: Int.self))
+            BroadbandEligibility(
+                commune: try row.communeCode(B.communeCode),
+                premises: try row.decode(column: B.premises, as: Int.self),
+                ineligible: try row.decode(column: B.ineligible, as: Int.self),
+                atLeast8Mbps: try row.decode(column: B.atLeast8, as: Int.self),
+                atLeast30Mbps: try row.decode(column: B.atLeast30, as: Int.self),
+                atLeast100Mbps: try row.decode(column: B.atLeast100, as: Int.self))
         }
         var neighbours: [CommuneCode: Set<CommuneCode>] = [:]
         for row in try await db.select().columns(J.a, J.b).from(J.table).all() {
@@ -130,7 +144,8 @@ public struct TerritoryRepository: Sendable {
             neighbours[a, default: []].insert(b)
             neighbours[b, default: []].insert(a)
         }
-        return TerritoryData(communes: communes, postalCodes: postalCodes, epcis: epcis, qpvs: qpvs, fragility: fragility,
-                             broadband: broadband, adjacency: Adjacency(neighbours: neighbours))
+        return TerritoryData(
+            communes: communes, postalCodes: postalCodes, epcis: epcis, qpvs: qpvs, fragility: fragility,
+            broadband: broadband, adjacency: Adjacency(neighbours: neighbours))
     }
 }

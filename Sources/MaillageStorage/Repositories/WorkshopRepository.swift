@@ -53,16 +53,22 @@ public struct WorkshopRepository: Sendable {
                 .first(decodingColumn: CycleTables.Meeting.workshop, as: String.self)
             guard state == WorkshopState.ouvert.rawValue else { throw WorkshopClosed() }
             if let existing = try await sameCard(card, on: db) { return .alreadyThere(existing) }
-            let count = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(K.table)
+            let count =
+                try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(K.table)
                 .where(K.meetingID, .equal, SQLBind(card.meetingID)).where(K.tableCommune, .equal, SQLBind(card.table.rawValue))
                 .first(decodingColumn: "n", as: Int.self) ?? 0
             guard count < WorkshopCard.maxPerTable else { throw TableFull(table: card.table, limit: WorkshopCard.maxPerTable) }
             let id = try await db.insert(into: K.table)
-                .columns(K.meetingID, K.tableCommune, K.kind, K.text, K.placeID, K.neighbourCommune, K.personaID, K.authorLabel, K.createdAt,
-                         K.visibility, K.mergedInto, K.clientKey)
-                .values(SQLBind(card.meetingID), SQLBind(card.table.rawValue), SQLBind(card.kind.rawValue), SQLBind(card.text), SQLBind(card.placeID),
-                        SQLBind(card.neighbourCommune?.rawValue), SQLBind(card.personaID), SQLBind(card.authorLabel), SQLBind(Timestamp.text(card.createdAt)),
-                        SQLBind("visible"), SQLBind(nil as Int?), SQLBind(card.clientKey))
+                .columns(
+                    K.meetingID, K.tableCommune, K.kind, K.text, K.placeID, K.neighbourCommune, K.personaID, K.authorLabel, K.createdAt,
+                    K.visibility, K.mergedInto, K.clientKey
+                )
+                .values(
+                    SQLBind(card.meetingID), SQLBind(card.table.rawValue), SQLBind(card.kind.rawValue), SQLBind(card.text), SQLBind(card.placeID),
+                    SQLBind(card.neighbourCommune?.rawValue), SQLBind(card.personaID), SQLBind(card.authorLabel),
+                    SQLBind(Timestamp.text(card.createdAt)),
+                    SQLBind("visible"), SQLBind(nil as Int?), SQLBind(card.clientKey)
+                )
                 .ignoringConflicts(with: [K.meetingID, K.clientKey])
                 .returning(K.id).first(decodingColumn: K.id, as: Int.self)
             guard let id else {
@@ -89,20 +95,32 @@ public struct WorkshopRepository: Sendable {
     private func countCard(passID: String, now: Date, on db: any SQLDatabase) async throws {
         let minuteAgo = Timestamp.text(now - 60), nowText = Timestamp.text(now)
         let counted = try await db.update(S.table)
-            .set(S.windowCount, to: "CASE WHEN \(ident: S.windowStart) <= \(bind: minuteAgo) THEN 1 ELSE \(ident: S.windowCount) + 1 END" as SQLQueryString)
-            .set(S.windowStart, to: "CASE WHEN \(ident: S.windowStart) <= \(bind: minuteAgo) THEN \(bind: nowText) ELSE \(ident: S.windowStart) END" as SQLQueryString)
+            .set(
+                S.windowCount,
+                to: "CASE WHEN \(ident: S.windowStart) <= \(bind: minuteAgo) THEN 1 ELSE \(ident: S.windowCount) + 1 END" as SQLQueryString
+            )
+            .set(
+                S.windowStart,
+                to: "CASE WHEN \(ident: S.windowStart) <= \(bind: minuteAgo) THEN \(bind: nowText) ELSE \(ident: S.windowStart) END" as SQLQueryString
+            )
             .where(S.tokenHash, .equal, SQLBind(passID))
-            .where { $0.where(S.windowStart, .lessThanOrEqual, SQLBind(minuteAgo)).orWhere(S.windowCount, .lessThan, SQLBind(WorkshopCard.maxPerPassPerMinute)) }
+            .where {
+                $0.where(S.windowStart, .lessThanOrEqual, SQLBind(minuteAgo)).orWhere(
+                    S.windowCount, .lessThan, SQLBind(WorkshopCard.maxPerPassPerMinute))
+            }
             .returning(S.tokenHash).all()
         guard counted.isEmpty else { return }
-        let start = try await db.select().column(S.windowStart).from(S.table).where(S.tokenHash, .equal, SQLBind(passID))
+        let start =
+            try await db.select().column(S.windowStart).from(S.table).where(S.tokenHash, .equal, SQLBind(passID))
             .first(decodingColumn: S.windowStart, as: String.self).flatMap { try? Timestamp.date($0) } ?? now
         throw CardRateExceeded(retryAfter: max(1, Int((start + 60).timeIntervalSince(now).rounded(.up))))
     }
 
     /// Shows, hides or merges a card into another of the same meeting and table (which must be shown).
-    public func moderate(cardID: Int, meetingID: Int, to visibility: WorkshopCard.Visibility, territory: Siren, by author: Author,
-                         now: Date = Date()) async throws {
+    public func moderate(
+        cardID: Int, meetingID: Int, to visibility: WorkshopCard.Visibility, territory: Siren, by author: Author,
+        now: Date = Date()
+    ) async throws {
         try await database.transaction { db in
             let cards = try await cards(meetingID: meetingID, on: db)
             guard let card = cards.first(where: { $0.id == cardID }) else { throw RowNotFound() }
@@ -122,9 +140,11 @@ public struct WorkshopRepository: Sendable {
                     .where(K.mergedInto, .equal, SQLBind(cardID)).run()
             }
             try await CycleRepository.bumpVersion(meetingID: meetingID, on: db)
-            try await AuditRepository.record(AuditEvent(at: now, by: author, territory: territory, action: "carte d'atelier modérée",
-                                                        objectKind: AuditKinds.card, objectID: "\(cardID)",
-                                                        before: Self.visibilityText(card.visibility), after: Self.visibilityText(visibility)), on: db)
+            try await AuditRepository.record(
+                AuditEvent(
+                    at: now, by: author, territory: territory, action: "carte d'atelier modérée",
+                    objectKind: AuditKinds.card, objectID: "\(cardID)",
+                    before: Self.visibilityText(card.visibility), after: Self.visibilityText(visibility)), on: db)
         }
     }
 
@@ -135,7 +155,9 @@ public struct WorkshopRepository: Sendable {
         let token = SecretToken.make()
         try await database.transaction { db in
             try await db.insert(into: S.table).columns(S.tokenHash, S.meetingID, S.label, S.expiresAt, S.windowStart, S.windowCount)
-                .values(SQLBind(SecretToken.hash(token)), SQLBind(meetingID), SQLBind(label), SQLBind(Timestamp.text(expiresAt)), SQLBind(""), SQLBind(0))
+                .values(
+                    SQLBind(SecretToken.hash(token)), SQLBind(meetingID), SQLBind(label), SQLBind(Timestamp.text(expiresAt)), SQLBind(""), SQLBind(0)
+                )
                 .run()
         }
         return token
@@ -144,12 +166,14 @@ public struct WorkshopRepository: Sendable {
     /// The live pass of a cookie's token (nil when unknown, expired or its meeting closed).
     public func pass(token: String, now: Date = Date()) async throws -> Pass? {
         guard SecretToken.isWellFormed(token),
-              let row = try await database.sql.select().column("*").from(S.table).where(S.tokenHash, .equal, SQLBind(SecretToken.hash(token))).first()
+            let row = try await database.sql.select().column("*").from(S.table).where(S.tokenHash, .equal, SQLBind(SecretToken.hash(token))).first()
         else { return nil }
         let expiresAt = try Timestamp.date(try row.decode(column: S.expiresAt, as: String.self))
         guard expiresAt > now else { return nil }
-        return Pass(id: SecretToken.hash(token), meetingID: try row.decode(column: S.meetingID, as: Int.self), label: try row.decode(column: S.label, as: String.self),
-                    expiresAt: expiresAt)
+        return Pass(
+            id: SecretToken.hash(token), meetingID: try row.decode(column: S.meetingID, as: Int.self),
+            label: try row.decode(column: S.label, as: String.self),
+            expiresAt: expiresAt)
     }
 
     /// Deletes expired passes.
@@ -165,7 +189,8 @@ public struct WorkshopRepository: Sendable {
     /// returns it for the animateur's link (only its hash is kept).
     public func renewProjectionToken(meetingID: Int, territory: Siren, by author: Author, now: Date = Date()) async throws -> String {
         let token = SecretToken.make()
-        try await setProjectionHash(SecretToken.hash(token), meetingID: meetingID, action: "lien de projection renouvelé", territory: territory, by: author, now: now)
+        try await setProjectionHash(
+            SecretToken.hash(token), meetingID: meetingID, action: "lien de projection renouvelé", territory: territory, by: author, now: now)
         return token
     }
 
@@ -192,8 +217,10 @@ public struct WorkshopRepository: Sendable {
             let updated = try await db.update(M.table).set(M.projectionTokenHash, to: SQLBind(hash)).where(M.id, .equal, SQLBind(meetingID))
                 .returning(M.id).all()
             guard !updated.isEmpty else { throw RowNotFound() }
-            try await AuditRepository.record(AuditEvent(at: now, by: author, territory: territory, action: action, objectKind: AuditKinds.meeting,
-                                                        objectID: "\(meetingID)"), on: db)
+            try await AuditRepository.record(
+                AuditEvent(
+                    at: now, by: author, territory: territory, action: action, objectKind: AuditKinds.meeting,
+                    objectID: "\(meetingID)"), on: db)
         }
     }
 
@@ -209,7 +236,8 @@ public struct WorkshopRepository: Sendable {
 
     private static func card(_ row: any SQLRow) throws -> WorkshopCard {
         guard let kind = CardKind(rawValue: try row.decode(column: K.kind, as: String.self)),
-              let table = CommuneCode(try row.decode(column: K.tableCommune, as: String.self)) else { throw StoredValueError(column: K.kind) }
+            let table = CommuneCode(try row.decode(column: K.tableCommune, as: String.self))
+        else { throw StoredValueError(column: K.kind) }
         let visibility: WorkshopCard.Visibility
         switch try row.decode(column: K.visibility, as: String.self) {
         case "visible": visibility = .visible
@@ -217,11 +245,12 @@ public struct WorkshopRepository: Sendable {
         case "fusionnee": visibility = .merged(into: try row.decode(column: K.mergedInto, as: Int.self))
         default: throw StoredValueError(column: K.visibility)
         }
-        return WorkshopCard(id: try row.decode(column: K.id, as: Int.self), meetingID: try row.decode(column: K.meetingID, as: Int.self), table: table,
-                            kind: kind, text: try row.decode(column: K.text, as: String.self), placeID: try row.optionalString(K.placeID),
-                            neighbourCommune: try row.optionalString(K.neighbourCommune).flatMap(CommuneCode.init),
-                            personaID: try row.optionalString(K.personaID), authorLabel: try row.decode(column: K.authorLabel, as: String.self),
-                            createdAt: try Timestamp.date(try row.decode(column: K.createdAt, as: String.self)), visibility: visibility,
-                            clientKey: try row.decode(column: K.clientKey, as: String.self))
+        return WorkshopCard(
+            id: try row.decode(column: K.id, as: Int.self), meetingID: try row.decode(column: K.meetingID, as: Int.self), table: table,
+            kind: kind, text: try row.decode(column: K.text, as: String.self), placeID: try row.optionalString(K.placeID),
+            neighbourCommune: try row.optionalString(K.neighbourCommune).flatMap(CommuneCode.init),
+            personaID: try row.optionalString(K.personaID), authorLabel: try row.decode(column: K.authorLabel, as: String.self),
+            createdAt: try Timestamp.date(try row.decode(column: K.createdAt, as: String.self)), visibility: visibility,
+            clientKey: try row.decode(column: K.clientKey, as: String.self))
     }
 }

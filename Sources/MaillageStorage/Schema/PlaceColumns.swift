@@ -40,7 +40,7 @@ enum PlaceColumns {
         bits("itinerance", \.itinerance), bits("services", \.services), bits("publics_specifiquement_adresses", \.publicsSpecifiquementAdresses),
         bits("prise_en_charge_specifique", \.priseEnChargeSpecifique), bits("frais_a_charge", \.fraisACharge),
         bits("dispositif_programmes_nationaux", \.dispositifProgrammesNationaux), bits("formations_labels", \.formationsLabels),
-        bits("modalites_acces", \.modalitesAcces), bits("modalites_accompagnement", \.modalitesAccompagnement),
+        bits("modalites_acces", \.modalitesAcces), bits("modalites_accompagnement", \.modalitesAccompagnement)
     ]
 
     /// The place's name, which pages sort by.

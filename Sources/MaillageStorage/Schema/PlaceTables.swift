@@ -5,13 +5,15 @@
 /// bits of an integer, and their open lists and unmapped values in two child tables (``PlaceTableSet``).
 enum PlaceTables {
     /// One row per merged place, keyed by the place's identifier.
-    static let merged = PlaceTableSet(table: "places", key: "id", placeID: "id", listItems: "place_list_items",
-                                      unmapped: "place_unmapped", childKey: "place_id")
+    static let merged = PlaceTableSet(
+        table: "places", key: "id", placeID: "id", listItems: "place_list_items",
+        unmapped: "place_unmapped", childKey: "place_id")
 
     /// One row per source record, keyed by `source:source_id` (its provenance key).
-    static let records = PlaceTableSet(table: "source_records", key: Record.key, placeID: Record.placeID,
-                                       listItems: "source_record_list_items", unmapped: "source_record_unmapped",
-                                       childKey: Record.key)
+    static let records = PlaceTableSet(
+        table: "source_records", key: Record.key, placeID: Record.placeID,
+        listItems: "source_record_list_items", unmapped: "source_record_unmapped",
+        childKey: Record.key)
 
     /// The merged places' own columns.
     enum Place {

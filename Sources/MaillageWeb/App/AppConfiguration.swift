@@ -52,13 +52,15 @@ public struct AppConfiguration: Sendable {
     /// Whether the site is served over HTTPS.
     var isHTTPS: Bool { publicURL?.scheme == "https" }
 
-    public init(hostname: String = "127.0.0.1", port: Int = 8080, database: DatabaseConfiguration = .sqlite(path: "maillage-data/maillage.sqlite"),
-                seedPack: URL? = nil, focusTerritory: Siren = .caph, metricsRegistry: PrometheusCollectorRegistry? = nil,
-                migrateAtStart: Bool? = nil, refreshInterval: Duration = .seconds(1), publicURL: URL? = nil,
-                sessionLifetime: SessionRepository.Lifetime = .init(), passwordCost: UInt8 = 12, embeddingOrigins: [String] = [],
-                identity: SiteIdentity = SiteIdentity(), eventStreamLifetime: Duration = .seconds(300), eventStreams: EventStreamLimits = EventStreamLimits(),
-                referralRetention: TimeInterval = Referral.defaultAnonymisation, connectionLimits: ConnectionLimits = ConnectionLimits(),
-                passwordThreads: Int = HashingPool.defaultThreads, passwordQueueLimit: Int = HashingPool.defaultQueueLimit) {
+    public init(
+        hostname: String = "127.0.0.1", port: Int = 8080, database: DatabaseConfiguration = .sqlite(path: "maillage-data/maillage.sqlite"),
+        seedPack: URL? = nil, focusTerritory: Siren = .caph, metricsRegistry: PrometheusCollectorRegistry? = nil,
+        migrateAtStart: Bool? = nil, refreshInterval: Duration = .seconds(1), publicURL: URL? = nil,
+        sessionLifetime: SessionRepository.Lifetime = .init(), passwordCost: UInt8 = 12, embeddingOrigins: [String] = [],
+        identity: SiteIdentity = SiteIdentity(), eventStreamLifetime: Duration = .seconds(300), eventStreams: EventStreamLimits = EventStreamLimits(),
+        referralRetention: TimeInterval = Referral.defaultAnonymisation, connectionLimits: ConnectionLimits = ConnectionLimits(),
+        passwordThreads: Int = HashingPool.defaultThreads, passwordQueueLimit: Int = HashingPool.defaultQueueLimit
+    ) {
         self.hostname = hostname
         self.port = port
         self.database = database

@@ -27,8 +27,12 @@ struct BackupService: ServiceLifecycle.Service {
             try FileManager.default.createDirectory(atPath: schedule.directory, withIntermediateDirectories: true)
             let name = "maillage-\(Self.stamp(now)).\(backup.configuration.isPostgres ? "dump" : "sqlite")"
             let copy = try await backup.backup(to: URL(fileURLWithPath: schedule.directory).appendingPathComponent(name).path)
-            logger.info("Sauvegarde écrite", metadata: ["fichier": .string(copy.path), "octets": .stringConvertible(copy.bytes),
-                                                      "schéma": .string(copy.schemaVersion), "durée": .string("\(clock.now - start)")])
+            logger.info(
+                "Sauvegarde écrite",
+                metadata: [
+                    "fichier": .string(copy.path), "octets": .stringConvertible(copy.bytes),
+                    "schéma": .string(copy.schemaVersion), "durée": .string("\(clock.now - start)")
+                ])
             for old in try backups().dropLast(schedule.keep) {
                 try FileManager.default.removeItem(atPath: URL(fileURLWithPath: schedule.directory).appendingPathComponent(old).path)
                 logger.info("Ancienne sauvegarde supprimée", metadata: ["fichier": .string(old)])

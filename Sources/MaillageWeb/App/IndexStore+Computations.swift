@@ -26,7 +26,8 @@ extension IndexStore.Snapshot {
         do {
             return try work(WorkBudget(seconds: computationSeconds))
         } catch {
-            throw HTTPError(.serviceUnavailable, message: "Calcul arrêté après \(Int(computationSeconds)) s : choisissez un périmètre plus petit, ou réessayez.")
+            throw HTTPError(
+                .serviceUnavailable, message: "Calcul arrêté après \(Int(computationSeconds)) s : choisissez un périmètre plus petit, ou réessayez.")
         }
     }
 

@@ -64,10 +64,13 @@ final class IndexStore: Sendable {
                 // Nothing of the places changed (a persona, say): the same index, and what was computed on it — but the
                 // matrices follow the rules, which follow the structures.
                 let structuresChanged = items[.structures] != nil, rulesChanged = structuresChanged || items[.orientationRules] != nil
-                let rules = rulesChanged ? try await database.ruleBook(for: current.index, structures: structuresChanged ? nil : current.structures)
+                let rules =
+                    rulesChanged
+                    ? try await database.ruleBook(for: current.index, structures: structuresChanged ? nil : current.structures)
                     : current.rules
-                var next = Snapshot(index: current.index, rules: rules, placeJSON: current.placeJSON, diagnostics: current.diagnostics,
-                                    seenChange: changes.latest)
+                var next = Snapshot(
+                    index: current.index, rules: rules, placeJSON: current.placeJSON, diagnostics: current.diagnostics,
+                    seenChange: changes.latest)
                 if !rulesChanged { next.matrices = current.matrices }
                 snapshotStore.withLock { $0 = next }
                 return .unchanged

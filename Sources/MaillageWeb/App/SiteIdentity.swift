@@ -30,11 +30,17 @@ public struct SiteIdentity: Sendable {
         public init(bytes: [UInt8]) throws(LogoError) {
             guard !bytes.isEmpty, bytes.count <= Self.maximumBytes else { throw LogoError(reason: "une image de 1 octet à 256 Kio") }
             let text = String(decoding: bytes.prefix(512), as: UTF8.self)
-            if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) { contentType = "image/png" }
-            else if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { contentType = "image/jpeg" }
-            else if bytes.count > 12, bytes[8..<12].elementsEqual("WEBP".utf8) { contentType = "image/webp" }
-            else if text.contains("<svg") { contentType = "image/svg+xml" }
-            else { throw LogoError(reason: "une image PNG, JPEG, WebP ou SVG") }
+            if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) {
+                contentType = "image/png"
+            } else if bytes.starts(with: [0xFF, 0xD8, 0xFF]) {
+                contentType = "image/jpeg"
+            } else if bytes.count > 12, bytes[8..<12].elementsEqual("WEBP".utf8) {
+                contentType = "image/webp"
+            } else if text.contains("<svg") {
+                contentType = "image/svg+xml"
+            } else {
+                throw LogoError(reason: "une image PNG, JPEG, WebP ou SVG")
+            }
             self.bytes = bytes
         }
     }

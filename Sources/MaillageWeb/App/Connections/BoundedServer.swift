@@ -16,15 +16,21 @@ struct BoundedServer {
         let descriptors = DescriptorLimit.raiseToHardLimit()
         var limits = requested
         if let lowered = requested.fitted(toDescriptors: descriptors) {
-            logger.warning("Limite de connexions abaissée pour tenir dans les descripteurs de fichiers disponibles",
-                           metadata: ["descripteurs": .stringConvertible(descriptors), "demandé": .stringConvertible(requested.maxConnections),
-                                      "retenu": .stringConvertible(lowered.maxConnections),
-                                      "par_adresse": .stringConvertible(lowered.maxConnectionsPerAddress)])
+            logger.warning(
+                "Limite de connexions abaissée pour tenir dans les descripteurs de fichiers disponibles",
+                metadata: [
+                    "descripteurs": .stringConvertible(descriptors), "demandé": .stringConvertible(requested.maxConnections),
+                    "retenu": .stringConvertible(lowered.maxConnections),
+                    "par_adresse": .stringConvertible(lowered.maxConnectionsPerAddress)
+                ])
             limits = lowered
         }
-        logger.info("Connexions bornées",
-                    metadata: ["descripteurs": .stringConvertible(descriptors), "max": .stringConvertible(limits.maxConnections),
-                               "par_adresse": .stringConvertible(limits.maxConnectionsPerAddress)])
+        logger.info(
+            "Connexions bornées",
+            metadata: [
+                "descripteurs": .stringConvertible(descriptors), "max": .stringConvertible(limits.maxConnections),
+                "par_adresse": .stringConvertible(limits.maxConnectionsPerAddress)
+            ])
         self.limits = limits
         self.counter = ConnectionCounter(limits: limits)
         self.logger = logger
@@ -33,7 +39,9 @@ struct BoundedServer {
     /// The HTTP/1 server, each connection guarded.
     var builder: HTTPServerBuilder {
         let (counter, logger) = (counter, logger)
-        return .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(counter: counter, logger: logger)], idleTimeout: TimeAmount(limits.idleTimeout)))
+        return .http1(
+            configuration: .init(
+                additionalChannelHandlers: [ConnectionGuard(counter: counter, logger: logger)], idleTimeout: TimeAmount(limits.idleTimeout)))
     }
 
     /// The listening socket's ceiling of open connections, refused ones included.

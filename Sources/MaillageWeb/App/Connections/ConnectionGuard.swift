@@ -117,9 +117,12 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         case .refused(let report):
             if let report {
                 let open = counter.current
-                logger.warning("Connexions refusées (503) : plafond atteint",
-                               metadata: ["refusées": .stringConvertible(report), "ouvertes": .stringConvertible(open.total),
-                                          "adresses": .stringConvertible(open.addresses), "dernière_adresse": .string(address)])
+                logger.warning(
+                    "Connexions refusées (503) : plafond atteint",
+                    metadata: [
+                        "refusées": .stringConvertible(report), "ouvertes": .stringConvertible(open.total),
+                        "adresses": .stringConvertible(open.addresses), "dernière_adresse": .string(address)
+                    ])
             }
             state = .refused(answered: false)
             schedule(in: Self.refusalWait, on: context) { [unowned self] context in self.refuse(context) }
@@ -130,8 +133,9 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private func refuse(_ context: ChannelHandlerContext) {
         guard case .refused(answered: false) = state else { return }
         state = .refused(answered: true)
-        answer(.serviceUnavailable, "Serveur momentanément saturé : trop de connexions ouvertes. Réessayez dans quelques secondes.",
-               retryAfter: ConnectionLimits.retryAfterSeconds, on: context)
+        answer(
+            .serviceUnavailable, "Serveur momentanément saturé : trop de connexions ouvertes. Réessayez dans quelques secondes.",
+            retryAfter: ConnectionLimits.retryAfterSeconds, on: context)
         context.close(mode: .output, promise: nil)
         schedule(in: Self.refusalWait, on: context) { context in context.close(promise: nil) }
     }

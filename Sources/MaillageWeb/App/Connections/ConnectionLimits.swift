@@ -25,10 +25,12 @@ public struct ConnectionLimits: Sendable, Equatable {
     /// What `Retry-After` asks a refused client to wait, in seconds.
     static let retryAfterSeconds = 5
 
-    public init(maxConnections: Int = 2_048, maxConnectionsPerAddress: Int = 256, headerTimeout: Duration = .seconds(10),
-                bodyTimeout: Duration = .seconds(30), idleTimeout: Duration = .seconds(30),
-                maxRequestsInFlight: Int = 2 * ProcessInfo.processInfo.activeProcessorCount, maxRequestsWaiting: Int = 1_000,
-                requestWaitTimeout: Duration = .seconds(30)) {
+    public init(
+        maxConnections: Int = 2_048, maxConnectionsPerAddress: Int = 256, headerTimeout: Duration = .seconds(10),
+        bodyTimeout: Duration = .seconds(30), idleTimeout: Duration = .seconds(30),
+        maxRequestsInFlight: Int = 2 * ProcessInfo.processInfo.activeProcessorCount, maxRequestsWaiting: Int = 1_000,
+        requestWaitTimeout: Duration = .seconds(30)
+    ) {
         self.maxConnections = maxConnections
         self.maxConnectionsPerAddress = maxConnectionsPerAddress
         self.headerTimeout = headerTimeout
@@ -47,8 +49,10 @@ public struct ConnectionLimits: Sendable, Equatable {
         }
         if maxRequestsInFlight < 1 { return "le nombre maximal de requêtes traitées à la fois doit être au moins 1" }
         if maxRequestsWaiting < 0 { return "le nombre maximal de requêtes en attente ne peut pas être négatif" }
-        for (name, value) in [("d'en-têtes", headerTimeout), ("de corps", bodyTimeout), ("d'inactivité", idleTimeout),
-                              ("d'attente d'une requête", requestWaitTimeout)]
+        for (name, value) in [
+            ("d'en-têtes", headerTimeout), ("de corps", bodyTimeout), ("d'inactivité", idleTimeout),
+            ("d'attente d'une requête", requestWaitTimeout)
+        ]
         where value < .seconds(1) || value > .seconds(3_600) {
             return "le délai \(name) doit être entre 1 et 3600 secondes"
         }

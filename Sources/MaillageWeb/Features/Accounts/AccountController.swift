@@ -69,8 +69,9 @@ struct AccountController {
             page.status = .unauthorized
             return try page.response(from: request, context: context)
         }
-        let opened = try await useCases.signIn.open(for: account, as: actor, proof: proof, replacing: context.visitor.sessionToken, keys: keys,
-                                                    now: now)
+        let opened = try await useCases.signIn.open(
+            for: account, as: actor, proof: proof, replacing: context.visitor.sessionToken, keys: keys,
+            now: now)
         guard let token = opened else {  // a code already used: a replay
             var page = pages.render(SignInPage(returnTo: returnTo, error: Self.failure), for: context.visitor)
             page.status = .unauthorized
@@ -97,9 +98,11 @@ struct AccountController {
         }
         let declarations = try await database.declarations.list(.init(authorID: actor.accountID, limit: 50))
         let recoveryCodes = try await database.recoveryCodes.remaining(for: account.id)
-        return pages.render(AccountPage(account: account, sessions: sessions, message: AccountMessage(rawValue: try QueryReader(request).single("message") ?? ""),
-                                        offersSecondFactor: gate.allows(context, .useSecondFactor), recoveryCodes: recoveryCodes, structures: structures,
-                                        declarations: declarations), for: context.visitor)
+        return pages.render(
+            AccountPage(
+                account: account, sessions: sessions, message: AccountMessage(rawValue: try QueryReader(request).single("message") ?? ""),
+                offersSecondFactor: gate.allows(context, .useSecondFactor), recoveryCodes: recoveryCodes, structures: structures,
+                declarations: declarations), for: context.visitor)
     }
 
     @Sendable func changePassword(request: Request, context: AppRequestContext) async throws -> Response {
@@ -108,8 +111,10 @@ struct AccountController {
         let current = try reader.text(AccountFormField.actuel, maximumLength: PasswordRules.maximumLength) ?? ""
         let new = try reader.text(AccountFormField.nouveau, maximumLength: PasswordRules.maximumLength + 1) ?? ""
         guard let account = try await database.accounts.find(id: actor.accountID),
-              try await check.password(current, matches: try await database.accounts.passwordHash(of: account.id),
-                                       keys: SecretCheck.currentPasswordKeys(account, context)) else {
+            try await check.password(
+                current, matches: try await database.accounts.passwordHash(of: account.id),
+                keys: SecretCheck.currentPasswordKeys(account, context))
+        else {
             throw HTTPError(.forbidden, message: "Le mot de passe actuel n'est pas le bon : rien n'a été changé.")
         }
         try await database.attemptThrottle.succeeded(SecretCheck.currentPasswordKeys(account, context))
@@ -142,13 +147,17 @@ struct AccountController {
     @Sendable func turnSecondFactorOn(request: Request, context: AppRequestContext) async throws -> Response {
         let actor = try gate.require(.useSecondFactor, request, context)
         let reader = try await QueryReader.form(request)
-        guard let secret = try reader.single(AccountFormField.secret), secret.count == 20, secret.allSatisfy({ "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".contains($0) }),
-              let account = try await database.accounts.find(id: actor.accountID) else {
+        guard let secret = try reader.single(AccountFormField.secret), secret.count == 20,
+            secret.allSatisfy({ "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".contains($0) }),
+            let account = try await database.accounts.find(id: actor.accountID)
+        else {
             throw ParameterError(parameter: "secret", message: "La clé a été altérée : recommencez depuis votre compte.")
         }
         guard let step = SecondFactorCode.matchingStep(try reader.single(AccountFormField.code) ?? "", secret: secret, now: Date()) else {
-            var page = pages.render(SecondFactorPage(account: account, secret: secret, error: "Ce code ne correspond pas : vérifiez l'heure du téléphone et recommencez."),
-                                    for: context.visitor)
+            var page = pages.render(
+                SecondFactorPage(
+                    account: account, secret: secret, error: "Ce code ne correspond pas : vérifiez l'heure du téléphone et recommencez."),
+                for: context.visitor)
             page.status = .unprocessableContent
             return try page.response(from: request, context: context)
         }
@@ -183,8 +192,9 @@ struct AccountController {
             throw HTTPError(.forbidden, message: "Le second facteur n'est pas actif : les codes de secours viennent avec lui.")
         }
         let now = Date()
-        let proof = try await secondFactor.require(try await QueryReader.form(request).single(AccountFormField.code) ?? "", of: account,
-                                                   address: context.clientAddress, now: now)
+        let proof = try await secondFactor.require(
+            try await QueryReader.form(request).single(AccountFormField.code) ?? "", of: account,
+            address: context.clientAddress, now: now)
         let codes = try await useCases.renewRecoveryCodes(for: account, proof: proof, by: Author(actor), now: now)
         return try showOnce(RecoveryCodesPage(codes: codes, heading: "Nouveaux codes de secours"), request, context)
     }
@@ -211,8 +221,11 @@ struct AccountController {
     /// also once percent-decoded — nothing a browser could read as another host (`//host`, `/\host`, `/\t/host`).
     static func safeReturn(_ text: String?) -> String? {
         guard let text, text.utf8.count <= 200, let decoded = text.removingPercentEncoding,
-              [text, decoded].allSatisfy({ $0.hasPrefix("/") && !$0.hasPrefix("//") && !$0.contains("\\")
-                  && $0.unicodeScalars.allSatisfy { (0x21...0x7E).contains($0.value) } }) else { return nil }
+            [text, decoded].allSatisfy({
+                $0.hasPrefix("/") && !$0.hasPrefix("//") && !$0.contains("\\")
+                    && $0.unicodeScalars.allSatisfy { (0x21...0x7E).contains($0.value) }
+            })
+        else { return nil }
         return text
     }
 }

@@ -44,8 +44,10 @@ struct AccountPage: PageModel {
         var url: String
     }
 
-    init(account: AccountRepository.Account, sessions: Int, message: AccountMessage?, offersSecondFactor: Bool, recoveryCodes: Int = 0,
-         structures: [Structure] = [], declarations: [Declaration] = []) {
+    init(
+        account: AccountRepository.Account, sessions: Int, message: AccountMessage?, offersSecondFactor: Bool, recoveryCodes: Int = 0,
+        structures: [Structure] = [], declarations: [Declaration] = []
+    ) {
         self.structures = structures.map { Link(label: $0.name, url: SiteURL.structure(.value($0.id)).path) }
         hasStructures = !structures.isEmpty
         self.declarations = declarations.map { declaration in

@@ -36,11 +36,14 @@ struct InvitationController {
         let actor = try gate.signedIn(request, context)
         let pending = try await database.links.pendingInvitations(now: Date()).filter { gate.policy.allows(actor, .invite($0.grant)) }
         let people = try await database.accounts.all().filter { account in
-            account.id != actor.accountID && (gate.policy.allows(actor, .resetPassword(of: account.grants))
-                || account.grants.contains { gate.policy.allows(actor, .manageRole($0)) })
+            account.id != actor.accountID
+                && (gate.policy.allows(actor, .resetPassword(of: account.grants))
+                    || account.grants.contains { gate.policy.allows(actor, .manageRole($0)) })
         }
-        return pages.render(InvitationsPage(actor: actor, pending: pending, people: people, policy: gate.policy,
-                                            territoryName: territoryName), for: context.visitor)
+        return pages.render(
+            InvitationsPage(
+                actor: actor, pending: pending, people: people, policy: gate.policy,
+                territoryName: territoryName), for: context.visitor)
     }
 
     @Sendable func invite(request: Request, context: AppRequestContext) async throws -> HTML {
@@ -58,9 +61,11 @@ struct InvitationController {
         let actor = try gate.require(.invite(grant), request, context)
         let token = try await useCases.invite(email, to: grant, by: actor)
         let link = absolute(SiteURL.invitation(.value(token)).path)
-        let body = "Bonjour,\n\nJe vous invite à rejoindre Maillage (\(grant)). Ce lien est valable 7 jours et ne sert qu'une fois :\n\(link)\n\n\(actor.name)"
-        return try await notice(LinkMessage(to: email, subject: "Invitation à Maillage", body: body, link: link),
-                                title: "Invitation créée", context: context)
+        let body =
+            "Bonjour,\n\nJe vous invite à rejoindre Maillage (\(grant)). Ce lien est valable 7 jours et ne sert qu'une fois :\n\(link)\n\n\(actor.name)"
+        return try await notice(
+            LinkMessage(to: email, subject: "Invitation à Maillage", body: body, link: link),
+            title: "Invitation créée", context: context)
     }
 
     @Sendable func acceptForm(request: Request, context: AppRequestContext) async throws -> Response {
@@ -71,11 +76,12 @@ struct InvitationController {
             // An existing person accepts a new role signed in as themselves.
             guard context.visitor.actor?.accountID == account.id else { throw SignInRequired(returnTo: request.uri.path) }
         }
-        return try formPage(ChoosePasswordPage(
-            title: "Invitation — Maillage", heading: "Rejoindre Maillage",
-            explanation: "Vous êtes invité comme \(link.grant?.description ?? "participant"). "
-                + (account?.hasPassword == true ? "Confirmez avec votre mot de passe actuel." : "Choisissez votre mot de passe."),
-            action: SiteURL.invitation(.value(token)).path, asksName: account == nil, email: link.email), request, context)
+        return try formPage(
+            ChoosePasswordPage(
+                title: "Invitation — Maillage", heading: "Rejoindre Maillage",
+                explanation: "Vous êtes invité comme \(link.grant?.description ?? "participant"). "
+                    + (account?.hasPassword == true ? "Confirmez avec votre mot de passe actuel." : "Choisissez votre mot de passe."),
+                action: SiteURL.invitation(.value(token)).path, asksName: account == nil, email: link.email), request, context)
     }
 
     @Sendable func accept(request: Request, context: AppRequestContext) async throws -> Response {
@@ -86,8 +92,10 @@ struct InvitationController {
         try AcceptInvitation.refuseAccountAwaitingItsOwnLink(account)
         if let existing = account, existing.hasPassword {
             guard context.visitor.actor?.accountID == existing.id,
-                  try await check.password(password, matches: try await database.accounts.passwordHash(of: existing.id),
-                                           keys: SecretCheck.currentPasswordKeys(existing, context)) else {
+                try await check.password(
+                    password, matches: try await database.accounts.passwordHash(of: existing.id),
+                    keys: SecretCheck.currentPasswordKeys(existing, context))
+            else {
                 throw HTTPError(.forbidden, message: "Connectez-vous avec ce compte et confirmez votre mot de passe actuel.")
             }
         }
@@ -104,9 +112,11 @@ struct InvitationController {
         let actor = try gate.require(.resetPassword(of: target.grants), request, context)
         let token = try await useCases.makeResetLink(for: target, by: actor)
         let link = absolute(SiteURL.reset(.value(token)).path)
-        let body = "Bonjour,\n\nVoici un lien pour choisir un nouveau mot de passe Maillage. Il est valable 7 jours et ne sert qu'une fois :\n\(link)\n\n\(actor.name)"
-        return try await notice(LinkMessage(to: target.email, subject: "Nouveau mot de passe Maillage", body: body, link: link),
-                                title: "Lien de réinitialisation", context: context)
+        let body =
+            "Bonjour,\n\nVoici un lien pour choisir un nouveau mot de passe Maillage. Il est valable 7 jours et ne sert qu'une fois :\n\(link)\n\n\(actor.name)"
+        return try await notice(
+            LinkMessage(to: target.email, subject: "Nouveau mot de passe Maillage", body: body, link: link),
+            title: "Lien de réinitialisation", context: context)
     }
 
     @Sendable func revokeRole(request: Request, context: AppRequestContext) async throws -> Response {
@@ -115,8 +125,9 @@ struct InvitationController {
         }
         let reader = try await QueryReader.form(request)
         guard let role = Role(rawValue: try reader.single(InvitationFormField.role) ?? ""),
-              let scope = Scope(kind: role.scopeKind, value: try reader.single(InvitationFormField.portee) ?? ""),
-              let grant = RoleGrant(role: role, scope: scope), target.grants.contains(grant) else {
+            let scope = Scope(kind: role.scopeKind, value: try reader.single(InvitationFormField.portee) ?? ""),
+            let grant = RoleGrant(role: role, scope: scope), target.grants.contains(grant)
+        else {
             throw ParameterError(parameter: "role", message: "Ce rôle n'est pas celui de la personne : rien n'a été changé.")
         }
         let actor = try gate.require(.manageRole(grant), request, context)
@@ -128,9 +139,11 @@ struct InvitationController {
         let (token, link) = try await usableLink(context, purpose: .reset)
         var asksCode = false
         if let id = link.accountID { asksCode = try await database.accounts.find(id: id)?.hasSecondFactor == true }
-        return try formPage(ChoosePasswordPage(title: "Nouveau mot de passe — Maillage", heading: "Choisir un nouveau mot de passe",
-                                                        explanation: "Vos sessions ouvertes seront fermées.", action: SiteURL.reset(.value(token)).path,
-                                                        asksName: false, email: link.email, asksCode: asksCode), request, context)
+        return try formPage(
+            ChoosePasswordPage(
+                title: "Nouveau mot de passe — Maillage", heading: "Choisir un nouveau mot de passe",
+                explanation: "Vos sessions ouvertes seront fermées.", action: SiteURL.reset(.value(token)).path,
+                asksName: false, email: link.email, asksCode: asksCode), request, context)
     }
 
     /// A new password from a reset link. For an account with a second factor the code (or a recovery code) is asked with
@@ -142,15 +155,17 @@ struct InvitationController {
         let password = try choosePassword(reader, email: link.email)
         guard let id = link.accountID, let account = try await database.accounts.find(id: id) else { throw AccountRefusal.linkGone }
         let now = Date()
-        let proof = try await SecondFactorCheck(database: database).require(try reader.single(AccountFormField.code) ?? "", of: account,
-                                                                            address: context.clientAddress, now: now)
+        let proof = try await SecondFactorCheck(database: database).require(
+            try reader.single(AccountFormField.code) ?? "", of: account,
+            address: context.clientAddress, now: now)
         let session = try await useCases.resetPassword(token: token, password: password, for: account, proof: proof, now: now)
         var response = Response.redirect(to: AccountMessage.passwordReset.url, type: .found)
         response.setCookie(Cookies.make(Cookies.session, session, secure: secureCookies))
         return response
     }
 
-    private func usableLink(_ context: AppRequestContext, purpose: OneTimeLinkRepository.Purpose) async throws -> (String, OneTimeLinkRepository.Link) {
+    private func usableLink(_ context: AppRequestContext, purpose: OneTimeLinkRepository.Purpose) async throws -> (String, OneTimeLinkRepository.Link)
+    {
         let token = try context.parameters.require("jeton")
         guard let link = try await database.links.find(token: token, now: Date()), link.purpose == purpose else { throw AccountRefusal.linkGone }
         guard try await useCases.linkMakerCheck.allows(link) else { throw AccountRefusal.linkWithdrawn }
@@ -179,12 +194,16 @@ struct InvitationController {
     private func notice(_ message: LinkMessage, title: String, context: AppRequestContext) async throws -> HTML {
         switch try await delivery.deliver(message) {
         case .shown(let link, let mailto):
-            return pages.render(NoticePage(title: "\(title) — Maillage", heading: title,
-                                           message: "Transmettez ce lien à \(message.to) ; il est valable 7 jours et ne sert qu'une fois.",
-                                           link: link, mailto: mailto), for: context.visitor)
+            return pages.render(
+                NoticePage(
+                    title: "\(title) — Maillage", heading: title,
+                    message: "Transmettez ce lien à \(message.to) ; il est valable 7 jours et ne sert qu'une fois.",
+                    link: link, mailto: mailto), for: context.visitor)
         case .sent:
-            return pages.render(NoticePage(title: "\(title) — Maillage", heading: title, message: "Le lien a été envoyé à \(message.to).",
-                                           link: nil, mailto: nil), for: context.visitor)
+            return pages.render(
+                NoticePage(
+                    title: "\(title) — Maillage", heading: title, message: "Le lien a été envoyé à \(message.to).",
+                    link: nil, mailto: nil), for: context.visitor)
         }
     }
 }

@@ -41,10 +41,14 @@ struct InvitationsPage: PageModel {
     var people: [Person]
     var hasPeople: Bool
 
-    init(actor: Actor, pending: [(email: String, grant: RoleGrant, expiresAt: Date)], people: [AccountRepository.Account], policy: AccessPolicy,
-         territoryName: (Siren) -> String?) {
+    init(
+        actor: Actor, pending: [(email: String, grant: RoleGrant, expiresAt: Date)], people: [AccountRepository.Account], policy: AccessPolicy,
+        territoryName: (Siren) -> String?
+    ) {
         let coordinates = actor.isAdministrator || actor.grants.contains { $0.role == .coordinateur }
-        roles = Role.allCases.filter { $0 != .administrateur && (coordinates || $0 == .participant) }.map { Choice(value: $0.rawValue, label: $0.label) }
+        roles = Role.allCases.filter { $0 != .administrateur && (coordinates || $0 == .participant) }.map {
+            Choice(value: $0.rawValue, label: $0.label)
+        }
         territories = actor.territories.sorted().map { siren in
             Choice(value: siren.rawValue, label: territoryName(siren).map { "\($0) — \(siren.rawValue)" } ?? siren.rawValue)
         }
@@ -53,12 +57,14 @@ struct InvitationsPage: PageModel {
         hasPending = !self.pending.isEmpty
         self.people = people.map { account in
             let id = String(account.id)
-            return Person(name: account.name, email: account.email,
-                          roles: account.grants.sorted().map { grant in
-                              Grant(label: grant.description, role: grant.role.rawValue, scope: grant.scope.value,
-                                    revokeURL: policy.allows(actor, .manageRole(grant)) ? SiteURL.revokeRole(.value(id)).path : nil)
-                          },
-                          resetURL: policy.allows(actor, .resetPassword(of: account.grants)) ? SiteURL.resetLink(.value(id)).path : nil)
+            return Person(
+                name: account.name, email: account.email,
+                roles: account.grants.sorted().map { grant in
+                    Grant(
+                        label: grant.description, role: grant.role.rawValue, scope: grant.scope.value,
+                        revokeURL: policy.allows(actor, .manageRole(grant)) ? SiteURL.revokeRole(.value(id)).path : nil)
+                },
+                resetURL: policy.allows(actor, .resetPassword(of: account.grants)) ? SiteURL.resetLink(.value(id)).path : nil)
         }
         hasPeople = !self.people.isEmpty
     }

@@ -38,15 +38,18 @@ struct CycleController {
         let siren = try index.knownTerritory(QueryReader(request), default: focus)
         var listed: [(cycle: Cycle, meetings: Int)] = []
         for cycle in try await cycles.all(territory: siren) { listed.append((cycle, try await cycles.meetings(cycle: cycle.id).count)) }
-        return pages.render(CyclesPage(cycles: listed, territoryName: index.current.territory.epcis[siren]?.name ?? siren.rawValue, siren: siren,
-                                       canRun: gate.allows(context, .runCycles(siren))), for: context.visitor)
+        return pages.render(
+            CyclesPage(
+                cycles: listed, territoryName: index.current.territory.epcis[siren]?.name ?? siren.rawValue, siren: siren,
+                canRun: gate.allows(context, .runCycles(siren))), for: context.visitor)
     }
 
     @Sendable func newCycle(request: Request, context: AppRequestContext) async throws -> HTML {
         let siren = try index.knownTerritory(QueryReader(request), default: focus)
         try gate.require(.runCycles(siren), request, context)
-        let draft = Cycle(territory: siren, title: "Maillage territorial de l'inclusion numérique",
-                          goal: "Co-construire le diagnostic territorial de l'inclusion numérique avec les acteurs du territoire.")
+        let draft = Cycle(
+            territory: siren, title: "Maillage territorial de l'inclusion numérique",
+            goal: "Co-construire le diagnostic territorial de l'inclusion numérique avec les acteurs du territoire.")
         return pages.render(CycleFormPage(cycle: draft, isNew: true), for: context.visitor)
     }
 
@@ -66,7 +69,8 @@ struct CycleController {
         let cycle = try await cycles.cycle(namedBy: context)
         var listed: [(meeting: Meeting, figures: MeetingFigures)] = []
         for meeting in try await cycles.meetings(cycle: cycle.id) { listed.append((meeting, try await figures(of: meeting))) }
-        return pages.render(CyclePage(cycle: cycle, meetings: listed, canRun: gate.allows(context, .runCycles(cycle.territory))), for: context.visitor)
+        return pages.render(
+            CyclePage(cycle: cycle, meetings: listed, canRun: gate.allows(context, .runCycles(cycle.territory))), for: context.visitor)
     }
 
     @Sendable func editCycle(request: Request, context: AppRequestContext) async throws -> HTML {
@@ -91,7 +95,8 @@ struct CycleController {
     @Sendable func newMeeting(request: Request, context: AppRequestContext) async throws -> HTML {
         let cycle = try await cycles.cycle(namedBy: context)
         try gate.require(.runCycles(cycle.territory), request, context)
-        let draft = Meeting(cycleID: cycle.id, territory: cycle.territory, startsAt: Date(timeIntervalSince1970: 0), venue: "", agenda: Self.usualAgenda)
+        let draft = Meeting(
+            cycleID: cycle.id, territory: cycle.territory, startsAt: Date(timeIntervalSince1970: 0), venue: "", agenda: Self.usualAgenda)
         return pages.render(MeetingFormPage(meeting: draft, cycle: cycle, territory: index.current.territory, isNew: true), for: context.visitor)
     }
 
@@ -100,8 +105,10 @@ struct CycleController {
         let actor = try gate.require(.runCycles(cycle.territory), request, context)
         let form = try MeetingForm(try await QueryReader.form(request), cycle: cycle, index: index.current)
         guard form.problems.isEmpty else {
-            return try rejected(MeetingFormPage(meeting: form.meeting, cycle: cycle, territory: index.current.territory, isNew: true,
-                                                problems: form.problems), request, context)
+            return try rejected(
+                MeetingFormPage(
+                    meeting: form.meeting, cycle: cycle, territory: index.current.territory, isNew: true,
+                    problems: form.problems), request, context)
         }
         let meeting = try await cycles.createMeeting(form.meeting, by: Author(actor))
         return .redirect(to: SiteURL.meeting(.value(meeting.id)).path, type: .found)
@@ -124,8 +131,10 @@ struct CycleController {
         var form = try MeetingForm(try await QueryReader.form(request), cycle: cycle, index: index.current, existing: meeting)
         form.meeting.number = meeting.number
         guard form.problems.isEmpty else {
-            return try rejected(MeetingFormPage(meeting: form.meeting, cycle: cycle, territory: index.current.territory, isNew: false,
-                                                problems: form.problems), request, context)
+            return try rejected(
+                MeetingFormPage(
+                    meeting: form.meeting, cycle: cycle, territory: index.current.territory, isNew: false,
+                    problems: form.problems), request, context)
         }
         try await cycles.updateMeeting(form.meeting, by: Author(actor))
         return .redirect(to: SiteURL.meeting(.value(meeting.id)).path, type: .found)
@@ -141,11 +150,12 @@ struct CycleController {
         let commune = try reader.single(ParticipantFormField.commune)
         let code = commune.flatMap(CommuneCode.init)
         if commune != nil && code == nil { problems.append(.init(field: "Commune", expected: "un code INSEE")) }
-        let person = Participant(meetingID: meeting.id, name: try reader.text(ParticipantFormField.nom, maximumLength: 2_000) ?? "",
-                                 structure: try reader.text(ParticipantFormField.structure, maximumLength: 2_000) ?? "",
-                                 profile: try reader.choice(ParticipantFormField.profil) ?? .acteurInclusion, commune: code,
-                                 registration: try reader.choice(ParticipantFormField.inscription) ?? .invite, attended: try reader.flag(ParticipantFormField.present),
-                                 namedInPublic: try reader.flag(ParticipantFormField.nomPublic))
+        let person = Participant(
+            meetingID: meeting.id, name: try reader.text(ParticipantFormField.nom, maximumLength: 2_000) ?? "",
+            structure: try reader.text(ParticipantFormField.structure, maximumLength: 2_000) ?? "",
+            profile: try reader.choice(ParticipantFormField.profil) ?? .acteurInclusion, commune: code,
+            registration: try reader.choice(ParticipantFormField.inscription) ?? .invite, attended: try reader.flag(ParticipantFormField.present),
+            namedInPublic: try reader.flag(ParticipantFormField.nomPublic))
         problems += person.problems(in: index.current.territory)
         guard problems.isEmpty else {
             var response = try await meetingPage(meeting, cycle, request, context, problems: problems)
@@ -191,17 +201,20 @@ struct CycleController {
         AgendaItem(title: "L'inclusion numérique sur mon territoire", kind: .diagnostic, minutes: 60),
         AgendaItem(title: "Parcours usagers avec les personas", kind: .parcours, minutes: 45),
         AgendaItem(title: "Partenariats et orientation", kind: .partenariats, minutes: 30),
-        AgendaItem(title: "Restitution et suites", kind: .restitution, minutes: 15),
+        AgendaItem(title: "Restitution et suites", kind: .restitution, minutes: 15)
     ]
 
-    private func meetingPage(_ meeting: Meeting, _ cycle: Cycle, _ request: Request, _ context: AppRequestContext,
-                             problems: [FieldProblem] = []) async throws -> Response {
+    private func meetingPage(
+        _ meeting: Meeting, _ cycle: Cycle, _ request: Request, _ context: AppRequestContext,
+        problems: [FieldProblem] = []
+    ) async throws -> Response {
         let people = try await participants.all(meetingID: meeting.id)
         let cards = try await workshop.cards(meetingID: meeting.id)
         let hasChanges = try await snapshots.snapshot(meetingID: meeting.id) != nil
-        let page = MeetingPage(meeting: meeting, cycle: cycle, participants: people,
-                               figures: MeetingFigures(meeting: meeting, participants: people, cards: cards), territory: index.current.territory,
-                               canRun: gate.allows(context, .runCycles(cycle.territory)), hasChanges: hasChanges, problems: problems)
+        let page = MeetingPage(
+            meeting: meeting, cycle: cycle, participants: people,
+            figures: MeetingFigures(meeting: meeting, participants: people, cards: cards), territory: index.current.territory,
+            canRun: gate.allows(context, .runCycles(cycle.territory)), hasChanges: hasChanges, problems: problems)
         var response = try pages.render(page, for: context.visitor).response(from: request, context: context)
         // Names of participants are shown to animateurs: never kept by a cache.
         response.headers[.cacheControl] = "no-store"
@@ -209,8 +222,9 @@ struct CycleController {
     }
 
     private func figures(of meeting: Meeting) async throws -> MeetingFigures {
-        MeetingFigures(meeting: meeting, participants: try await participants.all(meetingID: meeting.id),
-                       cards: try await workshop.cards(meetingID: meeting.id))
+        MeetingFigures(
+            meeting: meeting, participants: try await participants.all(meetingID: meeting.id),
+            cards: try await workshop.cards(meetingID: meeting.id))
     }
 
     private func rejected(_ page: some PageModel, _ request: Request, _ context: AppRequestContext) throws -> Response {

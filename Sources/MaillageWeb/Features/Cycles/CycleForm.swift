@@ -15,10 +15,11 @@ struct CycleForm {
         }
         let startsOn = try day(.debut, "Début")
         let endsOn = try day(.fin, "Fin")
-        cycle = Cycle(id: id, territory: territory, title: try reader.text(CycleFormField.titre, maximumLength: 2_000) ?? "",
-                      goal: try reader.text(CycleFormField.objectif, maximumLength: 20_000) ?? "", startsOn: startsOn, endsOn: endsOn,
-                      organisers: Self.lines(try reader.text(CycleFormField.organisateurs, maximumLength: 20_000)),
-                      animateurs: Self.lines(try reader.text(CycleFormField.animateurs, maximumLength: 20_000)))
+        cycle = Cycle(
+            id: id, territory: territory, title: try reader.text(CycleFormField.titre, maximumLength: 2_000) ?? "",
+            goal: try reader.text(CycleFormField.objectif, maximumLength: 20_000) ?? "", startsOn: startsOn, endsOn: endsOn,
+            organisers: Self.lines(try reader.text(CycleFormField.organisateurs, maximumLength: 20_000)),
+            animateurs: Self.lines(try reader.text(CycleFormField.animateurs, maximumLength: 20_000)))
         self.problems = problems + cycle.problems
     }
 

@@ -34,8 +34,9 @@ struct CyclePage: PageModel {
         organisers = cycle.organisers.isEmpty ? nil : French.list(cycle.organisers)
         animateurs = cycle.animateurs.isEmpty ? nil : French.list(cycle.animateurs)
         self.meetings = meetings.map { meeting, figures in
-            MeetingItem(number: meeting.number, date: ParisTime.french(meeting.startsAt), venue: meeting.venue, state: meeting.workshop.label,
-                        figures: figures.headline, url: SiteURL.meeting(.value(meeting.id)).path)
+            MeetingItem(
+                number: meeting.number, date: ParisTime.french(meeting.startsAt), venue: meeting.venue, state: meeting.workshop.label,
+                figures: figures.headline, url: SiteURL.meeting(.value(meeting.id)).path)
         }
         hasMeetings = !meetings.isEmpty
         self.canRun = canRun

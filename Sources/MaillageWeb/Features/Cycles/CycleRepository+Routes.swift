@@ -13,7 +13,9 @@ extension CycleRepository {
 
     /// The meeting a route names by its `{id}`, with its cycle; a 404 that says so otherwise.
     func meeting(namedBy context: AppRequestContext) async throws -> (Meeting, Cycle) {
-        guard let id = Int(try context.parameters.require("id")), let meeting = try await meeting(id: id), let cycle = try await find(id: meeting.cycleID) else {
+        guard let id = Int(try context.parameters.require("id")), let meeting = try await meeting(id: id),
+            let cycle = try await find(id: meeting.cycleID)
+        else {
             throw HTTPError(.notFound, message: "Cette rencontre n'existe pas.")
         }
         return (meeting, cycle)

@@ -22,8 +22,9 @@ struct CyclesPage: PageModel {
         title = "Cycles de rencontres — \(territoryName) — Maillage"
         self.territoryName = territoryName
         items = cycles.map { cycle, meetings in
-            Item(title: cycle.title, url: SiteURL.cycle(.value(cycle.id)).path, period: ParisTime.period(from: cycle.startsOn, to: cycle.endsOn),
-                 meetings: French.count(meetings, "rencontre", "rencontres"), goal: cycle.goal)
+            Item(
+                title: cycle.title, url: SiteURL.cycle(.value(cycle.id)).path, period: ParisTime.period(from: cycle.startsOn, to: cycle.endsOn),
+                meetings: French.count(meetings, "rencontre", "rencontres"), goal: cycle.goal)
         }
         hasItems = !items.isEmpty
         self.canRun = canRun

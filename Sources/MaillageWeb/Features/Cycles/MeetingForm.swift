@@ -35,10 +35,11 @@ struct MeetingForm {
             let minutes = try reader.number("temps_\(row)_duree", 0...10_000).map { Int($0) }
             agenda.append(AgendaItem(title: title, kind: kind, minutes: minutes))
         }
-        meeting = Meeting(id: existing?.id ?? 0, cycleID: cycle.id, territory: cycle.territory, startsAt: startsAt ?? Date(timeIntervalSince1970: 0),
-                          venuePlaceID: placeID, venue: venue, agenda: agenda, focusCommunes: communes,
-                          workshop: existing?.workshop ?? .enPreparation, joinCode: existing?.joinCode,
-                          decisions: try reader.text(MeetingFormField.decisions, maximumLength: 20_000) ?? "")
+        meeting = Meeting(
+            id: existing?.id ?? 0, cycleID: cycle.id, territory: cycle.territory, startsAt: startsAt ?? Date(timeIntervalSince1970: 0),
+            venuePlaceID: placeID, venue: venue, agenda: agenda, focusCommunes: communes,
+            workshop: existing?.workshop ?? .enPreparation, joinCode: existing?.joinCode,
+            decisions: try reader.text(MeetingFormField.decisions, maximumLength: 20_000) ?? "")
         self.problems = problems + meeting.problems(in: index.territory)
     }
 }

@@ -41,15 +41,17 @@ struct MeetingFormPage: PageModel {
             .map { FormChoice(value: $0.code.rawValue, label: $0.name, selected: meeting.focusCommunes.contains($0.code)) }
         agenda = (0..<MeetingForm.rows).map { row in
             let item = row < meeting.agenda.count ? meeting.agenda[row] : nil
-            return AgendaRow(row: row, number: row + 1, title: item?.title ?? "",
-                             kinds: FormChoice.all(WorkshopKind.self, label: \.label, selected: { $0 == (item?.kind ?? .autre) }),
-                             minutes: item?.minutes.map(String.init) ?? "")
+            return AgendaRow(
+                row: row, number: row + 1, title: item?.title ?? "",
+                kinds: FormChoice.all(WorkshopKind.self, label: \.label, selected: { $0 == (item?.kind ?? .autre) }),
+                minutes: item?.minutes.map(String.init) ?? "")
         }
         decisions = meeting.decisions
         self.isNew = isNew
         errors = problems.map(\.sentence)
         hasErrors = !errors.isEmpty
-        parents = [Breadcrumb(label: cycle.title, url: SiteURL.cycle(.value(cycle.id)).path)]
+        parents =
+            [Breadcrumb(label: cycle.title, url: SiteURL.cycle(.value(cycle.id)).path)]
             + (isNew ? [] : [Breadcrumb(label: "Rencontre n° \(meeting.number)", url: SiteURL.meeting(.value(meeting.id)).path)])
     }
 

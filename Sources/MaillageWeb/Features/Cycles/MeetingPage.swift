@@ -67,8 +67,10 @@ struct MeetingPage: PageModel {
     var retentionDays = Int(ParticipantRepository.retention / (24 * 3600))
     private let parents: [Breadcrumb]
 
-    init(meeting: Meeting, cycle: Cycle, participants: [Participant], figures: MeetingFigures, territory: TerritoryData, canRun: Bool,
-         hasChanges: Bool, problems: [FieldProblem] = []) {
+    init(
+        meeting: Meeting, cycle: Cycle, participants: [Participant], figures: MeetingFigures, territory: TerritoryData, canRun: Bool,
+        hasChanges: Bool, problems: [FieldProblem] = []
+    ) {
         heading = "Rencontre n° \(meeting.number) — \(ParisTime.french(meeting.startsAt))"
         title = "\(heading) — Maillage"
         cycleTitle = cycle.title
@@ -88,17 +90,21 @@ struct MeetingPage: PageModel {
         self.canRun = canRun
         editURL = SiteURL.editMeeting(.value(meeting.id)).path
         stateURL = SiteURL.workshopState(.value(meeting.id)).path
-        workshopActions = switch meeting.workshop {
-        case .enPreparation: [WorkshopAction(state: WorkshopState.ouvert.rawValue, label: "Ouvrir l'atelier aux cartes")]
-        case .ouvert: [WorkshopAction(state: WorkshopState.clos.rawValue, label: "Clore l'atelier et figer le diagnostic")]
-        case .clos: [WorkshopAction(state: WorkshopState.ouvert.rawValue, label: "Rouvrir l'atelier")]
-        }
-        people = canRun ? participants.map { person in
-            Person(id: person.id, name: person.name, structure: person.structure, profile: person.profile.label,
-                   commune: person.commune.flatMap { territory.commune($0)?.name } ?? "", registration: person.registration.label,
-                   attended: person.attended, namedInPublic: person.namedInPublic,
-                   removeURL: SiteURL.removeParticipant(.value(meeting.id), .value(person.id)).path)
-        } : []
+        workshopActions =
+            switch meeting.workshop {
+            case .enPreparation: [WorkshopAction(state: WorkshopState.ouvert.rawValue, label: "Ouvrir l'atelier aux cartes")]
+            case .ouvert: [WorkshopAction(state: WorkshopState.clos.rawValue, label: "Clore l'atelier et figer le diagnostic")]
+            case .clos: [WorkshopAction(state: WorkshopState.ouvert.rawValue, label: "Rouvrir l'atelier")]
+            }
+        people =
+            canRun
+            ? participants.map { person in
+                Person(
+                    id: person.id, name: person.name, structure: person.structure, profile: person.profile.label,
+                    commune: person.commune.flatMap { territory.commune($0)?.name } ?? "", registration: person.registration.label,
+                    attended: person.attended, namedInPublic: person.namedInPublic,
+                    removeURL: SiteURL.removeParticipant(.value(meeting.id), .value(person.id)).path)
+            } : []
         hasPeople = !people.isEmpty
         let named = participants.filter { $0.attended && $0.namedInPublic }
             .map { $0.structure.isEmpty ? $0.name : "\($0.name) (\($0.structure))" }

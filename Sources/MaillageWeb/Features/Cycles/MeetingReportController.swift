@@ -26,16 +26,19 @@ struct MeetingReportController {
     @Sendable func report(request: Request, context: AppRequestContext) async throws -> HTML {
         let (meeting, cycle, meetings) = try await find(context)
         let made = try await report(of: meeting, cycle: cycle, meetings: meetings)
-        return pages.render(MeetingReportPage(reports: [(made, SiteURL.meetingReportODT(.value(meeting.id)).path)], heading: made.title,
-                                              cycle: cycle, meeting: meeting), for: context.visitor)
+        return pages.render(
+            MeetingReportPage(
+                reports: [(made, SiteURL.meetingReportODT(.value(meeting.id)).path)], heading: made.title,
+                cycle: cycle, meeting: meeting), for: context.visitor)
     }
 
     @Sendable func reportODT(request: Request, context: AppRequestContext) async throws -> Response {
         let (meeting, cycle, meetings) = try await find(context)
         let document = try OpenDocumentText.document(try await report(of: meeting, cycle: cycle, meetings: meetings))
         let name = "compte-rendu-rencontre-\(meeting.number)-\(CalendarDay(meeting.startsAt)).odt"
-        return Response(status: .ok, headers: [.contentType: OpenDocumentText.mimeType, .contentDisposition: "attachment; filename=\"\(name)\""],
-                        body: .init(byteBuffer: ByteBuffer(bytes: document)))
+        return Response(
+            status: .ok, headers: [.contentType: OpenDocumentText.mimeType, .contentDisposition: "attachment; filename=\"\(name)\""],
+            body: .init(byteBuffer: ByteBuffer(bytes: document)))
     }
 
     @Sendable func cycleReport(request: Request, context: AppRequestContext) async throws -> HTML {
@@ -45,15 +48,17 @@ struct MeetingReportController {
         for meeting in meetings {
             reports.append((try await report(of: meeting, cycle: cycle, meetings: meetings), SiteURL.meetingReportODT(.value(meeting.id)).path))
         }
-        return pages.render(MeetingReportPage(reports: reports, heading: "Compte rendu du cycle « \(cycle.title) »", cycle: cycle, meeting: nil),
-                            for: context.visitor)
+        return pages.render(
+            MeetingReportPage(reports: reports, heading: "Compte rendu du cycle « \(cycle.title) »", cycle: cycle, meeting: nil),
+            for: context.visitor)
     }
 
     @Sendable func changes(request: Request, context: AppRequestContext) async throws -> HTML {
         let (meeting, cycle, meetings) = try await find(context)
         let (previous, comparison) = try await comparison(for: meeting, in: meetings)
-        return pages.render(MeetingChangesPage(meeting: meeting, previous: previous, comparison: comparison, cycle: cycle, territory: index.current.territory),
-                            for: context.visitor)
+        return pages.render(
+            MeetingChangesPage(meeting: meeting, previous: previous, comparison: comparison, cycle: cycle, territory: index.current.territory),
+            for: context.visitor)
     }
 
     // MARK: Helpers
@@ -63,7 +68,9 @@ struct MeetingReportController {
     private func comparison(for meeting: Meeting, in meetings: [Meeting]) async throws -> (Meeting?, SnapshotComparison?) {
         guard let current = try await snapshots.snapshot(meetingID: meeting.id) else { return (nil, nil) }
         for earlier in meetings.filter({ $0.number < meeting.number }).reversed() {
-            if let snapshot = try await snapshots.snapshot(meetingID: earlier.id) { return (earlier, SnapshotComparison(from: snapshot, to: current)) }
+            if let snapshot = try await snapshots.snapshot(meetingID: earlier.id) {
+                return (earlier, SnapshotComparison(from: snapshot, to: current))
+            }
         }
         return (nil, nil)
     }
@@ -72,14 +79,17 @@ struct MeetingReportController {
         let territory = index.current.territory, places = index.current
         let people = try await participants.all(meetingID: meeting.id)
         let cards = try await workshop.cards(meetingID: meeting.id)
-        let names = Dictionary(try await personas.all(territory: cycle.territory).map { ($0.persona.id, $0.persona.firstName) }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(
+            try await personas.all(territory: cycle.territory).map { ($0.persona.id, $0.persona.firstName) }, uniquingKeysWith: { a, _ in a })
         let communeName: @Sendable (CommuneCode) -> String = { territory.commune($0)?.name ?? $0.rawValue }
         let changes = try await comparison(for: meeting, in: meetings).1?.lines(communeName: communeName)
         let figures = MeetingFigures(meeting: meeting, participants: people, cards: cards)
-        return MeetingReport(.init(cycle: cycle, meeting: meeting, next: meetings.first { $0.number == meeting.number + 1 }, participants: people,
-                                   cards: cards, figureLines: figures.lines(in: territory), communeName: communeName,
-                                   placeName: { places.entry(id: $0)?.place.nom.displayCased }, personaName: { names[$0] },
-                                   dateText: ParisTime.french, changes: changes))
+        return MeetingReport(
+            .init(
+                cycle: cycle, meeting: meeting, next: meetings.first { $0.number == meeting.number + 1 }, participants: people,
+                cards: cards, figureLines: figures.lines(in: territory), communeName: communeName,
+                placeName: { places.entry(id: $0)?.place.nom.displayCased }, personaName: { names[$0] },
+                dateText: ParisTime.french, changes: changes))
     }
 
     private func find(_ context: AppRequestContext) async throws -> (Meeting, Cycle, [Meeting]) {

@@ -36,9 +36,12 @@ struct MeetingReportPage: PageModel {
     init(reports: [(report: MeetingReport, odtURL: String)], heading: String, cycle: Cycle, meeting: Meeting?) {
         self.heading = heading
         title = "\(heading) — Maillage"
-        self.reports = reports.map { Report(title: $0.report.title, subtitle: $0.report.subtitle, sections: $0.report.sections.map(Section.init), odtURL: $0.odtURL) }
+        self.reports = reports.map {
+            Report(title: $0.report.title, subtitle: $0.report.subtitle, sections: $0.report.sections.map(Section.init), odtURL: $0.odtURL)
+        }
         backURL = meeting.map { SiteURL.meeting(.value($0.id)).path } ?? SiteURL.cycle(.value(cycle.id)).path
-        parents = [Breadcrumb(label: cycle.title, url: SiteURL.cycle(.value(cycle.id)).path)]
+        parents =
+            [Breadcrumb(label: cycle.title, url: SiteURL.cycle(.value(cycle.id)).path)]
             + (meeting.map { [Breadcrumb(label: "Rencontre n° \($0.number)", url: SiteURL.meeting(.value($0.id)).path)] } ?? [])
     }
 

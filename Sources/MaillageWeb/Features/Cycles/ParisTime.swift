@@ -14,7 +14,9 @@ enum ParisTime {
         let parts = text.split(separator: "T")
         guard parts.count == 2, let day = CalendarDay(String(parts[0])) else { return nil }
         let clock = parts[1].split(separator: ":").map { Int($0) }
-        guard (2...3).contains(clock.count), let hour = clock[0], let minute = clock[1], (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+        guard (2...3).contains(clock.count), let hour = clock[0], let minute = clock[1], (0...23).contains(hour), (0...59).contains(minute) else {
+            return nil
+        }
         return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute))
     }
 

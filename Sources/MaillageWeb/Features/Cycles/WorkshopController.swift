@@ -47,7 +47,8 @@ struct WorkshopController {
 
     @Sendable func joinForm(request: Request, context: AppRequestContext) async throws -> Response {
         let code = try QueryReader(request).single(JoinFormField.code).flatMap(JoinCode.normalised) ?? ""
-        return try pages.formPage(JoinPage(code: code, currentMeetingID: context.visitor.workshopPass?.meetingID), request, context, secureCookies: secureCookies)
+        return try pages.formPage(
+            JoinPage(code: code, currentMeetingID: context.visitor.workshopPass?.meetingID), request, context, secureCookies: secureCookies)
     }
 
     @Sendable func join(request: Request, context: AppRequestContext) async throws -> Response {
@@ -65,16 +66,19 @@ struct WorkshopController {
             errors.append("Code : ce code ne correspond à aucun atelier ouvert ; vérifiez-le auprès des animateurs")
         }
         guard let meeting, errors.isEmpty else {
-            var response = try pages.formPage(JoinPage(code: String(typed.prefix(12)), name: String(name.prefix(40)), errors: errors), request, context,
-                                              secureCookies: secureCookies)
+            var response = try pages.formPage(
+                JoinPage(code: String(typed.prefix(12)), name: String(name.prefix(40)), errors: errors), request, context,
+                secureCookies: secureCookies)
             response.status = .unprocessableContent
             return response
         }
         try await throttle.succeeded(keys)
         let token = try await workshop.issuePass(meetingID: meeting.id, label: name, expiresAt: Date() + Meeting.passLifetime)
         var response = Response.redirect(to: SiteURL.board(.value(meeting.id)).path, type: .found)
-        response.setCookie(Cookie(name: Cookies.workshopPass, value: token, maxAge: Int(Meeting.passLifetime), path: "/", secure: secureCookies,
-                                  httpOnly: true, sameSite: .lax))
+        response.setCookie(
+            Cookie(
+                name: Cookies.workshopPass, value: token, maxAge: Int(Meeting.passLifetime), path: "/", secure: secureCookies,
+                httpOnly: true, sameSite: .lax))
         return response
     }
 
@@ -85,8 +89,9 @@ struct WorkshopController {
         let reader = QueryReader(request)
         let table = try reader.single("table").flatMap(CommuneCode.init)
         let isProjection = try reader.single("vue") == "projection"
-        return try await boardPage(meeting, cycle, request, context, table: table, isProjection: isProjection,
-                                   projectionToken: isProjection ? try await liveProjectionToken(reader, meeting) : nil)
+        return try await boardPage(
+            meeting, cycle, request, context, table: table, isProjection: isProjection,
+            projectionToken: isProjection ? try await liveProjectionToken(reader, meeting) : nil)
     }
 
     @Sendable func addCard(request: Request, context: AppRequestContext) async throws -> Response {
@@ -101,14 +106,19 @@ struct WorkshopController {
         let table = try reader.single(CardFormField.table).flatMap(CommuneCode.init)
         if table == nil { problems.append(.init(field: "Table", expected: "une table de la rencontre")) }
         let placeID = try reader.single(CardFormField.lieu)
-        if let placeID, index.current.entry(id: placeID) == nil { problems.append(.init(field: "Structure", expected: "une structure de l'annuaire")) }
+        if let placeID, index.current.entry(id: placeID) == nil {
+            problems.append(.init(field: "Structure", expected: "une structure de l'annuaire"))
+        }
         let neighbour = try reader.single(CardFormField.voisine)
         let personaID = try reader.single(CardFormField.persona)
-        if let personaID, try await personas.find(id: personaID) == nil { problems.append(.init(field: "Persona", expected: "un persona du territoire")) }
-        let card = WorkshopCard(meetingID: meeting.id, table: table ?? meeting.focusCommunes[0], kind: try reader.choice(CardFormField.type) ?? .ressource,
-                                text: try reader.text(CardFormField.texte, maximumLength: 20_000) ?? "", placeID: placeID,
-                                neighbourCommune: neighbour.flatMap(CommuneCode.init), personaID: personaID, authorLabel: author,
-                                createdAt: Date(), clientKey: try reader.single(CardFormField.cle) ?? "")
+        if let personaID, try await personas.find(id: personaID) == nil {
+            problems.append(.init(field: "Persona", expected: "un persona du territoire"))
+        }
+        let card = WorkshopCard(
+            meetingID: meeting.id, table: table ?? meeting.focusCommunes[0], kind: try reader.choice(CardFormField.type) ?? .ressource,
+            text: try reader.text(CardFormField.texte, maximumLength: 20_000) ?? "", placeID: placeID,
+            neighbourCommune: neighbour.flatMap(CommuneCode.init), personaID: personaID, authorLabel: author,
+            createdAt: Date(), clientKey: try reader.single(CardFormField.cle) ?? "")
         if neighbour != nil && card.neighbourCommune == nil { problems.append(.init(field: "Commune voisine", expected: "un code INSEE")) }
         problems += card.problems(for: meeting, in: territory)
         guard problems.isEmpty else {
@@ -126,15 +136,25 @@ struct WorkshopController {
             throw HTTPError(.conflict, message: "L'atelier n'est plus ouvert aux cartes : celle-ci n'a pas été ajoutée.")
         } catch let full as TableFull {
             let name = territory.commune(full.table)?.name ?? full.table.rawValue
-            var response = try await boardPage(meeting, cycle, request, context, table: table, isProjection: false, draft: card, problems: [
-                .init(field: "Table", expected: "la table de \(name) a reçu le nombre maximal de cartes (\(full.limit)) ; les autres tables en reçoivent encore"),
-            ])
+            var response = try await boardPage(
+                meeting, cycle, request, context, table: table, isProjection: false, draft: card,
+                problems: [
+                    .init(
+                        field: "Table",
+                        expected: "la table de \(name) a reçu le nombre maximal de cartes (\(full.limit)) ; les autres tables en reçoivent encore")
+                ])
             response.status = .unprocessableContent
             return response
         } catch let rate as CardRateExceeded {
-            var response = try await boardPage(meeting, cycle, request, context, table: table, isProjection: false, draft: card, problems: [
-                .init(field: "Rythme", expected: "au plus \(WorkshopCard.maxPerPassPerMinute) cartes par minute ; votre carte est gardée ci-dessous, renvoyez-la dans \(rate.retryAfter) secondes"),
-            ])
+            var response = try await boardPage(
+                meeting, cycle, request, context, table: table, isProjection: false, draft: card,
+                problems: [
+                    .init(
+                        field: "Rythme",
+                        expected:
+                            "au plus \(WorkshopCard.maxPerPassPerMinute) cartes par minute ; votre carte est gardée ci-dessous, renvoyez-la dans \(rate.retryAfter) secondes"
+                    )
+                ])
             response.status = .tooManyRequests
             response.headers[.retryAfter] = "\(rate.retryAfter)"
             return response
@@ -149,41 +169,46 @@ struct WorkshopController {
     @Sendable func events(request: Request, context: AppRequestContext) async throws -> Response {
         let (meeting, cycle) = try await cycles.meeting(namedBy: context)
         guard meeting.workshop == .ouvert else {
-            throw HTTPError(.conflict, message: "L'atelier de cette rencontre n'est pas ouvert : son tableau ne change plus, il se lit en rechargeant la page.")
+            throw HTTPError(
+                .conflict, message: "L'atelier de cette rencontre n'est pas ouvert : son tableau ne change plus, il se lit en rechargeant la page.")
         }
         let token = try await liveProjectionToken(QueryReader(request), meeting)
         guard mayWatch(meeting, cycle, context, projectionToken: token) else {
-            throw HTTPError(.forbidden, message: "Le tableau en direct est réservé aux participants de l'atelier, à ses animateurs et à l'écran projeté.")
+            throw HTTPError(
+                .forbidden, message: "Le tableau en direct est réservé aux participants de l'atelier, à ses animateurs et à l'écran projeté.")
         }
         let subscription: WorkshopWatchers.Subscription
         do {
             subscription = try await watchers.listen(meetingID: meeting.id, address: context.clientAddress ?? "inconnue")
         } catch let refused as WorkshopWatchers.Refused {
-            throw HTTPError(.serviceUnavailable, headers: [.retryAfter: "30"],
-                            message: "\(refused.reason) : réessayez dans 30 secondes. Le tableau se lit aussi en rechargeant la page.")
+            throw HTTPError(
+                .serviceUnavailable, headers: [.retryAfter: "30"],
+                message: "\(refused.reason) : réessayez dans 30 secondes. Le tableau se lit aussi en rechargeant la page.")
         }
         let lifetime = eventStreamLifetime
         let headers: HTTPFields = [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"]
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            let clock = ContinuousClock()
-            let end = clock.now + lifetime
-            var sent: Int?
-            var quietSince = clock.now
-            try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
-            for await version in subscription.versions {
-                if version != sent {
-                    try await writer.write(ByteBuffer(string: "event: version\ndata: \(version)\n\n"))
-                    sent = version
-                    quietSince = clock.now
-                } else if clock.now - quietSince > .seconds(15) {
-                    try await writer.write(ByteBuffer(string: ": toujours là\n\n"))
-                    quietSince = clock.now
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody { writer in
+                let clock = ContinuousClock()
+                let end = clock.now + lifetime
+                var sent: Int?
+                var quietSince = clock.now
+                try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
+                for await version in subscription.versions {
+                    if version != sent {
+                        try await writer.write(ByteBuffer(string: "event: version\ndata: \(version)\n\n"))
+                        sent = version
+                        quietSince = clock.now
+                    } else if clock.now - quietSince > .seconds(15) {
+                        try await writer.write(ByteBuffer(string: ": toujours là\n\n"))
+                        quietSince = clock.now
+                    }
+                    // Ends with its lifetime, and at once when the server stops (the browser reconnects to another instance).
+                    if clock.now >= end || Task.isShuttingDownGracefully { break }
                 }
-                // Ends with its lifetime, and at once when the server stops (the browser reconnects to another instance).
-                if clock.now >= end || Task.isShuttingDownGracefully { break }
-            }
-            try await writer.finish(nil)
-        })
+                try await writer.finish(nil)
+            })
     }
 
     // MARK: The animateurs
@@ -246,7 +271,8 @@ struct WorkshopController {
         switch try await QueryReader.form(request).single(BoardFormField.action) {
         case "nouveau":
             let token = try await workshop.renewProjectionToken(meetingID: meeting.id, territory: cycle.territory, by: Author(actor))
-            return .redirect(to: SiteURL.board(.value(meeting.id)).path(query: [("vue", "projection"), (Self.projectionParameter, token)]), type: .found)
+            return .redirect(
+                to: SiteURL.board(.value(meeting.id)).path(query: [("vue", "projection"), (Self.projectionParameter, token)]), type: .found)
         case "revoquer":
             try await workshop.revokeProjectionToken(meetingID: meeting.id, territory: cycle.territory, by: Author(actor))
             return .redirect(to: SiteURL.board(.value(meeting.id)).path + "#projection", type: .found)
@@ -258,15 +284,18 @@ struct WorkshopController {
 
     /// The projection token the request carries, when it is the meeting's live one.
     private func liveProjectionToken(_ reader: QueryReader, _ meeting: Meeting) async throws -> String? {
-        guard let token = try reader.single(Self.projectionParameter), try await workshop.isProjectionToken(token, meetingID: meeting.id) else { return nil }
+        guard let token = try reader.single(Self.projectionParameter), try await workshop.isProjectionToken(token, meetingID: meeting.id) else {
+            return nil
+        }
         return token
     }
 
     /// Who may follow the open workshop live: a participant on this meeting's pass, an animateur of the territory, or
     /// the projected view opened with the live projection token.
     private func mayWatch(_ meeting: Meeting, _ cycle: Cycle, _ context: AppRequestContext, projectionToken: String?) -> Bool {
-        meeting.workshop == .ouvert && (context.visitor.workshopPass?.meetingID == meeting.id || projectionToken != nil
-            || gate.allows(context, .runCycles(cycle.territory)))
+        meeting.workshop == .ouvert
+            && (context.visitor.workshopPass?.meetingID == meeting.id || projectionToken != nil
+                || gate.allows(context, .runCycles(cycle.territory)))
     }
 
     /// Makes a meeting's snapshot from the territory's diagnostic, directory and register as they are now.
@@ -291,21 +320,25 @@ struct WorkshopController {
         return nil
     }
 
-    private func boardPage(_ meeting: Meeting, _ cycle: Cycle, _ request: Request, _ context: AppRequestContext, table: CommuneCode?,
-                           isProjection: Bool, projectionToken: String? = nil, draft: WorkshopCard? = nil,
-                           problems: [FieldProblem] = []) async throws -> Response {
+    private func boardPage(
+        _ meeting: Meeting, _ cycle: Cycle, _ request: Request, _ context: AppRequestContext, table: CommuneCode?,
+        isProjection: Bool, projectionToken: String? = nil, draft: WorkshopCard? = nil,
+        problems: [FieldProblem] = []
+    ) async throws -> Response {
         let author = contributor(meeting, cycle, context)
         let canModerate = gate.allows(context, .runCycles(cycle.territory))
-        let page = BoardPage(.init(meeting: meeting, cycle: cycle, cards: try await workshop.cards(meetingID: meeting.id),
-                                   personas: try await personas.all(territory: cycle.territory).map(\.persona), index: index.current,
-                                   structures: index.structures,
-                                   version: try await cycles.version(meetingID: meeting.id) ?? 0, table: table, isProjection: isProjection,
-                                   canContribute: author != nil, canModerate: canModerate,
-                                   showsJoinCode: canModerate || projectionToken != nil, projectionToken: projectionToken,
-                                   mayWatch: mayWatch(meeting, cycle, context, projectionToken: projectionToken),
-                                   hasProjectionLink: canModerate && !isProjection ? try await workshop.hasProjectionToken(meetingID: meeting.id) : false,
-                                   contributor: author, siteURL: siteURL,
-                                   clientKey: draft?.clientKey ?? String(SecretToken.make().prefix(22)), draft: draft, problems: problems))
+        let page = BoardPage(
+            .init(
+                meeting: meeting, cycle: cycle, cards: try await workshop.cards(meetingID: meeting.id),
+                personas: try await personas.all(territory: cycle.territory).map(\.persona), index: index.current,
+                structures: index.structures,
+                version: try await cycles.version(meetingID: meeting.id) ?? 0, table: table, isProjection: isProjection,
+                canContribute: author != nil, canModerate: canModerate,
+                showsJoinCode: canModerate || projectionToken != nil, projectionToken: projectionToken,
+                mayWatch: mayWatch(meeting, cycle, context, projectionToken: projectionToken),
+                hasProjectionLink: canModerate && !isProjection ? try await workshop.hasProjectionToken(meetingID: meeting.id) : false,
+                contributor: author, siteURL: siteURL,
+                clientKey: draft?.clientKey ?? String(SecretToken.make().prefix(22)), draft: draft, problems: problems))
         return try pages.formPage(page, request, context, secureCookies: secureCookies)
     }
 

@@ -20,8 +20,9 @@ struct WorkshopVoices: Sendable {
         groups = CardKind.allCases.compactMap { kind in
             let items = cards.filter { $0.kind == kind }.compactMap { card -> Item? in
                 guard let meeting = meetings[card.meetingID] else { return nil }
-                return Item(text: card.text, meeting: "rencontre n° \(meeting.number) du \(CalendarDay(meeting.startsAt).french)",
-                            meetingURL: SiteURL.meeting(.value(meeting.id)).path)
+                return Item(
+                    text: card.text, meeting: "rencontre n° \(meeting.number) du \(CalendarDay(meeting.startsAt).french)",
+                    meetingURL: SiteURL.meeting(.value(meeting.id)).path)
             }
             return items.isEmpty ? nil : Group(kind: kind.columnLabel, items: items)
         }

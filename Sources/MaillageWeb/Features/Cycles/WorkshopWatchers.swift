@@ -42,8 +42,12 @@ actor WorkshopWatchers {
     func listen(meetingID: Int, address: String) throws -> Subscription {
         let address = AddressGroup.of(address)
         if count >= limits.total { throw Refused(reason: "Trop de tableaux en direct sont ouverts sur ce serveur") }
-        if perAddress[address, default: 0] >= limits.perAddress { throw Refused(reason: "Trop de tableaux en direct sont ouverts depuis cette adresse") }
-        if listeners[meetingID]?.count ?? 0 >= limits.perMeeting { throw Refused(reason: "Trop de tableaux en direct sont ouverts pour cette rencontre") }
+        if perAddress[address, default: 0] >= limits.perAddress {
+            throw Refused(reason: "Trop de tableaux en direct sont ouverts depuis cette adresse")
+        }
+        if listeners[meetingID]?.count ?? 0 >= limits.perMeeting {
+            throw Refused(reason: "Trop de tableaux en direct sont ouverts pour cette rencontre")
+        }
         let id = UUID()
         let (stream, continuation) = AsyncStream<Int>.makeStream(bufferingPolicy: .bufferingNewest(1))
         continuation.onTermination = { [weak self] _ in

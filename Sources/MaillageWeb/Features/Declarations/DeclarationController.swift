@@ -43,34 +43,42 @@ struct DeclarationController {
             return try invalid(declarationPage(entry, form: form), request, context)
         }
         if (try? reader.single(PlaceFormField.etape)) == "apercu" {
-            return try pages.render(declarationPage(entry, form: form, showPreview: true), for: context.visitor).response(from: request, context: context)
+            return try pages.render(declarationPage(entry, form: form, showPreview: true), for: context.visitor).response(
+                from: request, context: context)
         }
         let changes = PlaceForm.changes(from: current, to: proposed, columns: columns)
         guard !changes.isEmpty else {
-            return try pages.render(declarationPage(entry, form: form, notice: "Aucun changement par rapport à la fiche actuelle : rien n'a été envoyé."),
-                                    for: context.visitor).response(from: request, context: context)
+            return try pages.render(
+                declarationPage(entry, form: form, notice: "Aucun changement par rapport à la fiche actuelle : rien n'a été envoyé."),
+                for: context.visitor
+            ).response(from: request, context: context)
         }
         guard let territory = entry.epci ?? structure.territory else {
             throw HTTPError(.unprocessableContent, message: "Ce lieu n'est rattaché à aucun territoire : déclaration impossible.")
         }
-        let declaration = try await declarations.create(Declaration(
-            kind: .correction, placeID: entry.place.id, anchor: entry.merged.anchor, territory: territory, structureID: structure.id, placeName: current.nom,
-            author: Author(actor), createdAt: Date(), fields: changes))
+        let declaration = try await declarations.create(
+            Declaration(
+                kind: .correction, placeID: entry.place.id, anchor: entry.merged.anchor, territory: territory, structureID: structure.id,
+                placeName: current.nom,
+                author: Author(actor), createdAt: Date(), fields: changes))
         return try sent(declaration, placeURL: SiteURL.place(.value(entry.place.id)).path, request, context)
     }
 
     private func declarationPage(_ entry: PlaceIndex.Entry, form: PlaceForm, notice: String? = nil, showPreview: Bool = false) -> PlaceFormPage {
-        PlaceFormPage(heading: "Mettre à jour « \(entry.place.nom) »",
-                      intro: "Chaque champ du standard national des lieux de médiation numérique (v1.0.2). Ce que vous déclarez passe avant les fichiers nationaux, une fois validé.",
-                      action: SiteURL.declarePlace(.value(entry.place.id)).path, placeURL: SiteURL.place(.value(entry.place.id)).path, form: form,
-                      columns: PlaceForm.correctionColumns, notice: notice, showPreview: showPreview)
+        PlaceFormPage(
+            heading: "Mettre à jour « \(entry.place.nom) »",
+            intro:
+                "Chaque champ du standard national des lieux de médiation numérique (v1.0.2). Ce que vous déclarez passe avant les fichiers nationaux, une fois validé.",
+            action: SiteURL.declarePlace(.value(entry.place.id)).path, placeURL: SiteURL.place(.value(entry.place.id)).path, form: form,
+            columns: PlaceForm.correctionColumns, notice: notice, showPreview: showPreview)
     }
 
     // MARK: - A new place
 
     @Sendable func proposeForm(request: Request, context: AppRequestContext) async throws -> HTML {
         try gate.signedIn(request, context)
-        var form = PlaceForm(place: Place(id: "", pivot: "", nom: "", commune: "", codePostal: "", codeInsee: nil, adresse: "", dateMaj: CalendarDay(Date())))
+        var form = PlaceForm(
+            place: Place(id: "", pivot: "", nom: "", commune: "", codePostal: "", codeInsee: nil, adresse: "", dateMaj: CalendarDay(Date())))
         if let code = (try? QueryReader(request).single("commune")) ?? nil, let commune = CommuneCode(code).flatMap(index.current.territory.commune) {
             form.values[.codeInsee] = commune.code.rawValue
             form.values[.commune] = commune.name
@@ -106,16 +114,18 @@ struct DeclarationController {
             return try pages.render(newPlacePage(form: form, showPreview: true), for: context.visitor).response(from: request, context: context)
         }
         let fields = PlaceForm.changes(from: empty, to: proposed, columns: columns)
-        let declaration = try await declarations.create(Declaration(
-            kind: .newPlace, placeID: nil, anchor: nil, territory: territory, structureID: nil, placeName: proposed.nom, author: Author(actor),
-            createdAt: Date(), fields: fields))
+        let declaration = try await declarations.create(
+            Declaration(
+                kind: .newPlace, placeID: nil, anchor: nil, territory: territory, structureID: nil, placeName: proposed.nom, author: Author(actor),
+                createdAt: Date(), fields: fields))
         return try sent(declaration, placeURL: nil, request, context)
     }
 
     private func newPlacePage(form: PlaceForm, showPreview: Bool = false) -> PlaceFormPage {
-        PlaceFormPage(heading: "Proposer un lieu",
-                      intro: "Un lieu de médiation numérique que les données ouvertes ne connaissent pas encore. Les champs marqués * sont obligatoires.",
-                      action: SiteURL.proposePlace.path, placeURL: nil, form: form, columns: PlaceForm.newPlaceColumns, showPreview: showPreview)
+        PlaceFormPage(
+            heading: "Proposer un lieu",
+            intro: "Un lieu de médiation numérique que les données ouvertes ne connaissent pas encore. Les champs marqués * sont obligatoires.",
+            action: SiteURL.proposePlace.path, placeURL: nil, form: form, columns: PlaceForm.newPlaceColumns, showPreview: showPreview)
     }
 
     // MARK: - A report
@@ -145,12 +155,15 @@ struct DeclarationController {
         }
         let actor = context.visitor.actor
         // Counted before anything is stored, per account and per address (``AttemptThrottle/reports(accountID:address:)``).
-        try await throttle.admit(AttemptThrottle.reports(accountID: actor?.accountID, address: context.clientAddress ?? "inconnue"),
-                                 refusing: "Beaucoup de signalements sont venus de votre compte ou de votre connexion en une heure")
-        _ = try await declarations.create(Declaration(
-            kind: .report, placeID: entry.place.id, anchor: entry.merged.anchor, territory: territory, structureID: structure.id, placeName: entry.place.nom,
-            author: actor.map(Author.init) ?? Author(accountID: nil, label: "visiteur sans compte"), createdAt: Date(), category: category,
-            message: message))
+        try await throttle.admit(
+            AttemptThrottle.reports(accountID: actor?.accountID, address: context.clientAddress ?? "inconnue"),
+            refusing: "Beaucoup de signalements sont venus de votre compte ou de votre connexion en une heure")
+        _ = try await declarations.create(
+            Declaration(
+                kind: .report, placeID: entry.place.id, anchor: entry.merged.anchor, territory: territory, structureID: structure.id,
+                placeName: entry.place.nom,
+                author: actor.map(Author.init) ?? Author(accountID: nil, label: "visiteur sans compte"), createdAt: Date(), category: category,
+                message: message))
         return try sentReport(entry, request, context)
     }
 
@@ -161,10 +174,13 @@ struct DeclarationController {
     }
 
     private func sentReport(_ entry: PlaceIndex.Entry, _ request: Request, _ context: AppRequestContext) throws -> Response {
-        try pages.render(NoticePage(title: "Signalement envoyé — Maillage", heading: "Merci, votre signalement est envoyé",
-                                    message: "Un coordinateur du territoire le vérifiera. La fiche ne change qu'après sa vérification.",
-                                    nextURL: SiteURL.place(.value(entry.place.id)).path, nextLabel: "Revenir à la fiche du lieu"),
-                         for: context.visitor).response(from: request, context: context)
+        try pages.render(
+            NoticePage(
+                title: "Signalement envoyé — Maillage", heading: "Merci, votre signalement est envoyé",
+                message: "Un coordinateur du territoire le vérifiera. La fiche ne change qu'après sa vérification.",
+                nextURL: SiteURL.place(.value(entry.place.id)).path, nextLabel: "Revenir à la fiche du lieu"),
+            for: context.visitor
+        ).response(from: request, context: context)
     }
 
     // MARK: - Shared
@@ -185,9 +201,12 @@ struct DeclarationController {
 
     private func sent(_ declaration: Declaration, placeURL: String?, _ request: Request, _ context: AppRequestContext) throws -> Response {
         let fields = declaration.fields.map(\.column.label).joined(separator: ", ")
-        return try pages.render(NoticePage(title: "Déclaration envoyée — Maillage", heading: "Déclaration n° \(declaration.id) envoyée",
-                                           message: "Champs déclarés : \(fields). Un coordinateur du territoire la vérifie avant qu'elle ne change la fiche.",
-                                           nextURL: placeURL, nextLabel: "Revenir à la fiche du lieu"),
-                                for: context.visitor).response(from: request, context: context)
+        return try pages.render(
+            NoticePage(
+                title: "Déclaration envoyée — Maillage", heading: "Déclaration n° \(declaration.id) envoyée",
+                message: "Champs déclarés : \(fields). Un coordinateur du territoire la vérifie avant qu'elle ne change la fiche.",
+                nextURL: placeURL, nextLabel: "Revenir à la fiche du lieu"),
+            for: context.visitor
+        ).response(from: request, context: context)
     }
 }

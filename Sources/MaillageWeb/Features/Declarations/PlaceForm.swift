@@ -22,7 +22,7 @@ struct PlaceForm {
     static let textColumns: [(column: StandardColumn, limit: Int)] = [
         (.nom, 300), (.pivot, 20), (.structureParente, 300), (.adresse, 300), (.complementAdresse, 300), (.commune, 100), (.codePostal, 5),
         (.codeInsee, 5), (.latitude, 20), (.longitude, 20), (.telephone, 30), (.courriels, 500), (.siteWeb, 1_000), (.priseRdv, 500),
-        (.ficheAccesLibre, 500), (.presentationResume, 280), (.presentationDetail, 5_000), (.autresFormationsLabels, 500), (.source, 300),
+        (.ficheAccesLibre, 500), (.presentationResume, 280), (.presentationDetail, 5_000), (.autresFormationsLabels, 500), (.source, 300)
     ]
 
     /// The form of a place as it is.
@@ -59,7 +59,7 @@ struct PlaceForm {
     /// The vocabulary columns, each shown as a group of checkboxes.
     static let vocabularyColumns: [StandardColumn] = [
         .services, .publicsSpecifiquementAdresses, .priseEnChargeSpecifique, .fraisACharge, .modalitesAcces, .modalitesAccompagnement,
-        .itinerance, .dispositifProgrammesNationaux, .formationsLabels, .typologie,
+        .itinerance, .dispositifProgrammesNationaux, .formationsLabels, .typologie
     ]
 
     /// The values a vocabulary column allows.
@@ -114,10 +114,12 @@ struct PlaceForm {
         }
         form.closedOnPublicHolidays = ((try? reader.flag(PlaceFormField.feries)) ?? false)
         for n in 1...HoursForm.closureCount {
-            let from = (try? reader.single(PlaceFormField.closure(n, last: false))) ?? nil, to = (try? reader.single(PlaceFormField.closure(n, last: true))) ?? nil
+            let from = (try? reader.single(PlaceFormField.closure(n, last: false))) ?? nil,
+                to = (try? reader.single(PlaceFormField.closure(n, last: true))) ?? nil
             guard from != nil || to != nil else { continue }
             guard let a = from.flatMap(dayMonth), let b = to.flatMap(dayMonth),
-                  let closure = AnnualClosure(fromMonth: a.month, fromDay: a.day, toMonth: b.month, toDay: b.day) else {
+                let closure = AnnualClosure(fromMonth: a.month, fromDay: a.day, toMonth: b.month, toDay: b.day)
+            else {
                 problems.append("Fermeture annuelle \(n) : indiquez deux dates JJ/MM (ex. 01/08 et 15/08)")
                 continue
             }
@@ -132,7 +134,9 @@ struct PlaceForm {
     /// `09:30` → 570.
     static func minutes(_ text: String) -> Int? {
         let parts = text.split(separator: ":")
-        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0..<60).contains(m), h * 60 + m <= 1440 else { return nil }
+        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0..<60).contains(m), h * 60 + m <= 1440 else {
+            return nil
+        }
         return h * 60 + m
     }
 

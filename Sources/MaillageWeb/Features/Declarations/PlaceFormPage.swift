@@ -86,11 +86,13 @@ struct PlaceFormPage: PageModel {
         .latitude: "en degrés décimaux, ex. 50.3246 (laisser vide : placé à l'adresse par la commune)",
         .presentationResume: "280 caractères au plus",
         .codeInsee: "5 caractères, ex. 59172 pour Denain",
-        .autresFormationsLabels: "séparés par |",
+        .autresFormationsLabels: "séparés par |"
     ]
 
-    init(heading: String, intro: String, action: String, placeURL: String?, form: PlaceForm, columns: [StandardColumn], notice: String? = nil,
-         showPreview: Bool = false) {
+    init(
+        heading: String, intro: String, action: String, placeURL: String?, form: PlaceForm, columns: [StandardColumn], notice: String? = nil,
+        showPreview: Bool = false
+    ) {
         title = "\(heading) — Maillage"
         self.heading = heading
         self.intro = intro
@@ -102,9 +104,10 @@ struct PlaceFormPage: PageModel {
         func fields(_ list: [StandardColumn]) -> [TextField] {
             list.filter(columns.contains).map { column in
                 let limit = PlaceForm.textColumns.first { $0.column == column }?.limit ?? 300
-                return TextField(id: column.rawValue, label: column.label, value: form.values[column] ?? "", limit: limit, hint: Self.hints[column],
-                                 isLong: column == .presentationDetail || column == .presentationResume,
-                                 isRequired: [.nom, .adresse, .commune, .codePostal, .codeInsee].contains(column))
+                return TextField(
+                    id: column.rawValue, label: column.label, value: form.values[column] ?? "", limit: limit, hint: Self.hints[column],
+                    isLong: column == .presentationDetail || column == .presentationResume,
+                    isRequired: [.nom, .adresse, .commune, .codePostal, .codeInsee].contains(column))
             }
         }
         identity = fields([.nom, .pivot, .structureParente, .source])
@@ -113,25 +116,32 @@ struct PlaceFormPage: PageModel {
         presentation = fields([.presentationResume, .presentationDetail, .autresFormationsLabels])
         groups = PlaceForm.vocabularyColumns.filter(columns.contains).map { column in
             let checked = Set((form.values[column] ?? "").split(separator: "|").map(String.init))
-            return Group(legend: column.label, name: column.rawValue,
-                         options: PlaceForm.allowedValues(column).enumerated().map { Option(id: "\(column.rawValue)-\($0.offset)", value: $0.element, checked: checked.contains($0.element)) },
-                         isFolded: column == .typologie)
+            return Group(
+                legend: column.label, name: column.rawValue,
+                options: PlaceForm.allowedValues(column).enumerated().map {
+                    Option(id: "\(column.rawValue)-\($0.offset)", value: $0.element, checked: checked.contains($0.element))
+                },
+                isFolded: column == .typologie)
         }
         let hours = form.hours
         usesGrid = hours != nil
         days = Weekday.allCases.map { day in
             let spans = hours?.days[day.rawValue] ?? []
-            return Day(name: day.frenchName.capitalized, ranges: (1...HoursForm.rangesPerDay).map { n in
-                let span = n <= spans.count ? spans[n - 1] : nil
-                return Range(startName: PlaceFormField.hours(day, n, end: false), endName: PlaceFormField.hours(day, n, end: true),
-                             start: span.map { TimeSpan.clock($0.start) } ?? "", end: span.map { TimeSpan.clock($0.end) } ?? "",
-                             label: "\(day.frenchName) plage \(n)", number: n)
-            })
+            return Day(
+                name: day.frenchName.capitalized,
+                ranges: (1...HoursForm.rangesPerDay).map { n in
+                    let span = n <= spans.count ? spans[n - 1] : nil
+                    return Range(
+                        startName: PlaceFormField.hours(day, n, end: false), endName: PlaceFormField.hours(day, n, end: true),
+                        start: span.map { TimeSpan.clock($0.start) } ?? "", end: span.map { TimeSpan.clock($0.end) } ?? "",
+                        label: "\(day.frenchName) plage \(n)", number: n)
+                })
         }
         closures = (1...HoursForm.closureCount).map { n in
             let closure = hours.flatMap { n <= $0.closures.count ? $0.closures[n - 1] : nil }
             func text(_ day: Int, _ month: Int) -> String { String(format: "%02d/%02d", day, month) }
-            return Closure(number: n, from: closure.map { text($0.fromDay, $0.fromMonth) } ?? "", to: closure.map { text($0.toDay, $0.toMonth) } ?? "")
+            return Closure(
+                number: n, from: closure.map { text($0.fromDay, $0.fromMonth) } ?? "", to: closure.map { text($0.toDay, $0.toMonth) } ?? "")
         }
         closedOnHolidays = hours?.closedOnPublicHolidays ?? false
         rawHours = form.values[.horaires] ?? ""

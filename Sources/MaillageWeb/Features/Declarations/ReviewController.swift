@@ -33,7 +33,9 @@ struct ReviewController {
         let filter = (try? QueryReader(request).single("statut")) ?? nil
         let chosen = DeclarationsPage.filterValues.first { $0.0 == filter } ?? DeclarationsPage.filterValues[0]
         let list = try await database.declarations.list(.init(territories: actor.isAdministrator ? nil : territories, statuses: chosen.2))
-        let named = (actor.isAdministrator ? Set(index.current.territory.epcis.keys).intersection(Set(list.map(\.territory))).union(territories) : territories)
+        let named =
+            (actor.isAdministrator
+            ? Set(index.current.territory.epcis.keys).intersection(Set(list.map(\.territory))).union(territories) : territories)
             .sorted { $0.rawValue < $1.rawValue }.map { ($0, index.current.territory.epcis[$0]?.name ?? $0.rawValue) }
         return pages.render(DeclarationsPage(declarations: list, filter: chosen.0, territories: named), for: context.visitor)
     }
@@ -63,8 +65,12 @@ struct ReviewController {
         let accepted = Set(((try? reader.all(ReviewFormField.champ)) ?? []).compactMap(StandardColumn.init(rawValue:)))
             .intersection(declaration.fields.map(\.column))
         let reason: String?
-        do { reason = try reader.text(ReviewFormField.motif, maximumLength: 500) } catch { return try await refused(declaration, [error.message], request, context) }
-        if !validated && reason == nil { return try await refused(declaration, ["Indiquez le motif du refus : il est transmis à l'auteur."], request, context) }
+        do { reason = try reader.text(ReviewFormField.motif, maximumLength: 500) } catch {
+            return try await refused(declaration, [error.message], request, context)
+        }
+        if !validated && reason == nil {
+            return try await refused(declaration, ["Indiquez le motif du refus : il est transmis à l'auteur."], request, context)
+        }
         if validated && declaration.kind != .report && accepted.isEmpty {
             return try await refused(declaration, ["Cochez au moins un champ à accepter, ou refusez la déclaration."], request, context)
         }
@@ -83,17 +89,22 @@ struct ReviewController {
     @Sendable func disagreements(request: Request, context: AppRequestContext) async throws -> HTML {
         let siren = try context.territoryParameter(in: index.current)
         try gate.require(.review(siren), request, context)
-        return pages.render(DisagreementsPage(territoryName: index.current.territory.epcis[siren]?.name ?? siren.rawValue, siren: siren,
-                                              rows: try await Self.disagreements(in: siren, index: index.current, database: database)), for: context.visitor)
+        return pages.render(
+            DisagreementsPage(
+                territoryName: index.current.territory.epcis[siren]?.name ?? siren.rawValue, siren: siren,
+                rows: try await Self.disagreements(in: siren, index: index.current, database: database)), for: context.visitor)
     }
 
     @Sendable func settle(request: Request, context: AppRequestContext) async throws -> Response {
         let siren = try context.territoryParameter(in: index.current)
         let actor = try gate.require(.review(siren), request, context)
         let reader = try await QueryReader.form(request)
-        guard let anchor = try reader.single(ReviewFormField.ancre), let column = try reader.single(ReviewFormField.colonne).flatMap(StandardColumn.init(rawValue:)),
-              let choice = try reader.single(ReviewFormField.choix), ["garder", "reprendre"].contains(choice),
-              try await Self.disagreements(in: siren, index: index.current, database: database).contains(where: { $0.anchor == anchor && $0.column == column.rawValue })
+        guard let anchor = try reader.single(ReviewFormField.ancre),
+            let column = try reader.single(ReviewFormField.colonne).flatMap(StandardColumn.init(rawValue:)),
+            let choice = try reader.single(ReviewFormField.choix), ["garder", "reprendre"].contains(choice),
+            try await Self.disagreements(in: siren, index: index.current, database: database).contains(where: {
+                $0.anchor == anchor && $0.column == column.rawValue
+            })
         else { throw HTTPError(.badRequest, message: "Ce désaccord n'existe pas (ou plus) dans ce territoire.") }
         do {
             try await review.settle(anchor: anchor, column: column, keepDeclared: choice == "garder", territory: siren, by: Author(actor))
@@ -109,9 +120,10 @@ struct ReviewController {
         let byRecord = index.entriesByRecord(ofTerritory: siren)
         return try await database.declarations.validatedFields().compactMap { field in
             guard field.hasNewNationalValue, let entry = byRecord[field.anchor] else { return nil }
-            return DisagreementsPage.Row(placeName: entry.place.nom, placeURL: SiteURL.place(.value(entry.place.id)).path, anchor: field.anchor,
-                                         column: field.column.rawValue, label: field.column.label, declared: field.value, baseline: field.baseline ?? "",
-                                         national: field.national ?? "", validated: French.date(field.validatedAt))
+            return DisagreementsPage.Row(
+                placeName: entry.place.nom, placeURL: SiteURL.place(.value(entry.place.id)).path, anchor: field.anchor,
+                column: field.column.rawValue, label: field.column.label, declared: field.value, baseline: field.baseline ?? "",
+                national: field.national ?? "", validated: French.date(field.validatedAt))
         }
     }
 
@@ -120,11 +132,15 @@ struct ReviewController {
         var records: [SourceRecord] = []
         if let entry {
             let keys = Set(entry.merged.provenances.map(\.key))
-            records = try await database.places.records(inBlocks: [entry.place.blockKey], known: [:], on: database.sql).filter { keys.contains($0.provenance.key) }
+            records = try await database.places.records(inBlocks: [entry.place.blockKey], known: [:], on: database.sql).filter {
+                keys.contains($0.provenance.key)
+            }
         }
-        var html = pages.render(DeclarationPage(declaration: declaration, current: entry?.place, records: records,
-                                                structureName: declaration.structureID.flatMap { index.structures[$0]?.name }, errors: errors),
-                                for: context.visitor)
+        var html = pages.render(
+            DeclarationPage(
+                declaration: declaration, current: entry?.place, records: records,
+                structureName: declaration.structureID.flatMap { index.structures[$0]?.name }, errors: errors),
+            for: context.visitor)
         if !errors.isEmpty { html.status = .unprocessableContent }
         return html
     }
@@ -142,8 +158,9 @@ struct ReviewController {
 
     /// The territories a person reviews.
     private func reviewed(by actor: Actor) -> Set<Siren> {
-        Set(actor.grants.compactMap { grant in
-            if grant.role == .coordinateur, case .territory(let siren) = grant.scope { siren } else { nil }
-        })
+        Set(
+            actor.grants.compactMap { grant in
+                if grant.role == .coordinateur, case .territory(let siren) = grant.scope { siren } else { nil }
+            })
     }
 }

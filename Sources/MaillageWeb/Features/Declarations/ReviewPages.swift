@@ -40,23 +40,26 @@ struct DeclarationsPage: PageModel {
 
     /// The status filters of the queue.
     static let filterValues: [(String, String, Set<DeclarationStatus>)] = [
-        ("ouvertes", "À traiter", [.propose, .aVerifier]), ("validees", "Validées", [.valide]), ("refusees", "Refusées", [.refuse]),
+        ("ouvertes", "À traiter", [.propose, .aVerifier]), ("validees", "Validées", [.valide]), ("refusees", "Refusées", [.refuse])
     ]
 
     init(declarations: [Declaration], filter: String, territories: [(Siren, String)]) {
         rows = declarations.map { declaration in
-            Row(url: SiteURL.declaration(.value("\(declaration.id)")).path, number: declaration.id, kind: declaration.kind.label,
+            Row(
+                url: SiteURL.declaration(.value("\(declaration.id)")).path, number: declaration.id, kind: declaration.kind.label,
                 place: declaration.placeName, author: declaration.author.label, date: French.date(declaration.createdAt),
                 status: declaration.status.label,
-                summary: declaration.kind == .report ? (declaration.category?.label ?? "") : declaration.fields.map(\.column.label).joined(separator: ", "))
+                summary: declaration.kind == .report
+                    ? (declaration.category?.label ?? "") : declaration.fields.map(\.column.label).joined(separator: ", "))
         }
         hasRows = !rows.isEmpty
         filters = Self.filterValues.map { Filter(value: $0.0, label: $0.1, selected: $0.0 == filter) }
         self.territories = territories.map { siren, name in
-            TerritoryLink(name: name, vigilanceURL: SiteURL.vigilance(.value(siren)).path, disagreementsURL: SiteURL.disagreements(.value(siren)).path,
-                          exportCSV: SiteURL.territoryPlacesCSV(.value(siren)).path, exportJSON: SiteURL.territoryPlacesJSON(.value(siren)).path,
-                          correctionsCSV: SiteURL.territoryCorrectionsCSV(.value(siren)).path,
-                          missingURL: SiteURL.missingPlaces.path(query: [("territoire", siren.rawValue)]))
+            TerritoryLink(
+                name: name, vigilanceURL: SiteURL.vigilance(.value(siren)).path, disagreementsURL: SiteURL.disagreements(.value(siren)).path,
+                exportCSV: SiteURL.territoryPlacesCSV(.value(siren)).path, exportJSON: SiteURL.territoryPlacesJSON(.value(siren)).path,
+                correctionsCSV: SiteURL.territoryCorrectionsCSV(.value(siren)).path,
+                missingURL: SiteURL.missingPlaces.path(query: [("territoire", siren.rawValue)]))
         }
     }
 }
@@ -116,19 +119,23 @@ struct DeclarationPage: PageModel {
         structure = structureName
         category = declaration.category?.label
         message = declaration.message
-        decided = declaration.decidedBy.map { by in "\(declaration.status.label) par \(by.label)" + (declaration.decidedAt.map { " le \(French.date($0))" } ?? "") }
+        decided = declaration.decidedBy.map { by in
+            "\(declaration.status.label) par \(by.label)" + (declaration.decidedAt.map { " le \(French.date($0))" } ?? "")
+        }
         reason = declaration.reason
         rows = declaration.fields.map { field in
             let now = current.map { StandardField.text(field.column, of: $0) } ?? ""
-            return Row(column: field.column.rawValue, label: field.column.label, current: Self.shown(now), previous: Self.shown(field.previous),
-                       proposed: Self.shown(field.proposed),
-                       reading: field.column == .horaires ? OpeningHours(osm: field.proposed).schedule.map { week in
-                           week.frenchWeek.map { "\($0.day.frenchName) : \($0.hours)" }.joined(separator: " ; ")
-                       } : nil,
-                       sources: records.map { "\($0.provenance.source.label) : \(Self.shown(StandardField.text(field.column, of: $0.place)))" },
-                       changedSince: current != nil && now != field.previous,
-                       decision: declaration.status.isOpen ? nil : (field.decision == .accepted ? "accepté" : "refusé"),
-                       checked: field.decision != .rejected)
+            return Row(
+                column: field.column.rawValue, label: field.column.label, current: Self.shown(now), previous: Self.shown(field.previous),
+                proposed: Self.shown(field.proposed),
+                reading: field.column == .horaires
+                    ? OpeningHours(osm: field.proposed).schedule.map { week in
+                        week.frenchWeek.map { "\($0.day.frenchName) : \($0.hours)" }.joined(separator: " ; ")
+                    } : nil,
+                sources: records.map { "\($0.provenance.source.label) : \(Self.shown(StandardField.text(field.column, of: $0.place)))" },
+                changedSince: current != nil && now != field.previous,
+                decision: declaration.status.isOpen ? nil : (field.decision == .accepted ? "accepté" : "refusé"),
+                checked: field.decision != .rejected)
         }
         hasRows = !rows.isEmpty
         isOpen = declaration.status.isOpen

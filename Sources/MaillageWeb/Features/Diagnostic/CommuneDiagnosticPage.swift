@@ -30,7 +30,6 @@ struct CommuneDiagnosticPage: PageModel {
         var registerURL: String?
     }
 
-
     let template = TemplateName.communeDiagnostic
     var title: String
     var name: String
@@ -53,8 +52,10 @@ struct CommuneDiagnosticPage: PageModel {
     var voices: [WorkshopVoices.Group]
     var hasVoices: Bool
 
-    init(diagnostic: Diagnostic, row: Diagnostic.CommuneRow, perimeterQuery: String, index: PlaceIndex, register: [MissingPlace] = [],
-         voices: WorkshopVoices = WorkshopVoices(cards: [], meetings: [:])) {
+    init(
+        diagnostic: Diagnostic, row: Diagnostic.CommuneRow, perimeterQuery: String, index: PlaceIndex, register: [MissingPlace] = [],
+        voices: WorkshopVoices = WorkshopVoices(cards: [], meetings: [:])
+    ) {
         self.voices = voices.groups
         hasVoices = !voices.groups.isEmpty
         let territory = index.territory
@@ -74,7 +75,7 @@ struct CommuneDiagnosticPage: PageModel {
             .init(value: French.integer(row.recordedOnly), label: "lieux recensés sans offre déclarée (non comptés)"),
             .init(value: French.decimal(row.placesPer10k), label: "lieux avec une offre pour 10 000 habitants"),
             .init(value: row.fragility.map { French.decimal($0, digits: 0) } ?? "—", label: "indice de fragilité numérique (100 = moyenne)"),
-            .init(value: "\(coveredServices) / 9", label: "services dans la commune ou \(diagnostic.parameters.reach.name)"),
+            .init(value: "\(coveredServices) / 9", label: "services dans la commune ou \(diagnostic.parameters.reach.name)")
         ]
         qpvs = QPVListing.sentence(for: commune.code, in: territory)
 
@@ -83,39 +84,50 @@ struct CommuneDiagnosticPage: PageModel {
         var markers: [SVGMap.Marker] = []
         for cell in row.cells {
             guard let answer = cell.nearest, cell.placesInCommune == 0, numbers[answer.placeID] == nil,
-                  let point = index.entry(id: answer.placeID)?.coordinate else { continue }
+                let point = index.entry(id: answer.placeID)?.coordinate
+            else { continue }
             numbers[answer.placeID] = numbers.count + 1
-            markers.append(SVGMap.Marker(point: point, label: String(numbers.count), title: "\(answer.placeName), \(answer.communeName)",
-                                         style: answer.insidePerimeter ? .match : .outside))
+            markers.append(
+                SVGMap.Marker(
+                    point: point, label: String(numbers.count), title: "\(answer.placeName), \(answer.communeName)",
+                    style: answer.insidePerimeter ? .match : .outside))
         }
         rows = row.cells.map { cell in
             let answer = cell.nearest
             let times = answer?.times
-            return NeedRow(need: cell.need.label, symbol: cell.coverage.symbol, cssClass: "cov-\(cell.coverage.rawValue)", coverage: cell.coverage.label,
-                           placesInCommune: French.integer(cell.placesInCommune), place: answer?.placeName,
-                           placeURL: answer.map { SiteURL.place(.value($0.placeID)).path }, placeCommune: answer?.communeName,
-                           distance: answer.map { Distance.french($0.distanceMetres) },
-                           walking: times.map { TripDuration.french($0.walking) }, cycling: times.map { TripDuration.french($0.cycling) },
-                           bus: times.map { TripDuration.french($0.bus) }, car: times.map { TripDuration.french($0.car) },
-                           outside: answer.map { !$0.insidePerimeter } ?? false,
-                           marker: answer.flatMap { numbers[$0.placeID] }.map(String.init))
+            return NeedRow(
+                need: cell.need.label, symbol: cell.coverage.symbol, cssClass: "cov-\(cell.coverage.rawValue)", coverage: cell.coverage.label,
+                placesInCommune: French.integer(cell.placesInCommune), place: answer?.placeName,
+                placeURL: answer.map { SiteURL.place(.value($0.placeID)).path }, placeCommune: answer?.communeName,
+                distance: answer.map { Distance.french($0.distanceMetres) },
+                walking: times.map { TripDuration.french($0.walking) }, cycling: times.map { TripDuration.french($0.cycling) },
+                bus: times.map { TripDuration.french($0.bus) }, car: times.map { TripDuration.french($0.car) },
+                outside: answer.map { !$0.insidePerimeter } ?? false,
+                marker: answer.flatMap { numbers[$0.placeID] }.map(String.init))
         }
         gaps = diagnostic.gaps.enumerated().filter { $0.element.commune == commune.code }.map { rank, gap in
             let asked = MissingPlace.asked(by: gap.need)
-            return GapRow(rank: String(rank + 1), need: gap.need.label, reason: gap.reason, registerURL: commune.epci.map { epci in
-                SiteURL.newMissingPlace.path(query: [("territoire", epci.rawValue), ("commune", commune.code.rawValue), ("origine", MissingPlace.Origin.diagnostic.rawValue),
-                                                     ("justification", "\(gap.need.label) : \(gap.reason)")] + asked.services.map { ("services", $0.rawValue) }
-                                             + asked.needs.map { ("besoins", $0.rawValue) })
-            })
+            return GapRow(
+                rank: String(rank + 1), need: gap.need.label, reason: gap.reason,
+                registerURL: commune.epci.map { epci in
+                    SiteURL.newMissingPlace.path(
+                        query: [
+                            ("territoire", epci.rawValue), ("commune", commune.code.rawValue), ("origine", MissingPlace.Origin.diagnostic.rawValue),
+                            ("justification", "\(gap.need.label) : \(gap.reason)")
+                        ] + asked.services.map { ("services", $0.rawValue) }
+                            + asked.needs.map { ("besoins", $0.rawValue) })
+                })
         }
         hasGaps = !gaps.isEmpty
         registered = MissingPlaceRow.rows(register, commune: commune.code)
         hasRegistered = !registered.isEmpty
         registerURL = commune.epci.map { SiteURL.missingPlaces.path(query: [("territoire", $0.rawValue)]) }
         let shown = SVGMap.context(home: commune, markers: markers, base: diagnostic.rows.map(\.commune), territory: territory)
-        map = SVGMap(title: "Réponses les plus proches depuis \(commune.name)",
-                     description: "\(markers.count) lieux numérotés comme dans le tableau ; la commune est en foncé", communes: shown,
-                     highlighted: [commune.code], markers: markers).render()
+        map = SVGMap(
+            title: "Réponses les plus proches depuis \(commune.name)",
+            description: "\(markers.count) lieux numérotés comme dans le tableau ; la commune est en foncé", communes: shown,
+            highlighted: [commune.code], markers: markers
+        ).render()
         assumptions = diagnostic.parameters.statements
     }
 }

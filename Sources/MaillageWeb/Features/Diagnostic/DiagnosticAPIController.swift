@@ -18,13 +18,14 @@ struct DiagnosticAPIController {
         router.get(.api(.diagnosticCSV)) { request, _ in
             let dialect: CSVDialect = try QueryReader(request).choice("dialecte") ?? .excel
             let diagnostic = try compute(request)
-            return Response(status: .ok, headers: Self.headers(type: "text/csv; charset=utf-8", name: "diagnostic.csv"),
-                            body: ResponseBody { writer in
-                                for chunk in DiagnosticCSVWriter.chunks(diagnostic, dialect: dialect) {
-                                    try await writer.write(ByteBuffer(bytes: chunk))
-                                }
-                                try await writer.finish(nil)
-                            })
+            return Response(
+                status: .ok, headers: Self.headers(type: "text/csv; charset=utf-8", name: "diagnostic.csv"),
+                body: ResponseBody { writer in
+                    for chunk in DiagnosticCSVWriter.chunks(diagnostic, dialect: dialect) {
+                        try await writer.write(ByteBuffer(bytes: chunk))
+                    }
+                    try await writer.finish(nil)
+                })
         }
         router.get(.api(.diagnosticGeoJSON)) { request, _ in
             Self.file(DiagnosticGeoJSONWriter.write(try compute(request)), type: "application/geo+json", name: "diagnostic.geojson")

@@ -61,8 +61,10 @@ struct DiagnosticController {
         let cards = try await workshop.shownCards(table: code)
         var meetings: [Int: Meeting] = [:]
         for id in Set(cards.map(\.meetingID)) { meetings[id] = try await cycles.meeting(id: id) }
-        return pages.render(CommuneDiagnosticPage(diagnostic: diagnostic, row: row, perimeterQuery: URLQuery.encode(perimeterItems(reader, perimeter, in: index.territory)),
-                                                  index: index, register: register, voices: WorkshopVoices(cards: cards, meetings: meetings)), for: context.visitor)
+        return pages.render(
+            CommuneDiagnosticPage(
+                diagnostic: diagnostic, row: row, perimeterQuery: URLQuery.encode(perimeterItems(reader, perimeter, in: index.territory)),
+                index: index, register: register, voices: WorkshopVoices(cards: cards, meetings: meetings)), for: context.visitor)
     }
 
     /// The computed diagnostic, with what the network recorded for the perimeter's territories: their missing places
@@ -73,19 +75,22 @@ struct DiagnosticController {
         let perimeter = try reader.perimeter().resolve(in: territory, default: focus, names: true)
         let need = try Self.need(reader, "besoin") ?? .service(.aideDemarchesAdministratives)
         let diagnostic = try snapshot.diagnostic(of: perimeter)
-        var page = DiagnosticPage(diagnostic: diagnostic, selected: need, perimeterItems: perimeterItems(reader, perimeter, in: territory), index: index,
-                                  placement: try PlacementRequest(reader, default: need, parameters: diagnostic.parameters))
+        var page = DiagnosticPage(
+            diagnostic: diagnostic, selected: need, perimeterItems: perimeterItems(reader, perimeter, in: territory), index: index,
+            placement: try PlacementRequest(reader, default: need, parameters: diagnostic.parameters))
         let communes = Set(perimeter.communes)
         let epcis = Set(communes.compactMap { territory.commune($0)?.epci }).sorted { $0.rawValue < $1.rawValue }
         for epci in epcis {
             page.register += try await missingPlaces.all(territory: epci).filter { $0.commune.map(communes.contains) ?? false }.map { missing in
                 "N° \(missing.id) — \(missing.commune.flatMap { territory.commune($0)?.name } ?? "") : "
-                    + (missing.services.map(\.rawValue) + missing.needs.map(\.label)).joined(separator: " · ") + " — \(missing.status.label), \(French.count(missing.supporters, "soutien", "soutiens"))"
+                    + (missing.services.map(\.rawValue) + missing.needs.map(\.label)).joined(separator: " · ")
+                    + " — \(missing.status.label), \(French.count(missing.supporters, "soutien", "soutiens"))"
             }
         }
         page.hasRegister = !page.register.isEmpty
-        page.referralsLeaving = ReferralsLeaving(flows: try await referrals.flows(territories: epcis), territories: Set(epcis),
-                                                 structures: snapshot.structures, territory: territory)
+        page.referralsLeaving = ReferralsLeaving(
+            flows: try await referrals.flows(territories: epcis), territories: Set(epcis),
+            structures: snapshot.structures, territory: territory)
         return page
     }
 

@@ -8,8 +8,9 @@ public enum DiagnosticReport {
     public static func standaloneHTML(_ diagnostic: Diagnostic, index: PlaceIndex, siteURL: String? = nil) async throws -> String {
         let renderer = try await PageRenderer.load()
         let need = Need.service(.aideDemarchesAdministratives)
-        var page = DiagnosticPage(diagnostic: diagnostic, selected: need, perimeterItems: perimeterItems(diagnostic.perimeter), index: index,
-                                  placement: PlacementRequest(need: need, parameters: diagnostic.parameters))
+        var page = DiagnosticPage(
+            diagnostic: diagnostic, selected: need, perimeterItems: perimeterItems(diagnostic.perimeter), index: index,
+            placement: PlacementRequest(need: need, parameters: diagnostic.parameters))
         page.standalone = .init(stylesheet: renderer.stylesheet, baseURL: siteURL)
         return renderer.render(page, for: Visitor()).html
     }

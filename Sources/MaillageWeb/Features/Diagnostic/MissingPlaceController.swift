@@ -29,10 +29,12 @@ struct MissingPlaceController {
         let reader = QueryReader(request)
         let siren = try index.knownTerritory(reader, default: focus)
         let actor = try gate.require(.proposePlace(siren), request, context)
-        let draft = MissingPlace(territory: siren, commune: try reader.single(MissingPlaceFormField.commune).flatMap(CommuneCode.init), qpv: nil,
-                                 services: try reader.list(MissingPlaceFormField.services), publics: [],
-                                 needs: try reader.all(MissingPlaceFormField.besoins).compactMap(MissingPlace.Need.init(rawValue:)), justification: try reader.text(MissingPlaceFormField.justification, maximumLength: 2_000) ?? "",
-                                 origin: try reader.choice(MissingPlaceFormField.origine) ?? .byHand, createdAt: Date(), author: Author(actor))
+        let draft = MissingPlace(
+            territory: siren, commune: try reader.single(MissingPlaceFormField.commune).flatMap(CommuneCode.init), qpv: nil,
+            services: try reader.list(MissingPlaceFormField.services), publics: [],
+            needs: try reader.all(MissingPlaceFormField.besoins).compactMap(MissingPlace.Need.init(rawValue:)),
+            justification: try reader.text(MissingPlaceFormField.justification, maximumLength: 2_000) ?? "",
+            origin: try reader.choice(MissingPlaceFormField.origine) ?? .byHand, createdAt: Date(), author: Author(actor))
         return try await page(siren, context: context, showsForm: true, draft: draft)
     }
 
@@ -52,8 +54,10 @@ struct MissingPlaceController {
         if services.isEmpty && needs.isEmpty { errors.append("Services ou besoins : cochez au moins un service attendu ou un besoin") }
         let justification = try reader.text(MissingPlaceFormField.justification, maximumLength: MissingPlace.maxJustificationLength)
         if justification == nil { errors.append("Justification : dites pourquoi ce lieu manque") }
-        let draft = MissingPlace(territory: siren, commune: commune, qpv: qpv, services: services, publics: publics, needs: needs,
-                                 justification: justification ?? "", origin: try reader.choice(MissingPlaceFormField.origine) ?? .byHand, createdAt: Date(), author: Author(actor))
+        let draft = MissingPlace(
+            territory: siren, commune: commune, qpv: qpv, services: services, publics: publics, needs: needs,
+            justification: justification ?? "", origin: try reader.choice(MissingPlaceFormField.origine) ?? .byHand, createdAt: Date(),
+            author: Author(actor))
         guard errors.isEmpty else {
             var html = try await page(siren, context: context, showsForm: true, draft: draft, errors: errors)
             html.status = .unprocessableContent
@@ -74,24 +78,32 @@ struct MissingPlaceController {
         let missing = try await find(context)
         let actor = try gate.require(.review(missing.territory), request, context)
         let reader = try await QueryReader.form(request)
-        guard let status: MissingPlaceStatus = try reader.choice(MissingPlaceFormField.statut), let priority = try reader.single(MissingPlaceFormField.priorite).flatMap(Int.init), (1...3).contains(priority) else {
+        guard let status: MissingPlaceStatus = try reader.choice(MissingPlaceFormField.statut),
+            let priority = try reader.single(MissingPlaceFormField.priorite).flatMap(Int.init), (1...3).contains(priority)
+        else {
             throw HTTPError(.badRequest, message: "Choisissez un état et une priorité de 1 à 3.")
         }
         let placeID = try reader.single(MissingPlaceFormField.lieu)
         if let placeID, index.current.entry(id: placeID) == nil {
-            throw HTTPError(.unprocessableContent, message: "Aucun lieu n'a l'identifiant « \(placeID) » : proposez d'abord le lieu ouvert, puis reliez-le.")
+            throw HTTPError(
+                .unprocessableContent, message: "Aucun lieu n'a l'identifiant « \(placeID) » : proposez d'abord le lieu ouvert, puis reliez-le.")
         }
         if status == .ouverte && placeID == nil {
-            throw HTTPError(.unprocessableContent, message: "Un lieu ouvert est relié à sa fiche : indiquez son identifiant (ou proposez-le d'abord).")
+            throw HTTPError(
+                .unprocessableContent, message: "Un lieu ouvert est relié à sa fiche : indiquez son identifiant (ou proposez-le d'abord).")
         }
         try await missingPlaces.update(id: missing.id, status: status, priority: priority, placeID: placeID, by: Author(actor))
         return .redirect(to: SiteURL.missingPlaces.path(query: [("territoire", missing.territory.rawValue)]), type: .found)
     }
 
-    private func page(_ siren: Siren, context: AppRequestContext, showsForm: Bool, draft: MissingPlace? = nil, errors: [String] = []) async throws -> HTML {
-        pages.render(MissingPlacesPage(register: try await missingPlaces.all(territory: siren), siren: siren, index: index.current,
-                                       canPropose: gate.allows(context, .proposePlace(siren)), canDecide: gate.allows(context, .review(siren)),
-                                       showsForm: showsForm, draft: draft, errors: errors), for: context.visitor)
+    private func page(
+        _ siren: Siren, context: AppRequestContext, showsForm: Bool, draft: MissingPlace? = nil, errors: [String] = []
+    ) async throws -> HTML {
+        pages.render(
+            MissingPlacesPage(
+                register: try await missingPlaces.all(territory: siren), siren: siren, index: index.current,
+                canPropose: gate.allows(context, .proposePlace(siren)), canDecide: gate.allows(context, .review(siren)),
+                showsForm: showsForm, draft: draft, errors: errors), for: context.visitor)
     }
 
     private func find(_ context: AppRequestContext) async throws -> MissingPlace {

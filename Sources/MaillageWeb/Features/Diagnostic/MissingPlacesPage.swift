@@ -51,24 +51,30 @@ struct MissingPlacesPage: PageModel {
     var errors: [String]
     var hasErrors: Bool
 
-    init(register: [MissingPlace], siren: Siren, index: PlaceIndex, canPropose: Bool, canDecide: Bool, showsForm: Bool,
-         draft: MissingPlace? = nil, errors: [String] = []) {
+    init(
+        register: [MissingPlace], siren: Siren, index: PlaceIndex, canPropose: Bool, canDecide: Bool, showsForm: Bool,
+        draft: MissingPlace? = nil, errors: [String] = []
+    ) {
         let territory = index.territory
         territoryName = territory.epcis[siren]?.name ?? siren.rawValue
         title = "Lieux manquants — \(territoryName) — Maillage"
         self.territory = siren.rawValue
         items = register.map { missing in
-            Item(number: missing.id,
-                 place: missing.commune.flatMap { territory.commune($0)?.name } ?? missing.qpv.flatMap { territory.qpvs[$0]?.communeNames } ?? "Territoire",
-                 services: missing.services.map(\.rawValue).joined(separator: " · "), publics: missing.publics.map(\.rawValue).joined(separator: " · "),
-                 needs: missing.needs.map(\.label).joined(separator: " · "), justification: missing.justification, origin: missing.origin.label,
-                 status: missing.status.label, priority: missing.priority, supporters: French.count(missing.supporters, "soutien", "soutiens"),
-                 author: canDecide ? missing.author.label : nil,
-                 openedURL: missing.placeID.map { SiteURL.place(.value($0)).path },
-                 supportURL: SiteURL.supportMissingPlace(.value("\(missing.id)")).path, updateURL: SiteURL.updateMissingPlace(.value("\(missing.id)")).path,
-                 statuses: MissingPlaceStatus.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0 == missing.status) },
-                 priorities: (1...3).map { Choice(value: "\($0)", label: ["haute", "moyenne", "basse"][$0 - 1], selected: $0 == missing.priority) },
-                 placeID: missing.placeID ?? "")
+            Item(
+                number: missing.id,
+                place: missing.commune.flatMap { territory.commune($0)?.name } ?? missing.qpv.flatMap { territory.qpvs[$0]?.communeNames }
+                    ?? "Territoire",
+                services: missing.services.map(\.rawValue).joined(separator: " · "),
+                publics: missing.publics.map(\.rawValue).joined(separator: " · "),
+                needs: missing.needs.map(\.label).joined(separator: " · "), justification: missing.justification, origin: missing.origin.label,
+                status: missing.status.label, priority: missing.priority, supporters: French.count(missing.supporters, "soutien", "soutiens"),
+                author: canDecide ? missing.author.label : nil,
+                openedURL: missing.placeID.map { SiteURL.place(.value($0)).path },
+                supportURL: SiteURL.supportMissingPlace(.value("\(missing.id)")).path,
+                updateURL: SiteURL.updateMissingPlace(.value("\(missing.id)")).path,
+                statuses: MissingPlaceStatus.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0 == missing.status) },
+                priorities: (1...3).map { Choice(value: "\($0)", label: ["haute", "moyenne", "basse"][$0 - 1], selected: $0 == missing.priority) },
+                placeID: missing.placeID ?? "")
         }
         hasItems = !items.isEmpty
         self.canPropose = canPropose

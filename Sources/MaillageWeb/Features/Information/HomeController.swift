@@ -20,8 +20,9 @@ struct HomeController {
             page.status = .notFound
             return page
         }
-        let page = HomePage(epci: epci, index: index.current,
-                            recordsBySource: try await places.countBySource(communes: territory.members(of: epci.siren).map(\.code)))
+        let page = HomePage(
+            epci: epci, index: index.current,
+            recordsBySource: try await places.countBySource(communes: territory.members(of: epci.siren).map(\.code)))
         return pages.render(page, for: context.visitor)
     }
 }

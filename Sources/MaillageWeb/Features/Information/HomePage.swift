@@ -47,7 +47,9 @@ struct HomePage: PageModel {
         communes = rows
         headline = CommunePlacesRow.headline(total)
         let withoutOffer = rows.count(where: \.hasNoOffer)
-        communesWithoutOffer = withoutOffer == 0 ? nil
+        communesWithoutOffer =
+            withoutOffer == 0
+            ? nil
             : "\(French.count(withoutOffer, "commune", "communes")) sans aucun lieu qui déclare une offre d'aide au numérique."
         sources = SourceKind.allCases.compactMap { kind in
             recordsBySource[kind].map { SourceRow(label: kind.label, count: French.count($0, "fiche", "fiches")) }

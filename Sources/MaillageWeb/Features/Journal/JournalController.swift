@@ -20,12 +20,15 @@ struct JournalController {
             let (filter, _) = try filter(request, context)
             let iso = ISO8601DateFormatter()
             let rows = try await audit.events(filter).map { event in
-                [iso.string(from: event.at), event.actorLabel, event.territory?.rawValue ?? "", event.action, event.objectKind, event.objectID,
-                 event.before ?? "", event.after ?? ""]
+                [
+                    iso.string(from: event.at), event.actorLabel, event.territory?.rawValue ?? "", event.action, event.objectKind, event.objectID,
+                    event.before ?? "", event.after ?? ""
+                ]
             }
             let document = CSVDialect.excel.document([["date", "personne", "territoire", "action", "objet", "identifiant", "avant", "après"]] + rows)
-            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"journal.csv\""],
-                            body: .init(byteBuffer: ByteBuffer(bytes: document)))
+            return Response(
+                status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"journal.csv\""],
+                body: .init(byteBuffer: ByteBuffer(bytes: document)))
         }
     }
 

@@ -20,8 +20,10 @@ struct JournalPage: PageModel {
 
     init(events: [AuditEvent], query: String) {
         rows = events.map { event in
-            Row(at: French.date(event.at), actor: event.actorLabel, territory: event.territory?.rawValue, action: event.action,
-                object: "\(event.objectKind) \(event.objectID)", before: event.before.map { String($0.prefix(300)) }, after: event.after.map { String($0.prefix(300)) })
+            Row(
+                at: French.date(event.at), actor: event.actorLabel, territory: event.territory?.rawValue, action: event.action,
+                object: "\(event.objectKind) \(event.objectID)", before: event.before.map { String($0.prefix(300)) },
+                after: event.after.map { String($0.prefix(300)) })
         }
         hasRows = !rows.isEmpty
         csvURL = SiteURL.journalCSV.path(encodedQuery: query)

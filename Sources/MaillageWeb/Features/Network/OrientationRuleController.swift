@@ -18,7 +18,8 @@ struct OrientationRuleController {
         router.post(.deleteOrientationRule(.key), use: delete)
         router.get(.api(.orientationRules)) { request, _ in
             let siren = try index.knownTerritory(QueryReader(request), default: focus)
-            return OrientationRulesDTO(try await rules.all(territory: siren), territory: siren, directory: index.structures, names: index.current.territory)
+            return OrientationRulesDTO(
+                try await rules.all(territory: siren), territory: siren, directory: index.structures, names: index.current.territory)
         }
     }
 
@@ -31,20 +32,27 @@ struct OrientationRuleController {
         let siren = try index.knownTerritory(reader, default: focus)
         let actor = try gate.require(.curateOrientation(siren), request, context)
         var problems: [FieldProblem] = []
-        guard let need = try reader.single(OrientationRuleFormField.besoin).flatMap(Service.init(rawValue:)) else { throw ParameterError(parameter: OrientationRuleFormField.besoin.rawValue, message: "« besoin » attend un des 9 services") }
+        guard let need = try reader.single(OrientationRuleFormField.besoin).flatMap(Service.init(rawValue:)) else {
+            throw ParameterError(parameter: OrientationRuleFormField.besoin.rawValue, message: "« besoin » attend un des 9 services")
+        }
         let targetPublic = try reader.single(OrientationRuleFormField.targetPublic)
-        if let targetPublic, TargetPublic(rawValue: targetPublic) == nil { problems.append(.init(field: "Public", expected: "un public du standard")) }
+        if let targetPublic, TargetPublic(rawValue: targetPublic) == nil {
+            problems.append(.init(field: "Public", expected: "un public du standard"))
+        }
         var steps: [OrientationRule.Step] = []
         for row in 0..<OrientationRulesPage.rows {
             guard let structure = try reader.single(OrientationRuleFormField.step(row, "structure")) else { continue }
-            steps.append(OrientationRule.Step(structureID: structure, approach: try reader.choice(OrientationRuleFormField.step(row, "maniere")) ?? .sePresenter,
-                                              contact: try reader.text(OrientationRuleFormField.step(row, "contact"), maximumLength: 2_000) ?? ""))
+            steps.append(
+                OrientationRule.Step(
+                    structureID: structure, approach: try reader.choice(OrientationRuleFormField.step(row, "maniere")) ?? .sePresenter,
+                    contact: try reader.text(OrientationRuleFormField.step(row, "contact"), maximumLength: 2_000) ?? ""))
         }
         let constraint: OrientationRule.Constraint? = try reader.choice(OrientationRuleFormField.contrainte)
         let note = try reader.text(OrientationRuleFormField.note, maximumLength: 20_000) ?? ""
         if let commune = try reader.single(OrientationRuleFormField.commune).flatMap(CommuneCode.init) {
-            let rule = OrientationRule(territory: siren, commune: commune, need: need, targetPublic: targetPublic.flatMap(TargetPublic.init(rawValue:)),
-                                       constraint: constraint, steps: steps, note: note, updatedAt: Date())
+            let rule = OrientationRule(
+                territory: siren, commune: commune, need: need, targetPublic: targetPublic.flatMap(TargetPublic.init(rawValue:)),
+                constraint: constraint, steps: steps, note: note, updatedAt: Date())
             problems += rule.problems(in: index.current.territory, structures: index.structures)
             if problems.isEmpty {
                 _ = try await rules.create(rule, by: Author(actor))
@@ -74,7 +82,9 @@ struct OrientationRuleController {
     }
 
     private func page(_ siren: Siren, context: AppRequestContext, problems: [FieldProblem] = []) async throws -> HTML {
-        pages.render(OrientationRulesPage(rules: try await rules.all(territory: siren), siren: siren, territory: index.current.territory, directory: index.structures,
-                                          canCurate: gate.allows(context, .curateOrientation(siren)), problems: problems), for: context.visitor)
+        pages.render(
+            OrientationRulesPage(
+                rules: try await rules.all(territory: siren), siren: siren, territory: index.current.territory, directory: index.structures,
+                canCurate: gate.allows(context, .curateOrientation(siren)), problems: problems), for: context.visitor)
     }
 }

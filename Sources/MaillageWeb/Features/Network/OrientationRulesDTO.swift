@@ -29,10 +29,16 @@ struct OrientationRulesDTO: ResponseEncodable, Sendable {
     init(_ rules: [OrientationRule], territory: Siren, directory: StructureDirectory, names: TerritoryData) {
         territoire = territory.rawValue
         regles = rules.map { rule in
-            Rule(id: rule.id, commune: rule.commune.rawValue, besoin: rule.need.rawValue, public: rule.targetPublic?.rawValue, contrainte: rule.constraint?.rawValue,
-                 situation: rule.situationText(communeName: names.commune(rule.commune)?.name ?? rule.commune.rawValue),
-                 etapes: rule.steps.map { Step(structure: $0.structureID, nomStructure: directory[$0.structureID]?.name ?? "", maniere: $0.approach.rawValue, contact: $0.contact) },
-                 note: rule.note, modifieeLe: CalendarDay(rule.updatedAt).description)
+            Rule(
+                id: rule.id, commune: rule.commune.rawValue, besoin: rule.need.rawValue, public: rule.targetPublic?.rawValue,
+                contrainte: rule.constraint?.rawValue,
+                situation: rule.situationText(communeName: names.commune(rule.commune)?.name ?? rule.commune.rawValue),
+                etapes: rule.steps.map {
+                    Step(
+                        structure: $0.structureID, nomStructure: directory[$0.structureID]?.name ?? "", maniere: $0.approach.rawValue,
+                        contact: $0.contact)
+                },
+                note: rule.note, modifieeLe: CalendarDay(rule.updatedAt).description)
         }
     }
 }

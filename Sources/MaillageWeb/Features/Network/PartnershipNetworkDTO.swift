@@ -33,9 +33,11 @@ struct PartnershipNetworkDTO: ResponseEncodable, Sendable {
     init(_ network: PartnershipNetwork, territory: Siren, directory: StructureDirectory) {
         territoire = territory.rawValue
         liens = network.links.map { link in
-            Link(id: link.id, structure: link.from, nomStructure: directory[link.from]?.name ?? "", lien: link.kind.rawValue, partenaire: link.to,
-                 nomPartenaire: directory[link.to]?.name ?? "", etat: link.state.rawValue, confirme: link.confirmed,
-                 rencontre: { if case .meeting(let id) = link.origin { id } else { nil } }(), creeLe: CalendarDay(link.createdAt).description, notes: link.notes)
+            Link(
+                id: link.id, structure: link.from, nomStructure: directory[link.from]?.name ?? "", lien: link.kind.rawValue, partenaire: link.to,
+                nomPartenaire: directory[link.to]?.name ?? "", etat: link.state.rawValue, confirme: link.confirmed,
+                rencontre: { if case .meeting(let id) = link.origin { id } else { nil } }(), creeLe: CalendarDay(link.createdAt).description,
+                notes: link.notes)
         }
         structuresIsolees = network.isolated.map(\.id)
         intermediaires = network.brokers.map { Broker(structure: $0.structure.id, intermediarite: ($0.betweenness * 1_000).rounded() / 1_000) }

@@ -27,10 +27,12 @@ struct PartnershipSuggestionsDTO: ResponseEncodable, Sendable {
         self.commune = commune.rawValue
         self.minutes = Int(minutes.rounded())
         self.suggestions = suggestions.map { suggestion in
-            Suggestion(structure: suggestion.from.id, nomStructure: suggestion.from.name, partenaire: suggestion.to.id, nomPartenaire: suggestion.to.name,
-                       lien: suggestion.kind.rawValue,
-                       origines: suggestion.bases.map(\.key).reduce(into: []) { kinds, key in if !kinds.contains(key) { kinds.append(key) } }, distanceM: Int(suggestion.distanceMetres.rounded()),
-                       minutesBus: Int(suggestion.times.bus.rounded()), minutesAPied: Int(suggestion.times.walking.rounded()), raisons: suggestion.reasons)
+            Suggestion(
+                structure: suggestion.from.id, nomStructure: suggestion.from.name, partenaire: suggestion.to.id, nomPartenaire: suggestion.to.name,
+                lien: suggestion.kind.rawValue,
+                origines: suggestion.bases.map(\.key).reduce(into: []) { kinds, key in if !kinds.contains(key) { kinds.append(key) } },
+                distanceM: Int(suggestion.distanceMetres.rounded()),
+                minutesBus: Int(suggestion.times.bus.rounded()), minutesAPied: Int(suggestion.times.walking.rounded()), raisons: suggestion.reasons)
         }
     }
 }

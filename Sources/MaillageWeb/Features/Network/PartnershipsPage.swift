@@ -95,18 +95,23 @@ struct PartnershipsPage: PageModel {
         var meetingID: Int?
     }
 
-    init(network: PartnershipNetwork, siren: Siren, index: PlaceIndex, directory: StructureDirectory, meetings: [Int: Meeting],
-         canUpdate: (Partnership) -> Bool, canConfirm: (Partnership) -> Bool, declarable: [Structure], draft: Draft, problems: [FieldProblem] = [],
-         suggestions: (commune: CommuneCode, minutes: Double, items: [PartnershipSuggestion])? = nil, flows: ReferralFlows = ReferralFlows(counts: [])) {
+    init(
+        network: PartnershipNetwork, siren: Siren, index: PlaceIndex, directory: StructureDirectory, meetings: [Int: Meeting],
+        canUpdate: (Partnership) -> Bool, canConfirm: (Partnership) -> Bool, declarable: [Structure], draft: Draft, problems: [FieldProblem] = [],
+        suggestions: (commune: CommuneCode, minutes: Double, items: [PartnershipSuggestion])? = nil, flows: ReferralFlows = ReferralFlows(counts: [])
+    ) {
         let territory = index.territory
         territoryName = territory.epcis[siren]?.name ?? siren.rawValue
         title = "Partenariats — \(territoryName) — Maillage"
         self.territory = siren.rawValue
         let name: (String) -> String = { directory[$0]?.name ?? $0 }
         rows = network.links.enumerated().map { offset, link in
-            Row(number: offset + 1, from: name(link.from), fromURL: SiteURL.structure(.value(link.from)).path, kind: link.kind.label.lowercased(),
+            Row(
+                number: offset + 1, from: name(link.from), fromURL: SiteURL.structure(.value(link.from)).path, kind: link.kind.label.lowercased(),
                 to: name(link.to), toURL: SiteURL.structure(.value(link.to)).path, state: link.state.label,
-                origin: { if case .meeting(let id) = link.origin, let meeting = meetings[id] { "rencontre n° \(meeting.number)" } else { "déclaré" } }(),
+                origin: {
+                    if case .meeting(let id) = link.origin, let meeting = meetings[id] { "rencontre n° \(meeting.number)" } else { "déclaré" }
+                }(),
                 confirmed: link.confirmed ? "confirmé" : "à confirmer par \(name(link.to))", notes: link.notes,
                 updateURL: canUpdate(link) ? SiteURL.partnership(.value(link.id)).path : nil,
                 states: FormChoice.all(PartnershipState.self, label: \.label, selected: { $0 == link.state }),
@@ -117,19 +122,27 @@ struct PartnershipsPage: PageModel {
         hasIsolated = !isolated.isEmpty
         isolatedCount = French.count(isolated.count, "structure sans aucun lien", "structures sans aucun lien") + " sur \(network.structures.count)"
         brokers = network.brokers.prefix(8).map { broker in
-            Named(name: broker.structure.name, url: SiteURL.structure(.value(broker.structure.id)).path,
-                  detail: "intermédiaire sur \(French.decimal(broker.betweenness * 100, digits: 0)) % des plus courts chemins entre deux autres structures")
+            Named(
+                name: broker.structure.name, url: SiteURL.structure(.value(broker.structure.id)).path,
+                detail:
+                    "intermédiaire sur \(French.decimal(broker.betweenness * 100, digits: 0)) % des plus courts chemins entre deux autres structures")
         }
         hasBrokers = !brokers.isEmpty
         let unreachedNames = network.unreachedCommunes.compactMap { territory.commune($0)?.name }.sorted { $0.folded < $1.folded }
-        unreached = unreachedNames.isEmpty ? nil : French.count(unreachedNames.count, "commune qu'aucun lien n'atteint", "communes qu'aucun lien n'atteint")
-            + " : " + French.list(unreachedNames)
+        unreached =
+            unreachedNames.isEmpty
+            ? nil
+            : French.count(unreachedNames.count, "commune qu'aucun lien n'atteint", "communes qu'aucun lien n'atteint")
+                + " : " + French.list(unreachedNames)
         unanswered = network.unanswered.map { structure, services in
-            Named(name: structure.name, url: SiteURL.structure(.value(structure.id)).path,
-                  detail: "ni elle ni ses partenaires n'offrent : " + French.list(services.map(\.rawValue)))
+            Named(
+                name: structure.name, url: SiteURL.structure(.value(structure.id)).path,
+                detail: "ni elle ni ses partenaires n'offrent : " + French.list(services.map(\.rawValue)))
         }
         hasUnanswered = !unanswered.isEmpty
-        reciprocity = network.orientations == 0 ? "Aucune orientation n'est encore déclarée."
+        reciprocity =
+            network.orientations == 0
+            ? "Aucune orientation n'est encore déclarée."
             : "\(French.count(network.orientations, "orientation déclarée", "orientations déclarées")) d'une structure vers une autre, dont \(network.reciprocated) dans les deux sens."
         canDeclare = !declarable.isEmpty
         action = SiteURL.partnerships.path
@@ -149,15 +162,18 @@ struct PartnershipsPage: PageModel {
         suggestionMinutes = String(Int(reach.minutes))
         suggestionReach = reach.label
         self.suggestions = (suggestions?.items ?? []).map { suggestion in
-            SuggestionRow(from: suggestion.from.name, fromID: suggestion.from.id, to: suggestion.to.name, toID: suggestion.to.id,
-                          toURL: SiteURL.structure(.value(suggestion.to.id)).path, reasons: suggestion.reasons, kind: suggestion.kind.rawValue, kindLabel: suggestion.kind.label.lowercased(),
-                          notes: String(suggestion.reason.prefix(Partnership.maxNotesLength)), canAccept: declarableIDs.contains(suggestion.from.id))
+            SuggestionRow(
+                from: suggestion.from.name, fromID: suggestion.from.id, to: suggestion.to.name, toID: suggestion.to.id,
+                toURL: SiteURL.structure(.value(suggestion.to.id)).path, reasons: suggestion.reasons, kind: suggestion.kind.rawValue,
+                kindLabel: suggestion.kind.label.lowercased(),
+                notes: String(suggestion.reason.prefix(Partnership.maxNotesLength)), canAccept: declarableIDs.contains(suggestion.from.id))
         }
         hasSuggestions = !self.suggestions.isEmpty
         let serving = suggestions.map { asked in network.structures.filter { $0.communes.contains(asked.commune) } } ?? []
         servingCommune = serving.map { structure in
-            Named(name: structure.name, url: SiteURL.structure(.value(structure.id)).path,
-                  detail: French.count(network.links(of: structure.id).count, "lien", "liens"))
+            Named(
+                name: structure.name, url: SiteURL.structure(.value(structure.id)).path,
+                detail: French.count(network.links(of: structure.id).count, "lien", "liens"))
         }
         let inside = Set(serving.map(\.id))
         crossing = network.links.filter { inside.contains($0.from) != inside.contains($0.to) }
@@ -183,33 +199,42 @@ struct PartnershipsPage: PageModel {
 
     /// The network on the territory's map: each linked structure at its first place, numbered as in the table's
     /// names, each link a line of its kind.
-    private static func map(_ network: PartnershipNetwork, flows: ReferralFlows, siren: Siren, index: PlaceIndex, name: (String) -> String) -> String {
+    private static func map(_ network: PartnershipNetwork, flows: ReferralFlows, siren: Siren, index: PlaceIndex, name: (String) -> String) -> String
+    {
         let territory = index.territory
         let communes = territory.epcis[siren]?.members.compactMap(territory.commune) ?? []
         let linked = Self.linked(network, flows: flows)
         var points: [String: Coordinate] = [:]
         for structure in linked { points[structure.id] = index.coordinate(of: structure) }
         let markers = linked.enumerated().compactMap { offset, structure -> SVGMap.Marker? in
-            points[structure.id].map { SVGMap.Marker(point: $0, label: "\(offset + 1)", title: "\(offset + 1). \(structure.name)", style: .structure) }
+            points[structure.id].map {
+                SVGMap.Marker(point: $0, label: "\(offset + 1)", title: "\(offset + 1). \(structure.name)", style: .structure)
+            }
         }
         let links = network.links.compactMap { link -> SVGMap.Link? in
             guard let from = points[link.from], let to = points[link.to] else { return nil }
-            return SVGMap.Link(from: from, to: to, cssClass: "link-\(link.kind.rawValue)" + (link.state == .envisage ? " link-envisage" : ""),
-                               title: "\(name(link.from)) — \(link.kind.label.lowercased()) — \(name(link.to)) (\(link.state.label.lowercased()))")
+            return SVGMap.Link(
+                from: from, to: to, cssClass: "link-\(link.kind.rawValue)" + (link.state == .envisage ? " link-envisage" : ""),
+                title: "\(name(link.from)) — \(link.kind.label.lowercased()) — \(name(link.to)) (\(link.state.label.lowercased()))")
         }
         // The orientations really sent, one arrow per pair towards the structure that received them.
         let sent = flows.pairs.compactMap { pair -> SVGMap.Link? in
             guard let from = points[pair.from], let to = points[pair.to] else { return nil }
-            return SVGMap.Link(from: from, to: to, cssClass: "link-flux" + (pair.count >= Self.strongFlow ? " link-flux-fort" : ""),
-                               title: "\(name(pair.from)) → \(name(pair.to)) : \(French.count(pair.count, "orientation envoyée", "orientations envoyées"))",
-                               directed: true)
+            return SVGMap.Link(
+                from: from, to: to, cssClass: "link-flux" + (pair.count >= Self.strongFlow ? " link-flux-fort" : ""),
+                title: "\(name(pair.from)) → \(name(pair.to)) : \(French.count(pair.count, "orientation envoyée", "orientations envoyées"))",
+                directed: true)
         }
         let kinds = PartnershipKind.allCases.filter { kind in network.links.contains { $0.kind == kind } }
-        return SVGMap(title: "Réseau des structures du territoire",
-                      description: "\(markers.count) structures reliées, \(links.count) liens, \(sent.count) flux d'orientations ; chaque type de lien a son trait ; la liste des liens suit la carte",
-                      communes: communes, markers: markers, links: links + sent,
-                      linkLegend: kinds.map { ("link-\($0.rawValue)", $0.label) }
-                          + (sent.isEmpty ? [] : [("link-flux", "Orientations envoyées (flèche vers qui les reçoit ; trait épais : \(Self.strongFlow) ou plus)")]),
-                      labelled: SVGMap.names(among: communes)).render()
+        return SVGMap(
+            title: "Réseau des structures du territoire",
+            description:
+                "\(markers.count) structures reliées, \(links.count) liens, \(sent.count) flux d'orientations ; chaque type de lien a son trait ; la liste des liens suit la carte",
+            communes: communes, markers: markers, links: links + sent,
+            linkLegend: kinds.map { ("link-\($0.rawValue)", $0.label) }
+                + (sent.isEmpty
+                    ? [] : [("link-flux", "Orientations envoyées (flèche vers qui les reçoit ; trait épais : \(Self.strongFlow) ou plus)")]),
+            labelled: SVGMap.names(among: communes)
+        ).render()
     }
 }

@@ -34,9 +34,11 @@ struct ReferralController {
             throw ParameterError(parameter: "besoin", message: "« besoin » attend un des 9 services")
         }
         let now = Date()
-        let referral = Referral(territory: territory, from: from, to: try reader.single(ReferralFormField.vers) ?? "", need: need,
-                                person: try reader.text(ReferralFormField.personne, maximumLength: 2_000) ?? "", contact: try reader.text(ReferralFormField.contact, maximumLength: 2_000) ?? "",
-                                note: try reader.text(ReferralFormField.note, maximumLength: 20_000) ?? "", consentAt: now, createdAt: now)
+        let referral = Referral(
+            territory: territory, from: from, to: try reader.single(ReferralFormField.vers) ?? "", need: need,
+            person: try reader.text(ReferralFormField.personne, maximumLength: 2_000) ?? "",
+            contact: try reader.text(ReferralFormField.contact, maximumLength: 2_000) ?? "",
+            note: try reader.text(ReferralFormField.note, maximumLength: 20_000) ?? "", consentAt: now, createdAt: now)
         let problems = referral.problems(in: index.structures, consent: try reader.flag(ReferralFormField.accord))
         guard problems.isEmpty else {
             var response = try await page(actor, request, context, draft: referral, problems: problems)
@@ -53,30 +55,40 @@ struct ReferralController {
         }
         let actor = try gate.require(.answerReferral(to: referral.to), request, context)
         let reader = try await QueryReader.form(request)
-        guard let expected: ReferralStatus = try reader.choice(ReferralFormField.attendu), let status: ReferralStatus = try reader.choice(ReferralFormField.etat),
-              expected.next.contains(status) else {
+        guard let expected: ReferralStatus = try reader.choice(ReferralFormField.attendu),
+            let status: ReferralStatus = try reader.choice(ReferralFormField.etat),
+            expected.next.contains(status)
+        else {
             throw HTTPError(.badRequest, message: "Cette réponse ne suit pas l'état de l'orientation.")
         }
         let reason = try reader.text(ReferralFormField.motif, maximumLength: Referral.maxReasonLength) ?? ""
-        if status == .refusee && reason.isEmpty { throw HTTPError(.unprocessableContent, message: "Motif : dites pourquoi l'orientation est refusée.") }
+        if status == .refusee && reason.isEmpty {
+            throw HTTPError(.unprocessableContent, message: "Motif : dites pourquoi l'orientation est refusée.")
+        }
         guard try await referrals.answer(id: id, from: expected, to: status, reason: status == .refusee ? reason : "", by: Author(actor)) else {
             throw HTTPError(.conflict, message: "L'orientation a changé entre-temps (une autre réponse est arrivée) : rechargez la page.")
         }
         return .redirect(to: SiteURL.referrals.path, type: .found)
     }
 
-    private func page(_ actor: Actor, _ request: Request, _ context: AppRequestContext, draft: Referral? = nil,
-                      problems: [FieldProblem] = []) async throws -> Response {
-        let mine = Set(actor.grants.compactMap { grant -> String? in
-            guard grant.role == .membre, case .structure(let id) = grant.scope else { return nil }
-            return id
-        })
+    private func page(
+        _ actor: Actor, _ request: Request, _ context: AppRequestContext, draft: Referral? = nil,
+        problems: [FieldProblem] = []
+    ) async throws -> Response {
+        let mine = Set(
+            actor.grants.compactMap { grant -> String? in
+                guard grant.role == .membre, case .structure(let id) = grant.scope else { return nil }
+                return id
+            })
         var seen = Set<String>()
         let candidates = Set(mine.compactMap { index.structures[$0]?.territory }).sorted()
             .flatMap { index.structures.structures(around: $0, in: index.current.territory) }.filter { seen.insert($0.id).inserted }
-        var response = try pages.render(ReferralsPage(referrals: try await referrals.involving(structures: mine), mine: mine, directory: index.structures,
-                                                      candidates: candidates, draft: draft, problems: problems, retention: retention), for: context.visitor)
-            .response(from: request, context: context)
+        var response = try pages.render(
+            ReferralsPage(
+                referrals: try await referrals.involving(structures: mine), mine: mine, directory: index.structures,
+                candidates: candidates, draft: draft, problems: problems, retention: retention), for: context.visitor
+        )
+        .response(from: request, context: context)
         response.headers[.cacheControl] = "no-store"
         return response
     }

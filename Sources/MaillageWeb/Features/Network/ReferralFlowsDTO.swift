@@ -22,9 +22,11 @@ struct ReferralFlowsDTO: ResponseEncodable, Sendable {
 
     init(_ flows: ReferralFlows, territory: Siren, directory: StructureDirectory) {
         func pair(_ pair: ReferralFlows.Pair) -> Pair {
-            Pair(structure: pair.from, nomStructure: directory[pair.from]?.name ?? "", destinataire: pair.to, nomDestinataire: directory[pair.to]?.name ?? "",
-                 territoireDestinataire: directory[pair.to]?.territory?.rawValue, orientations: pair.count, honorees: pair.honoured,
-                 besoins: pair.needs.map(\.rawValue))
+            Pair(
+                structure: pair.from, nomStructure: directory[pair.from]?.name ?? "", destinataire: pair.to,
+                nomDestinataire: directory[pair.to]?.name ?? "",
+                territoireDestinataire: directory[pair.to]?.territory?.rawValue, orientations: pair.count, honorees: pair.honoured,
+                besoins: pair.needs.map(\.rawValue))
         }
         territoire = territory.rawValue
         total = flows.total

@@ -49,18 +49,22 @@ struct ReferralsPage: PageModel {
     var retentionDays: Int
     var answerDays: Int
 
-    init(referrals: [Referral], mine: Set<String>, directory: StructureDirectory, candidates: [Structure], draft: Referral? = nil,
-         problems: [FieldProblem] = [], retention: TimeInterval) {
+    init(
+        referrals: [Referral], mine: Set<String>, directory: StructureDirectory, candidates: [Structure], draft: Referral? = nil,
+        problems: [FieldProblem] = [], retention: TimeInterval
+    ) {
         isMember = !mine.isEmpty
         func item(_ referral: Referral, incoming: Bool) -> Item {
             let other = incoming ? referral.from : referral.to
             let answers = incoming ? referral.status.next.map { Answer(status: $0.rawValue, label: $0.label, needsReason: $0 == .refusee) } : []
-            return Item(id: referral.id, need: referral.need.rawValue, other: directory[other]?.name ?? other, otherURL: SiteURL.structure(.value(other)).path,
-                        person: referral.anonymised ? "(coordonnées effacées)" : referral.person, contact: referral.contact,
-                        note: referral.note.isEmpty ? nil : referral.note, status: referral.status.label,
-                        reason: referral.refusalReason.isEmpty ? nil : referral.refusalReason, sentOn: CalendarDay(referral.createdAt).french,
-                        answerURL: answers.isEmpty ? nil : SiteURL.answerReferral(.value(referral.id)).path, expected: referral.status.rawValue,
-                        answers: answers, hasAnswers: !answers.isEmpty, anonymised: referral.anonymised)
+            return Item(
+                id: referral.id, need: referral.need.rawValue, other: directory[other]?.name ?? other,
+                otherURL: SiteURL.structure(.value(other)).path,
+                person: referral.anonymised ? "(coordonnées effacées)" : referral.person, contact: referral.contact,
+                note: referral.note.isEmpty ? nil : referral.note, status: referral.status.label,
+                reason: referral.refusalReason.isEmpty ? nil : referral.refusalReason, sentOn: CalendarDay(referral.createdAt).french,
+                answerURL: answers.isEmpty ? nil : SiteURL.answerReferral(.value(referral.id)).path, expected: referral.status.rawValue,
+                answers: answers, hasAnswers: !answers.isEmpty, anonymised: referral.anonymised)
         }
         received = referrals.filter { mine.contains($0.to) }.map { item($0, incoming: true) }
         hasReceived = !received.isEmpty

@@ -27,8 +27,9 @@ struct MetricsController {
             guard let registry, mayRead(request, from: context.throughTrustedProxy ? nil : context.clientAddress) else { throw HTTPError(.notFound) }
             var buffer: [UInt8] = []
             registry.emit(into: &buffer)
-            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
         }
     }
 

@@ -31,8 +31,9 @@ struct OrientationController {
         }
         // The network's rule for the situation comes first, when the person's commune has one.
         let rule = result?.originCommune.flatMap { index.rules.applicable(to: parameters.situation(commune: $0.code)).first }
-        return pages.render(OrientationPage(parameters: parameters, result: result, rule: rule, directory: index.structures, index: index.current),
-                            for: context.visitor)
+        return pages.render(
+            OrientationPage(parameters: parameters, result: result, rule: rule, directory: index.structures, index: index.current),
+            for: context.visitor)
     }
 
     @Sendable func sheet(request: Request, context: AppRequestContext) async throws -> HTML {
@@ -48,10 +49,11 @@ struct OrientationController {
                 guard case .structure(let id) = grant.scope else { return nil }
                 return index.structures[id]?.name
             }
-            let sheet = OrientationSheet(entry: entry, match: match, parameters: parameters, issuedOn: CalendarDay(Date()),
-                                         referrer: context.visitor.actor?.name,
-                                         referrerStructure: structures.isEmpty ? nil : Set(structures).sorted().joined(separator: " / "),
-                                         placeURL: siteURL.dropLast() + SiteURL.place(.value(entry.place.id)).path)
+            let sheet = OrientationSheet(
+                entry: entry, match: match, parameters: parameters, issuedOn: CalendarDay(Date()),
+                referrer: context.visitor.actor?.name,
+                referrerStructure: structures.isEmpty ? nil : Set(structures).sorted().joined(separator: " / "),
+                placeURL: siteURL.dropLast() + SiteURL.place(.value(entry.place.id)).path)
             return pages.render(sheet, for: context.visitor)
         } catch let error as ParameterError {
             throw HTTPError(.badRequest, message: error.message)
@@ -67,7 +69,9 @@ struct OrientationController {
         guard let place = parameters.place, !place.isEmpty else {
             throw ParameterError(parameter: OrientationField.ou.rawValue, message: "indiquez la commune où vit la personne")
         }
-        guard !parameters.needs.isEmpty else { throw ParameterError(parameter: OrientationField.besoin.rawValue, message: "choisissez au moins un besoin") }
+        guard !parameters.needs.isEmpty else {
+            throw ParameterError(parameter: OrientationField.besoin.rawValue, message: "choisissez au moins un besoin")
+        }
         let resolved = try OriginResolver(territory: index.territory, focus: focus).resolve(search)
         return (parameters, index.search(parameters.query(origin: resolved?.origin, limit: 10)))
     }

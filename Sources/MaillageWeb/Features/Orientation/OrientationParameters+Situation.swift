@@ -7,6 +7,7 @@ extension OrientationParameters {
         var constraints = Set((supports + [language.support].compactMap { $0 }).compactMap(\.ruleConstraint))
         if equipment == .aucun { constraints.insert(.sansEquipement) }
         if !internetAtHome { constraints.insert(.sansInternet) }
-        return OrientationRule.Situation(commune: commune, needs: needs, publics: Set([age?.targetPublic].compactMap { $0 }), constraints: constraints)
+        return OrientationRule.Situation(
+            commune: commune, needs: needs, publics: Set([age?.targetPublic].compactMap { $0 }), constraints: constraints)
     }
 }

@@ -6,8 +6,20 @@ struct OrientationParameters: Sendable {
     enum Mobility: String, CaseIterable, Sendable {
         case pied, bus, voiture
         /// How far the person can reasonably go.
-        var radiusKm: Double { switch self { case .pied: 2; case .bus: 10; case .voiture: 25 } }
-        var label: String { switch self { case .pied: "à pied (2 km)"; case .bus: "en bus (10 km)"; case .voiture: "en voiture (25 km)" } }
+        var radiusKm: Double {
+            switch self {
+            case .pied: 2;
+            case .bus: 10;
+            case .voiture: 25
+            }
+        }
+        var label: String {
+            switch self {
+            case .pied: "à pied (2 km)";
+            case .bus: "en bus (10 km)";
+            case .voiture: "en voiture (25 km)"
+            }
+        }
     }
 
     /// The person's age band: some places address young people or seniors specifically, others only them.
@@ -85,8 +97,11 @@ struct OrientationParameters: Sendable {
         for value in try reader.all(OrientationField.dispo) {
             let parts = value.split(separator: "-", maxSplits: 1).map(String.init)
             guard parts.count == 2, let day = Weekday.allCases.first(where: { $0.frenchName == parts[0] }),
-                  let part = WeeklySlot.Part(rawValue: parts[1])
-            else { throw ParameterError(parameter: OrientationField.dispo.rawValue, message: "« dispo » attend jour-moment, ex. mardi-matin, samedi-apres-midi") }
+                let part = WeeklySlot.Part(rawValue: parts[1])
+            else {
+                throw ParameterError(
+                    parameter: OrientationField.dispo.rawValue, message: "« dispo » attend jour-moment, ex. mardi-matin, samedi-apres-midi")
+            }
             availability.append(WeeklySlot(day: day, part: part))
         }
     }
@@ -97,9 +112,10 @@ struct OrientationParameters: Sendable {
     func query(origin: SearchQuery.Origin?, limit: Int) -> SearchQuery {
         var specific = Set(supports)
         if let support = language.support { specific.insert(support) }
-        return SearchQuery(origin: origin, radiusMetres: mobility.radiusKm * 1_000, services: Set(needs),
-                           publics: age?.targetPublic.map { [$0] } ?? [], specificSupports: specific,
-                           fees: freeOnly ? [.gratuit] : [], availability: availability, inPerson: needsInPerson, limit: limit)
+        return SearchQuery(
+            origin: origin, radiusMetres: mobility.radiusKm * 1_000, services: Set(needs),
+            publics: age?.targetPublic.map { [$0] } ?? [], specificSupports: specific,
+            fees: freeOnly ? [.gratuit] : [], availability: availability, inPerson: needsInPerson, limit: limit)
     }
 
     var queryItems: [(String, String)] {

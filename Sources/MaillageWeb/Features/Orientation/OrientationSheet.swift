@@ -34,8 +34,11 @@ struct OrientationSheet: PageModel {
     var placeURL: String
     var placeQRCode: String?
 
-    init(entry: PlaceIndex.Entry, match: SearchResult.Match?, parameters: OrientationParameters, issuedOn: CalendarDay, referrer: String?, referrerStructure: String? = nil,
-         placeURL: String) {
+    init(
+        entry: PlaceIndex.Entry, match: SearchResult.Match?, parameters: OrientationParameters, issuedOn: CalendarDay, referrer: String?,
+        referrerStructure: String? = nil,
+        placeURL: String
+    ) {
         let place = entry.place
         title = "Fiche d'orientation : \(place.nom) — Maillage"
         name = place.nom.displayCased

@@ -50,15 +50,18 @@ struct JourneyDTO: ResponseEncodable, Sendable {
         firstContact = journey.firstContact?.entry.place.id
         steps = journey.steps.map { step in
             let visit = step.visit
-            return Step(task: step.need.task, service: step.need.service.rawValue, placeId: visit?.entry.place.id, placeName: visit?.entry.place.nom,
-                        placeCommune: visit?.entry.place.commune, distanceM: visit.map { Int($0.distanceMetres.rounded()) },
-                        minutes: visit.map { Int($0.minutes.rounded()) }, outsideTerritory: visit?.isOutsideTerritory ?? false,
-                        reasons: step.reasons, explanation: step.explanation, flags: Journey.Flag.allCases.filter(step.flags.contains).map(\.rawValue),
-                        blocker: step.blocker?.rawValue, sharedWith: step.sharedWith.map { $0 + 1 }, howToGetIn: step.howToGetIn, referral: step.referral,
-                        rule: step.rule.map { choice in
-                            Rule(id: choice.rule.id, situation: choice.rule.situationText(communeName: journey.commune.name), structureId: choice.step.structureID,
-                                 structureName: choice.structureName, approach: choice.step.approach.rawValue, contact: choice.step.contact)
-                        })
+            return Step(
+                task: step.need.task, service: step.need.service.rawValue, placeId: visit?.entry.place.id, placeName: visit?.entry.place.nom,
+                placeCommune: visit?.entry.place.commune, distanceM: visit.map { Int($0.distanceMetres.rounded()) },
+                minutes: visit.map { Int($0.minutes.rounded()) }, outsideTerritory: visit?.isOutsideTerritory ?? false,
+                reasons: step.reasons, explanation: step.explanation, flags: Journey.Flag.allCases.filter(step.flags.contains).map(\.rawValue),
+                blocker: step.blocker?.rawValue, sharedWith: step.sharedWith.map { $0 + 1 }, howToGetIn: step.howToGetIn, referral: step.referral,
+                rule: step.rule.map { choice in
+                    Rule(
+                        id: choice.rule.id, situation: choice.rule.situationText(communeName: journey.commune.name),
+                        structureId: choice.step.structureID,
+                        structureName: choice.structureName, approach: choice.step.approach.rawValue, contact: choice.step.contact)
+                })
         }
     }
 }

@@ -23,11 +23,15 @@ struct MatrixDTO: ResponseEncodable, Sendable {
 
     init(_ matrix: WorkshopMatrix) {
         columns = matrix.columns.map { column in
-            Column(codeInsee: column.commune.code.rawValue, commune: column.commune.name,
-                   cells: column.cells.map { Cell(persona: $0.persona.id, outcome: $0.outcome.rawValue, metNeeds: $0.metNeeds, totalNeeds: $0.totalNeeds,
-                                                  difficultServices: $0.difficultNeeds.map(\.service.rawValue)) },
-                   hardestServices: column.hardestServices.map(\.service.rawValue),
-                   blockers: Dictionary(uniqueKeysWithValues: column.blockers.map { ($0.blocker.rawValue, $0.count) }))
+            Column(
+                codeInsee: column.commune.code.rawValue, commune: column.commune.name,
+                cells: column.cells.map {
+                    Cell(
+                        persona: $0.persona.id, outcome: $0.outcome.rawValue, metNeeds: $0.metNeeds, totalNeeds: $0.totalNeeds,
+                        difficultServices: $0.difficultNeeds.map(\.service.rawValue))
+                },
+                hardestServices: column.hardestServices.map(\.service.rawValue),
+                blockers: Dictionary(uniqueKeysWithValues: column.blockers.map { ($0.blocker.rawValue, $0.count) }))
         }
     }
 }

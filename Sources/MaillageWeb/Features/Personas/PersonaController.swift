@@ -30,29 +30,37 @@ struct PersonaController {
 
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> HTML {
         let territory = try QueryReader(request).territory(default: focus)
-        return pages.render(PersonasPage(personas: try await personas.all(territory: territory).map(\.persona), territory: territory,
-                                         snapshot: index.snapshot, canEdit: gate.allows(context, .editPersonas(territory))), for: context.visitor)
+        return pages.render(
+            PersonasPage(
+                personas: try await personas.all(territory: territory).map(\.persona), territory: territory,
+                snapshot: index.snapshot, canEdit: gate.allows(context, .editPersonas(territory))), for: context.visitor)
     }
 
     @Sendable func new(request: Request, context: AppRequestContext) async throws -> HTML {
         let territory = try QueryReader(request).territory(default: focus)
         try gate.require(.editPersonas(territory), request, context)
-        return pages.render(PersonaEditPage(persona: nil, version: nil, action: SiteURL.personas.path, territory: territory,
-                                                            names: index.current.territory), for: context.visitor)
+        return pages.render(
+            PersonaEditPage(
+                persona: nil, version: nil, action: SiteURL.personas.path, territory: territory,
+                names: index.current.territory), for: context.visitor)
     }
 
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> HTML {
         let stored = try await stored(context)
-        return pages.render(PersonaPage((stored.persona, stored.version), territory: index.current.territory,
-                                        canEdit: gate.allows(context, .editPersonas(stored.territory))), for: context.visitor)
+        return pages.render(
+            PersonaPage(
+                (stored.persona, stored.version), territory: index.current.territory,
+                canEdit: gate.allows(context, .editPersonas(stored.territory))), for: context.visitor)
     }
 
     @Sendable func edit(request: Request, context: AppRequestContext) async throws -> HTML {
         let stored = try await stored(context)
         try gate.require(.editPersonas(stored.territory), request, context)
-        return pages.render(PersonaEditPage(persona: stored.persona, version: stored.version,
-                                            action: SiteURL.editPersona(.value(stored.persona.id)).path, names: index.current.territory),
-                            for: context.visitor)
+        return pages.render(
+            PersonaEditPage(
+                persona: stored.persona, version: stored.version,
+                action: SiteURL.editPersona(.value(stored.persona.id)).path, names: index.current.territory),
+            for: context.visitor)
     }
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
@@ -87,7 +95,11 @@ struct PersonaController {
         do {
             _ = try await personas.update(persona, version: version, by: Author(actor))
         } catch is PersonaRepository.Conflict {
-            throw HTTPError(.conflict, message: "\(current.persona.firstName) a été modifié par quelqu'un d'autre pendant votre saisie ; rien n'a été écrasé. Rechargez la fiche et recommencez.")
+            throw HTTPError(
+                .conflict,
+                message:
+                    "\(current.persona.firstName) a été modifié par quelqu'un d'autre pendant votre saisie ; rien n'a été écrasé. Rechargez la fiche et recommencez."
+            )
         }
         return .redirect(to: SiteURL.persona(.value(persona.id)).path, type: .found)
     }
@@ -118,9 +130,11 @@ struct PersonaController {
         let snapshot = index.snapshot
         let index = snapshot.index
         let computed = try JourneyRequest(QueryReader(request), persona: stored.persona, snapshot: snapshot)
-        return pages.render(JourneyPage(journey: computed.journey, baseline: computed.baseline, applied: computed.whatIf,
-                                        baseURL: SiteURL.journey(.value(stored.persona.id)).path, commune: computed.commune, index: index),
-                            for: context.visitor)
+        return pages.render(
+            JourneyPage(
+                journey: computed.journey, baseline: computed.baseline, applied: computed.whatIf,
+                baseURL: SiteURL.journey(.value(stored.persona.id)).path, commune: computed.commune, index: index),
+            for: context.visitor)
     }
 
     @Sendable func matrix(request: Request, context: AppRequestContext) async throws -> HTML {
@@ -132,8 +146,9 @@ struct PersonaController {
 
     @Sendable func matrixCSV(request: Request, context: AppRequestContext) async throws -> Response {
         let matrix = try await Self.matrix(QueryReader(request), personas: personas, snapshot: index.snapshot, focus: focus, names: true)
-        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"atelier.csv\""],
-                        body: .init(byteBuffer: ByteBuffer(bytes: MatrixCSVWriter.write(matrix))))
+        return Response(
+            status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"atelier.csv\""],
+            body: .init(byteBuffer: ByteBuffer(bytes: MatrixCSVWriter.write(matrix))))
     }
 
     /// The most journeys one matrix computes (personas × communes): each is a search per need, and a request must stay
@@ -142,16 +157,23 @@ struct PersonaController {
 
     /// The matrix of a territory's personas (`territoire`, the focus territory by default) over the communes asked for
     /// (the three focus communes by default), refused beyond ``maxMatrixCells`` journeys.
-    static func matrix(_ reader: QueryReader, personas: PersonaRepository, snapshot: IndexStore.Snapshot, focus: Siren,
-                       names: Bool = false) async throws -> WorkshopMatrix {
+    static func matrix(
+        _ reader: QueryReader, personas: PersonaRepository, snapshot: IndexStore.Snapshot, focus: Siren,
+        names: Bool = false
+    ) async throws -> WorkshopMatrix {
         let index = snapshot.index
-        let communes = try reader.single("communes").map { list in
-            try Perimeter.Request(communes: list).resolve(in: index.territory, default: focus, maxCommunes: 60, names: names).communes
-        } ?? WorkshopMatrix.focusCommunes
+        let communes =
+            try reader.single("communes").map { list in
+                try Perimeter.Request(communes: list).resolve(in: index.territory, default: focus, maxCommunes: 60, names: names).communes
+            } ?? WorkshopMatrix.focusCommunes
         let territory = try reader.territory(default: focus)
         let library = try await personas.all(territory: territory).map(\.persona)
         guard library.count * communes.count <= maxMatrixCells else {
-            throw ParameterError(parameter: "communes", message: "avec \(library.count) personas, une matrice compte au plus \(maxMatrixCells / max(1, library.count)) communes (\(maxMatrixCells) parcours) : ici \(communes.count), choisissez-en moins")
+            throw ParameterError(
+                parameter: "communes",
+                message:
+                    "avec \(library.count) personas, une matrice compte au plus \(maxMatrixCells / max(1, library.count)) communes (\(maxMatrixCells) parcours) : ici \(communes.count), choisissez-en moins"
+            )
         }
         return try snapshot.matrix(personas: library, communes: communes)
     }
@@ -167,8 +189,10 @@ struct PersonaController {
     private func invalidForm(_ persona: Persona, version: Int?, action: String, territory: Siren?, context: AppRequestContext) -> HTML? {
         let errors = persona.validationErrors(in: index.current.territory)
         guard !errors.isEmpty else { return nil }
-        var page = pages.render(PersonaEditPage(persona: persona, version: version, action: action, territory: territory,
-                                                names: index.current.territory, errors: errors.map(\.sentence)), for: context.visitor)
+        var page = pages.render(
+            PersonaEditPage(
+                persona: persona, version: version, action: action, territory: territory,
+                names: index.current.territory, errors: errors.map(\.sentence)), for: context.visitor)
         page.status = .unprocessableContent
         return page
     }

@@ -47,7 +47,9 @@ struct PersonaDTO: ResponseEncodable, Sendable {
         specificSupports = persona.specificSupports.map(\.rawValue)
         mobility = persona.mobility.rawValue
         maxMinutes = persona.maxMinutes
-        availability = persona.availability.map { Slot(day: $0.day.frenchName, start: TimeSpan.clock($0.span.start), end: TimeSpan.clock($0.span.end)) }
+        availability = persona.availability.map {
+            Slot(day: $0.day.frenchName, start: TimeSpan.clock($0.span.start), end: TimeSpan.clock($0.span.end))
+        }
         freeOnly = persona.freeOnly
         needs = persona.needs.map { Need(task: $0.task, service: $0.service.rawValue) }
     }

@@ -28,7 +28,9 @@ struct PersonaForm {
         }
         // A code is taken as written (the form says when no commune has it); a name is looked for.
         let code: CommuneCode
-        if let written = CommuneCode(text) { code = written } else {
+        if let written = CommuneCode(text) {
+            code = written
+        } else {
             do { code = try territory.communeCodes(inList: text, preferring: territory.coveredEPCIs(around: focus))[0] } catch {
                 throw ParameterError(parameter: PersonaFormField.commune.rawValue, message: "Commune : \(error.message)")
             }
@@ -41,11 +43,14 @@ struct PersonaForm {
             needs.append(PersonaNeed(task: task, service: try choice(PersonaFormField.service.numbered(number), Service.self)))
         }
         let supports: [SpecificSupport] = try reader.list(PersonaFormField.priseEnChargeSpecifique)
-        return Persona(id: id ?? "", firstName: firstName, description: description, ageBand: try choice(PersonaFormField.age.rawValue, Persona.AgeBand.self),
-                       commune: code, qpv: try reader.single(PersonaFormField.qpv), situation: try choice(PersonaFormField.situation.rawValue, Persona.Situation.self),
-                       equipment: try choice(PersonaFormField.equipement.rawValue, Persona.Equipment.self), internetAtHome: try reader.flag(PersonaFormField.internet),
-                       autonomy: try choice(PersonaFormField.autonomie.rawValue, Persona.Autonomy.self), specificSupports: supports,
-                       mobility: try choice(PersonaFormField.mobilite.rawValue, Persona.Mobility.self), maxMinutes: minutes,
-                       availability: slots.filter { chosen.contains(slotKey($0)) }, freeOnly: try reader.flag(PersonaFormField.gratuit), needs: needs)
+        return Persona(
+            id: id ?? "", firstName: firstName, description: description, ageBand: try choice(PersonaFormField.age.rawValue, Persona.AgeBand.self),
+            commune: code, qpv: try reader.single(PersonaFormField.qpv),
+            situation: try choice(PersonaFormField.situation.rawValue, Persona.Situation.self),
+            equipment: try choice(PersonaFormField.equipement.rawValue, Persona.Equipment.self),
+            internetAtHome: try reader.flag(PersonaFormField.internet),
+            autonomy: try choice(PersonaFormField.autonomie.rawValue, Persona.Autonomy.self), specificSupports: supports,
+            mobility: try choice(PersonaFormField.mobilite.rawValue, Persona.Mobility.self), maxMinutes: minutes,
+            availability: slots.filter { chosen.contains(slotKey($0)) }, freeOnly: try reader.flag(PersonaFormField.gratuit), needs: needs)
     }
 }

@@ -29,8 +29,9 @@ struct PersonasPage: PageModel {
         self.canEdit = canEdit
         items = personas.map { persona in
             let outcome = Journey.compute(for: persona, index: index, rules: snapshot.rules)?.outcome
-            return Item(summary: PersonaSummary(persona, territory: index.territory), outcome: outcome?.label ?? "commune inconnue",
-                        symbol: outcome?.symbol ?? "?", outcomeClass: "outcome-\(outcome?.rawValue ?? "inconnu")")
+            return Item(
+                summary: PersonaSummary(persona, territory: index.territory), outcome: outcome?.label ?? "commune inconnue",
+                symbol: outcome?.symbol ?? "?", outcomeClass: "outcome-\(outcome?.rawValue ?? "inconnu")")
         }
         hasItems = !items.isEmpty
     }
@@ -118,10 +119,13 @@ struct PersonaEditPage: PageModel {
 
     init(persona: Persona?, version: Int?, action: String, territory: Siren? = nil, names: TerritoryData, errors: [String] = []) {
         self.territory = territory?.rawValue
-        let p = persona ?? Persona(id: "", firstName: "", description: "", ageBand: .from26to59, commune: WorkshopMatrix.focusCommunes[0],
-                                   situation: .jobSeeker, equipment: .smartphoneOnly, internetAtHome: false, autonomy: .beginner,
-                                   mobility: .bus, maxMinutes: 45, availability: Persona.weekdays(.matin), freeOnly: true,
-                                   needs: [PersonaNeed(task: "", service: .aideDemarchesAdministratives)])
+        let p =
+            persona
+            ?? Persona(
+                id: "", firstName: "", description: "", ageBand: .from26to59, commune: WorkshopMatrix.focusCommunes[0],
+                situation: .jobSeeker, equipment: .smartphoneOnly, internetAtHome: false, autonomy: .beginner,
+                mobility: .bus, maxMinutes: 45, availability: Persona.weekdays(.matin), freeOnly: true,
+                needs: [PersonaNeed(task: "", service: .aideDemarchesAdministratives)])
         heading = persona.map { $0.id.isEmpty ? "Nouveau persona" : "Modifier \($0.firstName)" } ?? "Nouveau persona"
         title = "\(heading) — Maillage"
         self.action = action
@@ -144,16 +148,21 @@ struct PersonaEditPage: PageModel {
         mobilities = options(p.mobility, \.label)
         minutes = FixedPoint.format(p.maxMinutes, digits: 0)
         week = Weekday.allCases.map { day in
-            SlotRow(day: day.frenchName, slots: WeeklySlot.Part.allCases.map { part in
-                let slot = WeeklySlot(day: day, part: part)
-                return Option(value: PersonaForm.slotKey(slot), label: "\(day.frenchName) \(part.label)", selected: p.availability.contains(slot))
-            })
+            SlotRow(
+                day: day.frenchName,
+                slots: WeeklySlot.Part.allCases.map { part in
+                    let slot = WeeklySlot(day: day, part: part)
+                    return Option(value: PersonaForm.slotKey(slot), label: "\(day.frenchName) \(part.label)", selected: p.availability.contains(slot))
+                })
         }
         freeOnly = p.freeOnly
         needs = (1...Persona.maximumNeeds).map { number in
             let need = number <= p.needs.count ? p.needs[number - 1] : nil
-            return NeedRow(number: number, task: need?.task ?? "",
-                           services: Service.allCases.map { Option(value: $0.rawValue, label: $0.rawValue, selected: $0 == (need?.service ?? .aideDemarchesAdministratives)) })
+            return NeedRow(
+                number: number, task: need?.task ?? "",
+                services: Service.allCases.map {
+                    Option(value: $0.rawValue, label: $0.rawValue, selected: $0 == (need?.service ?? .aideDemarchesAdministratives))
+                })
         }
     }
 }

@@ -27,7 +27,7 @@ struct PersonaSummary {
             "équipement : \(persona.equipment.label)" + (persona.internetAtHome ? ", internet à la maison" : ", pas d'internet à la maison"),
             "usage du numérique : \(persona.autonomy.label)",
             "se déplace \(persona.mobility.label), \(TripDuration.french(persona.maxMinutes)) au plus",
-            "disponible : \(persona.availabilityLabel)",
+            "disponible : \(persona.availabilityLabel)"
         ]
         if !persona.specificSupports.isEmpty { facts.append("a besoin de : \(persona.specificSupports.map(\.rawValue).joined(separator: ", "))") }
         if persona.freeOnly { facts.append("seulement des services gratuits") }

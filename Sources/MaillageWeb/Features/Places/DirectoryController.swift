@@ -23,8 +23,10 @@ struct DirectoryController {
             throw HTTPError(.notFound, message: "Ce lieu n'existe pas ou plus.")
         }
         let structure = self.index.structures.structure(ofPlace: entry.place.id)
-        return pages.render(PlacePage(entry: entry, merged: try await builder.explained(entry.merged), index: index, structure: structure,
-                                      canDeclare: structure.map { gate.allows(context, .editStructure($0.id)) } ?? false), for: context.visitor)
+        return pages.render(
+            PlacePage(
+                entry: entry, merged: try await builder.explained(entry.merged), index: index, structure: structure,
+                canDeclare: structure.map { gate.allows(context, .editStructure($0.id)) } ?? false), for: context.visitor)
     }
 
     @Sendable func commune(request: Request, context: AppRequestContext) async throws -> HTML {

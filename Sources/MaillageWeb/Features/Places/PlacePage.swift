@@ -74,7 +74,9 @@ struct PlacePage: PageModel {
         let opening = Self.openingStatus(of: entry, at: now)
         isOpenNow = opening?.isOpen ?? false
         status = opening?.text
-        days = entry.schedule.map { $0.frenchWeek.map { Day(name: $0.day.frenchName.capitalized, hours: $0.hours, isToday: $0.day == moment.day) } } ?? []
+        days =
+            entry.schedule.map { $0.frenchWeek.map { Day(name: $0.day.frenchName.capitalized, hours: $0.hours, isToday: $0.day == moment.day) } }
+            ?? []
         rawHours = place.horaires
         hoursProblem = entry.openingHours.flatMap { hours in
             hours.problem.map { problem in hours.suggestion.map { "\(problem) ; lecture proposée : « \($0) »" } ?? problem }
@@ -87,13 +89,16 @@ struct PlacePage: PageModel {
             guard !values.isEmpty else { return }
             let origins = provenances(column)
             let newest = origins.map(\.dateMaj).max()
-            fields.append(Field(label: label, value: values.joined(separator: " · "),
-                                source: origins.isEmpty ? nil : origins.map { "\($0.source.label), \($0.dateMaj.french)" }.joined(separator: " ; "),
-                                isStale: newest.map { $0.days(until: today) > PlaceQuality.confirmationDays } ?? false))
+            fields.append(
+                Field(
+                    label: label, value: values.joined(separator: " · "),
+                    source: origins.isEmpty ? nil : origins.map { "\($0.source.label), \($0.dateMaj.french)" }.joined(separator: " ; "),
+                    isStale: newest.map { $0.days(until: today) > PlaceQuality.confirmationDays } ?? false))
         }
         hoursSource = provenances(.horaires).map { "\($0.source.label), \($0.dateMaj.french)" }.first
         add("Services", .services, place.services.map(\.rawValue))
-        add("Publics spécifiquement adressés", .publicsSpecifiquementAdresses,
+        add(
+            "Publics spécifiquement adressés", .publicsSpecifiquementAdresses,
             place.publicsSpecifiquementAdresses.isEmpty ? ["Tout public"] : place.publicsSpecifiquementAdresses.map(\.rawValue))
         add("Prise en charge spécifique", .priseEnChargeSpecifique, place.priseEnChargeSpecifique.map(\.rawValue))
         add("Frais à charge", .fraisACharge, place.fraisACharge.map(\.rawValue))
@@ -114,7 +119,9 @@ struct PlacePage: PageModel {
         add("Source déclarée", .source, place.source.map { [$0] } ?? [])
         add("Date de mise à jour", .dateMaj, [place.dateMaj.description])
         self.fields = fields
-        links = place.siteWeb.map { Link(label: "Site web", url: $0) } + (place.priseRdv.map { [Link(label: "Prendre rendez-vous en ligne", url: $0)] } ?? [])
+        links =
+            place.siteWeb.map { Link(label: "Site web", url: $0) }
+            + (place.priseRdv.map { [Link(label: "Prendre rendez-vous en ligne", url: $0)] } ?? [])
             + (place.ficheAccesLibre.map { [Link(label: "Fiche d'accessibilité (Accès libre)", url: $0)] } ?? [])
         sources = merged.provenances.map { SourceRow(source: $0.source.label, identifier: $0.sourceID, date: $0.dateMaj.description) }
         decisions = merged.decisions.map { "\($0.first) + \($0.second) : \($0.rule.label) (\($0.detail))" }
@@ -133,9 +140,11 @@ struct PlacePage: PageModel {
         hasQualityProblems = !quality.problems.isEmpty
         map = place.coordinate.flatMap { point in
             let nearby = index.territory.communes.values.filter { $0.centroid.distance(to: point) < 6_000 }
-            return SVGMap(title: "Situation de \(place.nom)", description: "Le lieu et les communes alentour", communes: Array(nearby),
-                          highlighted: Set(place.codeInsee.map { [$0] } ?? []),
-                          markers: [SVGMap.Marker(point: point, label: "1", title: place.nom, style: .match)], width: 360, height: 300).render()
+            return SVGMap(
+                title: "Situation de \(place.nom)", description: "Le lieu et les communes alentour", communes: Array(nearby),
+                highlighted: Set(place.codeInsee.map { [$0] } ?? []),
+                markers: [SVGMap.Marker(point: point, label: "1", title: place.nom, style: .match)], width: 360, height: 300
+            ).render()
         }
     }
 
@@ -152,12 +161,16 @@ struct PlacePage: PageModel {
         let moment = parisMoment(now)
         let today = CalendarDay(now)
         let state = hours.state(on: today, atMinute: moment.minute, holidays: entry.holidays)
-        return (status(state, hours: hours, at: OpeningHoursExpression.Moment(day: today, minute: moment.minute), holidays: entry.holidays),
-                state.kind == .open)
+        return (
+            status(state, hours: hours, at: OpeningHoursExpression.Moment(day: today, minute: moment.minute), holidays: entry.holidays),
+            state.kind == .open
+        )
     }
 
     /// « Ouvert maintenant · ferme à 12 h », « Fermé maintenant · ouvre lundi à 9 h · aujourd'hui jour férié (Noël) ».
-    static func status(_ state: OpeningState, hours: OpeningHoursExpression, at now: OpeningHoursExpression.Moment, holidays: PublicHolidays) -> String {
+    static func status(
+        _ state: OpeningState, hours: OpeningHoursExpression, at now: OpeningHoursExpression.Moment, holidays: PublicHolidays
+    ) -> String {
         func when(_ moment: OpeningHoursExpression.Moment) -> String {
             let clock = "à \(TimeSpan.frenchClock(moment.minute))"
             switch now.day.days(until: moment.day) {

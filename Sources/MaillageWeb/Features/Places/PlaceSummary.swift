@@ -29,7 +29,9 @@ struct PlaceSummary {
         commune = "\(place.codePostal) \(place.commune)"
         distance = match.distance
         // The distance has its own place in the item: the summary says why the place fits.
-        summary = match.reasons.isEmpty ? (place.services.isEmpty ? "offre non déclarée" : place.services.map(\.rawValue).joined(separator: " · "))
+        summary =
+            match.reasons.isEmpty
+            ? (place.services.isEmpty ? "offre non déclarée" : place.services.map(\.rawValue).joined(separator: " · "))
             : match.reasons.joined(separator: " · ")
         gaps = match.gaps.isEmpty ? nil : match.gaps.joined(separator: " · ")
         isPartial = !match.isFullMatch
@@ -42,7 +44,9 @@ struct PlaceSummary {
 
     /// A place listed without a query (commune and territory pages).
     init(entry: PlaceIndex.Entry, number: Int) {
-        self.init(match: SearchResult.Match(entry: entry, distanceMetres: nil, reasons: entry.place.services.map(\.rawValue), gaps: [],
-                                            isOutsideTerritory: false), number: number)
+        self.init(
+            match: SearchResult.Match(
+                entry: entry, distanceMetres: nil, reasons: entry.place.services.map(\.rawValue), gaps: [],
+                isOutsideTerritory: false), number: number)
     }
 }

@@ -53,7 +53,9 @@ struct OriginResolver {
         switch match {
         case .exact: break
         case .partial where candidates.count > 1:
-            resolved.notes.append("\(candidates.count) communes correspondent à « \(text.prefix(60)) » : résultats pour \(chosen.name), les autres sont proposées ci-dessous.")
+            resolved.notes.append(
+                "\(candidates.count) communes correspondent à « \(text.prefix(60)) » : résultats pour \(chosen.name), les autres sont proposées ci-dessous."
+            )
         case .partial, .typo:
             resolved.notes.append("« \(text.prefix(60)) » compris comme \(chosen.name).")
         }
@@ -73,8 +75,10 @@ struct OriginResolver {
     private func coverageNote(for commune: Commune) -> String? {
         guard !isCovered(commune), let epci = territory.epcis[focus] else { return nil }
         let nearest = territory.members(of: focus).min { $0.centroid.distance(to: commune.centroid) < $1.centroid.distance(to: commune.centroid) }
-        return "\(commune.name) n'est pas dans le territoire que couvre ce site (\(epci.name) et ses territoires voisins) : les lieux y sont peut-être incomplets."
-            + (nearest.map { " Commune couverte la plus proche : \($0.name), à \(Distance.french($0.centroid.distance(to: commune.centroid)))." } ?? "")
+        return
+            "\(commune.name) n'est pas dans le territoire que couvre ce site (\(epci.name) et ses territoires voisins) : les lieux y sont peut-être incomplets."
+            + (nearest.map { " Commune couverte la plus proche : \($0.name), à \(Distance.french($0.centroid.distance(to: commune.centroid)))." }
+                ?? "")
     }
 
     /// In the focus territory or a neighbouring one.

@@ -39,7 +39,8 @@ struct SearchAPIController {
     }
 
     private func download(_ data: Data, type: String, file: String) -> Response {
-        Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(file)\""],
-                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        Response(
+            status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(file)\""],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

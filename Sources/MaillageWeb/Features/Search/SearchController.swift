@@ -21,13 +21,16 @@ struct SearchController {
                 return pages.render(SearchPage(parameters: parameters, result: result, alternatives: [], index: index), for: context.visitor)
             }
             let result = index.search(parameters.query(origin: resolved.origin, limit: 30))
-            return pages.render(SearchPage(parameters: parameters, result: result, alternatives: resolved.alternatives, index: index,
-                                           notes: resolved.notes), for: context.visitor)
+            return pages.render(
+                SearchPage(
+                    parameters: parameters, result: result, alternatives: resolved.alternatives, index: index,
+                    notes: resolved.notes), for: context.visitor)
         } catch {
             // The form keeps what was typed, so that it can be corrected.
             var typed = SearchParameters()
             typed.place = request.uri.queryParameters["ou"].map { String(Substring(String($0).unicodeScalars.prefix(QueryReader.maximumLength))) }
-            var page = pages.render(SearchPage(parameters: typed, result: nil, alternatives: [], index: index, error: error.message), for: context.visitor)
+            var page = pages.render(
+                SearchPage(parameters: typed, result: nil, alternatives: [], index: index, error: error.message), for: context.visitor)
             page.status = .badRequest
             return page
         }

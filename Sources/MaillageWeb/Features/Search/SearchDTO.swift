@@ -9,7 +9,8 @@ struct SearchDTO: ResponseGenerator, Sendable {
     let placeJSON: PlaceJSONCache
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        var writer = JSONWriter(capacity: 2_048 * (result.matches.count + result.partialMatches.count + result.neighbourMatches.count + result.recordedOnly.count + 1))
+        var writer = JSONWriter(
+            capacity: 2_048 * (result.matches.count + result.partialMatches.count + result.neighbourMatches.count + result.recordedOnly.count + 1))
         writer.object { json in
             if let point = result.originPoint {
                 json.key("origin")

@@ -37,10 +37,13 @@ struct SearchForm {
         place = parameters.place ?? parameters.commune?.rawValue ?? ""
         radius = parameters.radiusKm.truncatingRemainder(dividingBy: 1) == 0 ? String(Int(parameters.radiusKm)) : String(parameters.radiusKm)
         func group<T: StandardVocabulary>(_ legend: String, _ field: SearchField, _ selected: [T], hint: ((T) -> String)? = nil) -> Group {
-            Group(legend: legend, choices: T.allCases.enumerated().map { index, value in
-                Choice(id: "\(field.rawValue)-\(index)", name: field.rawValue, value: value.rawValue, label: value.rawValue, hint: hint?(value),
-                       checked: selected.contains(value))
-            })
+            Group(
+                legend: legend,
+                choices: T.allCases.enumerated().map { index, value in
+                    Choice(
+                        id: "\(field.rawValue)-\(index)", name: field.rawValue, value: value.rawValue, label: value.rawValue, hint: hint?(value),
+                        checked: selected.contains(value))
+                })
         }
         groups = [
             group("Besoin (services)", .services, parameters.services, hint: describeServices ? { $0.plainDescription } : nil),
@@ -51,9 +54,10 @@ struct SearchForm {
             group("Modalités d'accompagnement", .modalitesAccompagnement, parameters.supportModes),
             group("Dispositifs nationaux", .dispositifProgrammesNationaux, parameters.programmes),
             group("Formations et labels", .formationsLabels, parameters.labels),
-            group("Itinérance", .itinerance, parameters.itinerancy),
+            group("Itinérance", .itinerance, parameters.itinerancy)
         ]
-        days = [DayOption(value: "", label: "—", selected: parameters.day == nil)]
+        days =
+            [DayOption(value: "", label: "—", selected: parameters.day == nil)]
             + Weekday.allCases.map { DayOption(value: $0.frenchName, label: $0.frenchName, selected: parameters.day == $0) }
         time = parameters.minute.map(TimeSpan.clock) ?? ""
         openAfterSix = parameters.openAfterSix

@@ -34,7 +34,8 @@ struct SearchPage: PageModel {
         var url: String
     }
 
-    init(parameters: SearchParameters, result: SearchResult?, alternatives: [Commune], index: PlaceIndex, notes: [String] = [], error: String? = nil) {
+    init(parameters: SearchParameters, result: SearchResult?, alternatives: [Commune], index: PlaceIndex, notes: [String] = [], error: String? = nil)
+    {
         self.notes = notes
         form = SearchForm(parameters)
         hasSearched = result != nil
@@ -72,13 +73,16 @@ struct SearchPage: PageModel {
         hasNeighbourMatches = !neighbourMatches.isEmpty
         let recordedOffset = offset + result.neighbourMatches.count
         recordedOnly = result.recordedOnly.enumerated().map { PlaceSummary(match: $1, number: recordedOffset + $0 + 1) }
-        recordedOnlyHeading = result.totalRecordedOnly == 0 ? nil
+        recordedOnlyHeading =
+            result.totalRecordedOnly == 0
+            ? nil
             : "\(French.count(result.totalRecordedOnly, "lieu recensé", "lieux recensés")), offre non déclarée"
         map = Self.map(result: result, index: index)
     }
 
     private static func map(result: SearchResult, index: PlaceIndex) -> String? {
-        let all = result.matches.map { ($0, SVGMap.MarkerStyle.match) } + result.partialMatches.map { ($0, .partial) }
+        let all =
+            result.matches.map { ($0, SVGMap.MarkerStyle.match) } + result.partialMatches.map { ($0, .partial) }
             + result.neighbourMatches.map { ($0, .outside) } + result.recordedOnly.map { ($0, .partial) }
         var markers: [SVGMap.Marker] = all.enumerated().compactMap { number, item in
             item.0.entry.place.coordinate.map { SVGMap.Marker(point: $0, label: String(number + 1), title: item.0.entry.place.nom, style: item.1) }
@@ -91,8 +95,10 @@ struct SearchPage: PageModel {
             return b.maxLatitude >= box.minLatitude - 0.02 && b.minLatitude <= box.maxLatitude + 0.02
                 && b.maxLongitude >= box.minLongitude - 0.03 && b.minLongitude <= box.maxLongitude + 0.03
         }
-        return SVGMap(title: "Carte des résultats", description: "\(markers.count - (result.originPoint == nil ? 0 : 1)) lieux numérotés comme dans la liste",
-                      communes: communes.sorted { $0.code < $1.code }, highlighted: Set(result.originCommune.map { [$0.code] } ?? []),
-                      markers: markers, labelled: SVGMap.names(among: communes, first: result.originCommune.map { [$0.code] } ?? [], count: 4)).render()
+        return SVGMap(
+            title: "Carte des résultats", description: "\(markers.count - (result.originPoint == nil ? 0 : 1)) lieux numérotés comme dans la liste",
+            communes: communes.sorted { $0.code < $1.code }, highlighted: Set(result.originCommune.map { [$0.code] } ?? []),
+            markers: markers, labelled: SVGMap.names(among: communes, first: result.originCommune.map { [$0.code] } ?? [], count: 4)
+        ).render()
     }
 }

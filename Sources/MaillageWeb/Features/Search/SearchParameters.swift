@@ -36,7 +36,9 @@ struct SearchParameters: Sendable, Equatable {
         func number(_ field: SearchField, _ range: ClosedRange<Double>) throws(ParameterError) -> Double? { try reader.number(field, range) }
         place = try single(.ou)
         if let text = try single(.commune) {
-            guard let code = CommuneCode(text) else { throw ParameterError(parameter: SearchField.commune.rawValue, message: "« commune » attend un code INSEE (ex. 59172)") }
+            guard let code = CommuneCode(text) else {
+                throw ParameterError(parameter: SearchField.commune.rawValue, message: "« commune » attend un code INSEE (ex. 59172)")
+            }
             commune = code
         }
         latitude = try number(.lat, -90...90)
@@ -55,7 +57,8 @@ struct SearchParameters: Sendable, Equatable {
         labels = try list(.formationsLabels)
         itinerancy = try list(.itinerance)
         if let text = try single(.jour) {
-            guard let day = Weekday.allCases.first(where: { $0.frenchName == text.lowercased() || $0.osmCode.lowercased() == text.lowercased() }) else {
+            guard let day = Weekday.allCases.first(where: { $0.frenchName == text.lowercased() || $0.osmCode.lowercased() == text.lowercased() })
+            else {
                 throw ParameterError(parameter: SearchField.jour.rawValue, message: "« jour » attend un jour de la semaine (lundi … dimanche)")
             }
             self.day = day
@@ -77,11 +80,12 @@ struct SearchParameters: Sendable, Equatable {
 
     /// The domain query, with the origin already resolved.
     func query(origin: SearchQuery.Origin?, limit: Int) -> SearchQuery {
-        SearchQuery(origin: origin, radiusMetres: radiusKm * 1_000, services: Set(services), publics: Set(publics),
-                    specificSupports: Set(supports), fees: Set(fees), accessModes: Set(accessModes), supportModes: Set(supportModes),
-                    programmes: Set(programmes), labels: Set(labels), itinerancy: Set(itinerancy),
-                    openAt: day.flatMap { day in minute.map { WeeklyMoment(day: day, minute: $0) } },
-                    openAfterSix: openAfterSix, openOnSaturday: openOnSaturday, inPerson: inPerson, limit: limit)
+        SearchQuery(
+            origin: origin, radiusMetres: radiusKm * 1_000, services: Set(services), publics: Set(publics),
+            specificSupports: Set(supports), fees: Set(fees), accessModes: Set(accessModes), supportModes: Set(supportModes),
+            programmes: Set(programmes), labels: Set(labels), itinerancy: Set(itinerancy),
+            openAt: day.flatMap { day in minute.map { WeeklyMoment(day: day, minute: $0) } },
+            openAfterSix: openAfterSix, openOnSaturday: openOnSaturday, inPerson: inPerson, limit: limit)
     }
 
     /// The parameters as a query string, so that a search can be shared, bookmarked or exported.
@@ -91,10 +95,18 @@ struct SearchParameters: Sendable, Equatable {
         if let commune { items.append((SearchField.commune.rawValue, commune.rawValue)) }
         if let latitude, let longitude { items += [(SearchField.lat.rawValue, String(latitude)), (SearchField.lon.rawValue, String(longitude))] }
         if radiusKm != SearchQuery.defaultRadiusMetres / 1_000 { items.append((SearchField.rayonKm.rawValue, String(radiusKm))) }
-        items += services.map { (SearchField.services.rawValue, $0.rawValue) } + publics.map { (SearchField.publicsSpecifiquementAdresses.rawValue, $0.rawValue) }
-        items += supports.map { (SearchField.priseEnChargeSpecifique.rawValue, $0.rawValue) } + fees.map { (SearchField.fraisACharge.rawValue, $0.rawValue) }
-        items += accessModes.map { (SearchField.modalitesAcces.rawValue, $0.rawValue) } + supportModes.map { (SearchField.modalitesAccompagnement.rawValue, $0.rawValue) }
-        items += programmes.map { (SearchField.dispositifProgrammesNationaux.rawValue, $0.rawValue) } + labels.map { (SearchField.formationsLabels.rawValue, $0.rawValue) }
+        items +=
+            services.map { (SearchField.services.rawValue, $0.rawValue) }
+            + publics.map { (SearchField.publicsSpecifiquementAdresses.rawValue, $0.rawValue) }
+        items +=
+            supports.map { (SearchField.priseEnChargeSpecifique.rawValue, $0.rawValue) }
+            + fees.map { (SearchField.fraisACharge.rawValue, $0.rawValue) }
+        items +=
+            accessModes.map { (SearchField.modalitesAcces.rawValue, $0.rawValue) }
+            + supportModes.map { (SearchField.modalitesAccompagnement.rawValue, $0.rawValue) }
+        items +=
+            programmes.map { (SearchField.dispositifProgrammesNationaux.rawValue, $0.rawValue) }
+            + labels.map { (SearchField.formationsLabels.rawValue, $0.rawValue) }
         items += itinerancy.map { (SearchField.itinerance.rawValue, $0.rawValue) }
         if let day, let minute { items += [(SearchField.jour.rawValue, day.frenchName), (SearchField.heure.rawValue, TimeSpan.clock(minute))] }
         if openAfterSix { items.append((SearchField.apres18h.rawValue, "1")) }

@@ -23,17 +23,21 @@ struct StructureController {
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> HTML {
         let siren = try QueryReader(request).territory(default: focus)
         let territory = index.current.territory
-        return pages.render(StructuresPage(structures: index.structures.structures(in: siren), territoryName: territory.epcis[siren]?.name ?? siren.rawValue,
-                                           territory: territory), for: context.visitor)
+        return pages.render(
+            StructuresPage(
+                structures: index.structures.structures(in: siren), territoryName: territory.epcis[siren]?.name ?? siren.rawValue,
+                territory: territory), for: context.visitor)
     }
 
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> HTML {
         let structure = try find(context)
         var links: [Partnership] = []
         if let territory = structure.territory { links = try await partnerships.all(territory: territory) }
-        return pages.render(StructurePage(structure: structure, index: index.current, canEdit: gate.allows(context, .editStructure(structure.id)),
-                                          partnerships: links.filter { $0.from == structure.id || $0.to == structure.id }, directory: index.structures),
-                            for: context.visitor)
+        return pages.render(
+            StructurePage(
+                structure: structure, index: index.current, canEdit: gate.allows(context, .editStructure(structure.id)),
+                partnerships: links.filter { $0.from == structure.id || $0.to == structure.id }, directory: index.structures),
+            for: context.visitor)
     }
 
     @Sendable func complete(request: Request, context: AppRequestContext) async throws -> Response {
@@ -51,8 +55,11 @@ struct StructureController {
             errors.append("Courriel : une seule adresse électronique (nom@domaine.fr)")
         }
         let phone = ((try? reader.single(StructureFormField.telephone)) ?? nil).map { StandardField.normalised(.telephone, $0) }
-        if let phone, StandardConformance.problems(in: [.telephone: phone]).first != nil { errors.append("Téléphone : un numéro français, ex. 03 27 00 00 00") }
-        let codes = ((try? reader.text(StructureFormField.communes, maximumLength: 600)) ?? nil)?.split(whereSeparator: { $0 == " " || $0 == "," }) ?? []
+        if let phone, StandardConformance.problems(in: [.telephone: phone]).first != nil {
+            errors.append("Téléphone : un numéro français, ex. 03 27 00 00 00")
+        }
+        let codes =
+            ((try? reader.text(StructureFormField.communes, maximumLength: 600)) ?? nil)?.split(whereSeparator: { $0 == " " || $0 == "," }) ?? []
         let communes = codes.compactMap { CommuneCode(String($0)) }.filter { index.current.territory.commune($0) != nil }
         if communes.count != codes.count { errors.append("Communes desservies : des codes INSEE de communes connues, séparés par des espaces") }
         guard errors.isEmpty, let name, let kind else {
@@ -60,8 +67,10 @@ struct StructureController {
             page.status = .unprocessableContent
             return try page.response(from: request, context: context)
         }
-        try await structures.save(StructureCompletion(structureID: structure.id, name: name, kind: kind, contactEmail: email, contactPhone: phone,
-                                                      communes: communes), territory: structure.territory, by: Author(actor))
+        try await structures.save(
+            StructureCompletion(
+                structureID: structure.id, name: name, kind: kind, contactEmail: email, contactPhone: phone,
+                communes: communes), territory: structure.territory, by: Author(actor))
         try await index.refreshIfChanged()
         return .redirect(to: SiteURL.structure(.value(structure.id)).path, type: .found)
     }

@@ -20,7 +20,8 @@ struct StructuresPage: PageModel {
         title = "Structures du réseau — \(territoryName) — Maillage"
         self.territoryName = territoryName
         rows = structures.map { structure in
-            Row(name: structure.name, url: SiteURL.structure(.value(structure.id)).path, kind: structure.kind.label, places: structure.placeIDs.count,
+            Row(
+                name: structure.name, url: SiteURL.structure(.value(structure.id)).path, kind: structure.kind.label, places: structure.placeIDs.count,
                 communes: structure.communes.compactMap { territory.commune($0)?.name }.joined(separator: ", "))
         }
         count = French.integer(rows.count)
@@ -74,7 +75,10 @@ struct StructurePage: PageModel {
     var hasPartners: Bool
     var partnershipsURL: String?
 
-    init(structure: Structure, index: PlaceIndex, canEdit: Bool, errors: [String] = [], partnerships: [Partnership] = [], directory: StructureDirectory? = nil) {
+    init(
+        structure: Structure, index: PlaceIndex, canEdit: Bool, errors: [String] = [], partnerships: [Partnership] = [],
+        directory: StructureDirectory? = nil
+    ) {
         title = "\(structure.name) — Maillage"
         name = structure.name
         kind = structure.kind.label
@@ -84,11 +88,15 @@ struct StructurePage: PageModel {
         communes = structure.communes.compactMap { index.territory.commune($0)?.name }.joined(separator: ", ")
         places = structure.placeIDs.compactMap(index.entry(id:)).map { entry in
             let place = entry.place
-            return PlaceRow(name: place.nom, url: SiteURL.place(.value(place.id)).path, address: place.postalAddress,
-                            services: place.services.map(\.rawValue).joined(separator: " · "),
-                            publics: place.publicsSpecifiquementAdresses.isEmpty ? "Tout public" : place.publicsSpecifiquementAdresses.map(\.rawValue).joined(separator: " · "),
-                            hours: entry.schedule.map { $0.frenchWeek.filter { $0.hours != "fermé" }.map { "\($0.day.frenchName) \($0.hours)" }.joined(separator: " ; ") } ?? "non renseignés",
-                            declareURL: canEdit ? SiteURL.declarePlace(.value(place.id)).path : nil)
+            return PlaceRow(
+                name: place.nom, url: SiteURL.place(.value(place.id)).path, address: place.postalAddress,
+                services: place.services.map(\.rawValue).joined(separator: " · "),
+                publics: place.publicsSpecifiquementAdresses.isEmpty
+                    ? "Tout public" : place.publicsSpecifiquementAdresses.map(\.rawValue).joined(separator: " · "),
+                hours: entry.schedule.map {
+                    $0.frenchWeek.filter { $0.hours != "fermé" }.map { "\($0.day.frenchName) \($0.hours)" }.joined(separator: " ; ")
+                } ?? "non renseignés",
+                declareURL: canEdit ? SiteURL.declarePlace(.value(place.id)).path : nil)
         }
         self.canEdit = canEdit
         action = SiteURL.structure(.value(structure.id)).path
@@ -101,9 +109,10 @@ struct StructurePage: PageModel {
         partners = partnerships.map { link in
             let outgoing = link.from == structure.id
             let other = outgoing ? link.to : link.from
-            return Partner(sentence: outgoing ? link.kind.label : "\(link.kind.label) (déclaré par le partenaire) :",
-                           partner: directory?[other]?.name ?? other, partnerURL: SiteURL.structure(.value(other)).path,
-                           state: link.state.label.lowercased() + (link.confirmed ? ", confirmé" : ", à confirmer"))
+            return Partner(
+                sentence: outgoing ? link.kind.label : "\(link.kind.label) (déclaré par le partenaire) :",
+                partner: directory?[other]?.name ?? other, partnerURL: SiteURL.structure(.value(other)).path,
+                state: link.state.label.lowercased() + (link.confirmed ? ", confirmé" : ", à confirmer"))
         }
         hasPartners = !partners.isEmpty
         partnershipsURL = structure.territory.map { SiteURL.partnerships.path(query: [("territoire", $0.rawValue), ("de", structure.id)]) }

@@ -47,8 +47,12 @@ struct CommunePage: PageModel {
         let epci = commune.epci.flatMap { territory.epcis[$0] }
         epciName = epci?.name
         epciURL = epci.map { SiteURL.territory(.value($0.siren)).path }
-        fragility = territory.fragility[commune.code].map { "\(French.decimal($0.globalScore)) (base 100 = moyenne du département ; plus élevé = plus fragile)" }
-        broadband = territory.broadband[commune.code].map { "\(French.decimal($0.veryHighSpeedShare * 100, digits: 0)) % des locaux éligibles au très haut débit (ARCEP, 2019)" }
+        fragility = territory.fragility[commune.code].map {
+            "\(French.decimal($0.globalScore)) (base 100 = moyenne du département ; plus élevé = plus fragile)"
+        }
+        broadband = territory.broadband[commune.code].map {
+            "\(French.decimal($0.veryHighSpeedShare * 100, digits: 0)) % des locaux éligibles au très haut débit (ARCEP, 2019)"
+        }
         qpvs = QPVListing.sentence(for: commune.code, in: territory)
         let all = index.entries(in: commune.code)
         let offering = all.filter(\.declaresAnOffer)
@@ -57,7 +61,8 @@ struct CommunePage: PageModel {
         recordedOnly = entries.dropFirst(offering.count).enumerated().map { PlaceSummary(entry: $1, number: offering.count + $0 + 1) }
         let count = PlaceCount(entries)
         placeCount = "\(French.count(count.offering, "lieu", "lieux")) avec une offre déclarée"
-        recordedOnlyHeading = count.recordedOnly == 0 ? nil : "\(French.count(count.recordedOnly, "lieu recensé", "lieux recensés")), offre non déclarée"
+        recordedOnlyHeading =
+            count.recordedOnly == 0 ? nil : "\(French.count(count.recordedOnly, "lieu recensé", "lieux recensés")), offre non déclarée"
         hasPlaces = !offering.isEmpty
         nearest = Service.allCases.map { service in
             guard let found = index.nearest(offering: service, from: commune.centroid) else {
@@ -65,17 +70,20 @@ struct CommunePage: PageModel {
             }
             let place = found.entry.place
             let local = place.codeInsee == commune.code
-            return Nearest(service: service.rawValue, place: place.nom, url: SiteURL.place(.value(place.id)).path, where_: place.commune,
-                           distance: local ? "dans la commune" : Distance.french(found.distanceMetres), isLocal: local,
-                           isOutside: found.entry.epci != commune.epci)
+            return Nearest(
+                service: service.rawValue, place: place.nom, url: SiteURL.place(.value(place.id)).path, where_: place.commune,
+                distance: local ? "dans la commune" : Distance.french(found.distanceMetres), isLocal: local,
+                isOutside: found.entry.epci != commune.epci)
         }
         let markers = entries.enumerated().compactMap { number, entry in
             entry.place.coordinate.map { SVGMap.Marker(point: $0, label: String(number + 1), title: entry.place.nom, style: .match) }
         }
         let neighbours = territory.adjacency.neighbours(of: commune.code).compactMap { territory.commune($0) }
-        map = SVGMap(title: "Carte de \(commune.name)", description: "\(markers.count) lieux dans la commune, numérotés comme dans la liste",
-                     communes: [commune] + neighbours, highlighted: [commune.code], markers: markers,
-                     labelled: SVGMap.names(among: [commune] + neighbours, first: [commune.code], count: 4)).render()
+        map = SVGMap(
+            title: "Carte de \(commune.name)", description: "\(markers.count) lieux dans la commune, numérotés comme dans la liste",
+            communes: [commune] + neighbours, highlighted: [commune.code], markers: markers,
+            labelled: SVGMap.names(among: [commune] + neighbours, first: [commune.code], count: 4)
+        ).render()
     }
 }
 

@@ -19,8 +19,9 @@ struct TerritoryAPIController {
         var communes = index.territory.communes.values.sorted { $0.code < $1.code }
         if let text = try reader.single("epci") {
             guard let siren = Siren(text), let epci = index.territory.epcis[siren] else {
-                throw APIError(status: Siren(text) == nil ? .badRequest : .notFound, message: "« epci » attend le SIREN d'un EPCI connu (9 chiffres)",
-                               parameter: "epci")
+                throw APIError(
+                    status: Siren(text) == nil ? .badRequest : .notFound, message: "« epci » attend le SIREN d'un EPCI connu (9 chiffres)",
+                    parameter: "epci")
             }
             communes = index.territory.members(of: epci.siren)
         }

@@ -18,7 +18,8 @@ struct TerritoryDTO: Codable, Sendable {
         population = epci.population
         communes = epci.members.map(\.rawValue)
         voisins = detailed ? index.territory.neighbouringEPCIs(of: epci.siren).map(\.siren.rawValue) : []
-        lieuxParService = detailed
+        lieuxParService =
+            detailed
             ? Dictionary(uniqueKeysWithValues: index.serviceCounts(in: Set(epci.members)).map { ($0.key.rawValue, $0.value) }) : nil
     }
 }

@@ -24,12 +24,16 @@ struct TerritoryOfferController {
         let siren = try context.territoryParameter(in: index.current)
         try gate.require(.review(siren), request, context)
         let selected: VigilancePoint? = try QueryReader(request).choice("point")
-        let closing = Set(try await declarations.list(.init(territories: [siren], statuses: [.propose, .aVerifier], limit: 10_000))
-            .filter { $0.category == .fermeDefinitivement }.compactMap(\.placeID))
+        let closing = Set(
+            try await declarations.list(.init(territories: [siren], statuses: [.propose, .aVerifier], limit: 10_000))
+                .filter { $0.category == .fermeDefinitivement }.compactMap(\.placeID))
         let today = CalendarDay(Date())
         let rows = index.current.entries(ofTerritory: siren).map { entry in
-            (entry, VigilancePoint.of(entry.place, confirmedOn: entry.place.dateMaj, today: today, reportedClosed: closing.contains(entry.place.id)),
-             PlaceQuality(place: entry.place, confirmedOn: entry.place.dateMaj, today: today))
+            (
+                entry,
+                VigilancePoint.of(entry.place, confirmedOn: entry.place.dateMaj, today: today, reportedClosed: closing.contains(entry.place.id)),
+                PlaceQuality(place: entry.place, confirmedOn: entry.place.dateMaj, today: today)
+            )
         }
         return pages.render(VigilancePage(territoryName: name(of: siren), siren: siren, rows: rows, selected: selected), for: context.visitor)
     }
@@ -52,11 +56,15 @@ struct TerritoryOfferController {
         let rows: [[String]] = try await declarations.validatedFields().compactMap { field in
             guard let entry = byRecord[field.anchor] else { return nil }
             let national = entry.merged.provenances.first { $0.key == field.anchor }
-            return [national?.sourceID ?? entry.place.id, national?.source.label ?? "", entry.place.nom, field.column.rawValue,
-                    field.baseline ?? field.national ?? "", field.value, CalendarDay(field.validatedAt).description,
-                    field.structureID.flatMap { structures[$0]?.name } ?? "", "\(field.declarationID)"]
+            return [
+                national?.sourceID ?? entry.place.id, national?.source.label ?? "", entry.place.nom, field.column.rawValue,
+                field.baseline ?? field.national ?? "", field.value, CalendarDay(field.validatedAt).description,
+                field.structureID.flatMap { structures[$0]?.name } ?? "", "\(field.declarationID)"
+            ]
         }
-        let header = ["id_lieu_source", "source", "nom", "champ", "valeur_nationale", "valeur_declaree", "date_validation", "structure", "declaration"]
+        let header = [
+            "id_lieu_source", "source", "nom", "champ", "valeur_nationale", "valeur_declaree", "date_validation", "structure", "declaration"
+        ]
         return download(CSVDialect.excel.document([header] + rows), type: "text/csv; charset=utf-8", name: "corrections-\(siren.rawValue).csv")
     }
 
@@ -68,7 +76,8 @@ struct TerritoryOfferController {
     private func name(of siren: Siren) -> String { index.current.territory.epcis[siren]?.name ?? siren.rawValue }
 
     private func download(_ data: Data, type: String, name: String) -> Response {
-        Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
-                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        Response(
+            status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

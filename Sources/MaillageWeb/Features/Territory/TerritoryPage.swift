@@ -40,12 +40,16 @@ struct TerritoryPage: PageModel {
         communes = rows
         headline = CommunePlacesRow.headline(total)
         let counts = index.serviceCounts(in: Set(epci.members))
-        services = Service.allCases.map { ServiceRow(service: $0.rawValue, count: French.integer(counts[$0] ?? 0), isMissing: (counts[$0] ?? 0) == 0) }
+        services = Service.allCases.map {
+            ServiceRow(service: $0.rawValue, count: French.integer(counts[$0] ?? 0), isMissing: (counts[$0] ?? 0) == 0)
+        }
         neighbours = territory.neighbouringEPCIs(of: epci.siren).map(HomePage.Neighbour.init)
         let markers = members.flatMap { index.entries(in: $0.code) }.compactMap { entry in
             entry.place.coordinate.map { SVGMap.Marker(point: $0, label: "", title: entry.place.nom, style: .match) }
         }
-        map = SVGMap(title: "Carte de \(epci.name)", description: "\(members.count) communes et \(markers.count) lieux",
-                     communes: members, markers: markers, labelled: SVGMap.names(among: members)).render()
+        map = SVGMap(
+            title: "Carte de \(epci.name)", description: "\(members.count) communes et \(markers.count) lieux",
+            communes: members, markers: markers, labelled: SVGMap.names(among: members)
+        ).render()
     }
 }

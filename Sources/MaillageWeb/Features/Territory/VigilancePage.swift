@@ -30,18 +30,23 @@ struct VigilancePage: PageModel {
     var placeCount: String
     var allURL: String
 
-    init(territoryName: String, siren: Siren, rows: [(entry: PlaceIndex.Entry, points: [VigilancePoint], quality: PlaceQuality)], selected: VigilancePoint?) {
+    init(
+        territoryName: String, siren: Siren, rows: [(entry: PlaceIndex.Entry, points: [VigilancePoint], quality: PlaceQuality)],
+        selected: VigilancePoint?
+    ) {
         title = "Points de vigilance — \(territoryName) — Maillage"
         self.territoryName = territoryName
         let base = SiteURL.vigilance(.value(siren))
         allURL = base.path
         counts = VigilancePoint.allCases.map { point in
-            Count(label: point.label, count: French.integer(rows.filter { $0.points.contains(point) }.count),
-                  url: base.path(query: [("point", point.rawValue)]), selected: point == selected)
+            Count(
+                label: point.label, count: French.integer(rows.filter { $0.points.contains(point) }.count),
+                url: base.path(query: [("point", point.rawValue)]), selected: point == selected)
         }
         let shown = rows.filter { row in selected.map(row.points.contains) ?? !row.points.isEmpty }
         self.rows = shown.sorted { ($0.quality.score, $0.entry.sortName) < ($1.quality.score, $1.entry.sortName) }.map { row in
-            Row(name: row.entry.place.nom, url: SiteURL.place(.value(row.entry.place.id)).path, commune: row.entry.place.commune,
+            Row(
+                name: row.entry.place.nom, url: SiteURL.place(.value(row.entry.place.id)).path, commune: row.entry.place.commune,
                 points: row.points.map(\.label), score: row.quality.score, confirmed: row.entry.place.dateMaj.french,
                 declareURL: SiteURL.declarePlace(.value(row.entry.place.id)).path)
         }

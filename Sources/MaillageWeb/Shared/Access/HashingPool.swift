@@ -26,8 +26,9 @@ public final class HashingPool: Service, Sendable {
     }
 
     /// What a refused hash answers: the sign-in page shows the message, every other form the error page.
-    static let busy = HTTPError(.tooManyRequests, headers: [.retryAfter: "5"],
-                                message: "Le serveur vérifie beaucoup de mots de passe en ce moment : réessayez dans quelques secondes.")
+    static let busy = HTTPError(
+        .tooManyRequests, headers: [.retryAfter: "5"],
+        message: "Le serveur vérifie beaucoup de mots de passe en ce moment : réessayez dans quelques secondes.")
 
     /// Runs `work` on the pool's threads, or throws ``busy`` at once when the queue is full.
     func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async throws -> T {

@@ -17,7 +17,9 @@ extension QueryReader {
 
     func present(_ field: some FormField) throws(ParameterError) -> String? { try present(field.rawValue) }
 
-    func text(_ field: some FormField, maximumLength: Int) throws(ParameterError) -> String? { try text(field.rawValue, maximumLength: maximumLength) }
+    func text(_ field: some FormField, maximumLength: Int) throws(ParameterError) -> String? {
+        try text(field.rawValue, maximumLength: maximumLength)
+    }
 
     func all(_ field: some FormField, limit: Int = 50) throws(ParameterError) -> [String] { try all(field.rawValue, limit: limit) }
 

@@ -70,7 +70,9 @@ struct QueryReader {
     /// them (``Swift/String/storedLength``).
     func text(_ name: String, maximumLength: Int) throws(ParameterError) -> String? {
         guard let value = values[name]?.first?.trimmed, !value.isEmpty else { return nil }
-        guard value.storedLength <= maximumLength else { throw ParameterError(parameter: name, message: "« \(name) » dépasse \(maximumLength) caractères") }
+        guard value.storedLength <= maximumLength else {
+            throw ParameterError(parameter: name, message: "« \(name) » dépasse \(maximumLength) caractères")
+        }
         return value
     }
 
@@ -120,8 +122,9 @@ struct QueryReader {
 
     /// The perimeter the query names (`communes`, `epci`, `departement`, `region` or `france=1`), not resolved yet.
     func perimeter() throws(ParameterError) -> Perimeter.Request {
-        Perimeter.Request(communes: try single("communes"), epci: try single("epci"), departement: try single("departement"),
-                          region: try single("region"), france: try flag("france"))
+        Perimeter.Request(
+            communes: try single("communes"), epci: try single("epci"), departement: try single("departement"),
+            region: try single("region"), france: try flag("france"))
     }
 
     /// One value among fixed choices.

@@ -44,7 +44,10 @@ extension WeeklySchedule {
     var frenchWeek: [(day: Weekday, hours: String)] {
         Weekday.allCases.map { day in
             let spans = self[day]
-            return (day, spans.isEmpty ? "fermé" : spans.map { "\(TimeSpan.frenchClock($0.start)) – \(TimeSpan.frenchClock($0.end))" }.joined(separator: ", "))
+            return (
+                day,
+                spans.isEmpty ? "fermé" : spans.map { "\(TimeSpan.frenchClock($0.start)) – \(TimeSpan.frenchClock($0.end))" }.joined(separator: ", ")
+            )
         }
     }
 }

@@ -18,9 +18,10 @@ struct PageRenderer: Sendable {
 
     static func load(shell: SiteShell = SiteShell()) async throws -> PageRenderer {
         HTMLEscaping.register()
-        return PageRenderer(library: try TemplateFolder.library(at: templatesDirectory),
-                            stylesheet: try String(contentsOfFile: publicDirectory + "/style.css", encoding: .utf8),
-                            workshopScript: try String(contentsOfFile: publicDirectory + "/workshop.js", encoding: .utf8), shell: shell)
+        return PageRenderer(
+            library: try TemplateFolder.library(at: templatesDirectory),
+            stylesheet: try String(contentsOfFile: publicDirectory + "/style.css", encoding: .utf8),
+            workshopScript: try String(contentsOfFile: publicDirectory + "/workshop.js", encoding: .utf8), shell: shell)
     }
 
     /// Sees each page rendered in the current task with the tree its template reads: how the template check gets

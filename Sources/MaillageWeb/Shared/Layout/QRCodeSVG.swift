@@ -9,7 +9,8 @@ enum QRCodeSVG {
         for (row, modules) in code.modules.enumerated() {
             for (column, dark) in modules.enumerated() where dark { path += "M\(column + 4) \(row + 4)h1v1h-1z" }
         }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(side) \(side)\" class=\"qr\" role=\"img\" aria-label=\"\(HTMLEscaping.escape(title))\" shape-rendering=\"crispEdges\">"
+        return
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(side) \(side)\" class=\"qr\" role=\"img\" aria-label=\"\(HTMLEscaping.escape(title))\" shape-rendering=\"crispEdges\">"
             + "<rect width=\"\(side)\" height=\"\(side)\" fill=\"#fff\"/><path fill=\"#000\" d=\"\(path)\"/></svg>"
     }
 }

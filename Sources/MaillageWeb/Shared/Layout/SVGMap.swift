@@ -61,9 +61,11 @@ struct SVGMap {
         let communes = communes.sorted { $0.code < $1.code }
         let points = communes.flatMap { $0.boundary?.polygons.flatMap { $0.rings.first ?? [] } ?? [$0.centroid] } + markers.map(\.point)
         guard let box = BoundingBox(enclosing: points) else { return "" }
-        let projected = [Coordinate(latitude: box.minLatitude, longitude: box.minLongitude), Coordinate(latitude: box.maxLatitude, longitude: box.maxLongitude),
-                         Coordinate(latitude: box.minLatitude, longitude: box.maxLongitude), Coordinate(latitude: box.maxLatitude, longitude: box.minLongitude)]
-            .map(Lambert93.project)
+        let projected = [
+            Coordinate(latitude: box.minLatitude, longitude: box.minLongitude), Coordinate(latitude: box.maxLatitude, longitude: box.maxLongitude),
+            Coordinate(latitude: box.minLatitude, longitude: box.maxLongitude), Coordinate(latitude: box.maxLatitude, longitude: box.minLongitude)
+        ]
+        .map(Lambert93.project)
         let minX = projected.map(\.x).min()!, maxX = projected.map(\.x).max()!
         let minY = projected.map(\.y).min()!, maxY = projected.map(\.y).max()!
         let legendHeight = 28.0 + 18 * Double(fillLegend.count + linkLegend.count)
@@ -72,33 +74,40 @@ struct SVGMap {
             let p = Lambert93.project(c)
             return (10 + (p.x - minX) * scale, 10 + (maxY - p.y) * scale)
         }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"map-title map-desc\" class=\"map\">"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"map-title map-desc\" class=\"map\">"
         svg += "<title id=\"map-title\">\(HTMLEscaping.escape(title))</title><desc id=\"map-desc\">\(HTMLEscaping.escape(description))</desc>"
         svg += "<g class=\"communes\">"
         for commune in communes {
             guard let boundary = commune.boundary else { continue }
             let d = boundary.polygons.flatMap(\.rings).map { ring in
-                "M" + ring.map { let (x, y) = xy($0); return "\(Self.n(x)),\(Self.n(y))" }.joined(separator: "L") + "Z"
+                "M"
+                    + ring.map {
+                        let (x, y) = xy($0); return "\(Self.n(x)),\(Self.n(y))"
+                    }.joined(separator: "L") + "Z"
             }.joined()
             let fill = fills[commune.code]
             let cls = fill.map { "commune \($0.cssClass)" } ?? (highlighted.contains(commune.code) ? "commune commune-highlight" : "commune")
             svg += "<path class=\"\(cls)\" d=\"\(d)\"><title>\(HTMLEscaping.escape(commune.name))</title></path>"
             if let fill {
                 let (x, y) = xy(commune.centroid)
-                svg += "<text class=\"symbol\" x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" text-anchor=\"middle\" dominant-baseline=\"central\">"
+                svg +=
+                    "<text class=\"symbol\" x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" text-anchor=\"middle\" dominant-baseline=\"central\">"
                     + HTMLEscaping.escape(fill.symbol) + "</text>"
             }
         }
         svg += "</g>"
         if !links.isEmpty {
             if links.contains(where: \.directed) {
-                svg += "<defs><marker id=\"fleche\" viewBox=\"0 0 10 10\" refX=\"21\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto\">"
+                svg +=
+                    "<defs><marker id=\"fleche\" viewBox=\"0 0 10 10\" refX=\"21\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto\">"
                     + "<path class=\"arrow\" d=\"M0,0L10,5L0,10z\"/></marker></defs>"
             }
             svg += "<g class=\"links\">"
             for link in links {
                 let (x1, y1) = xy(link.from), (x2, y2) = xy(link.to)
-                svg += "<line class=\"link \(link.cssClass)\" x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\""
+                svg +=
+                    "<line class=\"link \(link.cssClass)\" x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\""
                     + (link.directed ? " marker-end=\"url(#fleche)\">" : ">")
                     + "<title>\(HTMLEscaping.escape(link.title))</title></line>"
             }
@@ -109,7 +118,9 @@ struct SVGMap {
             let (x, y) = xy(marker.point)
             svg += "<g class=\"\(marker.style.rawValue)\"><title>\(HTMLEscaping.escape(marker.title))</title>"
             svg += "<circle cx=\"\(Self.n(x))\" cy=\"\(Self.n(y))\" r=\"9\"/>"
-            svg += "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" text-anchor=\"middle\" dominant-baseline=\"central\">" + HTMLEscaping.escape(marker.label) + "</text></g>"
+            svg +=
+                "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" text-anchor=\"middle\" dominant-baseline=\"central\">"
+                + HTMLEscaping.escape(marker.label) + "</text></g>"
         }
         svg += "</g>"
         let named = communes.filter { labelled.contains($0.code) }
@@ -159,7 +170,8 @@ struct SVGMap {
     static func names(among communes: [Commune], first: [CommuneCode] = [], count: Int = 7) -> [CommuneCode] {
         let present = Set(communes.map(\.code))
         var chosen = (first + WorkshopMatrix.focusCommunes).filter(present.contains)
-        for commune in communes.sorted(by: { ($1.population, $0.code) < ($0.population, $1.code) }) where chosen.count < count && !chosen.contains(commune.code) {
+        for commune in communes.sorted(by: { ($1.population, $0.code) < ($0.population, $1.code) })
+        where chosen.count < count && !chosen.contains(commune.code) {
             chosen.append(commune.code)
         }
         return Array(chosen.prefix(max(count, first.count)))

@@ -25,13 +25,15 @@ struct SiteShell: Sendable {
         self.identity = identity
         self.focus = focus
         name = identity.name ?? territory?.epcis[focus]?.name ?? "Maillage"
-        let covered = territory.map { territory in
-            territory.coveredEPCIs(around: focus).flatMap { territory.epcis[$0]?.members ?? [] }
-        } ?? []
+        let covered =
+            territory.map { territory in
+                territory.coveredEPCIs(around: focus).flatMap { territory.epcis[$0]?.members ?? [] }
+            } ?? []
         communeNames = territory.map { Array(Set($0.communes(sortedByName: covered).map(\.name))).sorted { $0.folded < $1.folded } } ?? []
         sections = SiteURL.navigation.map { entry in
-            Section(label: entry.entry.label, summary: entry.entry.summary, url: entry.url.navigationPath(focus: focus),
-                    templates: Set(SiteURL.pageRoutes.compactMap { url in url.page?.section.flatMap { $0.entry == entry.url ? $0.view : nil } }))
+            Section(
+                label: entry.entry.label, summary: entry.entry.summary, url: entry.url.navigationPath(focus: focus),
+                templates: Set(SiteURL.pageRoutes.compactMap { url in url.page?.section.flatMap { $0.entry == entry.url ? $0.view : nil } }))
         }
         footer = SiteURL.pageRoutes.compactMap { url in url.footerLabel.map { ["label": $0, "url": url.path] } }
     }
@@ -45,7 +47,7 @@ struct SiteShell: Sendable {
             "communeNames": communeNames,
             "navigation": sections.map { section -> [String: Any] in
                 ["label": section.label, "summary": section.summary, "url": section.url, "current": section.templates.contains(page.template)]
-            },
+            }
         ]
         let trail = breadcrumbs(for: page)
         if !trail.isEmpty {

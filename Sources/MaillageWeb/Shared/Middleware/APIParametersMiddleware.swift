@@ -42,8 +42,9 @@ struct APIParametersMiddleware<Context: RequestContext>: RouterMiddleware {
         guard let operation = operations.first(where: { $0.matches(segments) }) else { return try await next(request, context) }
         if let unknown = QueryReader(query: query).names.subtracting(operation.parameters).sorted().first {
             let accepted = operation.parameters.sorted().joined(separator: ", ")
-            throw ParameterError(parameter: String(unknown.prefix(40)),
-                                 message: "paramètre inconnu « \(unknown.prefix(40)) » ; paramètres acceptés : \(accepted.isEmpty ? "aucun" : accepted)")
+            throw ParameterError(
+                parameter: String(unknown.prefix(40)),
+                message: "paramètre inconnu « \(unknown.prefix(40)) » ; paramètres acceptés : \(accepted.isEmpty ? "aucun" : accepted)")
         }
         return try await next(request, context)
     }

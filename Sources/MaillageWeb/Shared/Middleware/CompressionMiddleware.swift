@@ -15,7 +15,7 @@ struct CompressionMiddleware<Context: RequestContext>: RouterMiddleware {
         guard Self.isCompressible(response.headers[.contentType]), response.headers[.contentEncoding] == nil else { return response }
         response.headers[.vary] = response.headers[.vary].map { "\($0), Accept-Encoding" } ?? "Accept-Encoding"
         guard Self.acceptsGzip(request.headers[.acceptEncoding]), let length = response.body.contentLength,
-              (Self.minimumBytes...Self.maximumBytes).contains(length)
+            (Self.minimumBytes...Self.maximumBytes).contains(length)
         else { return response }
         let body = try await response.body.collected()
         let compressed = FileLoader.gzip(Data(body.readableBytesView), level: 6)

@@ -11,7 +11,7 @@ struct ConditionalGetMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         guard request.method == .get, response.status == .ok, response.headers[.cacheControl]?.contains("no-store") != true,
-              let length = response.body.contentLength, length <= Self.maxTaggedBytes
+            let length = response.body.contentLength, length <= Self.maxTaggedBytes
         else { return response }
         let body = try await response.body.collected()
         let tag = response.headers[.eTag] ?? "\"\(StableHash.hex(bytes: body.readableBytesView))\""

@@ -26,9 +26,11 @@ struct ErrorMiddleware: RouterMiddleware {
             // a computation stopped by its deadline says so (503), other server errors say nothing of their cause
             let message = status.code < 500 || status == .serviceUnavailable ? Self.publicMessage(of: error) : nil
             if request.uri.path.hasPrefix("/api/") {
-                let apiError = (error as? APIError)
-                    ?? APIError(status: status, message: message ?? status.frenchReason,
-                                parameter: (error as? ParameterError)?.parameter)
+                let apiError =
+                    (error as? APIError)
+                    ?? APIError(
+                        status: status, message: message ?? status.frenchReason,
+                        parameter: (error as? ParameterError)?.parameter)
                 return Self.keepingHeaders(of: error, try apiError.response(from: request, context: context))
             }
             var page = pages.render(ErrorPage(status: status.code, message: message), for: context.visitor)

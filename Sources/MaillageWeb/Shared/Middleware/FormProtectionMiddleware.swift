@@ -27,7 +27,8 @@ struct FormProtectionMiddleware: RouterMiddleware {
         }
         let sent = try? QueryReader(query: String(buffer: body)).single(Self.field)
         guard let expected = context.visitor.csrfToken, let sent, Self.constantTimeEqual(sent, expected) else {
-            throw HTTPError(.forbidden, message: "Le formulaire a expiré ou ne vient pas de ce site : rien n'a été changé. Rechargez la page et recommencez.")
+            throw HTTPError(
+                .forbidden, message: "Le formulaire a expiré ou ne vient pas de ce site : rien n'a été changé. Rechargez la page et recommencez.")
         }
         return try await next(request, context)
     }

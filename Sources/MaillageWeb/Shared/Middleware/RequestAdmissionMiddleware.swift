@@ -30,16 +30,20 @@ struct RequestAdmissionMiddleware: RouterMiddleware {
             log(report, reason, context)
         }
         let seconds = ConnectionLimits.retryAfterSeconds
-        let refusal = HTTPError(.serviceUnavailable, headers: [.retryAfter: "\(seconds)"],
-                                message: "Serveur momentanément saturé (\(reason)). Réessayez dans \(seconds) secondes.")
+        let refusal = HTTPError(
+            .serviceUnavailable, headers: [.retryAfter: "\(seconds)"],
+            message: "Serveur momentanément saturé (\(reason)). Réessayez dans \(seconds) secondes.")
         return try await errors.handle(request, context: context) { _, _ in throw refusal }
     }
 
     private func log(_ report: Int?, _ reason: String, _ context: Context) {
         guard let report else { return }
         let now = admission.current
-        context.logger.warning("Requêtes refusées (503) : \(reason)",
-                               metadata: ["refusées": .stringConvertible(report), "en_cours": .stringConvertible(now.inFlight),
-                                          "en_attente": .stringConvertible(now.waiting)])
+        context.logger.warning(
+            "Requêtes refusées (503) : \(reason)",
+            metadata: [
+                "refusées": .stringConvertible(report), "en_cours": .stringConvertible(now.inFlight),
+                "en_attente": .stringConvertible(now.waiting)
+            ])
     }
 }

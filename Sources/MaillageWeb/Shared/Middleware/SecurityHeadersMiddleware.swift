@@ -13,7 +13,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
                 .contentSecurityPolicy: "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                     + "form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors \(frameAncestors)",
                 .xContentTypeOptions: "nosniff",
-                .referrerPolicy: "same-origin",
+                .referrerPolicy: "same-origin"
             ]
             if frameAncestors == "'none'" { fields[.xFrameOptions] = "DENY" }
             if https { fields[.strictTransportSecurity] = "max-age=31536000; includeSubDomains" }

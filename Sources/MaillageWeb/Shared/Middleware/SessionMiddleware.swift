@@ -20,7 +20,8 @@ struct SessionMiddleware: RouterMiddleware {
         if let pass = request.cookies[Cookies.workshopPass]?.value { context.visitor.workshopPass = try await workshop.pass(token: pass) }
         guard let token = request.cookies[Cookies.session]?.value else { return try await next(request, context) }
         if let session = try await sessions.find(token: token, now: Date(), lifetime: lifetime),
-           let actor = try await accounts.find(id: session.accountID)?.actor {
+            let actor = try await accounts.find(id: session.accountID)?.actor
+        {
             context.visitor = Visitor(actor: actor, sessionToken: token, csrfToken: session.csrfToken, workshopPass: context.visitor.workshopPass)
             return try await next(request, context)
         }

@@ -4,8 +4,10 @@ import Hummingbird
 extension RouterMethods {
     /// Registers `handler` for `method` on the route `url` names (built with `.key` for its parameters).
     @discardableResult
-    func on(_ method: HTTPRequest.Method, _ url: SiteURL,
-            use handler: @Sendable @escaping (Request, Context) async throws -> some ResponseGenerator) -> Self {
+    func on(
+        _ method: HTTPRequest.Method, _ url: SiteURL,
+        use handler: @Sendable @escaping (Request, Context) async throws -> some ResponseGenerator
+    ) -> Self {
         on(RouterPath(url.path), method: method, use: handler)
     }
 

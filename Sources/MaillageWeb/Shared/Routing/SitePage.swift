@@ -49,8 +49,10 @@ struct SitePage: Sendable {
     /// Why the accessibility check cannot open the page.
     var unchecked: String?
 
-    init(entry: Entry? = nil, section: (entry: SiteURL, view: TemplateName)? = nil, footer: String? = nil, visits: [Visit] = [],
-         unchecked: String? = nil) {
+    init(
+        entry: Entry? = nil, section: (entry: SiteURL, view: TemplateName)? = nil, footer: String? = nil, visits: [Visit] = [],
+        unchecked: String? = nil
+    ) {
         self.entry = entry
         self.section = section
         self.footer = footer

@@ -147,12 +147,13 @@ enum SiteURL: Hashable, Sendable {
     var template: String { Self.template(components) }
 
     static func template(_ components: [Component]) -> String {
-        "/" + components.map { component in
-            switch component {
-            case .literal(let text): text
-            case .parameter(let name, _): "{\(name)}"
-            }
-        }.joined(separator: "/")
+        "/"
+            + components.map { component in
+                switch component {
+                case .literal(let text): text
+                case .parameter(let name, _): "{\(name)}"
+                }
+            }.joined(separator: "/")
     }
 
     /// One segment of a path: fixed text, or a parameter given by value or named as a route key.
@@ -249,13 +250,15 @@ enum SiteURL: Hashable, Sendable {
         case .editMeeting(let id): [.literal("rencontres"), id.component("id"), .literal("modifier")]
         case .participants(let id): [.literal("rencontres"), id.component("id"), .literal("participants")]
         case .attendance(let id): [.literal("rencontres"), id.component("id"), .literal("presences")]
-        case .removeParticipant(let id, let person): [.literal("rencontres"), id.component("id"), .literal("participants"), person.component("participant"), .literal("retirer")]
+        case .removeParticipant(let id, let person):
+            [.literal("rencontres"), id.component("id"), .literal("participants"), person.component("participant"), .literal("retirer")]
         case .workshopState(let id): [.literal("rencontres"), id.component("id"), .literal("atelier"), .literal("etat")]
         case .workshopCode(let id): [.literal("rencontres"), id.component("id"), .literal("atelier"), .literal("code")]
         case .projectionLink(let id): [.literal("rencontres"), id.component("id"), .literal("atelier"), .literal("projection")]
         case .board(let id): [.literal("rencontres"), id.component("id"), .literal("atelier")]
         case .boardEvents(let id): [.literal("rencontres"), id.component("id"), .literal("atelier"), .literal("flux")]
-        case .moderateCard(let id, let card): [.literal("rencontres"), id.component("id"), .literal("atelier"), .literal("cartes"), card.component("carte")]
+        case .moderateCard(let id, let card):
+            [.literal("rencontres"), id.component("id"), .literal("atelier"), .literal("cartes"), card.component("carte")]
         case .meetingReport(let id): [.literal("rencontres"), id.component("id"), .literal("compte-rendu")]
         case .meetingReportODT(let id): [.literal("rencontres"), id.component("id"), .literal("compte-rendu.odt")]
         case .meetingChanges(let id): [.literal("rencontres"), id.component("id"), .literal("evolution")]
@@ -316,7 +319,8 @@ extension SiteURL {
         (.post, .decideDeclaration(.key)), (.get, .disagreements(.key)), (.post, .disagreements(.key)), (.get, .vigilance(.key)),
         (.get, .territoryPlacesCSV(.key)), (.get, .territoryPlacesJSON(.key)), (.get, .territoryCorrectionsCSV(.key)),
         (.get, .structures), (.get, .structure(.key)), (.post, .structure(.key)),
-        (.get, .missingPlaces), (.post, .missingPlaces), (.get, .newMissingPlace), (.post, .supportMissingPlace(.key)), (.post, .updateMissingPlace(.key)),
+        (.get, .missingPlaces), (.post, .missingPlaces), (.get, .newMissingPlace), (.post, .supportMissingPlace(.key)),
+        (.post, .updateMissingPlace(.key)),
         (.get, .diagnostic), (.get, .diagnosticReport), (.get, .communeDiagnostic(.key)),
         (.get, .personas), (.post, .personas), (.get, .newPersona), (.get, .persona(.key)), (.get, .editPersona(.key)),
         (.post, .editPersona(.key)), (.post, .duplicatePersona(.key)), (.post, .deletePersona(.key)), (.get, .journey(.key)),
@@ -324,13 +328,15 @@ extension SiteURL {
         (.get, .cycles), (.post, .cycles), (.get, .newCycle), (.get, .cycle(.key)), (.get, .editCycle(.key)), (.post, .editCycle(.key)),
         (.get, .cycleReport(.key)), (.get, .newMeeting(.key)), (.post, .cycleMeetings(.key)), (.get, .meeting(.key)), (.get, .editMeeting(.key)),
         (.post, .editMeeting(.key)), (.post, .participants(.key)), (.post, .attendance(.key)), (.post, .removeParticipant(.key, .key)),
-        (.post, .workshopState(.key)), (.post, .workshopCode(.key)), (.post, .projectionLink(.key)), (.get, .board(.key)), (.post, .board(.key)), (.get, .boardEvents(.key)), (.post, .moderateCard(.key, .key)),
+        (.post, .workshopState(.key)), (.post, .workshopCode(.key)), (.post, .projectionLink(.key)), (.get, .board(.key)), (.post, .board(.key)),
+        (.get, .boardEvents(.key)), (.post, .moderateCard(.key, .key)),
         (.get, .meetingReport(.key)), (.get, .meetingReportODT(.key)), (.get, .meetingChanges(.key)), (.get, .join), (.post, .join),
         (.get, .workshopScript), (.get, .partnerships), (.post, .partnerships), (.get, .partnershipsCSV), (.post, .partnership(.key)),
         (.post, .confirmPartnership(.key)),
         (.get, .signIn), (.post, .signIn), (.post, .signOut), (.get, .account), (.post, .accountPassword), (.post, .signOutEverywhere),
         (.get, .secondFactor), (.post, .secondFactor), (.post, .secondFactorOff), (.post, .recoveryCodes),
-        (.get, .invitations), (.post, .invitations), (.get, .invitation(.key)), (.post, .invitation(.key)), (.post, .resetLink(.key)), (.post, .revokeRole(.key)),
+        (.get, .invitations), (.post, .invitations), (.get, .invitation(.key)), (.post, .invitation(.key)), (.post, .resetLink(.key)),
+        (.post, .revokeRole(.key)),
         (.get, .reset(.key)), (.post, .reset(.key)), (.get, .journal), (.get, .journalCSV),
         (.get, .legalNotice), (.get, .accessibility), (.get, .privacy), (.get, .siteMap), (.get, .contact), (.get, .help),
         (.get, .health), (.get, .metrics),
@@ -339,6 +345,6 @@ extension SiteURL {
         (.get, .api(.diagnostic)), (.get, .api(.diagnosticCSV)), (.get, .api(.diagnosticGeoJSON)),
         (.get, .api(.personas)), (.get, .api(.persona(.key))), (.get, .api(.journey(.key))), (.get, .api(.workshop)),
         (.get, .api(.partnerships)), (.get, .api(.partnershipSuggestions)), (.get, .api(.orientationRules)), (.get, .api(.referralFlows)),
-        (.get, .api(.openAPI)),
+        (.get, .api(.openAPI))
     ]
 }
