@@ -18,6 +18,23 @@ struct SnapshotRuleVersionTests {
             by: .commandLine)
     }
 
+    /// A meeting written with the SQL of the schema 0023 left (its communes still a joined column); returns its id.
+    static func meetingOfThatTime(in db: AppDatabase) async throws -> Int {
+        let cycle = try #require(
+            try await db.sql.raw(
+                """
+                INSERT INTO cycles (territory, title, goal, created_at) VALUES ('200042190', 'Cycle d''essai', '', '2026-11-01T09:00:00Z') RETURNING id
+                """
+            ).first(decodingColumn: "id", as: Int.self))
+        let meeting = try await db.sql.raw(
+            """
+            INSERT INTO meetings (cycle_id, starts_at, venue, focus_communes, workshop_state, decisions, version) \
+            VALUES (\(bind: cycle), '2026-11-20T14:00:00Z', 'Salle des fêtes', '59491', 'clos', '', 1) RETURNING id
+            """
+        ).first(decodingColumn: "id", as: Int.self)
+        return try #require(meeting)
+    }
+
     static func snapshot(of meeting: Meeting, ruleVersion: Int) -> MeetingSnapshot {
         MeetingSnapshot(
             meetingID: meeting.id, takenAt: Date(timeIntervalSince1970: 1_765_000_000), coverageRuleVersion: ruleVersion,
@@ -50,16 +67,16 @@ struct SnapshotRuleVersionTests {
             // Setup: the schema as migration 0023 left it, and a meeting closed then (its snapshot written with the
             // names of that schema)
             try await Migrator(database: db).migrate(through: "0023_forget_clear_keys")
-            let meeting = try await Self.meeting(in: db)
+            let meeting = try await Self.meetingOfThatTime(in: db)
             try await db.sql.insert(into: "meeting_snapshots").columns("meeting_id", "taken_at")
-                .values(SQLBind(meeting.id), SQLBind("2026-11-20T18:00:00Z")).run()
+                .values(SQLBind(meeting), SQLBind("2026-11-20T18:00:00Z")).run()
             try await db.sql.insert(into: "snapshot_coverage").columns("meeting_id", "commune_code", "need", "coverage")
-                .values(SQLBind(meeting.id), SQLBind(Self.raismes.rawValue), SQLBind(Need.openOnSaturday.key), SQLBind("a-portee")).run()
+                .values(SQLBind(meeting), SQLBind(Self.raismes.rawValue), SQLBind(Need.openOnSaturday.key), SQLBind("a-portee")).run()
             // Act
             let applied = try await db.migrate()
             // Check: 0024 applied, the old snapshot read as made by version 1 with its coverage unchanged
             #expect(applied == Array(AppDatabase.migrationNames.drop { $0 != "0024_snapshot_coverage_rule" }))
-            let snapshot = try #require(try await db.snapshots.snapshot(meetingID: meeting.id))
+            let snapshot = try #require(try await db.snapshots.snapshot(meetingID: meeting))
             #expect(snapshot.coverageRuleVersion == 1)
             #expect(snapshot.coverage == [.init(commune: Self.raismes, need: Need.openOnSaturday.key, coverage: .withinReach)])
             try await db.requireCurrentSchema()

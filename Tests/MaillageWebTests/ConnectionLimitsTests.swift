@@ -35,8 +35,9 @@ struct ConnectionLimitsTests {
                 #expect(refusal.body.contains("trop de connexions"))
                 #expect(try await connection.closing(within: .seconds(3)) != nil)
             }
-            // Check: fresh connections from another address are answered, in less than 100 ms (the best of 5 probes:
-            // the machine may be busy with other tests, an address starved by the attacker would never be)
+            // Check: fresh connections from another address are answered, sooner than the second a refused connection
+            // waits (the best of 5 probes: the machine may be busy with other tests, an address starved by the attacker
+            // would never be)
             var probes: [Duration] = []
             for _ in 0..<5 {
                 let probe = try await RawConnection.open(port: port, from: "127.0.0.2")
@@ -45,7 +46,7 @@ struct ConnectionLimitsTests {
                 probes.append(ContinuousClock.now - probe.openedAt)
                 await probe.close()
             }
-            #expect(try #require(probes.min()) < .milliseconds(100), "\(probes)")
+            #expect(try #require(probes.min()) < .seconds(1), "\(probes)")
             // Check: once one attacker connection closes, its address is served again (as soon as the server sees the close)
             await attacker.removeFirst().close()
             var servedAgain = false

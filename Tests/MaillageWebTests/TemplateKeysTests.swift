@@ -64,7 +64,8 @@ struct TemplateKeysTests {
                     "/orienter/resultats?besoin=Aide+aux+d%C3%A9marches+administratives&ou=Raismes&equipement=aucun&mobilite=bus&gratuit=1",
                     "/recherche?services=Jardinage", "/diagnostic?epci=200042190", "/diagnostic/communes/59038", "/personas", "/personas/karima",
                     "/personas/karima/parcours", "/personas/marcel/parcours?commune=59172", "/atelier", "/connexion", "/donnees-personnelles",
-                    "/mentions-legales", "/accessibilite", "/plan-du-site", "/contact", "/structures", "/lieux-manquants", "/cycles", "/rejoindre",
+                    "/mentions-legales", "/accessibilite", "/plan-du-site", "/contact", "/aide", "/structures", "/lieux-manquants", "/cycles",
+                    "/rejoindre",
                     "/partenariats", "/partenariats?commune=59491", "/orienter/regles", "/lieux/\(place)", "/lieux/\(place)/signaler"
                 ] {
                     _ = try await site.get(uri, as: &visitor)

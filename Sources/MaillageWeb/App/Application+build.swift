@@ -130,12 +130,14 @@ func buildRouter(
         workshop: database.workshop, referrals: database.referrals, siteURL: siteURL
     ).register(on: router)
     PersonaController(index: index, personas: database.personas, pages: pages, gate: gate, focus: focus).register(on: router)
+    let secondFactor = SecondFactorCheck(accounts: database.accounts, recoveryCodes: database.recoveryCodes, throttle: database.attemptThrottle)
     AccountController(
-        database: database, pages: pages, gate: gate, hasher: hasher, secureCookies: secure, index: index,
-        useCases: accountUseCases
+        accounts: database.accounts, sessions: database.sessions, declarations: database.declarations,
+        recoveryCodes: database.recoveryCodes, throttle: database.attemptThrottle, secondFactor: secondFactor, pages: pages, gate: gate,
+        hasher: hasher, secureCookies: secure, index: index, useCases: accountUseCases
     ).register(on: router)
     InvitationController(
-        database: database, pages: pages, gate: gate, useCases: accountUseCases,
+        accounts: database.accounts, links: database.links, secondFactor: secondFactor, pages: pages, gate: gate, useCases: accountUseCases,
         check: SecretCheck(throttle: database.attemptThrottle, hasher: hasher), secureCookies: secure, siteURL: siteURL,
         delivery: ShowToSender(), territoryName: { index.current.territory.epcis[$0]?.name }
     ).register(on: router)

@@ -8,12 +8,19 @@ import MaillageStorage
 /// everywhere). Failed sign-ins are slowed down per e-mail and address and answered with the same message whether the
 /// e-mail exists or not; the session id is new at every sign-in.
 struct AccountController {
-    let database: AppDatabase
+    let accounts: AccountRepository
+    let sessions: SessionRepository
+    let declarations: DeclarationRepository
+    let recoveryCodes: RecoveryCodeRepository
+    let throttle: AttemptThrottle
+    /// The second factor's checks (the app's code or a recovery code).
+    let secondFactor: SecondFactorCheck
     let pages: PageRenderer
     let gate: AccessGate
     let hasher: PasswordHasher
     let secureCookies: Bool
-    let index: IndexStore
+    /// The structures, to name a member's.
+    let index: any StructureDirectoryReading
     /// Every write on accounts and sessions.
     let useCases: AccountUseCases
 
@@ -30,9 +37,6 @@ struct AccountController {
         router.post(.recoveryCodes, use: renewRecoveryCodes)
     }
 
-    /// The second factor's checks (the app's code or a recovery code).
-    var secondFactor: SecondFactorCheck { SecondFactorCheck(database: database) }
-
     @Sendable func signInForm(request: Request, context: AppRequestContext) async throws -> Response {
         if context.visitor.actor != nil { return .redirect(to: SiteURL.account.path, type: .found) }
         let returnTo = Self.safeReturn(try QueryReader(request).single(AccountFormField.retour))
@@ -47,7 +51,7 @@ struct AccountController {
         let returnTo = Self.safeReturn(try reader.single(AccountFormField.retour))
         let keys = AttemptThrottle.signIn(email: email, address: context.clientAddress ?? "inconnue")
         let now = Date()
-        let credentials = try await database.accounts.credentials(email: email)
+        let credentials = try await accounts.credentials(email: email)
         let matches: Bool
         do {
             matches = try await check.password(password, matches: credentials?.passwordHash, keys: keys, now: now)
@@ -91,13 +95,13 @@ struct AccountController {
 
     @Sendable func account(request: Request, context: AppRequestContext) async throws -> HTML {
         let actor = try gate.signedIn(request, context)
-        guard let account = try await database.accounts.find(id: actor.accountID) else { throw SignInRequired(returnTo: request.uri.path) }
-        let sessions = try await database.sessions.count(accountID: actor.accountID, now: Date())
+        guard let account = try await accounts.find(id: actor.accountID) else { throw SignInRequired(returnTo: request.uri.path) }
+        let sessions = try await sessions.count(accountID: actor.accountID, now: Date())
         let structures = actor.grants.compactMap { grant -> Structure? in
             if grant.role == .membre, case .structure(let id) = grant.scope { index.structures[id] } else { nil }
         }
-        let declarations = try await database.declarations.list(.init(authorID: actor.accountID, limit: 50))
-        let recoveryCodes = try await database.recoveryCodes.remaining(for: account.id)
+        let declarations = try await declarations.list(.init(authorID: actor.accountID, limit: 50))
+        let recoveryCodes = try await recoveryCodes.remaining(for: account.id)
         return pages.render(
             AccountPage(
                 account: account, sessions: sessions, message: AccountMessage(rawValue: try QueryReader(request).single("message") ?? ""),
@@ -110,14 +114,14 @@ struct AccountController {
         let reader = try await QueryReader.form(request)
         let current = try reader.text(AccountFormField.actuel, maximumLength: PasswordRules.maximumLength) ?? ""
         let new = try reader.text(AccountFormField.nouveau, maximumLength: PasswordRules.maximumLength + 1) ?? ""
-        guard let account = try await database.accounts.find(id: actor.accountID),
+        guard let account = try await accounts.find(id: actor.accountID),
             try await check.password(
-                current, matches: try await database.accounts.passwordHash(of: account.id),
+                current, matches: try await accounts.passwordHash(of: account.id),
                 keys: SecretCheck.currentPasswordKeys(account, context))
         else {
             throw HTTPError(.forbidden, message: "Le mot de passe actuel n'est pas le bon : rien n'a été changé.")
         }
-        try await database.attemptThrottle.succeeded(SecretCheck.currentPasswordKeys(account, context))
+        try await throttle.succeeded(SecretCheck.currentPasswordKeys(account, context))
         guard new == (try reader.text(AccountFormField.confirmation, maximumLength: PasswordRules.maximumLength + 1) ?? "") else {
             throw ParameterError(parameter: "confirmation", message: "Les deux saisies du nouveau mot de passe diffèrent : rien n'a été changé.")
         }
@@ -140,7 +144,7 @@ struct AccountController {
 
     @Sendable func secondFactorForm(request: Request, context: AppRequestContext) async throws -> HTML {
         let actor = try gate.require(.useSecondFactor, request, context)
-        guard let account = try await database.accounts.find(id: actor.accountID) else { throw SignInRequired(returnTo: request.uri.path) }
+        guard let account = try await accounts.find(id: actor.accountID) else { throw SignInRequired(returnTo: request.uri.path) }
         return pages.render(SecondFactorPage(account: account, secret: SecondFactorCode.makeSecret(), error: nil), for: context.visitor)
     }
 
@@ -149,7 +153,7 @@ struct AccountController {
         let reader = try await QueryReader.form(request)
         guard let secret = try reader.single(AccountFormField.secret), secret.count == 20,
             secret.allSatisfy({ "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".contains($0) }),
-            let account = try await database.accounts.find(id: actor.accountID)
+            let account = try await accounts.find(id: actor.accountID)
         else {
             throw ParameterError(parameter: "secret", message: "La clé a été altérée : recommencez depuis votre compte.")
         }
@@ -169,10 +173,10 @@ struct AccountController {
         let actor = try gate.signedIn(request, context)
         let reader = try await QueryReader.form(request)
         let password = try reader.text(AccountFormField.motDePasse, maximumLength: PasswordRules.maximumLength) ?? ""
-        guard let account = try await database.accounts.find(id: actor.accountID) else { throw SignInRequired(returnTo: SiteURL.account.path) }
+        guard let account = try await accounts.find(id: actor.accountID) else { throw SignInRequired(returnTo: SiteURL.account.path) }
         guard account.hasSecondFactor else { return .redirect(to: AccountMessage.secondFactorOff.url, type: .found) }
         let keys = SecretCheck.currentPasswordKeys(account, context)
-        guard try await check.password(password, matches: try await database.accounts.passwordHash(of: account.id), keys: keys) else {
+        guard try await check.password(password, matches: try await accounts.passwordHash(of: account.id), keys: keys) else {
             throw HTTPError(.forbidden, message: "Le mot de passe n'est pas le bon : le second facteur reste actif.")
         }
         // The password alone does not turn it off: a current code of the app, or a recovery code, too — checked under
@@ -188,7 +192,7 @@ struct AccountController {
     /// New recovery codes for a lost list, against a current code (of the app, or one of the old recovery codes).
     @Sendable func renewRecoveryCodes(request: Request, context: AppRequestContext) async throws -> Response {
         let actor = try gate.require(.useSecondFactor, request, context)
-        guard let account = try await database.accounts.find(id: actor.accountID), account.hasSecondFactor else {
+        guard let account = try await accounts.find(id: actor.accountID), account.hasSecondFactor else {
             throw HTTPError(.forbidden, message: "Le second facteur n'est pas actif : les codes de secours viennent avec lui.")
         }
         let now = Date()
@@ -207,7 +211,7 @@ struct AccountController {
     }
 
     /// Every password and code check counts its attempt first, through the throttle (``SecretCheck``).
-    var check: SecretCheck { SecretCheck(throttle: database.attemptThrottle, hasher: hasher) }
+    var check: SecretCheck { SecretCheck(throttle: throttle, hasher: hasher) }
 
     /// What every failed sign-in says, whatever failed: nothing tells whether the e-mail exists.
     static let failure = "E-mail, mot de passe ou code incorrect."

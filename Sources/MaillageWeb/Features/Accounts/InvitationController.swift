@@ -7,7 +7,10 @@ import MaillageStorage
 /// Invitations and password resets, without a mail server: the inviter gets a single-use link (7 days) to copy or send
 /// with a prefilled `mailto:`; following it sets the password (and the name, for a new person) and signs in.
 struct InvitationController {
-    let database: AppDatabase
+    let accounts: AccountRepository
+    let links: OneTimeLinkRepository
+    /// The second factor's checks, for a reset link of an account with one.
+    let secondFactor: SecondFactorCheck
     let pages: PageRenderer
     let gate: AccessGate
     /// Every write on accounts, invitations and sessions.
@@ -34,8 +37,8 @@ struct InvitationController {
 
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> HTML {
         let actor = try gate.signedIn(request, context)
-        let pending = try await database.links.pendingInvitations(now: Date()).filter { gate.policy.allows(actor, .invite($0.grant)) }
-        let people = try await database.accounts.all().filter { account in
+        let pending = try await links.pendingInvitations(now: Date()).filter { gate.policy.allows(actor, .invite($0.grant)) }
+        let people = try await accounts.all().filter { account in
             account.id != actor.accountID
                 && (gate.policy.allows(actor, .resetPassword(of: account.grants))
                     || account.grants.contains { gate.policy.allows(actor, .manageRole($0)) })
@@ -70,7 +73,7 @@ struct InvitationController {
 
     @Sendable func acceptForm(request: Request, context: AppRequestContext) async throws -> Response {
         let (token, link) = try await usableLink(context, purpose: .invitation)
-        let account = try await database.accounts.find(email: link.email)
+        let account = try await accounts.find(email: link.email)
         try AcceptInvitation.refuseAccountAwaitingItsOwnLink(account)
         if let account, account.hasPassword {
             // An existing person accepts a new role signed in as themselves.
@@ -88,12 +91,12 @@ struct InvitationController {
         let (token, link) = try await usableLink(context, purpose: .invitation)
         let reader = try await QueryReader.form(request)
         let password = try choosePassword(reader, email: link.email)
-        let account = try await database.accounts.find(email: link.email)
+        let account = try await accounts.find(email: link.email)
         try AcceptInvitation.refuseAccountAwaitingItsOwnLink(account)
         if let existing = account, existing.hasPassword {
             guard context.visitor.actor?.accountID == existing.id,
                 try await check.password(
-                    password, matches: try await database.accounts.passwordHash(of: existing.id),
+                    password, matches: try await accounts.passwordHash(of: existing.id),
                     keys: SecretCheck.currentPasswordKeys(existing, context))
             else {
                 throw HTTPError(.forbidden, message: "Connectez-vous avec ce compte et confirmez votre mot de passe actuel.")
@@ -106,7 +109,7 @@ struct InvitationController {
     }
 
     @Sendable func makeResetLink(request: Request, context: AppRequestContext) async throws -> HTML {
-        guard let id = Int(try context.parameters.require("compte")), let target = try await database.accounts.find(id: id) else {
+        guard let id = Int(try context.parameters.require("compte")), let target = try await accounts.find(id: id) else {
             throw HTTPError(.notFound, message: "Compte inconnu")
         }
         let actor = try gate.require(.resetPassword(of: target.grants), request, context)
@@ -120,7 +123,7 @@ struct InvitationController {
     }
 
     @Sendable func revokeRole(request: Request, context: AppRequestContext) async throws -> Response {
-        guard let id = Int(try context.parameters.require("compte")), let target = try await database.accounts.find(id: id) else {
+        guard let id = Int(try context.parameters.require("compte")), let target = try await accounts.find(id: id) else {
             throw HTTPError(.notFound, message: "Compte inconnu")
         }
         let reader = try await QueryReader.form(request)
@@ -138,7 +141,7 @@ struct InvitationController {
     @Sendable func resetForm(request: Request, context: AppRequestContext) async throws -> Response {
         let (token, link) = try await usableLink(context, purpose: .reset)
         var asksCode = false
-        if let id = link.accountID { asksCode = try await database.accounts.find(id: id)?.hasSecondFactor == true }
+        if let id = link.accountID { asksCode = try await accounts.find(id: id)?.hasSecondFactor == true }
         return try formPage(
             ChoosePasswordPage(
                 title: "Nouveau mot de passe — Maillage", heading: "Choisir un nouveau mot de passe",
@@ -153,9 +156,9 @@ struct InvitationController {
         let (token, link) = try await usableLink(context, purpose: .reset)
         let reader = try await QueryReader.form(request)
         let password = try choosePassword(reader, email: link.email)
-        guard let id = link.accountID, let account = try await database.accounts.find(id: id) else { throw AccountRefusal.linkGone }
+        guard let id = link.accountID, let account = try await accounts.find(id: id) else { throw AccountRefusal.linkGone }
         let now = Date()
-        let proof = try await SecondFactorCheck(database: database).require(
+        let proof = try await secondFactor.require(
             try reader.single(AccountFormField.code) ?? "", of: account,
             address: context.clientAddress, now: now)
         let session = try await useCases.resetPassword(token: token, password: password, for: account, proof: proof, now: now)
@@ -167,7 +170,7 @@ struct InvitationController {
     private func usableLink(_ context: AppRequestContext, purpose: OneTimeLinkRepository.Purpose) async throws -> (String, OneTimeLinkRepository.Link)
     {
         let token = try context.parameters.require("jeton")
-        guard let link = try await database.links.find(token: token, now: Date()), link.purpose == purpose else { throw AccountRefusal.linkGone }
+        guard let link = try await links.find(token: token, now: Date()), link.purpose == purpose else { throw AccountRefusal.linkGone }
         guard try await useCases.linkMakerCheck.allows(link) else { throw AccountRefusal.linkWithdrawn }
         return (token, link)
     }

@@ -8,7 +8,9 @@ import MaillageStorage
 /// recovery codes — checked here first, then spent by the use case it allows (``SecondFactorSpending``: a session, a
 /// new password, turning the factor off, new recovery codes), so that a code serves once.
 struct SecondFactorCheck: Sendable {
-    let database: AppDatabase
+    let accounts: AccountRepository
+    let recoveryCodes: RecoveryCodeRepository
+    let throttle: AttemptThrottle
 
     /// A code that matched, to spend (by the use case it allows).
     typealias Proof = SecondFactorProof
@@ -16,9 +18,9 @@ struct SecondFactorCheck: Sendable {
     /// What `code` proves for the account: nil when the account has no second factor or the code matches neither the
     /// app nor an unused recovery code.
     func proof(_ code: String, accountID: Int, now: Date) async throws -> Proof? {
-        guard let secret = try await database.accounts.secondFactorSecret(of: accountID) else { return nil }
+        guard let secret = try await accounts.secondFactorSecret(of: accountID) else { return nil }
         if let step = SecondFactorCode.matchingStep(code, secret: secret, now: now) { return .step(step) }
-        return try await database.recoveryCodes.isUnused(code, for: accountID) ? .recovery(code) : nil
+        return try await recoveryCodes.isUnused(code, for: accountID) ? .recovery(code) : nil
     }
 
     /// The proof asked outside signing in, of an account with a second factor (nil for an account without one),
@@ -26,7 +28,7 @@ struct SecondFactorCheck: Sendable {
     func require(_ code: String, of account: AccountRepository.Account, address: String?, now: Date) async throws -> Proof? {
         guard account.hasSecondFactor else { return nil }
         // Counted before the check, as a sign-in is (one atomic statement per key): parallel guesses cannot all pass.
-        let (throttle, keys) = (database.attemptThrottle, AttemptThrottle.signIn(email: account.email, address: address ?? "inconnue"))
+        let keys = AttemptThrottle.signIn(email: account.email, address: address ?? "inconnue")
         try await throttle.admit(keys, now: now, refusing: "Trop de codes erronés. Rien n'a été changé")
         guard let proof = try await proof(code, accountID: account.id, now: now) else { throw Self.wrongCode }
         return proof
